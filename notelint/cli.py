@@ -1,0 +1,226 @@
+"""Command line: argument parsing and sub-commands only.
+
+Exit codes: 0 nothing at or above the fail-on level, 1 findings, 2 usage,
+configuration or file errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from notelint import __version__
+from notelint.config import FAIL_ON, Config, ConfigError, discover, load_file, parse_date
+from notelint.diagnostic import Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    from notelint.codes import is_code_prefix
+
+    codes = tuple(c.strip() for c in text.split(",") if c.strip())
+    for code in codes:
+        if not is_code_prefix(code):
+            raise argparse.ArgumentTypeError(f"'{code}' is not a rule code or prefix such as NL2 or NL201")
+    return codes
+
+
+def _date(text: str):
+    try:
+        return parse_date(text, "--as-of")
+    except Exception:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    from notelint.output import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="notelint",
+        description="Lint technical study notes kept as structured Markdown.",
+    )
+    parser.add_argument("--version", action="version", version=f"notelint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check notes (default: the configured paths)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to check")
+    check.add_argument("--config", type=Path, help="use this config file instead of searching for one")
+    check.add_argument("--isolated", action="store_true", help="ignore every config file")
+    check.add_argument("--format", choices=FORMATS, help="output format (default: text, or github in GitHub Actions)")
+    check.add_argument("--output-file", type=Path, help="write the output to this file instead of stdout")
+    check.add_argument("--select", type=_codes, help="comma-separated rule codes or prefixes to run (replaces config)")
+    check.add_argument("--extend-select", type=_codes, help="rule codes or prefixes to run in addition")
+    check.add_argument("--ignore", type=_codes, help="rule codes or prefixes to skip (added to config)")
+    check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that makes the exit code 1 (default: warning)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    check.add_argument("--diff", action="store_true", help="print the safe fixes as a diff; write nothing")
+    check.add_argument("--quiet", "-q", action="store_true", help="one line per finding, no excerpts or summary")
+    check.add_argument("--statistics", action="store_true", help="print a count per rule")
+    check.add_argument("--as-of", type=_date, help="date to judge claims against (default: today)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
+
+    commands.add_parser("rules", help="list every rule")
+    explain = commands.add_parser("explain", help="explain one rule, with examples")
+    explain.add_argument("rule", metavar="CODE", help="a rule code (NL112) or name (empty-list-item)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules()
+        if args.command == "explain":
+            return _explain(args.rule)
+        parser.print_help()
+        return EXIT_ERROR
+    except (ConfigError, UsageError) as exc:
+        print(f"notelint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("notelint: interrupted", file=sys.stderr)
+        return 130
+
+
+def _config(args: argparse.Namespace) -> Config:
+    if args.isolated:
+        return Config(root=Path.cwd().resolve())
+    if args.config is not None:
+        if not args.config.is_file():
+            raise UsageError(f"{args.config}: config file not found")
+        return load_file(args.config)
+    return discover()
+
+
+def _use_color(choice: str, stream) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _check(args: argparse.Namespace) -> int:
+    from notelint import runner
+    from notelint.output import OutputContext, renderer
+    from notelint.rules import RULES
+
+    config = _config(args)
+    config = config.with_overrides(
+        select=args.select,
+        extend_select=(config.extend_select + args.extend_select) if args.extend_select else None,
+        ignore=(config.ignore + args.ignore) if args.ignore else None,
+        fail_on=args.fail_on,
+        as_of=args.as_of,
+    )
+    if args.fix and args.diff:
+        raise UsageError("--fix and --diff cannot be combined: --diff shows the fixes without writing them")
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    the_plan = runner.plan(config, args.paths)
+    if not the_plan.targets and not the_plan.missing:
+        where = ", ".join(args.paths) if args.paths else ", ".join(config.paths)
+        print(f"notelint: error: no notes (*.md, *.markdown) found in {where}", file=sys.stderr)
+        return EXIT_ERROR
+    result, patch = runner.check(config, RULES, the_plan, fix=args.fix, diff=args.diff)
+
+    if args.diff:
+        sys.stdout.write(patch)
+        for error in result.errors:
+            print(f"notelint: error: {error.path}: {error.message}", file=sys.stderr)
+        if result.errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if patch else EXIT_OK
+
+    stream = sys.stdout if args.output_file is None else None
+    out = OutputContext(
+        rules=RULES,
+        color=fmt == "text" and stream is not None and _use_color(args.color, stream),
+        quiet=args.quiet,
+        statistics=args.statistics,
+        fixable_hint=not args.fix,
+        sources={note.path: note.source for note in result.notes},
+    )
+    text = renderer(fmt)(result, out)
+    if args.output_file is not None:
+        try:
+            args.output_file.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"{args.output_file}: cannot write: {exc.strerror or exc}") from None
+        if fmt != "text":  # keep the terminal informed when the report goes to a file
+            from notelint.output.text import summary_counts
+
+            print(f"notelint: {summary_counts(result)}; written to {args.output_file}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    if fmt != "text":
+        for error in result.errors:
+            print(f"notelint: error: {error.path}: {error.message}", file=sys.stderr)
+    return exit_code(result, config.fail_on, args.exit_zero)
+
+
+def exit_code(result, fail_on: str, exit_zero: bool = False) -> int:
+    if result.errors:
+        return EXIT_ERROR
+    if exit_zero or fail_on == "never":
+        return EXIT_OK
+    threshold = Severity(fail_on).rank
+    return EXIT_FINDINGS if any(d.severity.rank >= threshold for d in result.diagnostics) else EXIT_OK
+
+
+def _rules() -> int:
+    from notelint.codes import family_of
+    from notelint.rules import RULES
+
+    width = max(len(rule.name) for rule in RULES)
+    print(f"{'code':6}  {'name':{width}}  {'severity':8}  fix  summary")
+    for rule in sorted(RULES, key=lambda r: r.code):
+        fix = "yes" if rule.fixable else "   "
+        off = "" if rule.default_enabled else " (off by default)"
+        print(f"{rule.code:6}  {rule.name:{width}}  {rule.severity.value:8}  {fix}  {rule.summary}{off}")
+    families = sorted({family_of(rule.code) for rule in RULES})
+    print(f"\n{len(RULES)} rules in {len(families)} families: {', '.join(families)}")
+    return EXIT_OK
+
+
+def _explain(key: str) -> int:
+    from notelint.rules import find
+
+    rule = find(key)
+    if rule is None:
+        raise UsageError(f"unknown rule '{key}'; `notelint rules` lists them")
+    fixable = "yes (safe fixes are applied by --fix)" if rule.fixable else "no"
+    lines = [
+        f"{rule.code} {rule.name}",
+        "",
+        rule.summary,
+        "",
+        f"Severity: {rule.severity.value}    Fixable: {fixable}    "
+        f"Scope: {'each note' if rule.scope == 'note' else 'all notes together'}"
+        + ("" if rule.default_enabled else "    Off by default"),
+        "",
+        rule.doc,
+        "",
+        "Example that is reported:",
+        "",
+        *("    " + line for line in rule.bad.rstrip("\n").split("\n")),
+        "",
+        "Example that passes:",
+        "",
+        *("    " + line for line in rule.good.rstrip("\n").split("\n")),
+    ]
+    print("\n".join(line.rstrip() for line in lines))
+    return EXIT_OK

@@ -1,0 +1,217 @@
+"""Configuration: found by walking up from the working directory, validated loudly.
+
+Settings live in ``notelint.toml`` (top-level keys) or in the ``[tool.notelint]``
+table of ``pyproject.toml``; in one directory ``notelint.toml`` wins.  Any
+unknown key or bad value is an error that names the file, the key and the
+expected form.  Relative paths are relative to the directory of the config file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from notelint.codes import Selection, is_code_prefix
+from notelint.diagnostic import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+FAIL_ON = ("error", "warning", "info", "never")
+DEFAULT_EXCLUDE = (
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    "build",
+    "dist",
+    "site-packages",
+)
+DEFAULT_MAX_FILE_SIZE = 5_000_000
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path  # directory that relative paths are resolved against
+    file: Path | None = None  # the config file, if one was found
+    paths: tuple[str, ...] = (".",)
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    fail_on: str = "warning"
+    as_of: date | None = None
+    words: tuple[str, ...] = ()
+    word_files: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+
+    @property
+    def selection(self) -> Selection:
+        return Selection(self.select, self.ignore, self.extend_select)
+
+    @property
+    def all_excludes(self) -> tuple[str, ...]:
+        return self.exclude + self.extend_exclude
+
+    def severity_for(self, code: str, default: Severity) -> Severity:
+        """The configured severity: the most specific matching prefix wins."""
+        best, chosen = -1, default
+        for prefix, level in self.severity.items():
+            if code.startswith(prefix) and len(prefix) > best:
+                best, chosen = len(prefix), level
+        return chosen
+
+    def with_overrides(self, **changes: Any) -> Config:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+# -- validators -------------------------------------------------------------------
+def _strings(value: Any, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _Bad(key, "a list of strings", value)
+    return tuple(value)
+
+
+def _codes(value: Any, key: str) -> tuple[str, ...]:
+    codes = _strings(value, key)
+    for code in codes:
+        if not is_code_prefix(code):
+            raise _Bad(key, "a list of rule codes or prefixes such as NL2 or NL201", code)
+    return codes
+
+
+def _per_file(value: Any, key: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise _Bad(key, 'a table of glob = ["NL2", ...]', value)
+    return {str(pattern): _codes(codes, f"{key}.{pattern}") for pattern, codes in value.items()}
+
+
+def _severities(value: Any, key: str) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise _Bad(key, 'a table of code = "error" | "warning" | "info"', value)
+    result = {}
+    for code, level in value.items():
+        if not is_code_prefix(code):
+            raise _Bad(f"{key}.{code}", "a rule code or prefix such as NL2 or NL201", code)
+        try:
+            result[code] = Severity(level)
+        except ValueError:
+            raise _Bad(f"{key}.{code}", '"error", "warning" or "info"', level) from None
+    return result
+
+
+def _fail_on(value: Any, key: str) -> str:
+    if value not in FAIL_ON:
+        raise _Bad(key, " | ".join(f'"{v}"' for v in FAIL_ON), value)
+    return value
+
+
+def parse_date(value: Any, key: str) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _Bad(key, "a date written YYYY-MM-DD", value)
+
+
+def _size(value: Any, key: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise _Bad(key, "a positive number of bytes", value)
+    return value
+
+
+_KEYS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
+    "paths": ("paths", _strings),
+    "exclude": ("exclude", _strings),
+    "extend-exclude": ("extend_exclude", _strings),
+    "select": ("select", _codes),
+    "ignore": ("ignore", _codes),
+    "extend-select": ("extend_select", _codes),
+    "per-file-ignores": ("per_file_ignores", _per_file),
+    "severity": ("severity", _severities),
+    "fail-on": ("fail_on", _fail_on),
+    "as-of": ("as_of", parse_date),
+    "words": ("words", _strings),
+    "word-files": ("word_files", _strings),
+    "max-file-size": ("max_file_size", _size),
+}
+
+
+class _Bad(Exception):
+    def __init__(self, key: str, expected: str, value: Any):
+        super().__init__(f"'{key}' must be {expected}, got {value!r}")
+
+
+def from_table(table: dict[str, Any], root: Path, file: Path | None) -> Config:
+    """Validate a settings table (already parsed TOML) into a Config."""
+    where = f"{file}: " if file else ""
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in _KEYS:
+            close = difflib.get_close_matches(key, _KEYS, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise ConfigError(f"{where}unknown setting '{key}'{hint}")
+        attribute, validate = _KEYS[key]
+        try:
+            values[attribute] = validate(value, key)
+        except _Bad as exc:
+            raise ConfigError(f"{where}{exc}") from None
+    return Config(root=root, file=file, **values)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def load_file(path: Path) -> Config:
+    """Load settings from an explicit file (notelint.toml or pyproject.toml)."""
+    data = _read_toml(path)
+    if path.name == "pyproject.toml" or "tool" in data:
+        table = data.get("tool", {}).get("notelint", {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.notelint] must be a table")
+    else:
+        table = data
+    return from_table(table, path.parent.resolve(), path)
+
+
+def discover(start: Path | None = None) -> Config:
+    """Settings of the nearest notelint.toml or pyproject.toml with [tool.notelint]."""
+    here = (start or Path.cwd()).resolve()
+    for directory in (here, *here.parents):
+        own = directory / "notelint.toml"
+        if own.is_file():
+            return load_file(own)
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file():
+            data = _read_toml(pyproject)
+            if "notelint" in data.get("tool", {}):
+                return load_file(pyproject)
+    return Config(root=here)

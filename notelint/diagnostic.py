@@ -1,0 +1,167 @@
+"""What rules report (``Finding``) and what notelint outputs (``Diagnostic``).
+
+A rule yields ``Finding``s in terms of offsets into the note it read; the engine
+stamps each with the rule's code, name and configured severity, and resolves
+offsets to 1-based line/column positions.  Formatters only ever see
+``Diagnostic``s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Mapping
+
+if TYPE_CHECKING:
+    from notelint.note import Note
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``note.text[start:end]`` with ``text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    description: str
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place that explains a finding (the other side of a contradiction)."""
+
+    note: Note
+    start: int
+    end: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem a rule found in a note; offsets are into ``note.text``.
+
+    Corpus rules set ``note`` to say which note the finding belongs to.
+    """
+
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+    related: tuple[Related, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    note: Note | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int  # exclusive
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TextEdit:
+    """An edit in output coordinates (1-based, end exclusive)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class FixOut:
+    edits: tuple[TextEdit, ...]
+    description: str
+    safe: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    name: str
+    severity: Severity
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int  # exclusive
+    message: str
+    suggestions: tuple[str, ...] = ()
+    fix: FixOut | None = None
+    related: tuple[Location, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.end_line, self.end_column, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form; keys and order are part of the output format."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "message": self.message,
+            "suggestions": list(self.suggestions),
+            "fix": None
+            if self.fix is None
+            else {
+                "description": self.fix.description,
+                "safe": self.fix.safe,
+                "edits": [
+                    {
+                        "line": e.line,
+                        "column": e.column,
+                        "end_line": e.end_line,
+                        "end_column": e.end_column,
+                        "text": e.text,
+                    }
+                    for e in self.fix.edits
+                ],
+            },
+            "related": [
+                {
+                    "path": r.path,
+                    "line": r.line,
+                    "column": r.column,
+                    "end_line": r.end_line,
+                    "end_column": r.end_column,
+                    "message": r.message,
+                }
+                for r in self.related
+            ],
+            "meta": dict(self.meta),
+        }

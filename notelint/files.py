@@ -1,0 +1,79 @@
+"""Which files are notes: expand paths, walk directories, apply excludes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Iterable
+
+NOTE_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class NoteFile:
+    path: Path  # as given or found (not resolved: symlinks stay symlinks)
+    display: str  # shown in output: relative to the working directory if inside it
+
+
+def display_path(path: Path) -> str:
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def is_excluded(path: Path, root: Path, patterns: Iterable[str]) -> bool:
+    """True if a pattern matches the path relative to ``root`` or one of its parts.
+
+    ``*`` matches across ``/`` (as in fnmatch): ``notes/drafts/*`` excludes
+    everything below ``notes/drafts``; a bare name such as ``node_modules``
+    excludes that directory wherever it is.
+    """
+    absolute = Path(os.path.abspath(path))
+    try:
+        relative = absolute.relative_to(root).as_posix()
+    except ValueError:
+        relative = absolute.as_posix()
+    parts = relative.split("/")
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if fnmatchcase(relative, pattern) or fnmatchcase(relative, pattern + "/*"):
+            return True
+        if "/" not in pattern and any(fnmatchcase(part, pattern) for part in parts):
+            return True
+    return False
+
+
+def expand(paths: Iterable[Path], root: Path, excludes: tuple[str, ...]) -> tuple[list[NoteFile], list[str]]:
+    """Note files under ``paths`` (sorted, without duplicates), and missing paths.
+
+    A file named directly is taken whatever its suffix (unless excluded); a
+    directory contributes its ``.md`` and ``.markdown`` files.  Symbolic links
+    to directories are not followed, so a link loop cannot hang the walk.
+    """
+    found: dict[str, NoteFile] = {}
+    missing: list[str] = []
+    for path in paths:
+        if not os.path.lexists(path):
+            missing.append(display_path(path))
+            continue
+        if path.is_dir():
+            for directory, subdirs, names in os.walk(path):
+                here = Path(directory)
+                subdirs[:] = sorted(d for d in subdirs if not is_excluded(here / d, root, excludes))
+                for name in sorted(names):
+                    candidate = here / name
+                    if name.lower().endswith(NOTE_SUFFIXES) and not is_excluded(candidate, root, excludes):
+                        _add(found, candidate)
+        elif not is_excluded(path, root, excludes):
+            _add(found, path)
+    return sorted(found.values(), key=lambda f: f.display), missing
+
+
+def _add(found: dict[str, NoteFile], path: Path) -> None:
+    key = os.path.abspath(path)
+    if key not in found:
+        found[key] = NoteFile(path, display_path(path))

@@ -1,0 +1,71 @@
+"""The markdown-it-py parser notelint uses, set up to keep inline source ranges.
+
+markdown-it-py gives block tokens a line map but inline tokens no position at
+all.  Rather than re-parse inline syntax ourselves, we wrap the parser's own
+inline rules: when a rule succeeds, the first non-text token it pushed records
+the range of the inline source it consumed (``token.meta["src"]``).  Plain text
+needs no record (it is a literal substring found by scanning forward), so the
+``text`` and ``emphasis`` rules are left unwrapped, and ``text_join`` is turned
+off so escapes and entities stay separate tokens with their own ranges.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+# Inline rules whose tokens are not literal text.
+_TRACKED_RULES = (
+    "linkify",
+    "newline",
+    "escape",
+    "backticks",
+    "link",
+    "image",
+    "autolink",
+    "html_inline",
+    "entity",
+)
+
+InlineRule = Callable[[StateInline, bool], bool]
+
+
+def _tracked(rule: InlineRule) -> InlineRule:
+    def run(state: StateInline, silent: bool) -> bool:
+        if silent:
+            return rule(state, silent)
+        start = state.pos
+        first = len(state.tokens)
+        matched = rule(state, silent)
+        if matched:
+            tokens = state.tokens
+            for index in range(first, len(tokens)):
+                token = tokens[index]
+                if token.type != "text":
+                    token.meta["src"] = (start, state.pos)
+                    break
+        return matched
+
+    return run
+
+
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    """CommonMark + front matter + GFM tables + bare-URL detection, with inline ranges."""
+    md = MarkdownIt("commonmark", {"linkify": True})
+    md.use(front_matter_plugin)
+    md.enable(["table", "linkify"])
+    md.disable("text_join")
+    # Only scheme links (https://...) and www. hosts count as URLs: file names
+    # such as ``train.py`` end in a country domain and are not links in notes.
+    md.linkify.set({"fuzzy_link": False, "fuzzy_email": True})
+    for name in _TRACKED_RULES:
+        for rule in md.inline.ruler.__rules__:
+            if rule.name == name:
+                md.inline.ruler.at(name, _tracked(rule.fn))
+                break
+    return md

@@ -1,0 +1,700 @@
+"""The parsed note every rule reads: front matter, blocks, claims, code, positions.
+
+``parse_note`` turns a ``SourceFile`` into a ``Note`` once; rules never see the
+raw file.  All positions are offsets into ``note.text`` (the normalised text);
+``note.position(offset)`` turns one into a 1-based (line, column).
+
+Inline text is *visible* text: escapes are resolved (``SageMaker\\-provided``
+reads ``SageMaker-provided``), entities decoded, emphasis markers dropped.  Each
+block keeps a piece map from its visible text back to source offsets, so a rule
+that finds a word at ``block.text[i:j]`` reports ``block.span(i, j)``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Iterator
+
+from markdown_it.token import Token
+
+from notelint.frontmatter import FrontMatter, parse_front_matter
+from notelint.markdown import parser
+from notelint.source import SourceFile
+
+
+class Kind(str, Enum):
+    """What an inline segment is, which decides which rules read it."""
+
+    PROSE = "prose"
+    CODE = "code"  # a code span
+    LINK = "link"  # the visible text of a [link](...)
+    URL = "url"  # an autolink or a bare URL
+    HTML = "html"  # inline HTML, comments included
+    IMAGE = "image"  # an image; its text is the alt text
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of a block's visible text of one kind: ``block.text[start:end]``."""
+
+    kind: Kind
+    start: int
+    end: int
+    src_start: int  # offsets into note.text of the whole construct
+    src_end: int
+    href: str | None = None
+
+
+@dataclass(eq=False)
+class Block:
+    """A leaf block with inline content: a heading, a paragraph or a table cell."""
+
+    kind: str  # "heading" | "paragraph" | "cell"
+    text: str
+    segments: list[Segment]
+    heading_path: tuple[str, ...]
+    line: int
+    end_line: int
+    level: int = 0  # heading level, 0 for other blocks
+    item: ListItem | None = None  # innermost list item containing the block
+    quote_depth: int = 0
+    row: int | None = None  # table row index for cells (0 = header)
+    # (text_start, src_start, length, atomic_src_length) sorted by text_start; a
+    # piece with atomic_src_length 0 maps char-by-char, otherwise every char of
+    # it maps to the whole source unit (an escape or an entity).
+    _pieces: list[tuple[int, int, int, int]] = field(default_factory=list, repr=False)
+    _piece_starts: list[int] = field(default_factory=list, repr=False)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets (start, end) of ``self.text[start:end]``; end is exclusive."""
+        if not self._pieces:
+            return 0, 0
+        first = self._source_start(start)
+        if end <= start:
+            return first, first
+        last_piece = self._piece_for(end - 1)
+        text_start, src_start, _length, atomic = last_piece
+        if atomic:
+            return first, src_start + atomic
+        return first, src_start + (end - 1 - text_start) + 1
+
+    def _source_start(self, index: int) -> int:
+        text_start, src_start, length, atomic = self._piece_for(index)
+        if atomic:
+            return src_start
+        return src_start + min(max(index - text_start, 0), max(length - 1, 0) + 1)
+
+    def _piece_for(self, index: int) -> tuple[int, int, int, int]:
+        at = bisect_right(self._piece_starts, index) - 1
+        return self._pieces[max(at, 0)]
+
+    def iter_segments(self, *kinds: Kind) -> Iterator[tuple[Segment, str]]:
+        """(segment, its text) for segments of the given kinds (all when none given)."""
+        for segment in self.segments:
+            if not kinds or segment.kind in kinds:
+                yield segment, self.text[segment.start : segment.end]
+
+    @property
+    def src_start(self) -> int:
+        return self.segments[0].src_start if self.segments else 0
+
+    @property
+    def src_end(self) -> int:
+        return self.segments[-1].src_end if self.segments else 0
+
+
+@dataclass(eq=False)
+class ListItem:
+    """A list item; its own paragraphs (not nested items) make one claim."""
+
+    marker: str
+    start: int  # offset of the marker
+    marker_end: int
+    line: int
+    end_line: int
+    depth: int
+    parent: ListItem | None
+    heading_path: tuple[str, ...]
+    blocks: list[Block] = field(default_factory=list)
+    children: list[ListItem] = field(default_factory=list)
+    has_content: bool = False  # any child block at all (paragraph, code, nested list ...)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.has_content
+
+
+@dataclass(eq=False)
+class Claim:
+    """A statement a note makes: one list item, or one paragraph outside lists."""
+
+    kind: str  # "item" | "paragraph"
+    blocks: list[Block]
+    heading_path: tuple[str, ...]
+    item: ListItem | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(block.text for block in self.blocks)
+
+    @property
+    def start(self) -> int:
+        return self.blocks[0].src_start
+
+    @property
+    def end(self) -> int:
+        return self.blocks[-1].src_end
+
+    @property
+    def line(self) -> int:
+        return self.blocks[0].line
+
+
+@dataclass(eq=False)
+class CodeBlock:
+    """A fenced or indented code block; ``text`` is its content."""
+
+    kind: str  # "fence" | "indented"
+    info: str
+    text: str
+    line: int  # line of the opening fence (or first line)
+    end_line: int
+    heading_path: tuple[str, ...]
+    # offsets into note.text of the first content char of each content line
+    _line_offsets: list[int] = field(default_factory=list, repr=False)
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def lang(self) -> str:
+        return self.info.split(maxsplit=1)[0].lower() if self.info.strip() else ""
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of ``self.text[start:end]``."""
+        return self._offset(start), self._offset(max(end - 1, start)) + (1 if end > start else 0)
+
+    def _offset(self, index: int) -> int:
+        if not self._line_offsets:
+            return 0
+        at = max(bisect_right(self._line_starts, index) - 1, 0)
+        return self._line_offsets[at] + index - self._line_starts[at]
+
+
+@dataclass(frozen=True)
+class Html:
+    """Raw HTML (a block or inline), kept for comments and suppression directives."""
+
+    text: str
+    start: int
+    end: int
+    inline: bool
+
+
+@dataclass(eq=False)
+class Note:
+    path: str
+    source: SourceFile
+    front_matter: FrontMatter | None
+    blocks: list[Block]
+    items: list[ListItem]
+    claims: list[Claim]
+    code_blocks: list[CodeBlock]
+    html: list[Html]
+    # a document that starts with "---" but whose front matter never closes
+    unclosed_front_matter: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.source.norm
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.source.position(offset)
+
+    @property
+    def headings(self) -> list[Block]:
+        return [block for block in self.blocks if block.kind == "heading"]
+
+    def data(self, key: str, default=None):
+        """A front matter value, or ``default``."""
+        return self.front_matter.get(key, default) if self.front_matter else default
+
+
+def parse_note(source: SourceFile) -> Note:
+    """Parse one note.  Never raises on any text input."""
+    return _Builder(source).build()
+
+
+_OPENING_FENCE = re.compile(r"---[ \t]*$")
+
+
+class _Builder:
+    def __init__(self, source: SourceFile):
+        self.source = source
+        self.text = source.norm
+        self.blocks: list[Block] = []
+        self.items: list[ListItem] = []
+        self.claims: list[Claim] = []
+        self.code: list[CodeBlock] = []
+        self.html: list[Html] = []
+        self.front_matter: FrontMatter | None = None
+        self.headings: list[tuple[int, str]] = []  # (level, text) stack
+        self.item_stack: list[ListItem] = []
+        self.list_depth = 0
+        self.quote_depth = 0
+        self.row = -1
+        self.cell_column = 0  # where the next table cell is searched from
+
+    # -- helpers -----------------------------------------------------------------
+    def line_text(self, index0: int) -> str:
+        return self.source.line_text(index0 + 1) if index0 < self.source.line_count else ""
+
+    def line_offset(self, index0: int) -> int:
+        if index0 >= self.source.line_count:
+            return len(self.text)
+        return self.source.line_start(index0 + 1)
+
+    def heading_path(self) -> tuple[str, ...]:
+        return tuple(text for _level, text in self.headings)
+
+    # -- walk --------------------------------------------------------------------
+    def build(self) -> Note:
+        tokens = parser().parse(self.text)
+        unclosed = False
+        if tokens and tokens[0].type == "front_matter":
+            self._front_matter(tokens[0])
+        elif _OPENING_FENCE.match(self.line_text(0)):
+            unclosed = True
+        for index, token in enumerate(tokens):
+            handler = getattr(self, "_on_" + token.type, None)
+            if handler is not None:
+                handler(token, tokens, index)
+        self.claims.sort(key=lambda claim: claim.start)
+        return Note(
+            path=self.source.path,
+            source=self.source,
+            front_matter=self.front_matter,
+            blocks=self.blocks,
+            items=self.items,
+            claims=self.claims,
+            code_blocks=self.code,
+            html=self.html,
+            unclosed_front_matter=unclosed,
+        )
+
+    def _front_matter(self, token: Token) -> None:
+        first, after = token.map or (0, 1)
+        start = self.line_offset(first + 1)
+        end = self.line_offset(after)
+        raw = token.content
+
+        def offset(line: int, column: int) -> int:
+            return min(self.line_offset(first + 1 + line) + column, len(self.text))
+
+        self.front_matter = parse_front_matter(raw, start, end, offset)
+
+    def _on_bullet_list_open(self, token, tokens, index) -> None:
+        self.list_depth += 1
+        self._mark_parent_content()
+
+    _on_ordered_list_open = _on_bullet_list_open
+
+    def _on_bullet_list_close(self, token, tokens, index) -> None:
+        self.list_depth -= 1
+
+    _on_ordered_list_close = _on_bullet_list_close
+
+    def _on_blockquote_open(self, token, tokens, index) -> None:
+        self.quote_depth += 1
+        self._mark_parent_content()
+
+    def _on_blockquote_close(self, token, tokens, index) -> None:
+        self.quote_depth -= 1
+
+    def _mark_parent_content(self) -> None:
+        if self.item_stack:
+            self.item_stack[-1].has_content = True
+
+    def _on_list_item_open(self, token, tokens, index) -> None:
+        first, after = token.map or (0, 1)
+        parent = self.item_stack[-1] if self.item_stack else None
+        marker = (token.info or "") + token.markup
+        line = self.line_text(first)
+        search_from = 0
+        if parent is not None and parent.line == first + 1:
+            search_from = parent.marker_end - self.line_offset(first)
+        column = line.find(marker, search_from)
+        if column < 0:
+            column = len(line) - len(line.lstrip(" \t>"))
+        start = self.line_offset(first) + column
+        end_line = after
+        # a list item's map includes trailing blank lines; do not count them
+        while end_line > first + 1 and not self.line_text(end_line - 1).strip():
+            end_line -= 1
+        item = ListItem(
+            marker=marker,
+            start=start,
+            marker_end=start + len(marker),
+            line=first + 1,
+            end_line=end_line,
+            depth=self.list_depth,
+            parent=parent,
+            heading_path=self.heading_path(),
+        )
+        if parent is not None:
+            parent.children.append(item)
+        self.items.append(item)
+        self.item_stack.append(item)
+
+    def _on_list_item_close(self, token, tokens, index) -> None:
+        item = self.item_stack.pop()
+        if item.blocks:
+            self.claims.append(Claim("item", item.blocks, item.heading_path, item))
+
+    def _on_table_open(self, token, tokens, index) -> None:
+        self.row = -1
+        self._mark_parent_content()
+
+    def _on_tr_open(self, token, tokens, index) -> None:
+        self.row += 1
+        self.cell_column = 0
+
+    def _on_hr(self, token, tokens, index) -> None:
+        self._mark_parent_content()
+
+    def _on_heading_close(self, token, tokens, index) -> None:
+        pass
+
+    def _on_fence(self, token, tokens, index) -> None:
+        first, after = token.map or (0, 1)
+        self._code("fence", token.info or "", token.content, first, after, first + 1)
+
+    def _on_code_block(self, token, tokens, index) -> None:
+        first, after = token.map or (0, 1)
+        self._code("indented", "", token.content, first, after, first)
+
+    def _code(self, kind: str, info: str, content: str, first: int, after: int, body: int) -> None:
+        self._mark_parent_content()
+        lines = content.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        offsets, starts = [], []
+        position = 0
+        for number, line in enumerate(lines):
+            starts.append(position)
+            offsets.append(self._align_suffix(body + number, line))
+            position += len(line) + 1
+        self.code.append(
+            CodeBlock(
+                kind=kind,
+                info=info.strip(),
+                text=content,
+                line=first + 1,
+                end_line=max(after, first + 1),
+                heading_path=self.heading_path(),
+                _line_offsets=offsets,
+                _line_starts=starts,
+            )
+        )
+
+    def _on_html_block(self, token, tokens, index) -> None:
+        first, after = token.map or (0, 1)
+        self._mark_parent_content()
+        start = self.line_offset(first)
+        line = self.line_text(first)
+        start += len(line) - len(line.lstrip(" \t>"))
+        self.html.append(Html(token.content.rstrip("\n"), start, self.line_offset(after), False))
+
+    def _on_inline(self, token, tokens, index) -> None:
+        opener = tokens[index - 1] if index else None
+        kind = {"heading_open": "heading", "th_open": "cell", "td_open": "cell"}.get(
+            opener.type if opener else "", "paragraph"
+        )
+        first, after = token.map or (0, 1)
+        level = int(opener.tag[1]) if kind == "heading" and opener is not None else 0
+        aligner = _ContentMap(self, token.content, first, kind)
+        text, pieces, segments = _inline_text(token, aligner, self.html)
+        if kind == "heading":
+            while self.headings and self.headings[-1][0] >= level:
+                self.headings.pop()
+        item = self.item_stack[-1] if self.item_stack else None
+        block = Block(
+            kind=kind,
+            text=text,
+            segments=segments,
+            heading_path=self.heading_path(),
+            line=first + 1,
+            end_line=max(after, first + 1),
+            level=level,
+            item=item,
+            quote_depth=self.quote_depth,
+            row=self.row if kind == "cell" else None,
+            _pieces=pieces,
+            _piece_starts=[piece[0] for piece in pieces],
+        )
+        self.blocks.append(block)
+        if kind == "heading":
+            self.headings.append((level, text.strip()))
+            return
+        if item is not None:
+            item.has_content = True
+            if kind == "paragraph":
+                item.blocks.append(block)
+        elif kind == "paragraph":
+            self.claims.append(Claim("paragraph", [block], block.heading_path))
+
+    # -- positions ------------------------------------------------------------------
+    def _align_suffix(self, line_index0: int, content_line: str) -> int:
+        """Offset in note.text of ``content_line``'s first character.
+
+        markdown-it strips block markers (``>``, list indentation) from the left
+        of each line, and may turn a partly used tab into spaces; what is left is
+        a suffix of the source line.
+        """
+        source_line = self.line_text(line_index0)
+        base = self.line_offset(line_index0)
+        body = content_line.lstrip(" \t")
+        lead = len(content_line) - len(body)
+        core = body.rstrip(" \t")
+        trimmed = source_line.rstrip(" \t")
+        if core and trimmed.endswith(core):
+            return base + len(trimmed) - len(core) - lead
+        found = source_line.find(core) if core else -1
+        if found >= 0:
+            return base + found - lead
+        return base + len(source_line) - len(source_line.lstrip(" \t>")) - lead
+
+
+class _ContentMap:
+    """Maps offsets in an inline token's content to offsets in note.text."""
+
+    def __init__(self, builder: _Builder, content: str, first: int, kind: str):
+        self.starts: list[int] = []
+        self.offsets: list[int] = []
+        self.floors: list[int] = []
+        self.ceilings: list[int] = []
+        # lines whose content is not a literal copy of the source (a table cell
+        # with an escaped pipe): offset of every character, listed explicitly
+        self.explicit: dict[int, list[int]] = {}
+        position = 0
+        for number, line in enumerate(content.split("\n")):
+            index0 = first + number
+            self.starts.append(position)
+            if kind == "paragraph":
+                offset = builder._align_suffix(index0, line)
+            elif kind == "cell":
+                offset, builder.cell_column, explicit = _align_cell(builder, index0, line, builder.cell_column)
+                if explicit is not None:
+                    self.explicit[number] = explicit
+            else:
+                offset = _align_heading(builder, index0, line)
+            self.offsets.append(offset)
+            self.floors.append(builder.line_offset(index0))
+            self.ceilings.append(builder.line_offset(index0) + len(builder.line_text(index0)))
+            position += len(line) + 1
+
+    def __call__(self, index: int) -> int:
+        at = max(bisect_right(self.starts, index) - 1, 0)
+        explicit = self.explicit.get(at)
+        if explicit is not None:
+            return explicit[min(max(index - self.starts[at], 0), len(explicit) - 1)]
+        offset = self.offsets[at] + index - self.starts[at]
+        return min(max(offset, self.floors[at]), self.ceilings[at])
+
+    def line_of(self, index: int) -> int:
+        return max(bisect_right(self.starts, index) - 1, 0)
+
+
+def _align_heading(builder: _Builder, index0: int, line: str) -> int:
+    """An ATX heading's text sits between the opening and closing ``#`` runs."""
+    source_line = builder.line_text(index0)
+    base = builder.line_offset(index0)
+    body = line.strip(" \t")
+    lead = len(line) - len(line.lstrip(" \t"))
+    stripped = source_line.lstrip(" \t>")
+    hashes = len(stripped) - len(stripped.lstrip("#"))
+    found = source_line.find(body, len(source_line) - len(stripped) + hashes) if body else -1
+    if found < 0:
+        found = source_line.find(body) if body else -1
+    if found < 0:
+        found = len(source_line) - len(stripped)
+    return base + found - lead
+
+
+def _align_cell(builder: _Builder, index0: int, line: str, cursor: int):
+    """Table cells are found left to right along the row.
+
+    markdown-it unescapes ``\\|`` inside cells, so such a cell is not a literal
+    copy of the source; its characters are then mapped one by one.
+    """
+    source_line = builder.line_text(index0)
+    base = builder.line_offset(index0)
+    body = line.strip(" \t")
+    lead = len(line) - len(line.lstrip(" \t"))
+    found = source_line.find(body, cursor) if body else -1
+    if found >= 0:
+        return base + found - lead, found + len(body), None
+    escaped = body.replace("|", "\\|")
+    found = source_line.find(escaped, cursor) if body else -1
+    if found < 0:
+        found = len(source_line) - len(source_line.lstrip(" \t>|"))
+        return base + found - lead, cursor, None
+    explicit = [base + found] * lead
+    column = found
+    for char in body:
+        if char == "|" and source_line.startswith("\\|", column):
+            column += 1
+        explicit.append(base + column)
+        column += 1
+    explicit.extend([base + column] * (len(line) - len(explicit) + 1))
+    return base + found - lead, found + len(escaped), explicit
+
+
+def _inline_text(token: Token, to_file: _ContentMap, html: list[Html]):
+    """Visible text, source pieces and segments of one inline token."""
+    content = token.content
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    segments: list[Segment] = []
+    length = 0
+    cursor = 0
+    context: list[tuple[Kind, str | None, tuple[int, int] | None]] = []
+    seg_kind: Kind | None = None
+    seg_href: str | None = None
+    seg_start = 0
+    seg_src_start = 0
+    seg_src_end = 0
+
+    def open_segment(kind: Kind, href: str | None, src_start: int) -> None:
+        nonlocal seg_kind, seg_href, seg_start, seg_src_start, seg_src_end
+        if seg_kind is kind and seg_href == href:
+            return
+        close_segment()
+        seg_kind, seg_href, seg_start = kind, href, length
+        seg_src_start = seg_src_end = src_start
+
+    def close_segment() -> None:
+        nonlocal seg_kind
+        if seg_kind is not None and (length > seg_start or seg_kind is Kind.IMAGE):
+            segments.append(Segment(seg_kind, seg_start, length, seg_src_start, seg_src_end, seg_href))
+        seg_kind = None
+
+    def add_contiguous(text: str, content_start: int) -> None:
+        """Add text that appears literally at ``content_start``, split at line ends."""
+        nonlocal length, seg_src_end
+        if not text:
+            return
+        parts.append(text)
+        done = 0
+        while done < len(text):
+            line = to_file.line_of(content_start + done)
+            if line in to_file.explicit:  # not a literal copy: map char by char
+                where = content_start + done
+                pieces.append((length + done, to_file(where), 1, max(to_file(where + 1) - to_file(where), 1)))
+                done += 1
+                continue
+            line_end = to_file.starts[line + 1] - 1 if line + 1 < len(to_file.starts) else len(content)
+            take = max(min(len(text) - done, line_end - (content_start + done)), 1)
+            pieces.append((length + done, to_file(content_start + done), take, 0))
+            done += take
+        length += len(text)
+        seg_src_end = to_file(content_start + len(text) - 1) + 1
+
+    def add_atomic(text: str, src: tuple[int, int]) -> None:
+        nonlocal length, seg_src_end
+        start, end = to_file(src[0]), to_file(max(src[1] - 1, src[0])) + 1
+        if text:
+            parts.append(text)
+            pieces.append((length, start, len(text), max(end - start, 1)))
+            length += len(text)
+        seg_src_end = max(seg_src_end, end)
+
+    def extend_source(src: tuple[int, int]) -> None:
+        nonlocal seg_src_end
+        seg_src_end = max(seg_src_end, to_file(max(src[1] - 1, src[0])) + 1)
+
+    def current() -> tuple[Kind, str | None]:
+        return (context[-1][0], context[-1][1]) if context else (Kind.PROSE, None)
+
+    for child in token.children or ():
+        kind = child.type
+        src = child.meta.get("src") if child.meta else None
+        if kind == "text":
+            found = content.find(child.content, cursor)
+            if found < 0:  # linkify may normalise URL text; keep the position honest
+                found = cursor
+                segment_kind, href = current()
+                open_segment(segment_kind, href, to_file(found))
+                add_atomic(child.content, (found, min(found + 1, len(content))))
+                continue
+            segment_kind, href = current()
+            open_segment(segment_kind, href, to_file(found))
+            add_contiguous(child.content, found)
+            cursor = found + len(child.content)
+        elif kind in ("text_special", "softbreak", "hardbreak"):
+            visible = child.content if kind == "text_special" else "\n"
+            if src is None:
+                found = content.find(child.markup or "\n", cursor)
+                src = (found, found + max(len(child.markup), 1)) if found >= 0 else (cursor, cursor + 1)
+            segment_kind, href = current()
+            open_segment(segment_kind, href, to_file(src[0]))
+            add_atomic(visible, src)
+            cursor = src[1]
+        elif kind == "code_inline":
+            if src is None:
+                src = (cursor, cursor)
+            open_segment(Kind.CODE, None, to_file(src[0]))
+            fence = len(child.markup)
+            raw = content[src[0] + fence : src[1] - fence]
+            flat = raw.replace("\n", " ")
+            if flat == child.content:
+                add_contiguous(child.content, src[0] + fence)
+            elif flat[1:-1] == child.content:
+                add_contiguous(child.content, src[0] + fence + 1)
+            else:
+                add_atomic(child.content, src)
+            extend_source(src)
+            close_segment()
+            cursor = src[1]
+        elif kind == "link_open":
+            href = child.attrGet("href")
+            segment_kind = Kind.URL if child.markup in ("autolink", "linkify") else Kind.LINK
+            context.append((segment_kind, str(href) if href is not None else None, src))
+            # a [link]'s text starts after "["; a bare URL's range starts at "://"
+            # (the scheme was already read as text), so only move for links
+            if src is not None and segment_kind is Kind.LINK:
+                cursor = src[0] + 1
+            anchor = src[0] if src is not None and segment_kind is Kind.LINK else cursor
+            open_segment(segment_kind, context[-1][1], to_file(anchor))
+        elif kind == "link_close":
+            if context:
+                _kind, _href, open_src = context.pop()
+                if open_src is not None:
+                    cursor = max(cursor, open_src[1])
+                    extend_source(open_src)
+            close_segment()
+        elif kind == "image":
+            if src is None:
+                src = (cursor, cursor + 1)
+            close_segment()
+            open_segment(Kind.IMAGE, str(child.attrGet("src") or ""), to_file(src[0]))
+            add_atomic(child.content, src)
+            close_segment()
+            cursor = src[1]
+        elif kind == "html_inline":
+            if src is None:
+                found = content.find(child.content, cursor)
+                src = (max(found, cursor), max(found, cursor) + len(child.content))
+            close_segment()
+            open_segment(Kind.HTML, None, to_file(src[0]))
+            add_contiguous(child.content, src[0])
+            close_segment()
+            html.append(Html(child.content, to_file(src[0]), to_file(src[1] - 1) + 1, True))
+            cursor = src[1]
+    close_segment()
+    return "".join(parts), pieces, segments
+

@@ -1,0 +1,39 @@
+"""Output formats: each module renders a finished run; none decides anything."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from notelint.engine import RunResult
+from notelint.rule import Rule
+
+
+@dataclass
+class OutputContext:
+    rules: Sequence[Rule]  # every known rule (SARIF lists the ones that fired)
+    color: bool = False
+    quiet: bool = False
+    statistics: bool = False
+    fixable_hint: bool = True  # say "fixable with --fix" (off when fixes were applied)
+    sources: dict[str, object] = field(default_factory=dict)  # path -> SourceFile, for excerpts
+
+
+Renderer = Callable[[RunResult, OutputContext], str]
+
+
+def renderer(name: str) -> Renderer:
+    if name == "text":
+        from notelint.output.text import render
+    elif name == "json":
+        from notelint.output.jsonout import render
+    elif name == "sarif":
+        from notelint.output.sarif import render
+    elif name == "github":
+        from notelint.output.github import render
+    else:
+        raise ValueError(f"unknown output format {name!r}")
+    return render
+
+
+FORMATS = ("text", "json", "sarif", "github")

@@ -1,0 +1,115 @@
+"""How a rule is declared: a code, a name, a severity, a summary, examples, a check.
+
+    @rule("NL112", "empty-list-item", Severity.WARNING,
+          "A list item has no text.",
+          bad="...", good="...")
+    def empty_list_item(note, ctx):
+        '''Longer explanation, shown by ``notelint explain NL112``.'''
+        yield Finding(...)
+
+A *note* rule reads one ``Note``; a *corpus* rule reads every note in the run
+at once (for duplicates and contradictions) and sets ``Finding.note``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+import textwrap
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Iterable, Sequence
+
+from notelint.diagnostic import Finding, Severity
+
+_CODE = re.compile(r"NL[1-9]\d\d")
+_NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+
+
+@dataclass
+class Context:
+    """What a rule may know besides the note: settings and shared, lazily built data."""
+
+    as_of: date
+    settings: Any = None  # the run's Config
+    _shared: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def shared(self, key: str, build: Callable[[], Any]) -> Any:
+        """Data built once per run and shared by every rule that asks for ``key``."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        return self._shared[key]
+
+
+NoteCheck = Callable[[Any, Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    check: NoteCheck
+    bad: str  # a note that triggers the rule
+    good: str  # a similar note that does not
+    scope: str = "note"  # "note" | "corpus"
+    fixable: bool = False
+    default_enabled: bool = True
+
+    @property
+    def family(self) -> str:
+        return self.code[:3]
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or self.summary)
+
+    def run(self, note_or_notes: Any, ctx: Context) -> Iterable[Finding]:
+        return self.check(note_or_notes, ctx)
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    *,
+    bad: str,
+    good: str,
+    scope: str = "note",
+    fixable: bool = False,
+    default_enabled: bool = True,
+) -> Callable[[NoteCheck], Rule]:
+    """Declare a rule; the decorated generator becomes its ``check``."""
+    if not _CODE.fullmatch(code):
+        raise ValueError(f"rule code {code!r} is not of the form NL123")
+    if not _NAME.fullmatch(name):
+        raise ValueError(f"rule name {name!r} is not kebab-case")
+    if scope not in ("note", "corpus"):
+        raise ValueError(f"rule scope {scope!r} must be 'note' or 'corpus'")
+
+    def declare(check: NoteCheck) -> Rule:
+        return Rule(
+            code=code,
+            name=name,
+            severity=severity,
+            summary=summary,
+            check=check,
+            bad=_example(bad),
+            good=_example(good),
+            scope=scope,
+            fixable=fixable,
+            default_enabled=default_enabled,
+        )
+
+    return declare
+
+
+def _example(text: str) -> str:
+    """Examples are written indented in triple quotes; keep trailing blank lines."""
+    return textwrap.dedent(text.removeprefix("\n"))
+
+
+def by_code(rules: Sequence[Rule]) -> dict[str, Rule]:
+    return {r.code: r for r in rules}

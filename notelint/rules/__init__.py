@@ -1,0 +1,19 @@
+"""The rule registry: every rule family module, listed explicitly."""
+
+from __future__ import annotations
+
+from notelint.rule import Rule
+from notelint.rules import structure
+
+FAMILY_MODULES = (structure,)
+
+RULES: tuple[Rule, ...] = tuple(rule for module in FAMILY_MODULES for rule in module.RULES)
+
+
+def find(code_or_name: str) -> Rule | None:
+    """A rule by code (``NL112``, any case) or name (``empty-list-item``)."""
+    key = code_or_name.strip()
+    for rule in RULES:
+        if rule.code == key.upper() or rule.name == key.lower():
+            return rule
+    return None

@@ -1,0 +1,110 @@
+"""One ``notelint check``: choose files, lint, apply fixes, write or diff them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Sequence
+
+from notelint.config import Config
+from notelint.engine import FileError, Linter, RunResult
+from notelint.files import NoteFile, expand
+from notelint.fixes import FixError, apply_fixes, safe_fixes, unified_diff, write_atomic
+from notelint.note import Note, parse_note
+from notelint.rule import Rule
+from notelint.source import SourceFile
+
+MAX_FIX_PASSES = 10
+
+
+@dataclass
+class Plan:
+    """The files a run reports on (targets) and the rest of the corpus (context)."""
+
+    targets: list[NoteFile]
+    context: list[NoteFile]
+    missing: list[str] = field(default_factory=list)
+
+
+def plan(config: Config, paths: Sequence[str]) -> Plan:
+    """Targets are the paths given (or the configured ``paths``); context is the
+    configured notes, which corpus rules read when only some files are given."""
+    excludes = config.all_excludes
+    configured = [config.root / p for p in config.paths]
+    if paths:
+        targets, missing = expand([Path(p) for p in paths], config.root, excludes)
+        context, _ = expand([p for p in configured if p.exists()], config.root, excludes)
+    else:
+        targets, missing = expand(configured, config.root, excludes)
+        context = []
+    return Plan(targets, context, missing)
+
+
+def check(config: Config, rules: Sequence[Rule], the_plan: Plan, *, as_of: date | None = None,
+          fix: bool = False, diff: bool = False) -> tuple[RunResult, str]:
+    """Lint the planned files; with ``fix`` or ``diff``, apply safe fixes.
+
+    Returns the result (after fixes) and the unified diff of the fixes (for
+    ``diff``; empty otherwise).  With ``fix`` the fixed files are written.
+    """
+    linter = Linter(config, rules, as_of)
+    result = linter.run(the_plan.targets, the_plan.context)
+    for path in the_plan.missing:
+        result.errors.insert(0, FileError(path, "no such file or directory"))
+    if not (fix or diff) or not result.notes:
+        return result, ""
+
+    originals = {note.path: note.source for note in result.notes}
+    files = {f.display: f for f in the_plan.targets}
+    extra = linter.parse_files(
+        [f for f in the_plan.context if f.display not in originals], None
+    ) if linter.corpus_rules else []
+    notes = list(result.notes)
+    fixed: dict[str, int] = defaultdict(int)
+    diagnostics = result.diagnostics
+    for _ in range(MAX_FIX_PASSES):
+        by_path = defaultdict(list)
+        for diagnostic in diagnostics:
+            by_path[diagnostic.path].append(diagnostic)
+        changed = False
+        for index, note in enumerate(notes):
+            fixes = safe_fixes(by_path.get(note.path, ()))
+            if not fixes:
+                continue
+            text, applied = apply_fixes(note.source, fixes)
+            if text == note.source.text:
+                continue
+            notes[index] = parse_note(SourceFile(note.path, text, note.source.bom))
+            fixed[note.path] += applied
+            changed = True
+        if not changed:
+            break
+        diagnostics = linter.check_notes(notes, extra, result)
+
+    patch = []
+    final: list[Note] = []
+    for note in notes:
+        before = originals[note.path]
+        if note.source.text == before.text:
+            final.append(note)
+            continue
+        if diff:
+            patch.append(unified_diff(note.path, before.text, note.source.text))
+            final.append(note)
+            continue
+        try:
+            write_atomic(files[note.path].path, note.source.encoded(), before.encoded())
+            final.append(note)
+        except FixError as exc:
+            result.errors.append(FileError(note.path, str(exc).split(": ", 1)[-1]))
+            fixed.pop(note.path, None)
+            final.append(parse_note(before))
+    if diff:
+        # a diff changes nothing: report on the files as they are
+        return result, "".join(patch)
+    result.notes = final
+    result.fixed = dict(fixed)
+    result.diagnostics = linter.check_notes(final, extra, result)
+    return result, ""
