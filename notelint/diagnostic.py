@@ -4,6 +4,12 @@ A rule yields ``Finding``s in terms of offsets into the note it read; the engine
 stamps each with the rule's code, name and configured severity, and resolves
 offsets to 1-based line/column positions.  Formatters only ever see
 ``Diagnostic``s.
+
+``meta`` carries the evidence behind a finding, under these keys where they
+apply (formatters and the report show them): ``source`` (URL of the fact),
+``effective_date`` (ISO date the fact changed), ``replacement`` (current name),
+``botocore_version`` (the service data a name was checked against),
+``kind`` (e.g. renamed, end-of-life), ``current_fact`` (one sentence).
 """
 
 from __future__ import annotations

@@ -223,6 +223,23 @@ class Note:
         """A front matter value, or ``default``."""
         return self.front_matter.get(key, default) if self.front_matter else default
 
+    def claim_at(self, offset: int) -> Claim | None:
+        """The claim whose text contains ``offset`` (the innermost list item wins)."""
+        best = None
+        for claim in self.claims:
+            for block in claim.blocks:
+                if block.src_start <= offset < max(block.src_end, block.src_start + 1):
+                    if best is None or claim.start >= best.start:
+                        best = claim
+        return best
+
+    def block_at(self, offset: int) -> Block | None:
+        """The leaf block (heading, paragraph, cell) containing ``offset``."""
+        for block in self.blocks:
+            if block.src_start <= offset < max(block.src_end, block.src_start + 1):
+                return block
+        return None
+
 
 def parse_note(source: SourceFile) -> Note:
     """Parse one note.  Never raises on any text input."""
