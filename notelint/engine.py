@@ -98,7 +98,9 @@ class Linter:
                     if diagnostic is not None:
                         diagnostics.append(diagnostic)
         if self.corpus_rules and notes:
-            corpus = [*notes, *extra]
+            # context notes first: what was already there is the original, and a
+            # changed note that repeats or contradicts it is the one reported
+            corpus = [*extra, *notes]
             for rule in self.corpus_rules:
                 for finding in self._guarded(rule, corpus, "the notes", result):
                     owner = finding.note

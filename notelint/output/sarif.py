@@ -14,6 +14,7 @@ import json
 from collections import Counter
 from urllib.parse import quote
 
+from notelint.codes import family_of
 from notelint.diagnostic import Diagnostic, Location, Severity
 from notelint.engine import RunResult
 from notelint.output import OutputContext
@@ -50,7 +51,7 @@ def _rule_descriptor(rule: Rule) -> dict:
         "fullDescription": {"text": full},
         "help": {"text": help_text, "markdown": help_text},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-        "properties": {"tags": [rule.family, "notelint"]},
+        "properties": {"tags": [family_of(rule.code)]},
     }
 
 

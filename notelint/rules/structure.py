@@ -1,10 +1,10 @@
 """NL1xx: the structure of a note (front matter, headings, lists, claims).
 
-The notes schema: YAML front matter with ``title`` (string, required),
-``reviewed`` (ISO date the claims were last checked, required), ``tags`` (list
-of strings), ``sources`` (list of http(s) URLs), ``exam`` (string), ``words``
-(list of strings the spell checker accepts in this note) and ``notelint``
-(``{ignore: [codes]}``, rules switched off for the whole note).
+The notes schema: YAML front matter with `title` (string, required),
+`reviewed` (ISO date the claims were last checked, required), `tags` (list
+of strings), `sources` (list of http(s) URLs), `exam` (string), `words`
+(list of strings the spell checker accepts in this note) and `notelint`
+(`{ignore: [codes]}`, rules switched off for the whole note).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from notelint.codes import is_code_prefix
 from notelint.diagnostic import Edit, Finding, Fix, Related, Severity
 from notelint.note import Kind, Note
 from notelint.rule import Context, rule
+from notelint.suppressions import directives
 
 REQUIRED_FIELDS = {
     "title": "the note's title",
@@ -43,11 +44,6 @@ _GOOD_FRONT_MATTER = """
 """
 
 
-def _first_line_span(note: Note) -> tuple[int, int]:
-    end = note.text.find("\n")
-    return 0, len(note.text) if end < 0 else end
-
-
 @rule(
     "NL101",
     "missing-front-matter",
@@ -58,15 +54,23 @@ def _first_line_span(note: Note) -> tuple[int, int]:
 
     * GetObject reads an object.
     """,
-    good=_GOOD_FRONT_MATTER + "\n* GetObject reads an object.\n",
+    good="""
+    ---
+    title: Amazon S3
+    reviewed: 2025-06-01
+    ---
+    # Amazon S3
+
+    * GetObject reads an object.
+    """,
 )
 def missing_front_matter(note: Note, ctx: Context) -> Iterator[Finding]:
-    """Every note starts with a ``---`` fenced YAML block holding at least
-    ``title`` and ``reviewed``, so that a reader (and the stale-claim rules)
+    """Every note starts with a `---` fenced YAML block holding at least
+    `title` and `reviewed`, so that a reader (and the stale-claim rules)
     know when its claims were last checked."""
     if note.front_matter is None and not note.unclosed_front_matter:
-        start, end = _first_line_span(note)
-        yield Finding(start, end, "note has no YAML front matter (a '---' block with title and reviewed)")
+        end = 1 if note.text and note.text[0] != "\n" else 0
+        yield Finding(0, end, "note has no YAML front matter (a '---' block with title and reviewed)")
 
 
 @rule(
@@ -83,7 +87,7 @@ def missing_front_matter(note: Note, ctx: Context) -> Iterator[Finding]:
     good=_GOOD_FRONT_MATTER,
 )
 def invalid_front_matter(note: Note, ctx: Context) -> Iterator[Finding]:
-    """The YAML between the ``---`` lines must parse (safely: tags that build
+    """The YAML between the `---` lines must parse (safely: tags that build
     Python objects are refused) to a mapping of fields.  The finding points at
     the line and column where the YAML parser gave up."""
     if note.unclosed_front_matter:
@@ -111,7 +115,7 @@ def invalid_front_matter(note: Note, ctx: Context) -> Iterator[Finding]:
     good=_GOOD_FRONT_MATTER,
 )
 def missing_required_field(note: Note, ctx: Context) -> Iterator[Finding]:
-    """``title`` names the note; ``reviewed`` is the date its claims were last
+    """`title` names the note; `reviewed` is the date its claims were last
     checked against AWS, which the stale-claim rules compare with the dates of
     known changes."""
     fm = note.front_matter
@@ -130,7 +134,7 @@ def _is_url(value: Any) -> bool:
 
 
 def _problem(key: str, value: Any) -> str | None:
-    """Why ``value`` is not valid for ``key``, or None."""
+    """Why `value` is not valid for `key`, or None."""
     if key == "title":
         if not isinstance(value, str) or not value.strip():
             return "'title' must be a non-empty string"
@@ -175,7 +179,7 @@ def _settings_problem(value: Any) -> str | None:
 
 
 def reviewed_date(note: Note) -> date | None:
-    """The note's ``reviewed`` date, if it is a valid one."""
+    """The note's `reviewed` date, if it is a valid one."""
     value = note.data("reviewed")
     if isinstance(value, datetime):
         return None
@@ -210,9 +214,9 @@ def reviewed_date(note: Note) -> date | None:
     """,
 )
 def invalid_field_value(note: Note, ctx: Context) -> Iterator[Finding]:
-    """``title`` and ``exam`` are strings, ``reviewed`` a date, ``tags`` and
-    ``words`` lists of strings, ``sources`` a list of http(s) URLs, and
-    ``notelint`` a mapping ``{ignore: [codes]}``."""
+    """`title` and `exam` are strings, `reviewed` a date, `tags` and
+    `words` lists of strings, `sources` a list of http(s) URLs, and
+    `notelint` a mapping `{ignore: [codes]}`."""
     fm = note.front_matter
     if fm is None or fm.data is None:
         return
@@ -238,7 +242,7 @@ def invalid_field_value(note: Note, ctx: Context) -> Iterator[Finding]:
     good=_GOOD_FRONT_MATTER,
 )
 def unknown_field(note: Note, ctx: Context) -> Iterator[Finding]:
-    """A field outside the schema is usually a typo (``tag`` for ``tags``) and
+    """A field outside the schema is usually a typo (`tag` for `tags`) and
     is otherwise ignored by every rule, so it is reported with the closest
     known field."""
     fm = note.front_matter
@@ -315,6 +319,39 @@ def duplicate_field(note: Note, ctx: Context) -> Iterator[Finding]:
         )
 
 
+@rule(
+    "NL108",
+    "invalid-suppression",
+    Severity.WARNING,
+    "A notelint suppression comment is misspelled or names no rule code.",
+    bad="""
+    ---
+    title: Amazon S3
+    reviewed: 2025-06-01
+    ---
+    <!-- notelint-disable-next-lines NL201 -->
+    * Putobject writes an object.
+    """,
+    good="""
+    ---
+    title: Amazon S3
+    reviewed: 2025-06-01
+    ---
+    <!-- notelint-disable-next-line NL4 -->
+    * Putobject writes an object.
+    """,
+)
+def invalid_suppression(note: Note, ctx: Context) -> Iterator[Finding]:
+    """A directive notelint cannot read suppresses nothing, silently; the
+    findings it was meant to hide come back and nobody knows why.  Directives
+    are `notelint-disable-next-line`, `notelint-disable-line`,
+    `notelint-disable` and `notelint-enable`, followed by optional rule
+    codes or prefixes."""
+    for directive in directives(note):
+        if directive.problem:
+            yield Finding(directive.start, directive.end, directive.problem)
+
+
 def _heading_line_span(note: Note, line: int) -> tuple[int, int]:
     text = note.source.line_text(line)
     start = note.source.line_start(line)
@@ -345,7 +382,7 @@ def _heading_line_span(note: Note, line: int) -> tuple[int, int]:
     """,
 )
 def heading_level_skipped(note: Note, ctx: Context) -> Iterator[Finding]:
-    """Skipping a level (``##`` then ``####``) breaks the outline that the
+    """Skipping a level (`##` then `####`) breaks the outline that the
     heading path of every claim is built from."""
     previous = 0
     for heading in note.headings:
@@ -475,10 +512,11 @@ def _claim_key(text: str) -> str:
 def duplicate_claim(notes: Sequence[Note], ctx: Context) -> Iterator[Finding]:
     """A claim repeated (ignoring case, punctuation and spacing) is kept in two
     places and will drift apart when one copy is corrected.  Each repeat is
-    reported with the first occurrence as a related location.  Claims of fewer
+    reported with the first occurrence as a related location; when only some
+    notes are checked (pre-commit), the notes left unchanged count as first.  Claims of fewer
     than four words ("Glue: ETL") are not compared."""
     first: dict[str, tuple[Note, Any]] = {}
-    for note in sorted(notes, key=lambda n: n.path):
+    for note in notes:  # in the engine's order: unchanged (context) notes first
         for claim in note.claims:
             key = _claim_key(claim.text)
             if key.count(" ") + 1 < _MIN_WORDS:
@@ -587,9 +625,9 @@ def trailing_blank_lines(note: Note, ctx: Context) -> Iterator[Finding]:
     """,
 )
 def unclosed_parenthesis(note: Note, ctx: Context) -> Iterator[Finding]:
-    """An unclosed ``(`` usually marks a sentence cut off while editing.  Only
-    prose counts (code spans and URLs are skipped), and a stray ``)`` is not
-    reported, since ``a)``-style enumerations use one on its own."""
+    """An unclosed `(` usually marks a sentence cut off while editing.  Only
+    prose counts (code spans and URLs are skipped), and a stray `)` is not
+    reported, since `a)`-style enumerations use one on its own."""
     for block in note.blocks:
         if block.kind == "heading":
             continue
@@ -613,6 +651,7 @@ RULES = (
     unknown_field,
     reviewed_in_future,
     duplicate_field,
+    invalid_suppression,
     heading_level_skipped,
     duplicate_heading,
     empty_list_item,

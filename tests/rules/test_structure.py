@@ -1,0 +1,106 @@
+"""NL1xx structure rules: exact codes and positions, positives and negatives."""
+
+from conftest import FRONT, found, lint, note
+
+
+def test_missing_front_matter():
+    assert found("# Title\n", "NL101") == [("NL101", 1, 1, 1, 2)]
+    assert found(note("# Title\n"), "NL101") == []
+    assert found("", "NL101") == [("NL101", 1, 1, 1, 1)]
+
+
+def test_invalid_front_matter_points_at_yaml_error():
+    assert found("---\ntitle: T\nreviewed: [2025\n---\n", "NL102") == [("NL102", 4, 1, 4, 4)]
+    assert found("---\ntitle: T\n# never closed\n", "NL102") == [("NL102", 1, 1, 1, 4)]
+    assert found("---\n- a list\n---\n", "NL102") == [("NL102", 2, 1, 2, 9)]
+    unsafe = lint("---\ntitle: !!python/object/apply:os.system [ls]\n---\n", "NL102")
+    assert [(d.line, d.column) for d in unsafe] == [(2, 8)]
+    assert "python/object" in unsafe[0].message
+
+
+def test_missing_required_field():
+    assert found("---\ntags: [x]\n---\n", "NL103") == [("NL103", 1, 1, 1, 4), ("NL103", 1, 1, 1, 4)]
+    assert [d.message for d in lint("---\ntitle: T\n---\n", "NL103")] == [
+        "front matter has no 'reviewed' field (the ISO date (YYYY-MM-DD) its claims were last checked)"
+    ]
+    assert found(FRONT, "NL103") == []
+
+
+def test_invalid_field_value():
+    text = "---\ntitle: 3\nreviewed: soon\ntags: tag\nsources: [https://ok.example, ftp://x]\nexam: E\n---\n"
+    assert [(d.line, d.column, d.message) for d in lint(text, "NL104")] == [
+        (2, 8, "'title' must be a non-empty string"),
+        (3, 11, "'reviewed' must be a date written YYYY-MM-DD, not 'soon'"),
+        (4, 7, "'tags' must be a list of strings"),
+        (5, 10, "'sources' entry 'ftp://x' is not an http(s) URL"),
+    ]
+    assert found("---\ntitle: T\nreviewed: '2025-06-01'\nnotelint: {ignore: [NL2]}\n---\n", "NL104") == []
+    assert [d.message for d in lint("---\ntitle: T\nreviewed: 2025-06-01\nnotelint: {ignore: [spelling]}\n---\n", "NL104")] == [
+        "'notelint.ignore' entry 'spelling' is not a rule code or prefix"
+    ]
+
+
+def test_unknown_field_suggests_the_close_one():
+    diagnostics = lint("---\ntitle: T\nreviewed: 2025-06-01\ntag: [x]\nauthor: me\n---\n", "NL105")
+    assert [(d.line, d.column, d.end_column, d.suggestions) for d in diagnostics] == [(4, 1, 4, ("tags",)), (5, 1, 7, ())]
+    assert diagnostics[0].message.startswith("unknown front matter field 'tag'; did you mean 'tags'?")
+
+
+def test_reviewed_in_future_uses_as_of_date():
+    text = "---\ntitle: T\nreviewed: 2026-12-01\n---\n"
+    assert found(text, "NL106") == [("NL106", 3, 11, 3, 21)]
+    from datetime import date
+
+    assert found(text, "NL106", as_of=date(2027, 1, 1)) == []
+
+
+def test_duplicate_field():
+    assert found("---\ntitle: T\nreviewed: 2025-06-01\ntitle: U\n---\n", "NL107") == [("NL107", 4, 1, 4, 6)]
+
+
+def test_heading_level_skipped():
+    assert found(note("# A\n### C\n## B\n#### D\n"), "NL110") == [("NL110", 6, 1, 6, 6), ("NL110", 8, 1, 8, 7)]
+    assert found(note("### Start deep\n#### D\n## B\n"), "NL110") == []
+
+
+def test_duplicate_heading_only_among_siblings():
+    assert found(note("## A\n### X\n## B\n### X\n## a\n"), "NL111") == [("NL111", 9, 1, 9, 5)]
+    assert found(note("## A\n### X\n### x\n"), "NL111") == [("NL111", 7, 1, 7, 6)]
+
+
+def test_empty_list_item_and_its_fix():
+    diagnostics = lint(note("* one\n*\n* two\n\n  * \n"), "NL112")
+    assert [(d.line, d.column, d.end_column) for d in diagnostics] == [(6, 1, 2), (9, 3, 4)]
+    edits = [d.fix.edits for d in diagnostics]
+    assert [(e.line, e.column, e.end_line, e.end_column, e.text) for (e,) in edits] == [(6, 1, 7, 1, ""), (9, 1, 10, 1, "")]
+    assert found(note("* one\n* two\n"), "NL112") == []
+    assert found(note("*\n  nested paragraph continues\n"), "NL112") == []
+    assert found(note("* two\n  * \n"), "NL112") == []  # an empty item cannot interrupt a paragraph
+
+
+def test_duplicate_claim_within_and_across_notes(tmp_path):
+    text = note("* S3 stores objects in buckets.\n* other claim here now\n* s3 stores objects in BUCKETS\n* Glue: ETL\n* Glue: ETL\n")
+    diagnostics = lint(text, "NL113")
+    assert [(d.line, d.column, d.end_line, d.end_column) for d in diagnostics] == [(7, 3, 7, 31)]
+    assert [(r.line, r.column, r.message) for r in diagnostics[0].related] == [(5, 3, "first made here")]
+
+
+def test_image_missing_alt():
+    assert found(note("![](a.png) and ![ ](b.png) ![ok](c.png)\n"), "NL114") == [
+        ("NL114", 5, 1, 5, 11),
+        ("NL114", 5, 16, 5, 27),
+    ]
+
+
+def test_trailing_blank_lines():
+    diagnostics = lint(note("* a\n\n\n"), "NL115")
+    assert [(d.line, d.column, d.end_line, d.end_column) for d in diagnostics] == [(6, 1, 8, 1)]
+    assert diagnostics[0].message == "2 blank lines at the end of the file"
+    assert found(note("* a\n"), "NL115") == []
+    assert found(note("* a"), "NL115") == []
+
+
+def test_unclosed_parenthesis_in_prose_only():
+    assert found(note("* Data Pipeline (creates resources in your own\n"), "NL116") == [("NL116", 5, 17, 5, 18)]
+    assert found(note("* a) first b) second (ok) `f(x`\n* [link (text](u)\n"), "NL116") == [("NL116", 6, 9, 6, 10)]
+    assert found(note("# Heading (draft\n"), "NL116") == []
