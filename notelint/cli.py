@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="print a count per rule")
     check.add_argument("--as-of", type=_date, help="date to judge claims against (default: today)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
+    check.add_argument("--no-cache", action="store_true", help="check every file again, ignoring cached results")
+    check.add_argument("--jobs", type=int, default=0, metavar="N", help="worker processes (default: one per core when there are many files)")
 
     commands.add_parser("rules", help="list every rule")
     explain = commands.add_parser("explain", help="explain one rule, with examples")
@@ -135,7 +137,9 @@ def _check(args: argparse.Namespace) -> int:
         where = ", ".join(args.paths) if args.paths else ", ".join(config.paths)
         print(f"notelint: error: no notes (*.md, *.markdown) found in {where}", file=sys.stderr)
         return EXIT_ERROR
-    result, patch = runner.check(config, RULES, the_plan, fix=args.fix, diff=args.diff)
+    result, patch = runner.check(
+        config, RULES, the_plan, fix=args.fix, diff=args.diff, cache=not args.no_cache, jobs=args.jobs
+    )
 
     if args.diff:
         sys.stdout.write(patch)
@@ -152,7 +156,7 @@ def _check(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         statistics=args.statistics,
         fixable_hint=not args.fix,
-        sources={note.path: note.source for note in result.notes},
+        sources=result.sources,
     )
     text = renderer(fmt)(result, out)
     if args.output_file is not None:

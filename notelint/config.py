@@ -39,6 +39,7 @@ DEFAULT_EXCLUDE = (
     "site-packages",
 )
 DEFAULT_MAX_FILE_SIZE = 5_000_000
+DEFAULT_FILE_TIMEOUT = 30.0
 
 
 class ConfigError(Exception):
@@ -62,6 +63,7 @@ class Config:
     words: tuple[str, ...] = ()
     word_files: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    file_timeout: float = DEFAULT_FILE_TIMEOUT  # seconds one file may take before it is skipped
 
     @property
     def selection(self) -> Selection:
@@ -141,6 +143,12 @@ def _size(value: Any, key: str) -> int:
     return value
 
 
+def _seconds(value: Any, key: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise _Bad(key, "a positive number of seconds", value)
+    return float(value)
+
+
 _KEYS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
     "paths": ("paths", _strings),
     "exclude": ("exclude", _strings),
@@ -155,6 +163,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
     "words": ("words", _strings),
     "word-files": ("word_files", _strings),
     "max-file-size": ("max_file_size", _size),
+    "file-timeout": ("file_timeout", _seconds),
 }
 
 

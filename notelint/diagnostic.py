@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:
     from notelint.note import Note
+    from notelint.rule import Digest
 
 
 class Severity(str, Enum):
@@ -58,7 +59,7 @@ class Fix:
 class Related:
     """Another place that explains a finding (the other side of a contradiction)."""
 
-    note: Note
+    note: Note | Digest
     start: int
     end: int
     message: str
@@ -68,7 +69,7 @@ class Related:
 class Finding:
     """One problem a rule found in a note; offsets are into ``note.text``.
 
-    Corpus rules set ``note`` to say which note the finding belongs to.
+    Corpus rules set ``note`` to the ``Digest`` of the note the finding belongs to.
     """
 
     start: int
@@ -78,7 +79,7 @@ class Finding:
     fix: Fix | None = None
     related: tuple[Related, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)
-    note: Note | None = None
+    note: Note | Digest | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,3 +172,32 @@ class Diagnostic:
             ],
             "meta": dict(self.meta),
         }
+
+
+def diagnostic_from_dict(data: dict[str, Any]) -> Diagnostic:
+    """The inverse of ``Diagnostic.to_dict`` (used by the per-file result cache)."""
+    fix = data["fix"]
+    return Diagnostic(
+        code=data["code"],
+        name=data["name"],
+        severity=Severity(data["severity"]),
+        path=data["path"],
+        line=data["line"],
+        column=data["column"],
+        end_line=data["end_line"],
+        end_column=data["end_column"],
+        message=data["message"],
+        suggestions=tuple(data["suggestions"]),
+        fix=None
+        if fix is None
+        else FixOut(
+            tuple(TextEdit(e["line"], e["column"], e["end_line"], e["end_column"], e["text"]) for e in fix["edits"]),
+            fix["description"],
+            fix["safe"],
+        ),
+        related=tuple(
+            Location(r["path"], r["line"], r["column"], r["end_line"], r["end_column"], r["message"])
+            for r in data["related"]
+        ),
+        meta=data["meta"],
+    )

@@ -1,10 +1,14 @@
 """Runs the enabled rules over notes and turns their findings into diagnostics.
 
 files -> SourceFile -> Note -> rules -> Finding -> (selection, suppressions,
-severity overrides) -> Diagnostic.  Note rules run on the target notes; corpus
-rules see the target notes plus the rest of the configured notes (context), and
-report only on targets, so a pre-commit run on one changed note still compares
-it with all the others.
+severity overrides) -> Diagnostic.
+
+Each file is processed on its own (and so can be processed in another process
+or taken from the result cache): it is parsed, note rules run on it, and every
+corpus rule *collects* a small summary of it.  Corpus rules then compare the
+summaries of the target notes and of the rest of the configured notes
+(context), and report only on targets, so a pre-commit run on one changed note
+still compares it with all the others.
 """
 
 from __future__ import annotations
@@ -13,31 +17,34 @@ import traceback
 from dataclasses import dataclass, field
 from datetime import date
 from fnmatch import fnmatchcase
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from notelint import parallel
 from notelint.config import Config
 from notelint.diagnostic import Diagnostic, Finding, FixOut, Location, Severity, TextEdit
 from notelint.files import NoteFile
 from notelint.note import Note, parse_note
-from notelint.rule import Context, Rule
-from notelint.source import SourceError, SourceFile, decode, read_source
+from notelint.outcome import FileError, FileOutcome, NoteSummary
+from notelint.resultcache import ResultCache
+from notelint.rule import Context, Digest, Rule
+from notelint.source import SourceError, SourceFile, decode, read_bytes
 from notelint.suppressions import Suppressions, suppressions
-
-
-@dataclass
-class FileError:
-    path: str
-    message: str
 
 
 @dataclass
 class RunResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)  # the target notes, parsed
+    sources: dict[str, SourceFile] = field(default_factory=dict)  # target path -> text
     files: int = 0  # target files attempted
     fixed: dict[str, int] = field(default_factory=dict)  # path -> number of fixes applied
+
+    @cached_property
+    def notes(self) -> list[Note]:
+        """The target notes, parsed (on first use: the report needs them, a check does not)."""
+        return [parse_note(source) for source in self.sources.values()]
 
     def counts(self) -> dict[Severity, int]:
         result = {severity: 0 for severity in Severity}
@@ -47,11 +54,14 @@ class RunResult:
 
 
 class Linter:
-    def __init__(self, config: Config, rules: Sequence[Rule], as_of: date | None = None):
+    def __init__(self, config: Config, rules: Sequence[Rule], as_of: date | None = None, *,
+                 cache: bool = False, jobs: int = 0):
         self.config = config
         self.rules = [r for r in rules if config.selection.enabled(r.code, r.default_enabled)]
         self.as_of = as_of or config.as_of or date.today()
         self.context = Context(as_of=self.as_of, settings=config)
+        self.cache = ResultCache(config, self.rules, self.as_of) if cache else None
+        self.jobs = jobs
 
     @property
     def note_rules(self) -> list[Rule]:
@@ -61,54 +71,110 @@ class Linter:
     def corpus_rules(self) -> list[Rule]:
         return [r for r in self.rules if r.scope == "corpus"]
 
-    # -- reading -------------------------------------------------------------------
-    def read(self, file: NoteFile) -> SourceFile:
-        return read_source(file.path, file.display, self.config.max_file_size)
+    # -- one file ------------------------------------------------------------------
+    def process_file(self, file: NoteFile) -> FileOutcome:
+        """Read, parse and check one file; never raises for a bad file."""
+        try:
+            data = read_bytes(file.path, file.display, self.config.max_file_size)
+            key = self.cache.key(file.display, data) if self.cache else None
+            source = decode(file.display, data)
+        except SourceError as exc:
+            return FileOutcome(file.display, error=FileError(exc.path, exc.reason))
+        if key is not None:
+            cached = self.cache.get(key)
+            if cached is not None:
+                diagnostics, summary = cached
+                return FileOutcome(file.display, diagnostics, summary, source)
+        try:
+            with parallel.time_limit(self.config.file_timeout):
+                outcome = self.process_note(parse_note(source))
+        except parallel.FileTimeout:
+            return FileOutcome(file.display, source=source, error=FileError(
+                file.display,
+                f"skipped: checking took longer than {self.config.file_timeout:g} s "
+                "(a rule is too slow on this text; please report it)",
+            ))
+        outcome.source = source
+        if key is not None and outcome.error is None:
+            self.cache.put(key, outcome.diagnostics, outcome.summary)
+        return outcome
 
-    def parse_files(self, files: Iterable[NoteFile], result: RunResult | None) -> list[Note]:
-        notes = []
-        for file in files:
-            try:
-                notes.append(parse_note(self.read(file)))
-            except SourceError as exc:
-                if result is not None:
-                    result.errors.append(FileError(exc.path, exc.reason))
-        return notes
+    def process_note(self, note: Note) -> FileOutcome:
+        filt = self._filter_for(note)
+        outcome = FileOutcome(note.path)
+        for rule in self.note_rules:
+            findings = self._guarded(rule, rule.check, note, note.path, outcome)
+            for finding in findings:
+                diagnostic = self._diagnostic(rule, note, finding, filt)
+                if diagnostic is not None:
+                    outcome.diagnostics.append(diagnostic)
+        collected = {}
+        for rule in self.corpus_rules:
+            collected[rule.code] = self._guarded(rule, rule.collect, note, note.path, outcome, many=False)
+        outcome.summary = NoteSummary(note.path, tuple(note.source.line_starts()), filt, collected)
+        return outcome
 
-    # -- running -------------------------------------------------------------------
+    # -- a run ---------------------------------------------------------------------
+    def prepare(self) -> None:
+        """Load shared data once, before any worker process is forked."""
+        for rule in self.rules:
+            if rule.prepare is not None:
+                rule.prepare(self.context)
+
     def run(self, targets: Sequence[NoteFile], context: Sequence[NoteFile] = ()) -> RunResult:
         result = RunResult(files=len(targets))
-        notes = self.parse_files(targets, result)
-        result.notes = notes
-        extra: list[Note] = []
-        if self.corpus_rules:
-            seen = {str(Path(f.path).resolve()) for f in targets}
-            others = [f for f in context if str(Path(f.path).resolve()) not in seen]
-            extra = self.parse_files(others, None)
-        result.diagnostics = self.check_notes(notes, extra, result)
+        seen = {str(Path(f.path).absolute()) for f in targets}
+        others = [f for f in context if str(Path(f.path).absolute()) not in seen] if self.corpus_rules else []
+        self.prepare()
+        outcomes = parallel.map_files(self.process_file, [*targets, *others], self.jobs)
+        target_outcomes, other_outcomes = outcomes[: len(targets)], outcomes[len(targets) :]
+        diagnostics: list[Diagnostic] = []
+        for outcome in target_outcomes:
+            if outcome.error is not None:
+                result.errors.append(outcome.error)
+            if outcome.source is not None:
+                result.sources[outcome.path] = outcome.source
+            diagnostics.extend(outcome.diagnostics)
+        summaries = [o.summary for o in target_outcomes if o.summary is not None]
+        extra = [o.summary for o in other_outcomes if o.summary is not None]
+        diagnostics.extend(self.check_corpus(summaries, extra, result))
+        diagnostics.sort(key=lambda d: d.sort_key)
+        result.diagnostics = diagnostics
         return result
 
+    def check_corpus(self, summaries: Sequence[NoteSummary], extra: Sequence[NoteSummary] = (),
+                     result: RunResult | None = None) -> list[Diagnostic]:
+        """Corpus rules over the targets' summaries, with the context's as background."""
+        if not self.corpus_rules or not summaries:
+            return []
+        targets = {summary.path: summary for summary in summaries}
+        # context notes first: what was already there is the original, and a
+        # changed note that repeats or contradicts it is the one reported
+        ordered = [*extra, *summaries]
+        diagnostics = []
+        for rule in self.corpus_rules:
+            digests = [summary.digest(rule.code) for summary in ordered]
+            for finding in self._guarded(rule, rule.check, digests, "the notes", result):
+                owner = finding.note
+                if owner is None or owner.path not in targets:
+                    continue  # context notes are read, not reported on
+                diagnostic = self._diagnostic(rule, owner, finding, targets[owner.path].suppressions)
+                if diagnostic is not None:
+                    diagnostics.append(diagnostic)
+        return diagnostics
+
     def check_notes(self, notes: Sequence[Note], extra: Sequence[Note] = (), result: RunResult | None = None) -> list[Diagnostic]:
+        """Check notes already parsed, in this process (tests, rule examples, --fix)."""
         diagnostics: list[Diagnostic] = []
-        filters = {id(note): self._filter_for(note) for note in notes}
+        summaries = []
         for note in notes:
-            for rule in self.note_rules:
-                for finding in self._guarded(rule, note, note.path, result):
-                    diagnostic = self._diagnostic(rule, note, finding, filters[id(note)])
-                    if diagnostic is not None:
-                        diagnostics.append(diagnostic)
-        if self.corpus_rules and notes:
-            # context notes first: what was already there is the original, and a
-            # changed note that repeats or contradicts it is the one reported
-            corpus = [*extra, *notes]
-            for rule in self.corpus_rules:
-                for finding in self._guarded(rule, corpus, "the notes", result):
-                    owner = finding.note
-                    if owner is None or id(owner) not in filters:
-                        continue  # context notes are read, not reported on
-                    diagnostic = self._diagnostic(rule, owner, finding, filters[id(owner)])
-                    if diagnostic is not None:
-                        diagnostics.append(diagnostic)
+            outcome = self.process_note(note)
+            diagnostics.extend(outcome.diagnostics)
+            summaries.append(outcome.summary)
+            if result is not None and outcome.error is not None:
+                result.errors.append(outcome.error)
+        extra_summaries = [self.process_note(note).summary for note in extra] if self.corpus_rules else []
+        diagnostics.extend(self.check_corpus(summaries, extra_summaries, result))
         diagnostics.sort(key=lambda d: d.sort_key)
         return diagnostics
 
@@ -116,22 +182,27 @@ class Linter:
         """Lint one note given as text (used by tests and rule examples)."""
         return self.check_notes([parse_note(decode(path, text.encode("utf-8")))])
 
-    def _guarded(self, rule: Rule, subject, where: str, result: RunResult | None) -> list[Finding]:
-        """Run one rule; a crash in a rule is reported, and the run goes on."""
+    def _guarded(self, rule: Rule, function, subject, where: str, sink, many: bool = True):
+        """Run one rule step; a crash in a rule is reported, and the run goes on."""
         try:
-            return list(rule.run(subject, self.context))
+            value = function(subject, self.context)
+            return list(value) if many else value
+        except parallel.FileTimeout:
+            raise
         except Exception as exc:  # a bug in a rule must not hide other findings
-            if result is None:
+            if sink is None:
                 raise
             frame = traceback.extract_tb(exc.__traceback__)[-1]
-            result.errors.append(
-                FileError(
-                    where,
-                    f"internal error in rule {rule.code} ({rule.name}): {type(exc).__name__}: {exc} "
-                    f"at {Path(frame.filename).name}:{frame.lineno}; please report it",
-                )
+            error = FileError(
+                where,
+                f"internal error in rule {rule.code} ({rule.name}): {type(exc).__name__}: {exc} "
+                f"at {Path(frame.filename).name}:{frame.lineno}; please report it",
             )
-            return []
+            if isinstance(sink, FileOutcome):
+                sink.error = sink.error or error
+            else:
+                sink.errors.append(error)
+            return [] if many else None
 
     # -- filtering -----------------------------------------------------------------
     def _filter_for(self, note: Note) -> Suppressions:
@@ -143,7 +214,7 @@ class Linter:
         filt.note_wide = tuple(ignored)
         return filt
 
-    def _diagnostic(self, rule: Rule, note: Note, finding: Finding, filt: Suppressions) -> Diagnostic | None:
+    def _diagnostic(self, rule: Rule, note: Note | Digest, finding: Finding, filt: Suppressions) -> Diagnostic | None:
         line, column = note.position(finding.start)
         if filt.suppressed(rule.code, line):
             return None
@@ -165,13 +236,13 @@ class Linter:
         )
 
 
-def _location(note: Note, start: int, end: int, message: str) -> Location:
+def _location(note: Note | Digest, start: int, end: int, message: str) -> Location:
     line, column = note.position(start)
     end_line, end_column = note.position(max(end, start))
     return Location(note.path, line, column, end_line, end_column, message)
 
 
-def _fix_out(note: Note, finding: Finding) -> FixOut | None:
+def _fix_out(note: Note | Digest, finding: Finding) -> FixOut | None:
     if finding.fix is None:
         return None
     edits = []
@@ -191,3 +262,14 @@ def _path_matches(display: str, pattern: str, root: Path) -> bool:
     if "/" not in pattern:
         return fnmatchcase(Path(display).name, pattern) or fnmatchcase(relative, pattern)
     return fnmatchcase(relative, pattern)
+
+
+def parse_files(linter: Linter, files: Iterable[NoteFile]) -> list[Note]:
+    """Parse files for in-process work (the --fix loop); unreadable files are left out."""
+    notes = []
+    for file in files:
+        try:
+            notes.append(parse_note(decode(file.display, read_bytes(file.path, file.display, linter.config.max_file_size))))
+        except SourceError:
+            pass
+    return notes

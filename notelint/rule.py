@@ -7,8 +7,12 @@
         '''Longer explanation, shown by ``notelint explain NL112``.'''
         yield Finding(...)
 
-A *note* rule reads one ``Note``; a *corpus* rule reads every note in the run
-at once (for duplicates and contradictions) and sets ``Finding.note``.
+A *note* rule reads one ``Note``.  A *corpus* rule compares notes with each
+other in two steps, so that notes can be read in parallel and cached: its
+``collect(note, ctx)`` returns a small JSON-compatible summary of one note, and
+its ``check(digests, ctx)`` reads the summaries of every note at once (one
+``Digest`` per note) and yields findings with ``Finding.note`` set to the
+digest they belong to.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import inspect
 import re
 import textwrap
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable, Sequence
@@ -41,7 +46,22 @@ class Context:
         return self._shared[key]
 
 
+@dataclass(frozen=True)
+class Digest:
+    """What a corpus rule sees of one note: its path, what ``collect`` returned
+    for it, and enough of the file to turn offsets into positions."""
+
+    path: str
+    data: Any
+    line_starts: tuple[int, ...]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.line_starts, max(offset, 0))
+        return line, offset - self.line_starts[line - 1] + 1
+
+
 NoteCheck = Callable[[Any, Context], Iterable[Finding]]
+Collect = Callable[[Any, Context], Any]
 
 
 @dataclass(frozen=True)
@@ -56,6 +76,8 @@ class Rule:
     scope: str = "note"  # "note" | "corpus"
     fixable: bool = False
     default_enabled: bool = True
+    collect: Collect | None = None  # corpus rules: the per-note summary
+    prepare: Callable[[Context], None] | None = None  # load shared data before files are read
 
     @property
     def family(self) -> str:
@@ -64,9 +86,6 @@ class Rule:
     @property
     def doc(self) -> str:
         return inspect.cleandoc(self.check.__doc__ or self.summary)
-
-    def run(self, note_or_notes: Any, ctx: Context) -> Iterable[Finding]:
-        return self.check(note_or_notes, ctx)
 
 
 def rule(
@@ -80,6 +99,8 @@ def rule(
     scope: str = "note",
     fixable: bool = False,
     default_enabled: bool = True,
+    collect: Collect | None = None,
+    prepare: Callable[[Context], None] | None = None,
 ) -> Callable[[NoteCheck], Rule]:
     """Declare a rule; the decorated generator becomes its ``check``."""
     if not _CODE.fullmatch(code):
@@ -88,6 +109,8 @@ def rule(
         raise ValueError(f"rule name {name!r} is not kebab-case")
     if scope not in ("note", "corpus"):
         raise ValueError(f"rule scope {scope!r} must be 'note' or 'corpus'")
+    if (scope == "corpus") != (collect is not None):
+        raise ValueError(f"{code}: a corpus rule needs a collect function, a note rule has none")
 
     def declare(check: NoteCheck) -> Rule:
         return Rule(
@@ -101,6 +124,8 @@ def rule(
             scope=scope,
             fixable=fixable,
             default_enabled=default_enabled,
+            collect=collect,
+            prepare=prepare,
         )
 
     return declare

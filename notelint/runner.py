@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Sequence
 
 from notelint.config import Config
-from notelint.engine import FileError, Linter, RunResult
+from notelint.engine import Linter, RunResult, parse_files
+from notelint.outcome import FileError
 from notelint.files import NoteFile, expand
 from notelint.fixes import FixError, apply_fixes, safe_fixes, unified_diff, write_atomic
 from notelint.note import Note, parse_note
@@ -45,13 +46,13 @@ def plan(config: Config, paths: Sequence[str]) -> Plan:
 
 
 def check(config: Config, rules: Sequence[Rule], the_plan: Plan, *, as_of: date | None = None,
-          fix: bool = False, diff: bool = False) -> tuple[RunResult, str]:
+          fix: bool = False, diff: bool = False, cache: bool = True, jobs: int = 0) -> tuple[RunResult, str]:
     """Lint the planned files; with ``fix`` or ``diff``, apply safe fixes.
 
     Returns the result (after fixes) and the unified diff of the fixes (for
     ``diff``; empty otherwise).  With ``fix`` the fixed files are written.
     """
-    linter = Linter(config, rules, as_of)
+    linter = Linter(config, rules, as_of, cache=cache, jobs=jobs)
     result = linter.run(the_plan.targets, the_plan.context)
     for path in the_plan.missing:
         result.errors.insert(0, FileError(path, "no such file or directory"))
@@ -60,9 +61,7 @@ def check(config: Config, rules: Sequence[Rule], the_plan: Plan, *, as_of: date 
 
     originals = {note.path: note.source for note in result.notes}
     files = {f.display: f for f in the_plan.targets}
-    extra = linter.parse_files(
-        [f for f in the_plan.context if f.display not in originals], None
-    ) if linter.corpus_rules else []
+    extra = parse_files(linter, [f for f in the_plan.context if f.display not in originals]) if linter.corpus_rules else []
     notes = list(result.notes)
     fixed: dict[str, int] = defaultdict(int)
     diagnostics = result.diagnostics
@@ -106,7 +105,8 @@ def check(config: Config, rules: Sequence[Rule], the_plan: Plan, *, as_of: date 
     if diff:
         # a diff changes nothing: report on the files as they are
         return result, "".join(patch)
-    result.notes = final
+    result.sources = {note.path: note.source for note in final}
+    result.__dict__.pop("notes", None)  # parsed again from the fixed text when asked for
     result.fixed = dict(fixed)
     result.diagnostics = linter.check_notes(final, extra, result)
     return result, ""

@@ -65,6 +65,10 @@ class SourceFile:
     def line_count(self) -> int:
         return len(self._starts)
 
+    def line_starts(self) -> list[int]:
+        """Offsets in the normalised text at which each line starts."""
+        return self._starts
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset into the normalised text."""
         offset = max(0, min(offset, len(self.norm)))
@@ -112,19 +116,19 @@ def decode(path: str, data: bytes) -> SourceFile:
     return SourceFile(path=path, text=text[1:] if bom else text, bom=bom)
 
 
-def read_source(path: Path, display: str, max_bytes: int) -> SourceFile:
-    """Read and decode one note file; every failure becomes a SourceError."""
+def read_bytes(path: Path, display: str, max_bytes: int) -> bytes:
+    """The bytes of one note file; every failure becomes a SourceError."""
     try:
-        size = path.stat().st_size
         if path.is_dir():
             raise SourceError(display, "is a directory")
+        size = path.stat().st_size
         if size > max_bytes:
             raise SourceError(
                 display,
                 f"skipped: {_human_size(size)} is larger than max-file-size "
                 f"({_human_size(max_bytes)})",
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except SourceError:
         raise
     except FileNotFoundError:
@@ -135,7 +139,11 @@ def read_source(path: Path, display: str, max_bytes: int) -> SourceFile:
         if exc.errno == errno.ELOOP:
             raise SourceError(display, "symbolic link loop") from None
         raise SourceError(display, exc.strerror or str(exc)) from None
-    return decode(display, data)
+
+
+def read_source(path: Path, display: str, max_bytes: int) -> SourceFile:
+    """Read and decode one note file; every failure becomes a SourceError."""
+    return decode(display, read_bytes(path, display, max_bytes))
 
 
 def _human_size(size: int) -> str:

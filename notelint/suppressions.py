@@ -85,6 +85,23 @@ class Suppressions:
         return any(first <= line <= last and _matches(code, codes) for first, last, codes in self.ranges)
 
 
+    def to_data(self) -> dict:
+        """A JSON-compatible form, for the per-file result cache and worker processes."""
+        return {
+            "note_wide": list(self.note_wide),
+            "lines": {str(line): [list(codes) for codes in entries] for line, entries in self.lines.items()},
+            "ranges": [[first, last, list(codes)] for first, last, codes in self.ranges],
+        }
+
+    @classmethod
+    def from_data(cls, data: dict) -> Suppressions:
+        return cls(
+            note_wide=tuple(data["note_wide"]),
+            lines={int(line): [tuple(codes) for codes in entries] for line, entries in data["lines"].items()},
+            ranges=[(first, last, tuple(codes)) for first, last, codes in data["ranges"]],
+        )
+
+
 def _matches(code: str, prefixes: tuple[str, ...]) -> bool:
     return any(code.startswith(p) for p in prefixes)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
 from datetime import date, datetime
 from typing import Any, Iterator, Sequence
 from urllib.parse import urlsplit
@@ -19,7 +18,7 @@ from urllib.parse import urlsplit
 from notelint.codes import is_code_prefix
 from notelint.diagnostic import Edit, Finding, Fix, Related, Severity
 from notelint.note import Kind, Note
-from notelint.rule import Context, rule
+from notelint.rule import Context, Digest, rule
 from notelint.suppressions import directives
 
 REQUIRED_FIELDS = {
@@ -485,6 +484,16 @@ def _claim_key(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
+def _claims_to_compare(note: Note, ctx: Context) -> list[list]:
+    """[key, start, end, line] of every claim long enough to compare."""
+    entries = []
+    for claim in note.claims:
+        key = _claim_key(claim.text)
+        if key.count(" ") + 1 >= _MIN_WORDS:
+            entries.append([key, claim.start, claim.end, claim.line])
+    return entries
+
+
 @rule(
     "NL113",
     "duplicate-claim",
@@ -508,30 +517,29 @@ def _claim_key(text: str) -> str:
     * Versioning keeps old objects.
     """,
     scope="corpus",
+    collect=_claims_to_compare,
 )
-def duplicate_claim(notes: Sequence[Note], ctx: Context) -> Iterator[Finding]:
+def duplicate_claim(digests: Sequence[Digest], ctx: Context) -> Iterator[Finding]:
     """A claim repeated (ignoring case, punctuation and spacing) is kept in two
     places and will drift apart when one copy is corrected.  Each repeat is
     reported with the first occurrence as a related location; when only some
-    notes are checked (pre-commit), the notes left unchanged count as first.  Claims of fewer
-    than four words ("Glue: ETL") are not compared."""
-    first: dict[str, tuple[Note, Any]] = {}
-    for note in notes:  # in the engine's order: unchanged (context) notes first
-        for claim in note.claims:
-            key = _claim_key(claim.text)
-            if key.count(" ") + 1 < _MIN_WORDS:
-                continue
+    notes are checked (pre-commit), the notes left unchanged count as first.
+    Claims of fewer than four words ("Glue: ETL") are not compared."""
+    first: dict[str, tuple[Digest, list]] = {}
+    for digest in digests:  # in the engine's order: unchanged (context) notes first
+        for entry in digest.data:
+            key, start, end, line = entry
             if key not in first:
-                first[key] = (note, claim)
+                first[key] = (digest, entry)
                 continue
-            other_note, other = first[key]
-            where = "" if other_note is note else f" in {other_note.path}"
+            other, (_key, other_start, other_end, other_line) = first[key]
+            where = "" if other.path == digest.path else f" in {other.path}"
             yield Finding(
-                claim.start,
-                claim.end,
-                f"claim repeats the one on line {other.line}{where}",
-                related=(Related(other_note, other.start, other.end, "first made here"),),
-                note=note,
+                start,
+                end,
+                f"claim repeats the one on line {other_line}{where}",
+                related=(Related(other, other_start, other_end, "first made here"),),
+                note=digest,
             )
 
 

@@ -1,0 +1,94 @@
+"""The per-file result cache: a file whose content and settings are unchanged is
+not parsed or checked again.
+
+An entry is keyed by a hash of the file's bytes and path and of a fingerprint of
+everything else that decides its findings: notelint's and botocore's versions,
+the rules that run and their severities, the configuration, the as-of date,
+every file of notelint's data (word lists, aliases, knowledge base) and the
+configured word files.  Change any of those and every key changes, so an entry
+is never stale.  Entries are JSON in the user cache directory; deleting them is
+always safe, and ``--no-cache`` bypasses them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+from typing import Sequence
+
+from notelint import __version__
+from notelint.cache import cache_root, load_json, store_json
+from notelint.config import Config
+from notelint.diagnostic import Diagnostic, diagnostic_from_dict
+from notelint.outcome import NoteSummary
+from notelint.rule import Rule
+from notelint.versions import botocore_version
+
+_DATA = Path(__file__).parent / "data"
+FORMAT = 1
+
+
+def _hash_files(paths: Sequence[Path], digest) -> None:
+    for path in paths:
+        digest.update(str(path).encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"<unreadable>")
+
+
+def fingerprint(config: Config, rules: Sequence[Rule], as_of: date) -> str:
+    """A hash of everything besides a file's own text that decides its findings."""
+    digest = hashlib.sha256()
+    settings = {
+        "format": FORMAT,
+        "notelint": __version__,
+        "botocore": botocore_version(),
+        "as_of": as_of.isoformat(),
+        "rules": [[r.code, config.severity_for(r.code, r.severity).value] for r in rules],
+        "per_file_ignores": config.per_file_ignores,
+        "words": list(config.words),
+        "word_files": list(config.word_files),
+        "max_file_size": config.max_file_size,
+        "root": str(config.root),
+    }
+    digest.update(json.dumps(settings, sort_keys=True).encode())
+    data_files = sorted(p for p in _DATA.rglob("*") if p.is_file()) if _DATA.is_dir() else []
+    _hash_files(data_files, digest)
+    _hash_files([config.root / name for name in config.word_files], digest)
+    return digest.hexdigest()
+
+
+class ResultCache:
+    def __init__(self, config: Config, rules: Sequence[Rule], as_of: date, root: Path | None = None):
+        self.root = (root or cache_root()) / "results"
+        self.base = fingerprint(config, rules, as_of)
+
+    def key(self, path: str, data: bytes) -> str:
+        digest = hashlib.sha256(self.base.encode())
+        digest.update(path.encode())
+        digest.update(b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> tuple[list[Diagnostic], NoteSummary] | None:
+        entry = load_json(self._path(key))
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT:
+            return None
+        try:
+            return [diagnostic_from_dict(d) for d in entry["diagnostics"]], NoteSummary.from_data(entry["summary"])
+        except (KeyError, TypeError, ValueError):
+            return None  # a damaged entry is a miss; it is overwritten
+
+    def put(self, key: str, diagnostics: list[Diagnostic], summary: NoteSummary | None) -> None:
+        if summary is None:
+            return
+        store_json(
+            self._path(key),
+            {"format": FORMAT, "diagnostics": [d.to_dict() for d in diagnostics], "summary": summary.to_data()},
+        )
