@@ -1,0 +1,272 @@
+"""What a sentence asserts, in the few forms notelint can reason about.
+
+Each pattern is deliberately narrow: an assertion that is not extracted costs a
+missed finding, one that is extracted wrongly costs a false alarm, and notes
+are read by people who uninstall linters that cry wolf.
+
+    only      "only CPU", "Data must be tabular CSV", "CPU-only"
+    supports  "can use CPU or GPU", "takes CSV or libsvm input", "supports GPU training"
+    lacks     "does not support GPU", "cannot convert record formats"
+    requires  "require docker image"
+    limit     "timeout up to 15 mins", "Lambda timeout maximum is 5 minutes", "(MINIMUM 1 year)"
+    latest    "P4 instances are the latest generation of GPU-based instances"
+
+Attributes: ``hardware`` (cpu, gpu), ``input-format`` (csv, parquet, ...),
+``convert-from`` / ``convert-to`` (record format conversion), ``capability``
+(a short noun phrase), ``requirement``, and for limits ``duration``,
+``memory``, ``retention``, ``payload``, ``size`` or ``term``.  A preference
+("CPU is preferred") is not an assertion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HARDWARE = {"cpu": "cpu", "cpus": "cpu", "gpu": "gpu", "gpus": "gpu"}
+
+# Surface forms of data formats, longest first so "recordio wrapped protobuf"
+# wins over "protobuf"; values are the canonical format names.
+FORMATS = {
+    "recordio-wrapped protobuf": "recordio-protobuf",
+    "recordio wrapped protobuf": "recordio-protobuf",
+    "recordio-protobuf": "recordio-protobuf",
+    "recordio protobuf": "recordio-protobuf",
+    "recordio/protobuf": "recordio-protobuf",
+    "recordio / protobuf": "recordio-protobuf",
+    "recordio": "recordio-protobuf",
+    "protobuf": "recordio-protobuf",
+    "json lines": "jsonlines",
+    "jsonlines": "jsonlines",
+    "json": "json",
+    "csv": "csv",
+    "tsv": "tsv",
+    "parquet": "parquet",
+    "orc": "orc",
+    "avro": "avro",
+    "libsvm": "libsvm",
+}
+
+_FORMAT = "|".join(re.escape(form) for form in sorted(FORMATS, key=len, reverse=True))
+_FORMAT_LIST = rf"(?:{_FORMAT})(?:\s*(?:,|/|\bor\b|\band\b|,\s*or|,\s*and)\s*(?:{_FORMAT}))*"
+_HW = r"(?:cpu|gpu)s?"
+_HW_LIST = rf"{_HW}(?:\s*(?:or|and|/|,)\s*{_HW})?"
+_NOT = r"(?:does\s+not|doesn't|do\s+not|don't|cannot|can't|can\s+not|is\s+not|are\s+not|not|never)"
+
+TIME_UNITS = {
+    "ms": 0.001, "millisecond": 0.001, "milliseconds": 0.001,
+    "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
+    "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
+    "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
+    "day": 86400, "days": 86400, "week": 604800, "weeks": 604800,
+    "year": 31536000, "years": 31536000,
+}
+SIZE_UNITS = {
+    "kb": 1 / 1024, "kib": 1 / 1024, "mb": 1, "mib": 1, "gb": 1024, "gib": 1024, "tb": 1024 * 1024, "tib": 1024 * 1024,
+}
+_UNIT = "|".join(sorted((*TIME_UNITS, *SIZE_UNITS), key=len, reverse=True))
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_QUANTITY = rf"(?P<number>{_NUMBER})\s*(?P<unit>{_UNIT})\b"
+_MAX_CUE = r"up\s*to|upto|at\s+most|a\s+maximum\s+of|maximum\s+of|maximum|max\.?|no\s+more\s+than|limited\s+to|limit\s+of|not\s+exceed(?:ing)?"
+_MIN_CUE = r"at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|no\s+less\s+than"
+_ATTRIBUTE_WORDS = {
+    "duration": ("timeout", "time out", "run", "runs", "running", "execution", "executions", "duration", "execute"),
+    "memory": ("memory", "ram"),
+    "retention": ("retention", "retain", "retains", "retained", "stored for", "store data for", "keeps"),
+    "payload": ("payload", "message", "messages", "event size", "record size"),
+    "term": ("term", "commitment", "reserved", "contract"),
+}
+
+
+@dataclass(frozen=True)
+class Assertion:
+    relation: str  # only | supports | lacks | requires | limit | latest
+    attribute: str
+    values: tuple[str, ...] = ()
+    quantity: float | None = None  # limits, in base units (seconds, MB)
+    unit: str | None = None  # "s" or "MB"
+    bound: str | None = None  # "max" | "min"
+    start: int = 0  # offsets into the sentence
+    end: int = 0
+
+    def key(self) -> tuple:
+        return (self.relation, self.attribute, self.values, self.quantity, self.bound)
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    found = []
+    for match in re.finditer(_FORMAT, text, re.IGNORECASE):
+        canonical = FORMATS[match.group(0).lower()]
+        if canonical not in found:
+            found.append(canonical)
+    return tuple(found)
+
+
+def _hardware(text: str) -> tuple[str, ...]:
+    found = []
+    for match in re.finditer(r"\b(cpu|gpu)s?\b", text, re.IGNORECASE):
+        canonical = HARDWARE[match.group(1).lower()]
+        if canonical not in found:
+            found.append(canonical)
+    return tuple(found)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_ONLY_HARDWARE = [
+    _compile(rf"\bonly\s+(?:on\s+|uses?\s+|supports?\s+|runs?\s+on\s+)?(?P<hw>{_HW})\b"),
+    _compile(rf"\b(?P<hw>{_HW})[\s-]only\b"),
+    _compile(rf"\b(?:supports?|runs?\s+on|uses?)\s+only\s+(?P<hw>{_HW})\b"),
+]
+_SUPPORTS_HARDWARE = [
+    _compile(rf"\b(?:can|could|may)\s+(?:use|run\s+on|train\s+on|be\s+trained\s+on|run\s+training\s+on)\s+(?:either\s+)?(?:a\s+)?(?P<hw>{_HW_LIST})\b"),
+    _compile(rf"\b(?:supports?|offers?|provides?|enables?)\s+(?:\w+\s+){{0,2}}?(?P<hw>{_HW})\s+(?:training|inference|instances|acceleration)\b"),
+    _compile(rf"\b(?:trains?|training|runs?|run)\s+on\s+(?:multiple\s+|single\s+|a\s+)?(?P<hw>{_HW})(?:\s+instances)?\b"),
+    _compile(rf"\b(?P<hw>{_HW})\s+(?:or|and|/)\s+{_HW}\b"),
+]
+_LACKS_HARDWARE = [
+    _compile(rf"\b{_NOT}\s+(?:support|use|run\s+on|train\s+on|be\s+trained\s+on)\s+(?P<hw>{_HW})\b"),
+    _compile(rf"\bno\s+(?P<hw>{_HW})\s+support\b"),
+]
+_ONLY_FORMAT = [
+    _compile(rf"\b(?:must\s+be|only\s+(?:accepts?|supports?|takes?|reads?)?|requires?)\s*(?:in\s+)?(?:tabular\s+)?(?P<formats>{_FORMAT_LIST})\b"),
+    _compile(rf"\b(?P<formats>{_FORMAT_LIST})\s+(?:format\s+|files\s+|input\s+)?only\b"),
+]
+_SUPPORTS_FORMAT = [
+    _compile(rf"\b(?:takes?|accepts?|supports?|reads?|ingests?|consumes?)\s+(?:\w+\s+){{0,2}}?(?P<formats>{_FORMAT_LIST})\b"),
+    _compile(rf"\b(?P<formats>{_FORMAT_LIST})\s+(?:or\s+\w+\s+)?(?:input|inputs|data\s+format|input\s+format|format)\b"),
+    # "DeepAR: JSON, Gzip or parquet" - a label, a colon, then a list that starts with a format
+    _compile(rf"^[^:]{{1,60}}:\s+(?P<formats>{_FORMAT_LIST})\b"),
+]
+_CONVERT = _compile(
+    rf"\bconverts?\b(?:\s+\w+){{0,4}}?\s+from\s+(?P<source>{_FORMAT_LIST})\s+to\s+(?:to\s+)?(?P<target>(?:{_FORMAT}|orc)(?:\s*(?:,|or|and|/)\s*(?:{_FORMAT}|orc))*)"
+)
+_CONVERT_TO = _compile(rf"\bconverts?\s+(?:\w+\s+){{0,2}}?to\s+(?P<target>{_FORMAT_LIST})\b")
+_CANNOT_CONVERT = _compile(rf"\b{_NOT}\s+convert\s+(?:the\s+)?(?:record\s+)?(?:data\s+)?formats?\b")
+_LACKS_CAPABILITY = _compile(rf"\b{_NOT}\s+support\s+(?P<what>[a-z][\w\s/-]{{2,80}}?)(?=[.;,:)]|$)")
+_SUPPORTS_CAPABILITY = _compile(r"(?<!not )(?<!n't )\bsupports\s+(?P<what>[a-z][\w\s/-]{2,80}?)(?=[.;,:)]|$)")
+_REQUIRES = _compile(r"\b(?:requires?|needs?|must\s+provide)\s+(?P<what>(?:an?\s+|the\s+)?[a-z][\w\s/-]{2,60}?)(?=[.;,:)]|\band\b|$)")
+_LATEST = _compile(r"\b(?:is|are)\s+(?:the\s+)?(?:latest|newest|most\s+recent)(?:[\s-]+generation)?\b")
+_LIMIT_CUE = _compile(rf"\b(?:(?P<max>{_MAX_CUE})|(?P<min>{_MIN_CUE}))\s*(?:is\s+|of\s+|:\s*)?{_QUANTITY}")
+_LIMIT_AFTER = _compile(rf"\b(?P<what>timeout|memory|retention|run\s*time|runtime|duration|payload)\s+(?:maximum|max|limit)\s+(?:is\s+|of\s+|=\s*)?{_QUANTITY}")
+
+_STOP = {"a", "an", "the", "any", "all"}
+
+
+def _phrase(text: str) -> str:
+    words = [w for w in re.split(r"\s+", text.strip().lower()) if w and w not in _STOP]
+    return " ".join(words)
+
+
+def _split_phrases(text: str) -> tuple[str, ...]:
+    parts = re.split(r"\s*(?:,|\band\b|\bor\b|/)\s*", text)
+    return tuple(p for p in (_phrase(part) for part in parts) if p)
+
+
+def _quantity(match: re.Match[str]) -> tuple[float, str]:
+    number = float(match.group("number").replace(",", ""))
+    unit = match.group("unit").lower()
+    if unit in TIME_UNITS:
+        return number * TIME_UNITS[unit], "s"
+    return number * SIZE_UNITS[unit], "MB"
+
+
+def _limit_attribute(sentence: str, cue_start: int, unit: str, explicit: str | None = None) -> str:
+    if explicit:
+        word = explicit.lower().replace(" ", "")
+        return {"timeout": "duration", "runtime": "duration", "duration": "duration", "memory": "memory",
+                "retention": "retention", "payload": "payload"}.get(word, "duration")
+    # the clause before the cue says what is limited ("memory and timeout upto 15mins")
+    window = re.split(r"[.;,]", sentence[max(0, cue_start - 40) : cue_start])[-1].lower()
+    nearest, chosen = -1, None
+    for attribute, words in _ATTRIBUTE_WORDS.items():
+        for word in words:
+            at = window.rfind(word)
+            if at > nearest and (unit == "s" or attribute != "duration"):
+                nearest, chosen = at, attribute
+    if chosen in ("memory", "payload") and unit == "s":
+        chosen = None
+    if chosen is None:
+        return "duration" if unit == "s" else "size"
+    return chosen
+
+
+def extract(sentence: str) -> list[Assertion]:
+    """Every assertion in one sentence, with offsets into it."""
+    found: list[Assertion] = []
+    covered: list[tuple[int, int]] = []
+
+    def add(assertion: Assertion) -> None:
+        if any(a.key() == assertion.key() for a in found):
+            return
+        found.append(assertion)
+        covered.append((assertion.start, assertion.end))
+
+    def overlaps(start: int, end: int) -> bool:
+        return any(start < b and a < end for a, b in covered)
+
+    for pattern in _ONLY_HARDWARE:
+        for m in pattern.finditer(sentence):
+            add(Assertion("only", "hardware", _hardware(m.group("hw")), start=m.start(), end=m.end()))
+    for pattern in _LACKS_HARDWARE:
+        for m in pattern.finditer(sentence):
+            add(Assertion("lacks", "hardware", _hardware(m.group("hw")), start=m.start(), end=m.end()))
+    for pattern in _SUPPORTS_HARDWARE:
+        for m in pattern.finditer(sentence):
+            if not overlaps(m.start(), m.end()):
+                add(Assertion("supports", "hardware", _hardware(m.group(0)), start=m.start(), end=m.end()))
+    for pattern in _ONLY_FORMAT:
+        for m in pattern.finditer(sentence):
+            add(Assertion("only", "input-format", _formats(m.group("formats")), start=m.start(), end=m.end()))
+    for m in _CONVERT.finditer(sentence):
+        add(Assertion("supports", "convert-from", _formats(m.group("source")), start=m.start(), end=m.end()))
+        target = tuple(dict.fromkeys([*_formats(m.group("target"))]))
+        add(Assertion("supports", "convert-to", target, start=m.start(), end=m.end()))
+    for m in _CONVERT_TO.finditer(sentence):
+        if not overlaps(m.start(), m.end()):
+            add(Assertion("supports", "convert-to", _formats(m.group("target")), start=m.start(), end=m.end()))
+    for m in _CANNOT_CONVERT.finditer(sentence):
+        add(Assertion("lacks", "convert-to", ("any",), start=m.start(), end=m.end()))
+    for pattern in _SUPPORTS_FORMAT:
+        for m in pattern.finditer(sentence):
+            if not overlaps(m.start(), m.end()):
+                # a list goes on to the end of its clause: "takes CSV or libsvm input, RecordIO, parquet;"
+                clause_end = len(sentence)
+                stop = re.search(r"[;.!?]", sentence[m.end() :])
+                if stop:
+                    clause_end = m.end() + stop.start()
+                values = _formats(sentence[m.start("formats") : clause_end])
+                add(Assertion("supports", "input-format", values, start=m.start(), end=m.end()))
+    for m in _LACKS_CAPABILITY.finditer(sentence):
+        if not overlaps(m.start(), m.end()):
+            add(Assertion("lacks", "capability", _split_phrases(m.group("what")), start=m.start(), end=m.end()))
+    for m in _SUPPORTS_CAPABILITY.finditer(sentence):
+        if not overlaps(m.start(), m.end()):
+            add(Assertion("supports", "capability", _split_phrases(m.group("what")), start=m.start(), end=m.end()))
+    for m in _REQUIRES.finditer(sentence):
+        add(Assertion("requires", "requirement", (_phrase(m.group("what")),), start=m.start(), end=m.end()))
+    for m in _LIMIT_AFTER.finditer(sentence):
+        quantity, unit = _quantity(m)
+        attribute = _limit_attribute(sentence, m.start(), unit, m.group("what"))
+        add(Assertion("limit", attribute, quantity=quantity, unit=unit, bound="max", start=m.start(), end=m.end()))
+    for m in _LIMIT_CUE.finditer(sentence):
+        if overlaps(m.start(), m.end()):
+            continue
+        quantity, unit = _quantity(m)
+        add(
+            Assertion(
+                "limit",
+                _limit_attribute(sentence, m.start(), unit),
+                quantity=quantity,
+                unit=unit,
+                bound="max" if m.group("max") else "min",
+                start=m.start(),
+                end=m.end(),
+            )
+        )
+    for m in _LATEST.finditer(sentence):
+        category = _hardware(sentence[m.end() : m.end() + 40]) or _hardware(sentence)
+        add(Assertion("latest", "generation", category, start=m.start(), end=m.end()))
+    return sorted(found, key=lambda a: (a.start, a.relation))
