@@ -86,12 +86,14 @@ def compare(report: Report, baseline: Baseline) -> Report:
             findings.append(replace(finding, status="unchanged"))
         else:
             findings.append(replace(finding, status="new"))
+    # in order, the first of equal findings matched, so the last ones are gone
     fixed = []
-    for finding in baseline.findings:
+    for finding in reversed(baseline.findings):
         key = match_key(finding)
         if remaining[key] > 0:
             remaining[key] -= 1
             fixed.append(replace(finding, status="fixed"))
+    fixed.reverse()
     new = sum(1 for finding in findings if finding.status == "new")
     delta = Delta(baseline=baseline, new=new, unchanged=len(findings) - new, fixed=tuple(fixed))
     return replace(report, findings=tuple(findings), delta=delta, no_delta_reason=None)
