@@ -88,8 +88,19 @@ def _finding_line(finding: ReportedFinding, with_status: bool) -> list[str]:
         f"**{finding.severity}** {_md(place.path)}:{place.line}:{place.column} "
         f"{finding.code} {_md(finding.name)}{status}: {_md(finding.message)}"
     )
+    details = []
+    if finding.evidence:
+        details.append(" · ".join(f"{label}: {_md(value)}" for label, value in finding.evidence))
+    for side in finding.related:
+        where = side.place
+        details.append(f"{_md(side.message or 'see')}: {_md(where.path)}:{where.line}:{where.column}")
+    lines = [head, *(f"   {detail}" for detail in details)]
+    # two trailing spaces make a hard break, so each detail keeps its own line
+    lines = [line + "  " for line in lines[:-1]] + lines[-1:]
     excerpt = _excerpt(finding.excerpt)
-    return [head + "  ", f"   > {excerpt}"] if excerpt else [head]
+    if excerpt:
+        lines.append(f"   > {excerpt}")
+    return lines
 
 
 def _fix_first(report: Report) -> list[str]:
