@@ -13,8 +13,10 @@ from typing import Iterable, Sequence
 
 from notelint.report import charts
 from notelint.report.model import Excerpt, Family, Report, ReportedFinding, Side
+from notelint.report.wording import plural, score_text
 
 FIX_FIRST = 10
+LOW_SCORE = 80  # a note scoring below this is shown in red
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'"
 _SAFE_SCHEMES = ("https://", "http://")
 
@@ -83,14 +85,6 @@ def _footer(report: Report) -> str:
     )
 
 
-def _score_text(score: int | None) -> str:
-    return "—" if score is None else str(score)
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 # -- summary ------------------------------------------------------------------------
 def _card(label: str, value: str, detail: str = "") -> str:
     detail_html = f'<div class="muted">{detail}</div>' if detail else ""
@@ -99,22 +93,20 @@ def _card(label: str, value: str, detail: str = "") -> str:
 
 def _summary(report: Report) -> str:
     counts = report.by_severity
-    severities = " · ".join(
-        f'<span class="severity-{name}">{_plural(counts[name], name) if name != "info" else f"{counts[name]} info"}</span>'
-        for name in ("error", "warning", "info")
-    )
+    severities = " · ".join(f'<span class="severity-{name}">{plural(count, name)}</span>' for name, count in counts.items())
     cards = [
-        _card("Score", f"{_score_text(report.score)}<small> / 100</small>",
-              f"{report.flagged_claims} of {_plural(report.claims, 'claim')} flagged"),
+        _card("Score", f"{score_text(report.score)}<small> / 100</small>",
+              f"{report.flagged_claims} of {plural(report.claims, 'claim')} flagged"),
         _card("Findings", str(len(report.findings)), severities),
-        _card("Notes", str(len(report.notes)), _plural(report.claims, "claim")),
+        _card("Notes", str(len(report.notes)), plural(report.claims, "claim")),
         _card("Since last report", *_delta_card(report)),
     ]
     checked = [f for f in report.families if f.rules]
     unchecked = [f for f in report.families if not f.rules]
-    scope = "Checked: " + (", ".join(f"{f.prefix} {escape(f.name)} ({_plural(f.rules, 'rule')})" for f in checked) or "nothing")
+    checked_names = ", ".join(f"{escape(f.prefix)} {escape(f.name)} ({plural(f.rules, 'rule')})" for f in checked)
+    scope = "Checked: " + (checked_names or "nothing")
     if unchecked:
-        scope += ". Not checked: " + ", ".join(f"{f.prefix} {escape(f.name)}" for f in unchecked)
+        scope += ". Not checked: " + ", ".join(f"{escape(f.prefix)} {escape(f.name)}" for f in unchecked)
         scope += "; the score says nothing about what was not checked"
     return (
         '<section id="summary">\n<h2>Summary</h2>\n'
@@ -130,13 +122,16 @@ def _delta_card(report: Report) -> tuple[str, str]:
         return "—", escape(report.no_delta_reason or "no previous report")
     delta = report.delta
     since = f"previous report as of {escape(delta.baseline.as_of)}" if delta.baseline.as_of else "previous report"
-    value = f'<span class="severity-error">+{delta.new}</span> <span class="muted">/</span> <span class="fixed">−{len(delta.fixed)}</span>'
+    value = (
+        f'<span class="severity-error">+{delta.new}</span> <span class="muted">/</span> '
+        f'<span class="fixed">−{len(delta.fixed)}</span>'
+    )
     return value, f"{delta.new} new · {len(delta.fixed)} fixed · {delta.unchanged} unchanged, since the {since}"
 
 
 def _legend(families: Sequence[Family]) -> str:
     items = "".join(
-        f'<li><span class="swatch" style="background: {charts.colour(f.prefix)}"></span>{f.prefix} {escape(f.name)}</li>'
+        f'<li><span class="swatch" style="background: {charts.colour(f.prefix)}"></span>{escape(f.prefix)} {escape(f.name)}</li>'
         for f in families
     )
     return f'<ul class="legend">{items}</ul>'
@@ -144,7 +139,7 @@ def _legend(families: Sequence[Family]) -> str:
 
 def _families(report: Report) -> str:
     rows = "".join(
-        f"<tr><td><span class=\"swatch\" style=\"background: {charts.colour(f.prefix)}\"></span>{f.prefix}</td>"
+        f"<tr><td><span class=\"swatch\" style=\"background: {charts.colour(f.prefix)}\"></span>{escape(f.prefix)}</td>"
         f"<td>{escape(f.name)}</td><td class=\"num\">{f.rules if f.rules else 'not checked'}</td>"
         f"<td class=\"num\">{f.findings}</td></tr>"
         for f in report.families
@@ -161,13 +156,13 @@ def _families(report: Report) -> str:
 def _notes_overview(report: Report) -> str:
     rows = []
     for index, note in enumerate(report.notes):
-        bad = ' class="num score-bad"' if note.score is not None and note.score < 80 else ' class="num"'
+        bad = ' class="num score-bad"' if note.score is not None and note.score < LOW_SCORE else ' class="num"'
         counts = note.tally.by_severity
         link = f'<a href="#note-{index + 1}">{escape(note.path)}</a>' if note.tally.total else escape(note.path)
         title = escape(note.title) if note.title else '<span class="muted">no title</span>'
         rows.append(
             f"<tr><td>{link}</td><td>{title}</td><td class=\"num\">{note.claims}</td>"
-            f"<td class=\"num\">{note.flagged_claims}</td><td{bad}>{_score_text(note.score)}</td>"
+            f"<td class=\"num\">{note.flagged_claims}</td><td{bad}>{score_text(note.score)}</td>"
             f"<td class=\"num\">{counts['error']}</td><td class=\"num\">{counts['warning']}</td>"
             f"<td class=\"num\">{counts['info']}</td></tr>"
         )
@@ -186,7 +181,8 @@ def _fix_first(report: Report) -> str:
         return ""
     return (
         '<section id="fix-first">\n<h2>Fix first</h2>\n'
-        f'<p class="muted">The {_plural(len(first), "most severe finding")}, new ones first; every finding is listed under its note below.</p>\n'
+        f'<p class="muted">The {plural(len(first), "most severe finding")}, new ones first; '
+        "every finding is listed under its note below.</p>\n"
         f"{_findings_table(first, with_path=True)}\n</section>"
     )
 
@@ -194,7 +190,10 @@ def _fix_first(report: Report) -> str:
 def _changes(report: Report) -> str:
     if report.delta is None:
         reason = escape(report.no_delta_reason or "no previous report")
-        return f'<section id="changes">\n<h2>Changes since the last report</h2>\n<p class="muted">No comparison: {reason}.</p>\n</section>'
+        return (
+            '<section id="changes">\n<h2>Changes since the last report</h2>\n'
+            f'<p class="muted">No comparison: {reason}.</p>\n</section>'
+        )
     delta = report.delta
     baseline = delta.baseline
     made = ", ".join(
@@ -240,8 +239,8 @@ def _note_section(report: Report, index: int) -> str:
     title = f"{escape(note.title)} <span class=\"muted\">({escape(note.path)})</span>" if note.title else escape(note.path)
     return (
         f'<section class="note" id="note-{index + 1}">\n<h2>{title}</h2>\n'
-        f"<p>Score <strong>{_score_text(note.score)}</strong> · {note.flagged_claims} of "
-        f"{_plural(note.claims, 'claim')} flagged · {_plural(note.tally.total, 'finding')}</p>\n"
+        f"<p>Score <strong>{score_text(note.score)}</strong> · {note.flagged_claims} of "
+        f"{plural(note.claims, 'claim')} flagged · {plural(note.tally.total, 'finding')}</p>\n"
         f"{_findings_table(findings, with_path=False)}\n</section>"
     )
 
@@ -301,7 +300,9 @@ def _side(side: Side) -> str:
 
 
 def _excerpt(excerpt: Excerpt) -> str:
-    crumbs = f'<div class="crumbs">{" › ".join(escape(part) for part in excerpt.heading_path)}</div>' if excerpt.heading_path else ""
+    crumbs = ""
+    if excerpt.heading_path:
+        crumbs = f'<div class="crumbs">{" › ".join(escape(part) for part in excerpt.heading_path)}</div>'
     if not excerpt.text.strip():
         blank = "(blank lines)" if "\n" in excerpt.text else "(blank line)"
         return f'<div class="excerpt">{crumbs}<p class="text empty">{blank}</p></div>'

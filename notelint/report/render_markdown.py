@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from notelint.report.model import Excerpt, Report, ReportedFinding
+from notelint.report.wording import plural, score_text
 
 FIX_FIRST = 10
 FIXED = 10
@@ -29,9 +30,6 @@ def _md(text: str, keep_edges: bool = False) -> str:
         return " " if keep_edges and text[:1].isspace() else core
     return (" " if text[:1].isspace() else "") + core + (" " if text[-1:].isspace() else "")
 
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def render_markdown(report: Report) -> str:
@@ -55,11 +53,10 @@ def _made_with(report: Report) -> str:
 
 def _summary(report: Report) -> list[str]:
     counts = report.by_severity
-    score = "—" if report.score is None else str(report.score)
     lines = [
-        f"**Score {score} / 100**: {report.flagged_claims} of {_plural(report.claims, 'claim')} flagged · "
-        f"{_plural(len(report.findings), 'finding')} ({_plural(counts['error'], 'error')}, "
-        f"{_plural(counts['warning'], 'warning')}, {counts['info']} info) in {_plural(len(report.notes), 'note')}",
+        f"**Score {score_text(report.score)} / 100**: {report.flagged_claims} of {plural(report.claims, 'claim')} flagged · "
+        f"{plural(len(report.findings), 'finding')} ({plural(counts['error'], 'error')}, "
+        f"{plural(counts['warning'], 'warning')}, {plural(counts['info'], 'info')}) in {plural(len(report.notes), 'note')}",
         "",
         "| Family | Rules | Findings |",
         "|---|--:|--:|",
@@ -133,21 +130,21 @@ def _lowest_scores(report: Report) -> list[str]:
     flagged.sort(key=lambda note: (-1 if note.score is None else note.score, note.path))
     lines = ["### Lowest scores", "", "| Note | Score | Flagged claims | Findings |", "|---|--:|--:|--:|"]
     for note in flagged[:LOWEST_SCORES]:
-        score = "—" if note.score is None else str(note.score)
-        lines.append(f"| {_md(note.path)} | {score} | {note.flagged_claims} of {note.claims} | {note.tally.total} |")
+        flagged = f"{note.flagged_claims} of {note.claims}"
+        lines.append(f"| {_md(note.path)} | {score_text(note.score)} | {flagged} | {note.tally.total} |")
     return lines + _more(len(flagged), LOWEST_SCORES, "note with findings") + [""]
 
 
 def _errors(report: Report) -> list[str]:
     if not report.errors:
         return []
-    lines = [f"**{_plural(len(report.errors), 'error')}: these were not checked**", ""]
+    lines = [f"**{plural(len(report.errors), 'error')}: these were not checked**", ""]
     lines += [f"- {_md(error.path)}: {_md(error.message)}" for error in report.errors]
     return lines + [""]
 
 
 def _more(total: int, shown: int, noun: str) -> list[str]:
-    return ["", f"… and {_plural(total - shown, noun)} more in report.html"] if total > shown else []
+    return ["", f"… and {plural(total - shown, noun)} more in report.html"] if total > shown else []
 
 
 def _excerpt(excerpt: Excerpt) -> str:
