@@ -71,7 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--previous", type=Path, help="report.json to compare with (default: the one in the output folder)"
     )
-    report.add_argument("--timestamp", action="store_true", help="record when the report was made (off by default, so reports diff cleanly)")
+    report.add_argument(
+        "--timestamp", action="store_true", help="record when the report was made (off by default: reports diff cleanly)"
+    )
 
     commands.add_parser("rules", help="list every rule")
     explain = commands.add_parser("explain", help="explain one rule, with examples")
@@ -243,11 +245,12 @@ def _report(args: argparse.Namespace) -> int:
         written = report.write_report(document, args.output_dir)
     except report.ReportWriteError as exc:
         raise UsageError(str(exc)) from None
+    notes, findings = len(document.notes), len(document.findings)
     score = "no claims" if document.score is None else f"score {document.score}"
-    findings = len(document.findings)
     print(
-        f"notelint: report on {len(document.notes)} note{'s' if len(document.notes) != 1 else ''} ({findings} finding{'s' if findings != 1 else ''}, "
-        f"{score}) written to {', '.join(str(path) for path in written)}",
+        f"notelint: report on {notes} note{'s' if notes != 1 else ''} "
+        f"({findings} finding{'s' if findings != 1 else ''}, {score}) "
+        f"written to {', '.join(str(path) for path in written)}",
         file=sys.stderr,
     )
     for error in result.errors:
