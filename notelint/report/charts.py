@@ -26,7 +26,7 @@ OTHER_COLOUR = "#999999"
 _ROW = 24
 _BAR = 16
 _COUNT = 80  # room after the bar for the count ("not checked")
-_MAX_LABEL = 34  # characters; longer labels are shortened, the full one is in <title>
+_MAX_LABEL = 34  # characters (about 250 px); longer labels are shortened, the full one is in <title>
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class _Frame:
         return self.width - self.label - _COUNT
 
 
-_PER_NOTE = _Frame(width=720, label=240)
+_PER_NOTE = _Frame(width=720, label=280)
 _PER_FAMILY = _Frame(width=480, label=150)
 
 
