@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Sequence
 
@@ -51,29 +52,46 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="check notes (default: the configured paths)")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to check")
-    check.add_argument("--config", type=Path, help="use this config file instead of searching for one")
-    check.add_argument("--isolated", action="store_true", help="ignore every config file")
+    _run_options(check, "check")
     check.add_argument("--format", choices=FORMATS, help="output format (default: text, or github in GitHub Actions)")
     check.add_argument("--output-file", type=Path, help="write the output to this file instead of stdout")
-    check.add_argument("--select", type=_codes, help="comma-separated rule codes or prefixes to run (replaces config)")
-    check.add_argument("--extend-select", type=_codes, help="rule codes or prefixes to run in addition")
-    check.add_argument("--ignore", type=_codes, help="rule codes or prefixes to skip (added to config)")
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     check.add_argument("--diff", action="store_true", help="print the safe fixes as a diff; write nothing")
     check.add_argument("--quiet", "-q", action="store_true", help="one line per finding, no excerpts or summary")
     check.add_argument("--statistics", action="store_true", help="print a count per rule")
-    check.add_argument("--as-of", type=_date, help="date to judge claims against (default: today)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
-    check.add_argument("--no-cache", action="store_true", help="check every file again, ignoring cached results")
-    check.add_argument("--jobs", type=int, default=0, metavar="N", help="worker processes (default: one per core when there are many files)")
+
+    report = commands.add_parser(
+        "report", help="write the correctness report (report.html, report.md, report.json) for notes"
+    )
+    _run_options(report, "report on")
+    report.add_argument("--output-dir", type=Path, required=True, help="folder to write the report files into")
+    report.add_argument(
+        "--previous", type=Path, help="report.json to compare with (default: the one in the output folder)"
+    )
+    report.add_argument(
+        "--timestamp", action="store_true", help="record when the report was made (off by default: reports diff cleanly)"
+    )
 
     commands.add_parser("rules", help="list every rule")
     explain = commands.add_parser("explain", help="explain one rule, with examples")
     explain.add_argument("rule", metavar="CODE", help="a rule code (NL112) or name (empty-list-item)")
     return parser
+
+
+def _run_options(command: argparse.ArgumentParser, verb: str) -> None:
+    """Options shared by the commands that lint: which notes, config, rules, date."""
+    command.add_argument("paths", nargs="*", metavar="PATH", help=f"files or directories to {verb} (default: the configured paths)")
+    command.add_argument("--config", type=Path, help="use this config file instead of searching for one")
+    command.add_argument("--isolated", action="store_true", help="ignore every config file")
+    command.add_argument("--select", type=_codes, help="comma-separated rule codes or prefixes to run (replaces config)")
+    command.add_argument("--extend-select", type=_codes, help="rule codes or prefixes to run in addition")
+    command.add_argument("--ignore", type=_codes, help="rule codes or prefixes to skip (added to config)")
+    command.add_argument("--as-of", type=_date, help="date to judge claims against (default: today)")
+    command.add_argument("--no-cache", action="store_true", help="check every file again, ignoring cached results")
+    command.add_argument("--jobs", type=int, default=0, metavar="N", help="worker processes (default: one per core when there are many files)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "report":
+            return _report(args)
         if args.command == "rules":
             return _rules()
         if args.command == "explain":
@@ -106,6 +126,27 @@ def _config(args: argparse.Namespace) -> Config:
     return discover()
 
 
+def _run_config(args: argparse.Namespace) -> Config:
+    """The config with the command line's rule selection and date applied."""
+    config = _config(args)
+    return config.with_overrides(
+        select=args.select,
+        extend_select=(config.extend_select + args.extend_select) if args.extend_select else None,
+        ignore=(config.ignore + args.ignore) if args.ignore else None,
+        as_of=args.as_of,
+    )
+
+
+def _plan(config: Config, paths: Sequence[str]):
+    from notelint import runner
+
+    the_plan = runner.plan(config, paths)
+    if not the_plan.targets and not the_plan.missing:
+        where = ", ".join(paths) if paths else ", ".join(config.paths)
+        raise UsageError(f"no notes (*.md, *.markdown) found in {where}")
+    return the_plan
+
+
 def _use_color(choice: str, stream) -> bool:
     if choice != "auto":
         return choice == "always"
@@ -121,22 +162,11 @@ def _check(args: argparse.Namespace) -> int:
     from notelint.output import OutputContext, renderer
     from notelint.rules import RULES
 
-    config = _config(args)
-    config = config.with_overrides(
-        select=args.select,
-        extend_select=(config.extend_select + args.extend_select) if args.extend_select else None,
-        ignore=(config.ignore + args.ignore) if args.ignore else None,
-        fail_on=args.fail_on,
-        as_of=args.as_of,
-    )
+    config = _run_config(args).with_overrides(fail_on=args.fail_on)
     if args.fix and args.diff:
         raise UsageError("--fix and --diff cannot be combined: --diff shows the fixes without writing them")
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    the_plan = runner.plan(config, args.paths)
-    if not the_plan.targets and not the_plan.missing:
-        where = ", ".join(args.paths) if args.paths else ", ".join(config.paths)
-        print(f"notelint: error: no notes (*.md, *.markdown) found in {where}", file=sys.stderr)
-        return EXIT_ERROR
+    the_plan = _plan(config, args.paths)
     result, patch = runner.check(
         config, RULES, the_plan, fix=args.fix, diff=args.diff, cache=not args.no_cache, jobs=args.jobs
     )
@@ -183,6 +213,53 @@ def exit_code(result, fail_on: str, exit_zero: bool = False) -> int:
         return EXIT_OK
     threshold = Severity(fail_on).rank
     return EXIT_FINDINGS if any(d.severity.rank >= threshold for d in result.diagnostics) else EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    """Write the report; findings are its content, so only errors make the exit code non-zero."""
+    from notelint import report, runner
+    from notelint.rules import RULES
+
+    config = _run_config(args)
+    the_plan = _plan(config, args.paths)
+    as_of = config.as_of or date.today()
+    result, _patch = runner.check(config, RULES, the_plan, as_of=as_of, cache=not args.no_cache, jobs=args.jobs)
+
+    previous = args.previous or args.output_dir / report.JSON_NAME
+    baseline, no_delta_reason = None, None
+    try:
+        baseline = report.read_baseline(previous)
+    except report.BaselineError as exc:
+        no_delta_reason = exc.reason
+        missing_default = args.previous is None and exc.reason == report.NO_PREVIOUS
+        level = "note" if missing_default else "warning"
+        print(f"notelint: {level}: {previous}: {exc.reason}; the report shows no changes", file=sys.stderr)
+
+    generated_at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if args.timestamp else None
+    document = report.build_report(
+        result,
+        result.rules,
+        as_of=as_of,
+        max_file_size=config.max_file_size,
+        baseline=baseline,
+        no_delta_reason=no_delta_reason,
+        generated_at=generated_at,
+    )
+    try:
+        written = report.write_report(document, args.output_dir)
+    except report.ReportWriteError as exc:
+        raise UsageError(str(exc)) from None
+    notes, findings = len(document.notes), len(document.findings)
+    score = "no claims" if document.score is None else f"score {document.score}"
+    print(
+        f"notelint: report on {notes} note{'s' if notes != 1 else ''} "
+        f"({findings} finding{'s' if findings != 1 else ''}, {score}) "
+        f"written to {', '.join(str(path) for path in written)}",
+        file=sys.stderr,
+    )
+    for error in result.errors:
+        print(f"notelint: error: {error.path}: {error.message}", file=sys.stderr)
+    return EXIT_ERROR if result.errors else EXIT_OK
 
 
 def _rules() -> int:

@@ -40,6 +40,7 @@ class RunResult:
     sources: dict[str, SourceFile] = field(default_factory=dict)  # target path -> text
     files: int = 0  # target files attempted
     fixed: dict[str, int] = field(default_factory=dict)  # path -> number of fixes applied
+    rules: list[Rule] = field(default_factory=list)  # the rules that ran
 
     @cached_property
     def notes(self) -> list[Note]:
@@ -122,7 +123,7 @@ class Linter:
                 rule.prepare(self.context)
 
     def run(self, targets: Sequence[NoteFile], context: Sequence[NoteFile] = ()) -> RunResult:
-        result = RunResult(files=len(targets))
+        result = RunResult(files=len(targets), rules=list(self.rules))
         seen = {str(Path(f.path).absolute()) for f in targets}
         others = [f for f in context if str(Path(f.path).absolute()) not in seen] if self.corpus_rules else []
         self.prepare()

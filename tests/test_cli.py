@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FRONT, run_cli
+from tests.helpers import FRONT, run_cli
 from notelint.cli import main
 
 GOOD = FRONT + "* A claim that is fine.\n"

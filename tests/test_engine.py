@@ -4,7 +4,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from conftest import AS_OF, FRONT, REPO
+from tests.helpers import AS_OF, FRONT, REPO
 from notelint.config import Config
 from notelint.diagnostic import Finding, Severity
 from notelint.engine import Linter

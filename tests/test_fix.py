@@ -5,7 +5,7 @@ import stat
 
 import pytest
 
-from conftest import FRONT
+from tests.helpers import FRONT
 from notelint import fixes
 from notelint.cli import main
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FRONT, REPO, npm_package
+from tests.helpers import FRONT, REPO, npm_package
 
 pytestmark = pytest.mark.slow
 

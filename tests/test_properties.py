@@ -10,7 +10,7 @@ from notelint.note import parse_note
 from notelint.rules import RULES
 from notelint.source import SourceFile, decode
 
-from conftest import AS_OF, REPO
+from tests.helpers import AS_OF, REPO
 
 # Markdown's punctuation, whitespace of every kind, and some non-ASCII text
 ALPHABET = st.sampled_from(list("abcXYZ019 \t\n\r*-+>#`~[]()!<>&;\\|_:'\"=./") + ["é", "日", "\u00a0", "\ufeff", "---\n", "```\n", "* ", "1. ", "<!-- notelint-disable -->", "&amp;", "| a | b |\n|---|---|\n"])

@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import REPO
+from tests.helpers import REPO
 from notelint.rules import RULES
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

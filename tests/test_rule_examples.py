@@ -5,7 +5,7 @@ import pytest
 from notelint.codes import FAMILIES
 from notelint.rules import RULES, find
 
-from conftest import lint
+from tests.helpers import lint
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)

@@ -3,7 +3,7 @@
 import os
 from pathlib import Path
 
-from conftest import REPO
+from tests.helpers import REPO
 from notelint.cli import main
 from notelint.note import parse_note
 from notelint.source import decode

@@ -1,6 +1,6 @@
 """Inline suppression comments, front matter ignores and per-file-ignores."""
 
-from conftest import found, lint, note
+from tests.helpers import found, lint, note
 
 BODY = "* one\n*\n"  # an empty list item (NL112) on line 6
 

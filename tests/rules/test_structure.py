@@ -1,6 +1,6 @@
 """NL1xx structure rules: exact codes and positions, positives and negatives."""
 
-from conftest import FRONT, found, lint, note
+from tests.helpers import FRONT, found, lint, note
 
 
 def test_missing_front_matter():

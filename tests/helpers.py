@@ -1,0 +1,75 @@
+"""Test helpers: lint a note given as text, run the real CLI, fetch test tools."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from notelint.config import Config
+from notelint.engine import Linter
+from notelint.rules import RULES
+
+REPO = Path(__file__).resolve().parent.parent
+AS_OF = date(2026, 11, 25)
+
+FRONT = "---\ntitle: T\nreviewed: 2025-06-01\n---\n"
+
+
+def note(body: str, front: str = FRONT) -> str:
+    """A note: default front matter plus a dedented body."""
+    return front + textwrap.dedent(body).lstrip("\n")
+
+
+def lint(text: str, select: str | tuple[str, ...] = "NL", as_of: date = AS_OF, **config):
+    """Diagnostics of the rules matching ``select`` on one note given as text."""
+    chosen = (select,) if isinstance(select, str) else tuple(select)
+    settings = Config(root=REPO, select=chosen, **config)
+    return Linter(settings, RULES, as_of).check_text(text, "note.md")
+
+
+def found(text: str, select: str = "NL", **kwargs) -> list[tuple]:
+    """(code, line, column, end_line, end_column) of every diagnostic, in order."""
+    return [(d.code, d.line, d.column, d.end_line, d.end_column) for d in lint(text, select, **kwargs)]
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, input: bytes | None = None):
+    """Run the installed notelint as a separate process, as a user would."""
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("GITHUB_ACTIONS", None) if env is None or "GITHUB_ACTIONS" not in env else None
+    return subprocess.run(
+        [sys.executable, "-m", "notelint", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        input=input,
+        timeout=300,
+    )
+
+
+TOOLS = REPO / ".ci" / "tools"
+
+
+def npm_package(spec: str) -> Path:
+    """Install an npm package for the tests into .ci/tools (once) and return its folder.
+
+    Test tools come from the npm registry at set-up time, never at notelint's run time.
+    """
+    name = spec.rsplit("@", 1)[0] if spec.count("@") > (1 if spec.startswith("@") else 0) else spec
+    folder = TOOLS / "node_modules" / name
+    if not folder.exists():
+        TOOLS.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(TOOLS), spec],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if done.returncode != 0 or not folder.exists():
+            pytest.fail(f"could not install {spec} from the npm registry:\n{done.stderr[-2000:]}")
+    return folder
