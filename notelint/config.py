@@ -75,7 +75,11 @@ class Config:
 
     def severity_for(self, code: str, default: Severity) -> Severity:
         """The configured severity: the most specific matching prefix wins."""
-        best, chosen = -1, default
+        configured = self.configured_severity(code)
+        return default if configured is None else configured
+
+    def configured_severity(self, code: str) -> Severity | None:
+        best, chosen = -1, None
         for prefix, level in self.severity.items():
             if code.startswith(prefix) and len(prefix) > best:
                 best, chosen = len(prefix), level

@@ -80,6 +80,10 @@ class Finding:
     related: tuple[Related, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)
     note: Note | Digest | None = None
+    # a rule may raise or lower its default severity for one finding (a stale
+    # claim that was already wrong when the note was reviewed is an error);
+    # a severity set in the configuration still wins
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True, slots=True)

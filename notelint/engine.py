@@ -223,7 +223,7 @@ class Linter:
         return Diagnostic(
             code=rule.code,
             name=rule.name,
-            severity=self.config.severity_for(rule.code, rule.severity),
+            severity=self.config.severity_for(rule.code, finding.severity or rule.severity),
             path=note.path,
             line=line,
             column=column,
