@@ -16,7 +16,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from notelint.config import Config
+from notelint.config import Config, ConfigError
 from notelint.diagnostic import Diagnostic, Finding, FixOut, Location, Severity, TextEdit
 from notelint.files import NoteFile
 from notelint.note import Note, parse_note
@@ -118,6 +118,8 @@ class Linter:
         """Run one rule; a crash in a rule is reported, and the run goes on."""
         try:
             return list(rule.run(subject, self.context))
+        except ConfigError:
+            raise  # a setting found unusable while building shared data (an unreadable word file)
         except Exception as exc:  # a bug in a rule must not hide other findings
             if result is None:
                 raise
