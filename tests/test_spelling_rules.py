@@ -191,3 +191,16 @@ def test_pathological_tokens_are_cheap():
 
 def test_repo_root_is_the_package_root():
     assert (ROOT / "notelint").is_dir()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "* aws sts get-session-token --token-code code-from-token\n",
+        '* "blabla.com. 172800 IN NS ns.awsdns.com"\n',
+        "* real-time time series\n",
+        "* **parameter store**\n  store passwords\n",
+    ],
+)
+def test_repeats_that_are_not_slips(body):
+    assert lint(FRONT + body, ("NL204",)) == []

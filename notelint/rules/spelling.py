@@ -143,16 +143,18 @@ def name_case(note: Note, ctx: Context) -> Iterator[Finding]:
 def repeated_word(note: Note, ctx: Context) -> Iterator[Finding]:
     """A doubled word ("to to", "the the") is a slip of editing.  "had had" and
     "that that" are allowed, and so is a repeat whose second word is
-    capitalised (names such as "Walla Walla").  The fix that deletes the
-    second word is offered as unsafe: review it."""
+    capitalised (names such as "Walla Walla"), one with markup between the two
+    (a bold label followed by its text), and one that is part of a longer
+    token (``--token-code code-from-token``).  The fix that deletes the second
+    word is offered as unsafe: review it."""
     for block in note.blocks:
         for first, second in repeats(block):
+            cut_start = block.span(first.start, first.end)[1]
             start, end = block.span(second.start, second.end)
-            cut_start, cut_end = block.span(first.end, second.end)
-            fix = None
-            if note.text[cut_start:cut_end] == block.text[first.end : second.end]:
-                fix = Fix((Edit(cut_start, cut_end, ""),), f"delete the second '{second.text}'", safe=False)
-            yield Finding(start, end, f"'{second.text}' is repeated", suggestions=(), fix=fix)
+            if note.text[cut_start:start].strip():
+                continue  # markup between the two ("**parameter store**\nstore ..."): a label, not a slip
+            fix = Fix((Edit(cut_start, end, ""),), f"delete the second '{second.text}'", safe=False)
+            yield Finding(start, end, f"'{second.text}' is repeated", fix=fix)
 
 
 def _confusables(ctx: Context) -> tuple[Confusable, ...]:

@@ -19,6 +19,7 @@ The order of the questions asked of a unit is the policy:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -69,7 +70,7 @@ class Speller:
         return self._last[1]
 
     def _scan(self, note: Note) -> Iterator[Problem]:
-        extra = frozenset(note_words(note))
+        extra = frozenset(note_words(note) | code_words(note))
         for block in note.blocks:
             # the only word of a table cell is a value or a key, not prose
             lone = block.kind == "cell" and len(block.text.split()) == 1
@@ -143,8 +144,8 @@ class Speller:
     def _typo_like(self, word: str) -> bool:
         """An identifier's part is reported only when it looks like a misspelled word:
         it is not two known words run together (``projectid``, ``bynode``) and one
-        edit turns it into a known word, other than dropping a one-letter prefix
-        (``nlists``, ``xmin``)."""
+        edit turns it into a known word, other than at its first letter
+        (``nlists``, ``xmin``: a one-letter prefix is an identifier habit)."""
         lower = word.lower()
         if lower not in self._typo_cache:
             vocab = self.vocab
@@ -152,7 +153,7 @@ class Speller:
                 len(lower) >= MIN_TYPO_LETTERS
                 and not self._compound(lower)
                 and any(
-                    len(near) >= MIN_TYPO_LETTERS and near != lower[1:] and (near in vocab.english or vocab.is_domain(near))
+                    len(near) >= MIN_TYPO_LETTERS and not _first_letter_edit(lower, near) and (near in vocab.english or vocab.is_domain(near))
                     for near in edits1(lower)
                 )
             )
@@ -166,6 +167,10 @@ class Speller:
         return False
 
 
+def _first_letter_edit(word: str, near: str) -> bool:
+    return near == word[1:] or near[1:] == word or near[1:] == word[1:]
+
+
 def _miscased(written: str, canonical: str) -> bool:
     if written == canonical or written.isupper():
         return False
@@ -177,6 +182,22 @@ def _miscased(written: str, canonical: str) -> bool:
 def _allowed(word: str, unit: str, extra: frozenset[str]) -> bool:
     """A note's own ``words:`` accept a word, its singular, or the unit it is part of."""
     return any(w in extra for w in (word.lower(), unit.lower(), *singulars(word.lower())))
+
+
+def code_words(note: Note) -> set[str]:
+    """Words the note writes in code spans: ``cls`` in prose names the `cls` argument."""
+    words: set[str] = set()
+    for block in note.blocks:
+        for _segment, text in block.iter_segments(Kind.CODE):
+            for match in _LETTERS.finditer(text):
+                name = match.group()
+                words.add(name.lower())
+                if is_mixed_case(name):
+                    words.update(part.lower() for _offset, part in camel_parts(name))
+    return words
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def note_words(note: Note) -> set[str]:

@@ -18,8 +18,12 @@ import yaml
 from notelint.note import Block, Kind
 
 TEXT_KINDS = (Kind.PROSE, Kind.LINK, Kind.IMAGE)
-# A word, the space after it (one line break at most), and the same word again.
-_REPEAT = re.compile(r"\b([A-Za-z]+)([ \t]+\n?[ \t]*|\n[ \t]*)(\1)\b", re.IGNORECASE)
+# A word, the space after it (one line break at most), and the same word again;
+# neither may be part of a longer token ("--token-code code-from-token", "NS ns.aws").
+_REPEAT = re.compile(
+    r"(?<![-\w./])([A-Za-z]+)([ \t]+\n?[ \t]*|\n[ \t]*)(\1)(?![-\w/]|\.\w)",
+    re.IGNORECASE,
+)
 # Doubles that English allows: "had had", "that that".
 ALLOWED_REPEATS = frozenset({"had", "that"})
 

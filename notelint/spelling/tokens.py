@@ -14,7 +14,8 @@ What is never a word to check, and so never yields a unit:
   (``train.py``, ``ml.p3.2xlarge``, ``boto3.client``, ``e.g``);
 * ``service:Action`` IAM actions, ARNs, times and other ``a:b`` pairs;
 * calls (``fit()``, ``apply(cls, *args)``) and code-like tokens (``=``,
-  ``$``, ``<``, ``{``, backslashes, ``#`` ...);
+  ``$``, ``<``, ``{``, backslashes, ``#`` ... inside or before the word:
+  ``$HOME``, ``\\frac``, ``<bucket-name>``, ``*args``);
 * any token with a digit in one of its pieces (``S3``, ``EC2``, ``p4d``,
   ``word2vec``, ``us-east-1``, ``wikitext-2-raw-v1``, hex ids);
 * any piece with a letter outside ASCII (names and foreign words).
@@ -96,10 +97,11 @@ def _skipped(raw: str, core: re.Match) -> bool:
     if "://" in raw or "@" in raw or raw[:4].lower() == "www.":
         return True
     text = core.group()
-    if _CODE_LIKE.search(text) or _INNER_DOT_OR_COLON.search(text):
-        return True
+    prefix = raw[: core.start()]
+    if _CODE_LIKE.search(text) or _INNER_DOT_OR_COLON.search(text) or _CODE_LIKE.search(prefix):
+        return True  # (code-like characters after a word are punctuation slips: "OS<")
     slashes = text.count("/")
-    return bool(slashes) and (slashes > 1 or raw[: core.start()].endswith(("/", "~", ".")))
+    return bool(slashes) and (slashes > 1 or prefix.endswith(("/", ".")))
 
 
 def _split(core: str, offset: int, literal: bool) -> Iterator[Unit]:
