@@ -38,6 +38,12 @@ def test_no_word_is_in_two_lists():
             seen[word] = name
 
 
+def test_casing_names_are_not_also_plain_words():
+    # a listed lowercase form would read as a second, case-free spelling of the name
+    listed = set().union(*(data_lines(name) for name in CURATED))
+    assert not [name for name in casing_names().values() if name.lower() in listed]
+
+
 def test_word_lists_hold_no_known_misspelling():
     typos = misspelling_map()
     for name in CURATED:
