@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import re
 import subprocess
 import sys
@@ -35,6 +34,13 @@ LABELS = ROOT / "tests" / "data" / "original-spelling.tsv"
 CODESPELL_VERSION = "2.4.3"
 CSPELL_VERSION = "9.8.0"
 DICT_AWS_VERSION = "4.0.17"
+PACKAGES = (f"cspell@{CSPELL_VERSION}", f"@cspell/dict-aws@{DICT_AWS_VERSION}")
+CSPELL_CONFIG = {
+    "version": "0.2",
+    "language": "en",
+    "import": ["@cspell/dict-aws/cspell-ext.json"],
+    "dictionaries": ["aws"],
+}
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,8 @@ class Notelint(Tool):
         return __version__
 
     def run(self, files: list[Path], cwd: Path) -> Run:
-        command = [sys.executable, "-m", "notelint", "check", "--isolated", "--exit-zero", "--select", self.select, "--format", "json", *map(str, files)]
+        command = [sys.executable, "-m", "notelint", "check", "--isolated", "--exit-zero", "--format", "json"]
+        command += ["--select", self.select, *map(str, files)]
         out, seconds, code = _timed(command, cwd)
         if code != 0:
             return Run(seconds=seconds, error=f"exit {code}")
@@ -140,7 +147,7 @@ class Cspell(Tool):
         self.home.mkdir(parents=True, exist_ok=True)
         (self.home / "package.json").write_text('{"name": "notelint-bench-tools", "private": true}\n')
         subprocess.run(
-            ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", f"cspell@{CSPELL_VERSION}", f"@cspell/dict-aws@{DICT_AWS_VERSION}"],
+            ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", *PACKAGES],
             cwd=self.home,
             check=True,
         )
@@ -149,10 +156,9 @@ class Cspell(Tool):
         return subprocess.run([str(self.exe), "--version"], capture_output=True, text=True).stdout.strip()
 
     def run(self, files: list[Path], cwd: Path) -> Run:
-        self.config.write_text(
-            json.dumps({"version": "0.2", "language": "en", "import": ["@cspell/dict-aws/cspell-ext.json"], "dictionaries": ["aws"]}) + "\n"
-        )
-        command = [str(self.exe), "lint", "--no-progress", "--no-summary", "--no-color", "--no-must-find-files", "-c", str(self.config), "--root", str(cwd)]
+        self.config.write_text(json.dumps(CSPELL_CONFIG) + "\n")
+        command = [str(self.exe), "lint", "--no-progress", "--no-summary", "--no-color", "--no-must-find-files"]
+        command += ["-c", str(self.config), "--root", str(cwd)]
         out, seconds, _code = _timed([*command, *(str(f.relative_to(cwd)) for f in files)], cwd)
         hits = []
         for line in out.splitlines():  # path:line:col - Unknown word (word)
@@ -234,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     if base is None:
         print("\n(no corpora found: pass --corpora PATH)")
         return 0
-    print(f"\n## Corpora: findings per 1,000 words (findings, wall time)\n")
+    print("\n## Corpora: findings per 1,000 words (findings, wall time)\n")
     print("| corpus | files | words | " + " | ".join(tool.name for tool in tools) + " | notelint parse only |")
     print("|---|---|---|" + "---|" * (len(tools) + 1))
     for corpus in sorted(p for p in base.iterdir() if p.is_dir()):
@@ -246,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
         for tool in tools:
             run = tool.run(files, corpus)
             rate = len(run.hits) * 1000 / words
-            cells.append(f"{rate:.2f} ({len(run.hits):,}, {run.seconds:.1f} s)" + (f" {run.error}" if run.error else ""))
+            note = f" {run.error}" if run.error else ""
+            cells.append(f"{rate:.2f} ({len(run.hits):,}, {run.seconds:.1f} s){note}")
         baseline = parse_only.run(files, corpus)
         print(f"| {corpus.name} | {len(files):,} | {words:,} | " + " | ".join(cells) + f" | {baseline.seconds:.1f} s |")
     return 0

@@ -8,7 +8,15 @@ import pytest
 
 from notelint.spelling.context import load_confusables
 from notelint.spelling.tokens import is_mixed_case
-from notelint.spelling.vocab import CASING, CURATED, MISSPELLINGS, casing_names, data_lines, english_words, misspelling_map
+from notelint.spelling.vocab import (
+    CASING,
+    CURATED,
+    MISSPELLINGS,
+    casing_names,
+    data_lines,
+    english_words,
+    misspelling_map,
+)
 
 
 def raw_lines(name: str) -> list[str]:

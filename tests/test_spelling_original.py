@@ -9,7 +9,6 @@ vocabulary).
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 from notelint.config import Config
 from notelint.engine import Linter

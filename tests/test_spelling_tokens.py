@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from notelint.spelling.tokens import ALONE, HYPHEN, IDENTIFIER, camel_parts, caps_parts, is_acronym_plural, is_mixed_case, units
+from notelint.spelling.tokens import (
+    ALONE,
+    HYPHEN,
+    IDENTIFIER,
+    camel_parts,
+    caps_parts,
+    is_acronym_plural,
+    is_mixed_case,
+    units,
+)
 
 
 def words(text: str) -> list[str]:
@@ -73,12 +82,17 @@ def test_possessives_and_contractions():
 
 def test_hyphenated_compounds_are_split_and_marked():
     found = list(units("rela-time GPU-based"))
-    assert [(u.text, u.joined) for u in found] == [("rela", HYPHEN), ("time", HYPHEN), ("GPU", HYPHEN), ("based", HYPHEN)]
+    assert [u.text for u in found] == ["rela", "time", "GPU", "based"]
+    assert {u.joined for u in found} == {HYPHEN}
 
 
 def test_identifiers_are_split_and_marked():
     found = list(units("decribe_training_job sagemaker-projectname-modeldeploy input/output"))
-    assert [u.text for u in found] == ["decribe", "training", "job", "sagemaker", "projectname", "modeldeploy", "input", "output"]
+    assert [u.text for u in found] == [
+        *("decribe", "training", "job"),
+        *("sagemaker", "projectname", "modeldeploy"),
+        *("input", "output"),
+    ]
     assert {u.joined for u in found} == {IDENTIFIER}
     assert found[0].token == "decribe_training_job"
 
@@ -89,7 +103,7 @@ def test_quoted_literals_and_table_values_are_identifiers():
 
 
 def test_prose_in_parentheses_after_a_word_is_not_a_call():
-    assert words("model(ECR path that has training image)") == ["model", "ECR", "path", "that", "has", "training", "image"]
+    assert words("model(ECR path that has image)") == ["model", "ECR", "path", "that", "has", "image"]
 
 
 def test_camel_case():

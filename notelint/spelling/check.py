@@ -11,10 +11,16 @@ The order of the questions asked of a unit is the policy:
 4. an AWS operation name in any case (``Putobject``): NL4xx's business;
 5. ALL CAPS: an acronym up to ``MAX_ACRONYM`` letters ("CBOW", "LSTM"),
    otherwise checked like any word ("MINIMUM", "ENTRYPOINT");
-6. an acronym plural ("GPUs", "AMIs"), or a word some vocabulary knows (with
-   its plural): fine;
+6. an acronym plural ("GPUs", "AMIs"), a word some vocabulary knows (or its
+   singular), or a placeholder ("xxx", "mybucket", "AKIAEXAMPLE"): fine;
 7. mixed case (``DocerFile``, ``recordIO``): each part checked on its own;
 8. otherwise unknown (NL201).
+
+Parts of identifiers (steps 7 and 8 for snake_case, kebab-case names, quoted
+literals, lone table values) are reported only when they look misspelled:
+one edit from a known word, and not two known words run together.  Last, the
+note's own front matter ``words:`` and the words it writes in code spans are
+accepted in its prose.
 """
 
 from __future__ import annotations
@@ -23,9 +29,18 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from notelint.note import Block, Kind, Note
+from notelint.note import Kind, Note
 from notelint.spelling.suggest import Suggester, edits1
-from notelint.spelling.tokens import ALONE, IDENTIFIER, Unit, camel_parts, caps_parts, is_acronym_plural, is_mixed_case, units
+from notelint.spelling.tokens import (
+    ALONE,
+    IDENTIFIER,
+    Unit,
+    camel_parts,
+    caps_parts,
+    is_acronym_plural,
+    is_mixed_case,
+    units,
+)
 from notelint.spelling.vocab import Vocabulary, entry_words, singulars
 
 UNKNOWN = "unknown"
@@ -100,7 +115,8 @@ class Speller:
             return
         canonical = vocab.casing.get(lower)
         if canonical is not None:
-            if joined == ALONE and _miscased(text, canonical) and lower not in vocab.products and lower not in vocab.english:
+            owned_elsewhere = lower in vocab.products or lower in vocab.english
+            if joined == ALONE and _miscased(text, canonical) and not owned_elsewhere:
                 yield MISCASED, 0, text, False
             return
         if lower in vocab.operations or self._accepts(text):
@@ -153,7 +169,9 @@ class Speller:
                 len(lower) >= MIN_TYPO_LETTERS
                 and not self._compound(lower)
                 and any(
-                    len(near) >= MIN_TYPO_LETTERS and not _first_letter_edit(lower, near) and (near in vocab.english or vocab.is_domain(near))
+                    len(near) >= MIN_TYPO_LETTERS
+                    and not _first_letter_edit(lower, near)
+                    and (near in vocab.english or vocab.is_domain(near))
                     for near in edits1(lower)
                 )
             )
@@ -162,7 +180,7 @@ class Speller:
     def _compound(self, lower: str) -> bool:
         for at in range(2, len(lower) - 1):
             head, tail = lower[:at], lower[at:]
-            if all(len(w) >= MIN_LETTERS or w in GLUE_WORDS for w in (head, tail)) and self.vocab.knows(head) and self.vocab.knows(tail):
+            if all((len(w) >= MIN_LETTERS or w in GLUE_WORDS) and self.vocab.knows(w) for w in (head, tail)):
                 return True
         return False
 
@@ -172,11 +190,7 @@ def _first_letter_edit(word: str, near: str) -> bool:
 
 
 def _miscased(written: str, canonical: str) -> bool:
-    if written == canonical or written.isupper():
-        return False
-    if canonical.islower():  # a lowercase name may start a sentence
-        return written != canonical[:1].upper() + canonical[1:]
-    return True
+    return written != canonical and not written.isupper()
 
 
 def _allowed(word: str, unit: str, extra: frozenset[str]) -> bool:
@@ -207,7 +221,3 @@ def note_words(note: Note) -> set[str]:
         return set()
     return entry_words(w for w in words if isinstance(w, str))
 
-
-def block_units(block: Block) -> Iterator[Unit]:
-    for segment, text in block.iter_segments(*PROSE_KINDS):
-        yield from units(text, segment.start)

@@ -15,9 +15,9 @@ from typing import Iterator
 
 import yaml
 
-from notelint.note import Block, Kind
+from notelint.note import Block
+from notelint.spelling.check import PROSE_KINDS
 
-TEXT_KINDS = (Kind.PROSE, Kind.LINK, Kind.IMAGE)
 # A word, the space after it (one line break at most), and the same word again;
 # neither may be part of a longer token ("--token-code code-from-token", "NS ns.aws").
 _REPEAT = re.compile(
@@ -44,7 +44,7 @@ class Hit:
 
 def repeats(block: Block) -> Iterator[tuple[Hit, Hit]]:
     """(first, second) for each word written twice in a row."""
-    for segment, text in block.iter_segments(*TEXT_KINDS):
+    for segment, text in block.iter_segments(*PROSE_KINDS):
         for match in _REPEAT.finditer(text):
             first, second = match.group(1), match.group(3)
             if first.lower() in ALLOWED_REPEATS or second[:1].isupper():
@@ -58,7 +58,7 @@ def repeats(block: Block) -> Iterator[tuple[Hit, Hit]]:
 
 def confusions(block: Block, confusables: tuple[Confusable, ...]) -> Iterator[tuple[Hit, Confusable]]:
     """(the wrong words, the entry) for each confusable found in the block."""
-    for segment, text in block.iter_segments(*TEXT_KINDS):
+    for segment, text in block.iter_segments(*PROSE_KINDS):
         for entry in confusables:
             for match in entry.pattern.finditer(text):
                 group = "w" if "w" in entry.pattern.groupindex else 0
