@@ -16,6 +16,8 @@ def test_examples(rule):
     assert rule.bad.strip() and rule.good.strip() and rule.doc.strip()
     assert [d.code for d in lint(rule.bad, (rule.code,))], f"{rule.code}: the bad example is not reported"
     assert [d.code for d in lint(rule.good, (rule.code,))] == [], f"{rule.code}: the good example is reported"
+    # and both are well-formed notes, front matter included
+    assert [d.code for example in (rule.bad, rule.good) for d in lint(example, ("NL1",))] == []
 
 
 def test_codes_and_names_are_unique():

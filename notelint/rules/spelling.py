@@ -19,12 +19,7 @@ from notelint.spelling.check import MISCASED, MISSPELLED, UNKNOWN, Problem, Spel
 from notelint.spelling.context import Confusable, confusions, load_confusables, repeats
 from notelint.spelling.vocab import build
 
-_FRONT = """
-    ---
-    title: SageMaker containers
-    reviewed: 2025-06-01
-    ---
-"""
+_FRONT = "---\ntitle: SageMaker notes\nreviewed: 2025-06-01\n---\n"
 
 
 def speller(ctx: Context) -> Speller:
@@ -51,13 +46,13 @@ def _where(problem: Problem) -> str:
     "unknown-word",
     Severity.WARNING,
     "A word that no dictionary or word list knows.",
-    bad=_FRONT + "\n* Build the image from the DocerFile and push it to Amazon ECR.\n",
-    good=_FRONT + "\n* Build the image from the Dockerfile and push it to Amazon ECR.\n",
+    bad=_FRONT + "* Build the image from the DocerFile and push it to Amazon ECR.\n",
+    good=_FRONT + "* Build the image from the Dockerfile and push it to Amazon ECR.\n",
 )
 def unknown_word(note: Note, ctx: Context) -> Iterator[Finding]:
-    """Reported with up to three suggestions, domain words first ("Sagemkaer"
-    -> SageMaker), then English words, then the two words it may be glued
-    from ("arelegal" -> are legal).
+    """Reported with up to three suggestions: a swap of two letters first,
+    then domain words ("Sagemkaer" -> SageMaker), then English words, then
+    the two words it may be glued from ("arelegal" -> are legal).
 
     Parts of identifiers (``decribe_training_job``, ``DocerFile``, a lone word
     in a table cell) are reported only when one edit turns them into a known
@@ -80,8 +75,8 @@ def unknown_word(note: Note, ctx: Context) -> Iterator[Finding]:
     "misspelled-word",
     Severity.WARNING,
     "A common misspelling with one correct form.",
-    bad=_FRONT + "\n* A Deployement container reads the model from /opt/ml/model.\n",
-    good=_FRONT + "\n* A Deployment container reads the model from /opt/ml/model.\n",
+    bad=_FRONT + "* A Deployement container reads the model from /opt/ml/model.\n",
+    good=_FRONT + "* A Deployment container reads the model from /opt/ml/model.\n",
     fixable=True,
 )
 def misspelled_word(note: Note, ctx: Context) -> Iterator[Finding]:
@@ -111,8 +106,8 @@ def misspelled_word(note: Note, ctx: Context) -> Iterator[Finding]:
     "name-case",
     Severity.WARNING,
     "A technology name spelled right but with the wrong case.",
-    bad=_FRONT + "\n* SageMaker has prebuilt containers for Tensorflow and pytorch.\n",
-    good=_FRONT + "\n* SageMaker has prebuilt containers for TensorFlow and PyTorch.\n",
+    bad=_FRONT + "* SageMaker has prebuilt containers for Tensorflow and pytorch.\n",
+    good=_FRONT + "* SageMaker has prebuilt containers for TensorFlow and PyTorch.\n",
 )
 def name_case(note: Note, ctx: Context) -> Iterator[Finding]:
     """Names with a fixed mixed case (``notelint/data/words/casing.txt``:
@@ -137,8 +132,8 @@ def name_case(note: Note, ctx: Context) -> Iterator[Finding]:
     "repeated-word",
     Severity.WARNING,
     "The same word twice in a row.",
-    bad=_FRONT + "\n* Firehose can convert from JSON to to Parquet.\n",
-    good=_FRONT + "\n* Firehose can convert from JSON to Parquet.\n",
+    bad=_FRONT + "* Firehose can convert from JSON to to Parquet.\n",
+    good=_FRONT + "* Firehose can convert from JSON to Parquet.\n",
 )
 def repeated_word(note: Note, ctx: Context) -> Iterator[Finding]:
     """A doubled word ("to to", "the the") is a slip of editing.  "had had" and
@@ -166,8 +161,8 @@ def _confusables(ctx: Context) -> tuple[Confusable, ...]:
     "confusable-word",
     Severity.INFO,
     "A real word where the context makes another near-certain.",
-    bad=_FRONT + "\n* The probability of a person contacting a disease is Binomial.\n",
-    good=_FRONT + "\n* The probability of a person contracting a disease is Binomial.\n",
+    bad=_FRONT + "* The probability of a person contacting a disease is Binomial.\n",
+    good=_FRONT + "* The probability of a person contracting a disease is Binomial.\n",
 )
 def confusable_word(note: Note, ctx: Context) -> Iterator[Finding]:
     """No spell checker sees these: every word is a real word.  A short list
