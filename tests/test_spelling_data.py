@@ -83,3 +83,11 @@ def test_confusables_load_and_each_has_a_group_or_whole_match():
     assert len(entries) >= 5
     for entry in entries:
         assert entry.correct and entry.why
+
+
+def test_vocabulary_without_the_aws_catalog():
+    from notelint.spelling.vocab import build
+
+    vocab = build(None, None)
+    assert vocab.knows("hyperparameters") and vocab.knows("Dockerfile") and not vocab.knows("guarnateed")
+    assert vocab.products == {} and vocab.operations == frozenset()

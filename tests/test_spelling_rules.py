@@ -134,8 +134,8 @@ def test_fix_writes_the_file(tmp_path: Path, monkeypatch):
 
 
 def test_misspelling_wins_over_a_source_that_has_the_word():
-    # botocore has "upto" in a shape name; the map still reports it
-    assert spots("* upto\n", "NL2") == [(1, 3, "NL202")]
+    # botocore has "upto" and "intances" in shape names; the map still reports them
+    assert spots("* upto 4 intances\n", "NL2") == [(1, 3, "NL202"), (1, 10, "NL202")]
 
 
 # -- NL203 name-case ---------------------------------------------------------------

@@ -28,9 +28,13 @@ def speller(ctx: Context) -> Speller:
 
 
 def _catalog(ctx: Context):
-    from notelint.aws.catalog import catalog_for
+    """The AWS catalog, or None where botocore is not installed (fewer known words)."""
+    try:
+        from notelint.aws.catalog import catalog_for
 
-    return catalog_for(ctx)
+        return catalog_for(ctx)
+    except ImportError:
+        return None
 
 
 def _problems(note: Note, ctx: Context, kind: str) -> Iterator[Problem]:
