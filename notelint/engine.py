@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from notelint import parallel
-from notelint.config import Config
+from notelint.config import Config, ConfigError
 from notelint.diagnostic import Diagnostic, Finding, FixOut, Location, Severity, TextEdit
 from notelint.files import NoteFile
 from notelint.note import Note, parse_note
@@ -190,6 +190,8 @@ class Linter:
             return list(value) if many else value
         except parallel.FileTimeout:
             raise
+        except ConfigError:
+            raise  # a setting found unusable while building shared data (an unreadable word file)
         except Exception as exc:  # a bug in a rule must not hide other findings
             if sink is None:
                 raise

@@ -16,6 +16,8 @@ from notelint.engine import Linter
 from notelint.rules import RULES
 
 REPO = Path(__file__).resolve().parent.parent
+ROOT = REPO
+FIXTURES = REPO / "tests" / "fixtures"
 AS_OF = date(2026, 11, 25)
 
 FRONT = "---\ntitle: T\nreviewed: 2025-06-01\n---\n"
@@ -26,11 +28,26 @@ def note(body: str, front: str = FRONT) -> str:
     return front + textwrap.dedent(body).lstrip("\n")
 
 
-def lint(text: str, select: str | tuple[str, ...] = "NL", as_of: date = AS_OF, **config):
-    """Diagnostics of the rules matching ``select`` on one note given as text."""
-    chosen = (select,) if isinstance(select, str) else tuple(select)
-    settings = Config(root=REPO, select=chosen, **config)
-    return Linter(settings, RULES, as_of).check_text(text, "note.md")
+_LINTERS: dict[tuple, Linter] = {}
+
+
+def lint(text: str, select: str | tuple[str, ...] | None = "NL", as_of: date = AS_OF, path: str = "note.md",
+         config: Config | None = None, **settings):
+    """Diagnostics of the rules matching ``select`` on one note given as text.
+
+    Settings come from ``config`` or keyword arguments (Config fields).  Linters
+    are reused (with the data their rules share, such as the spell checker)
+    when no other settings are given.
+    """
+    chosen = ("NL",) if select is None else (select,) if isinstance(select, str) else tuple(select)
+    if config is not None:
+        return Linter(config.with_overrides(select=chosen), RULES, as_of).check_text(text, path)
+    if settings:
+        return Linter(Config(root=REPO, select=chosen, **settings), RULES, as_of).check_text(text, path)
+    key = (chosen, as_of)
+    if key not in _LINTERS:
+        _LINTERS[key] = Linter(Config(root=REPO, select=chosen), RULES, as_of)
+    return _LINTERS[key].check_text(text, path)
 
 
 def found(text: str, select: str = "NL", **kwargs) -> list[tuple]:

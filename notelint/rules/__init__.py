@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from notelint.rule import Rule
-from notelint.rules import structure
+from notelint.rules import spelling, structure
 
-FAMILY_MODULES = (structure,)
+FAMILY_MODULES = (structure, spelling)
 
 RULES: tuple[Rule, ...] = tuple(rule for module in FAMILY_MODULES for rule in module.RULES)
 

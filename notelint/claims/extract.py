@@ -1,0 +1,167 @@
+"""Claims as statements: what each sentence of a note is about and what it asserts.
+
+One module reads claims; the stale-claim and contradiction rules only consume
+its ``Statement``s and never re-parse text.  A statement is one sentence of a
+claim (a list item or a paragraph).  Its *subjects* are the AWS services,
+products, algorithms and other entities it names; a sentence that names none
+inherits them, nearest first, from the earlier sentences of its claim, from
+the list items it is nested in, then from its headings ("## XGBoost" then "*
+only CPU").  Each assertion is bound to the subject written nearest before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Protocol, Sequence
+
+from notelint.claims.assertions import Assertion, extract as extract_assertions
+from notelint.claims.sentences import sentence_spans
+from notelint.note import Block, Claim, ListItem, Note
+
+# A sentence that itself says the change happened is not stale.
+_ACKNOWLEDGED = re.compile(
+    r"\b(?:retired|retirement|end[- ]of[- ](?:life|support)|discontinued|deprecated|sunset|"
+    r"no\s+longer\s+(?:available|supported|offered|sold|accepts?|takes?)|closed\s+to\s+new|"
+    r"renamed|formerly|previously\s+called|now\s+(?:called|named|known\s+as|part\s+of)|replaced\s+by|superseded)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A name found in a piece of text, as a resolver reports it."""
+
+    name: str  # canonical name of the entity
+    written: str  # the form as found (may be another name for it)
+    start: int
+    end: int
+
+
+class Resolver(Protocol):
+    def mentions(self, text: str) -> list[NameMention]: ...
+
+
+@dataclass(frozen=True)
+class Subject:
+    name: str  # canonical
+    written: str  # as the note writes it (for inherited subjects: where it was written)
+    start: int  # offsets into note.text of the mention (inherited: of the original mention)
+    end: int
+    inherited: bool = False
+
+
+@dataclass(frozen=True)
+class BoundAssertion:
+    assertion: Assertion  # offsets into note.text
+    subject: str | None  # canonical name of the subject it is about
+
+
+@dataclass(frozen=True)
+class Statement:
+    text: str
+    start: int  # offsets into note.text
+    end: int
+    line: int
+    heading_path: tuple[str, ...]
+    subjects: tuple[Subject, ...]
+    assertions: tuple[BoundAssertion, ...]
+    acknowledged: bool  # the sentence itself says a change happened (renamed, retired ...)
+
+    def names(self) -> set[str]:
+        return {subject.name for subject in self.subjects}
+
+    def about(self, name: str) -> list[Assertion]:
+        return [bound.assertion for bound in self.assertions if bound.subject == name]
+
+    def mention_of(self, names: Iterable[str]) -> Subject | None:
+        """The first subject whose canonical or written name is in ``names`` (case-insensitive)."""
+        wanted = {name.casefold() for name in names}
+        for subject in self.subjects:
+            if subject.name.casefold() in wanted or subject.written.casefold() in wanted:
+                return subject
+        return None
+
+
+def statements(note: Note, resolver: Resolver) -> list[Statement]:
+    """Every statement of ``note``, in document order."""
+    heading_cache: dict[tuple[str, ...], tuple[Subject, ...]] = {}
+    item_subjects: dict[int, tuple[Subject, ...]] = {}
+    found: list[Statement] = []
+    for claim in note.claims:
+        context = _context(note, claim, resolver, heading_cache, item_subjects)
+        claim_subjects: tuple[Subject, ...] = ()
+        for block in claim.blocks:
+            for start, end in sentence_spans(block.text):
+                statement = _statement(note, block, start, end, resolver, claim_subjects or context)
+                found.append(statement)
+                own = tuple(s for s in statement.subjects if not s.inherited)
+                if own and not claim_subjects:
+                    claim_subjects = tuple(Subject(s.name, s.written, s.start, s.end, True) for s in own)
+        if claim.item is not None:
+            item_subjects[id(claim.item)] = claim_subjects or context
+    return found
+
+
+def _context(note: Note, claim: Claim, resolver: Resolver, headings: dict, items: dict) -> tuple[Subject, ...]:
+    """Subjects a claim inherits: from its enclosing list items, else from its headings."""
+    item: ListItem | None = claim.item.parent if claim.item is not None else None
+    while item is not None:
+        subjects = items.get(id(item))
+        if subjects:
+            return subjects
+        item = item.parent
+    path = claim.heading_path
+    if path not in headings:
+        headings[path] = ()
+        for heading in reversed([b for b in note.headings if b.text.strip() in path]):
+            mentions = resolver.mentions(heading.text)
+            if mentions:
+                headings[path] = tuple(
+                    Subject(m.name, m.written, *heading.span(m.start, m.end), inherited=True) for m in mentions
+                )
+                break
+    return headings[path]
+
+
+def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolver,
+               inherited: Sequence[Subject]) -> Statement:
+    text = block.text[start:end]
+    mentions = resolver.mentions(text)
+    own = []
+    for mention in mentions:
+        first, last = block.span(start + mention.start, start + mention.end)
+        own.append(Subject(mention.name, mention.written, first, last))
+    subjects = tuple(own) if own else tuple(inherited)
+    bound = []
+    for assertion in extract_assertions(text):
+        subject = _subject_for(assertion, mentions) if mentions else (subjects[0].name if subjects else None)
+        first, last = block.span(start + assertion.start, start + assertion.end)
+        moved = Assertion(
+            assertion.relation,
+            assertion.attribute,
+            assertion.values,
+            assertion.quantity,
+            assertion.unit,
+            assertion.bound,
+            first,
+            last,
+        )
+        bound.append(BoundAssertion(moved, subject))
+    begin, finish = block.span(start, end)
+    return Statement(
+        text=text,
+        start=begin,
+        end=finish,
+        line=note.position(begin)[0],
+        heading_path=block.heading_path,
+        subjects=subjects,
+        assertions=tuple(bound),
+        acknowledged=bool(_ACKNOWLEDGED.search(text)),
+    )
+
+
+def _subject_for(assertion: Assertion, mentions: list[NameMention]) -> str:
+    """The subject written nearest before the assertion, else the first one."""
+    before = [m for m in mentions if m.start <= assertion.start]
+    return (before[-1] if before else mentions[0]).name

@@ -1,0 +1,186 @@
+"""NL2xx: spelling that knows AWS and machine learning.
+
+Prose only: code spans, fenced code, URLs, paths, file names, instance types,
+calls and numbers are never checked.  A word is known when pyspellchecker's
+English dictionary, the AWS catalog (every service, operation and shape name
+from botocore), notelint's curated lists, the project's ``words`` /
+``word-files`` settings or the note's own front matter ``words:`` list has it.
+AWS product names are known in any case here: their casing is NL3xx's.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from notelint.diagnostic import Edit, Finding, Fix, Severity
+from notelint.note import Note
+from notelint.rule import Context, rule
+from notelint.spelling.check import MISCASED, MISSPELLED, UNKNOWN, Problem, Speller
+from notelint.spelling.context import Confusable, confusions, load_confusables, repeats
+from notelint.spelling.vocab import build
+
+_FRONT = "---\ntitle: SageMaker notes\nreviewed: 2025-06-01\n---\n"
+
+
+def speller(ctx: Context) -> Speller:
+    """The run's speller: vocabularies built once and shared by every NL2xx rule."""
+    return ctx.shared("spelling.speller", lambda: Speller(build(_catalog(ctx), ctx.settings)))
+
+
+def _catalog(ctx: Context):
+    """The AWS catalog, or None where botocore is not installed (fewer known words)."""
+    try:
+        from notelint.aws.catalog import catalog_for
+
+        return catalog_for(ctx)
+    except ImportError:
+        return None
+
+
+def _problems(note: Note, ctx: Context, kind: str) -> Iterator[Problem]:
+    return (p for p in speller(ctx).problems(note) if p.kind == kind)
+
+
+def _where(problem: Problem) -> str:
+    return f" in '{problem.unit.token}'" if problem.word != problem.unit.token else ""
+
+
+@rule(
+    "NL201",
+    "unknown-word",
+    Severity.WARNING,
+    "A word that no dictionary or word list knows.",
+    bad=_FRONT + "* Build the image from the DocerFile and push it to Amazon ECR.\n",
+    good=_FRONT + "* Build the image from the Dockerfile and push it to Amazon ECR.\n",
+)
+def unknown_word(note: Note, ctx: Context) -> Iterator[Finding]:
+    """Reported with up to three suggestions: a swap of two letters first,
+    then domain words ("Sagemkaer" -> SageMaker), then English words, then
+    the two words it may be glued from ("arelegal" -> are legal).
+
+    Parts of identifiers (``decribe_training_job``, ``DocerFile``, a lone word
+    in a table cell) are reported only when one edit turns them into a known
+    word, since programmers coin names.  ALL-CAPS words of up to five letters
+    are acronyms and not checked.  A word that is right: add it to the note's
+    front matter ``words:`` list, or to the project's ``words`` or
+    ``word-files`` settings."""
+    suggester = speller(ctx).suggester
+    for problem in _problems(note, ctx, UNKNOWN):
+        yield Finding(
+            problem.start,
+            problem.end,
+            f"unknown word '{problem.word}'{_where(problem)}",
+            suggestions=suggester.suggest(problem.word),
+        )
+
+
+@rule(
+    "NL202",
+    "misspelled-word",
+    Severity.WARNING,
+    "A common misspelling with one correct form.",
+    bad=_FRONT + "* A Deployement container reads the model from /opt/ml/model.\n",
+    good=_FRONT + "* A Deployment container reads the model from /opt/ml/model.\n",
+    fixable=True,
+)
+def misspelled_word(note: Note, ctx: Context) -> Iterator[Finding]:
+    """The curated misspelling map (``notelint/data/words/misspellings.txt``,
+    codespell's ``typo->correction`` format) lists misspellings that have
+    exactly one correct form.  The fix replaces the word, keeping its case;
+    it is safe for a word in prose, and offered as unsafe inside an
+    identifier (``decribe_training_job``), which may name something real."""
+    suggester = speller(ctx).suggester
+    for problem in _problems(note, ctx, MISSPELLED):
+        correct = suggester.suggest(problem.word)[0]
+        fix = None
+        if note.text[problem.start : problem.end] == problem.word:
+            safe = not problem.in_identifier
+            fix = Fix((Edit(problem.start, problem.end, correct),), f"replace '{problem.word}' with '{correct}'", safe)
+        yield Finding(
+            problem.start,
+            problem.end,
+            f"'{problem.word}' is a misspelling of '{correct}'{_where(problem)}",
+            suggestions=(correct,),
+            fix=fix,
+        )
+
+
+@rule(
+    "NL203",
+    "name-case",
+    Severity.WARNING,
+    "A technology name spelled right but with the wrong case.",
+    bad=_FRONT + "* SageMaker has prebuilt containers for Tensorflow and pytorch.\n",
+    good=_FRONT + "* SageMaker has prebuilt containers for TensorFlow and PyTorch.\n",
+)
+def name_case(note: Note, ctx: Context) -> Iterator[Finding]:
+    """Names with a fixed mixed case (``notelint/data/words/casing.txt``:
+    TensorFlow, PyTorch, XGBoost, MLlib ...) written standalone in prose with
+    another case.  ALL CAPS is accepted; a name inside an identifier
+    (``sagemaker-pytorch``) is not checked; AWS product names (SageMaker,
+    QuickSight) are NL3xx's, and a name that is also an English word is left
+    alone."""
+    vocab = speller(ctx).vocab
+    for problem in _problems(note, ctx, MISCASED):
+        canonical = vocab.casing[problem.word.lower()]
+        yield Finding(
+            problem.start,
+            problem.end,
+            f"'{problem.word}' is spelled right but with the wrong case: {canonical}",
+            suggestions=(canonical,),
+        )
+
+
+@rule(
+    "NL204",
+    "repeated-word",
+    Severity.WARNING,
+    "The same word twice in a row.",
+    bad=_FRONT + "* Firehose can convert from JSON to to Parquet.\n",
+    good=_FRONT + "* Firehose can convert from JSON to Parquet.\n",
+)
+def repeated_word(note: Note, ctx: Context) -> Iterator[Finding]:
+    """A doubled word ("to to", "the the") is a slip of editing.  "had had" and
+    "that that" are allowed, and so is a repeat whose second word is
+    capitalised (names such as "Walla Walla"), one with markup between the two
+    (a bold label followed by its text), and one that is part of a longer
+    token (``--token-code code-from-token``).  The fix that deletes the second
+    word is offered as unsafe: review it."""
+    for block in note.blocks:
+        for first, second in repeats(block):
+            cut_start = block.span(first.start, first.end)[1]
+            start, end = block.span(second.start, second.end)
+            if note.text[cut_start:start].strip():
+                continue  # markup between the two ("**parameter store**\nstore ..."): a label, not a slip
+            fix = Fix((Edit(cut_start, end, ""),), f"delete the second '{second.text}'", safe=False)
+            yield Finding(start, end, f"'{second.text}' is repeated", fix=fix)
+
+
+def _confusables(ctx: Context) -> tuple[Confusable, ...]:
+    return ctx.shared("spelling.confusables", load_confusables)
+
+
+@rule(
+    "NL205",
+    "confusable-word",
+    Severity.INFO,
+    "A real word where the context makes another near-certain.",
+    bad=_FRONT + "* The probability of a person contacting a disease is Binomial.\n",
+    good=_FRONT + "* The probability of a person contracting a disease is Binomial.\n",
+)
+def confusable_word(note: Note, ctx: Context) -> Iterator[Finding]:
+    """No spell checker sees these: every word is a real word.  A short list
+    (``notelint/data/words/confusables.yaml``) pairs each with the context that
+    gives it away: "contacting a disease", "mango DB", a sentence that starts
+    "similarity when", "U pay", "on-premise"."""
+    entries = _confusables(ctx)
+    for block in note.blocks:
+        for hit, entry in confusions(block, entries):
+            start, end = block.span(hit.start, hit.end)
+            correct = entry.correct
+            if hit.text[:1].isupper() and correct[:1].islower():
+                correct = correct[:1].upper() + correct[1:]
+            yield Finding(start, end, f"'{hit.text}' where '{correct}' fits: {entry.why}", suggestions=(correct,))
+
+
+RULES = (unknown_word, misspelled_word, name_case, repeated_word, confusable_word)

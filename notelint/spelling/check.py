@@ -1,0 +1,223 @@
+"""Classify every prose word of a note: known, unknown, misspelled or miscased.
+
+The order of the questions asked of a unit is the policy:
+
+1. a misspelling in the curated map is reported as such (NL202), whatever
+   any word list says;
+2. fewer than three letters: not checked ("U", "ml", "Bi");
+3. a name whose case NL2xx owns (``casing.txt``), written standalone with the
+   wrong case: reported as miscased (NL203), unless it is an AWS product name
+   (NL3xx owns those) or the written form is itself an English word;
+4. an AWS operation name in any case (``Putobject``): NL4xx's business;
+5. ALL CAPS: an acronym up to ``MAX_ACRONYM`` letters ("CBOW", "LSTM"),
+   otherwise checked like any word ("MINIMUM", "ENTRYPOINT");
+6. an acronym plural ("GPUs", "AMIs"), a word some vocabulary knows (or its
+   singular), or a placeholder ("xxx", "mybucket", "AKIAEXAMPLE"): fine;
+7. mixed case (``DocerFile``, ``recordIO``): each part checked on its own;
+8. otherwise unknown (NL201).
+
+Parts of identifiers (steps 7 and 8 for snake_case, kebab-case names, quoted
+literals, lone table values) are reported only when they look misspelled:
+one edit from a known word, and not two known words run together.  Last, the
+note's own front matter ``words:`` and the words it writes in code spans are
+accepted in its prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from notelint.note import Kind, Note
+from notelint.spelling.suggest import Suggester, edits1
+from notelint.spelling.tokens import (
+    ALONE,
+    IDENTIFIER,
+    Unit,
+    camel_parts,
+    caps_parts,
+    is_acronym_plural,
+    is_mixed_case,
+    units,
+)
+from notelint.spelling.vocab import Vocabulary, entry_words, singulars
+
+UNKNOWN = "unknown"
+MISSPELLED = "misspelled"
+MISCASED = "miscased"
+MIN_LETTERS = 3
+MAX_ACRONYM = 5
+MIN_TYPO_LETTERS = 5
+# two-letter words that identifiers glue to others: bynode, projectid, toupper
+GLUE_WORDS = frozenset({"by", "id", "in", "io", "is", "of", "on", "to", "up"})
+PROSE_KINDS = (Kind.PROSE, Kind.LINK, Kind.IMAGE)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    kind: str  # UNKNOWN, MISSPELLED or MISCASED
+    word: str  # as written
+    start: int  # offsets into note.text
+    end: int
+    unit: Unit
+    part: bool  # one part of a mixed-case unit ("Docer" of "DocerFile")
+
+    @property
+    def in_identifier(self) -> bool:
+        return self.part or self.unit.joined == IDENTIFIER
+
+
+class Speller:
+    """The run's spelling state: vocabularies, suggestions, the last note's problems."""
+
+    def __init__(self, vocab: Vocabulary):
+        self.vocab = vocab
+        self.suggester = Suggester(vocab)
+        self._last: tuple[Note, list[Problem]] | None = None
+        self._typo_cache: dict[str, bool] = {}
+        self._verdicts: dict[tuple[str, str], tuple[tuple[str, int, str, bool], ...]] = {}
+
+    def problems(self, note: Note) -> list[Problem]:
+        """Every problem in ``note``'s prose (the rules of one note share one pass)."""
+        if self._last is None or self._last[0] is not note:
+            self._last = (note, list(self._scan(note)))
+        return self._last[1]
+
+    def _scan(self, note: Note) -> Iterator[Problem]:
+        extra = frozenset(note_words(note) | code_words(note))
+        for block in note.blocks:
+            # the only word of a table cell is a value or a key, not prose
+            lone = block.kind == "cell" and len(block.text.split()) == 1
+            for segment, text in block.iter_segments(*PROSE_KINDS):
+                for unit in units(text, segment.start, identifiers=lone):
+                    for kind, offset, word, part in self.classify(unit):
+                        if extra and _allowed(word, unit.text, extra):
+                            continue
+                        start, end = block.span(unit.start + offset, unit.start + offset + len(word))
+                        yield Problem(kind, word, start, end, unit, part)
+
+    def classify(self, unit: Unit) -> tuple[tuple[str, int, str, bool], ...]:
+        """(kind, offset in the unit, word, is_part) for each problem of one unit."""
+        key = (unit.text, unit.joined)
+        found = self._verdicts.get(key)
+        if found is None:
+            found = self._verdicts[key] = tuple(self._classify(unit.text, unit.joined))
+        return found
+
+    def _classify(self, text: str, joined: str) -> Iterator[tuple[str, int, str, bool]]:
+        vocab = self.vocab
+        lower = text.lower()
+        if lower in vocab.misspellings:
+            yield MISSPELLED, 0, text, False
+            return
+        if len(text) < MIN_LETTERS:
+            return
+        canonical = vocab.casing.get(lower)
+        if canonical is not None:
+            owned_elsewhere = lower in vocab.products or lower in vocab.english
+            if joined == ALONE and _miscased(text, canonical) and not owned_elsewhere:
+                yield MISCASED, 0, text, False
+            return
+        if lower in vocab.operations or self._accepts(text):
+            return
+        if is_mixed_case(text):
+            for offset, part in self._unknown_parts(text):
+                if part.lower() in vocab.misspellings:
+                    yield MISSPELLED, offset, part, True
+                elif self._typo_like(part):
+                    yield UNKNOWN, offset, part, True
+        elif joined != IDENTIFIER or self._typo_like(text):
+            yield UNKNOWN, 0, text, False
+
+    def _accepts(self, word: str) -> bool:
+        if word.isupper() and len(word) <= MAX_ACRONYM:
+            return True
+        if is_acronym_plural(word) or self.vocab.knows(word):
+            return True
+        lower = word.lower()
+        # placeholders: xxx, yyyy, mybucket, myfolder, AROAEXAMPLEID
+        return (
+            len(set(lower)) == 1
+            or (lower.startswith("my") and len(lower) > 5 and self.vocab.knows(lower[2:]))
+            or (word.isupper() and "EXAMPLE" in word)
+        )
+
+    def _unknown_parts(self, word: str) -> list[tuple[int, str]]:
+        """Unknown parts of a mixed-case word, under the better of its two splits."""
+        unknown = []
+        for split in (camel_parts(word), caps_parts(word)):
+            found = [
+                (offset, part)
+                for offset, part in split
+                if part.lower() in self.vocab.misspellings or (len(part) >= MIN_LETTERS and not self._accepts(part))
+            ]
+            if not found:
+                return []
+            unknown = unknown or found
+        return unknown
+
+    def _typo_like(self, word: str) -> bool:
+        """An identifier's part is reported only when it looks like a misspelled word:
+        it is not two known words run together (``projectid``, ``bynode``) and one
+        edit turns it into a known word, other than at its first letter
+        (``nlists``, ``xmin``: a one-letter prefix is an identifier habit)."""
+        lower = word.lower()
+        if lower not in self._typo_cache:
+            vocab = self.vocab
+            self._typo_cache[lower] = (
+                len(lower) >= MIN_TYPO_LETTERS
+                and not self._compound(lower)
+                and any(
+                    len(near) >= MIN_TYPO_LETTERS
+                    and not _first_letter_edit(lower, near)
+                    and (near in vocab.english or vocab.is_domain(near))
+                    for near in edits1(lower)
+                )
+            )
+        return self._typo_cache[lower]
+
+    def _compound(self, lower: str) -> bool:
+        for at in range(2, len(lower) - 1):
+            head, tail = lower[:at], lower[at:]
+            if all((len(w) >= MIN_LETTERS or w in GLUE_WORDS) and self.vocab.knows(w) for w in (head, tail)):
+                return True
+        return False
+
+
+def _first_letter_edit(word: str, near: str) -> bool:
+    return near == word[1:] or near[1:] == word or near[1:] == word[1:]
+
+
+def _miscased(written: str, canonical: str) -> bool:
+    return written != canonical and not written.isupper()
+
+
+def _allowed(word: str, unit: str, extra: frozenset[str]) -> bool:
+    """A note's own ``words:`` accept a word, its singular, or the unit it is part of."""
+    return any(w in extra for w in (word.lower(), unit.lower(), *singulars(word.lower())))
+
+
+def code_words(note: Note) -> set[str]:
+    """Words the note writes in code spans: ``cls`` in prose names the `cls` argument."""
+    words: set[str] = set()
+    for block in note.blocks:
+        for _segment, text in block.iter_segments(Kind.CODE):
+            for match in _LETTERS.finditer(text):
+                name = match.group()
+                words.add(name.lower())
+                if is_mixed_case(name):
+                    words.update(part.lower() for _offset, part in camel_parts(name))
+    return words
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def note_words(note: Note) -> set[str]:
+    """The note's own front matter ``words:`` list, lowercased."""
+    words = note.data("words")
+    if not isinstance(words, list):
+        return set()
+    return entry_words(w for w in words if isinstance(w, str))
+

@@ -1,0 +1,82 @@
+"""Errors no word list can catch: a doubled word, a real word in the wrong place.
+
+Both read a block's prose one segment at a time (code spans, URLs and HTML cut
+the text, so ``a `to` to`` is not a doubled word).  The confusables are data
+(``notelint/data/words/confusables.yaml``): a pattern whose context makes the
+mistake near-certain, the word that fits, and why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Iterator
+
+import yaml
+
+from notelint.note import Block
+from notelint.spelling.check import PROSE_KINDS
+
+# A word, the space after it (one line break at most), and the same word again;
+# neither may be part of a longer token ("--token-code code-from-token", "NS ns.aws").
+_REPEAT = re.compile(
+    r"(?<![-\w./])([A-Za-z]+)([ \t]+\n?[ \t]*|\n[ \t]*)(\1)(?![-\w/]|\.\w)",
+    re.IGNORECASE,
+)
+# Doubles that English allows: "had had", "that that".
+ALLOWED_REPEATS = frozenset({"had", "that"})
+
+
+@dataclass(frozen=True)
+class Confusable:
+    pattern: re.Pattern[str]
+    correct: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int  # indexes into block.text
+    end: int
+    text: str
+
+
+def repeats(block: Block) -> Iterator[tuple[Hit, Hit]]:
+    """(first, second) for each word written twice in a row."""
+    for segment, text in block.iter_segments(*PROSE_KINDS):
+        for match in _REPEAT.finditer(text):
+            first, second = match.group(1), match.group(3)
+            if first.lower() in ALLOWED_REPEATS or second[:1].isupper():
+                continue  # "Walla Walla", "AWS AWS" in a heading: names, not slips
+            base = segment.start
+            yield (
+                Hit(base + match.start(1), base + match.end(1), first),
+                Hit(base + match.start(3), base + match.end(3), second),
+            )
+
+
+def confusions(block: Block, confusables: tuple[Confusable, ...]) -> Iterator[tuple[Hit, Confusable]]:
+    """(the wrong words, the entry) for each confusable found in the block."""
+    for segment, text in block.iter_segments(*PROSE_KINDS):
+        for entry in confusables:
+            for match in entry.pattern.finditer(text):
+                group = "w" if "w" in entry.pattern.groupindex else 0
+                start, end = match.span(group)
+                yield Hit(segment.start + start, segment.start + end, match.group(group)), entry
+
+
+def load_confusables() -> tuple[Confusable, ...]:
+    """The shipped confusables: a list of {match, correct, why}."""
+    text = resources.files("notelint").joinpath("data", "words", "confusables.yaml").read_text(encoding="utf-8")
+    return parse_confusables(text)
+
+
+def parse_confusables(text: str) -> tuple[Confusable, ...]:
+    entries = yaml.safe_load(text) or []
+    result = []
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict) or set(entry) != {"match", "correct", "why"}:
+            raise ValueError(f"confusables.yaml entry {index + 1} must have exactly: match, correct, why")
+        result.append(Confusable(re.compile(entry["match"]), str(entry["correct"]), str(entry["why"])))
+    return tuple(result)

@@ -1,0 +1,159 @@
+"""Suggestions for an unknown word: domain words first, then English.
+
+Computed only for words that are reported, once per distinct word per run.
+Candidates at edit distance 1 (Damerau: a transposition counts once) come
+from generated edits, which is cheap at any length; distance 2 is searched
+only when distance 1 finds nothing and the word has at most ``MAX_DISTANCE_2``
+letters, among known words of about the same length with the same first
+letter.  Words longer than ``MAX_LENGTH`` get no suggestions at all, so a
+pathological token costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable, Iterable
+
+from notelint.spelling.vocab import Vocabulary
+
+MAX_SUGGESTIONS = 3
+MAX_LENGTH = 30
+MAX_DISTANCE_2 = 12
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + replaces + inserts) | transposes(word)
+
+
+def transposes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+
+
+def distance(a: str, b: str, limit: int = 2) -> int:
+    """Optimal string alignment distance, or ``limit + 1`` once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+class _Index:
+    """Known words bucketed by (first letter, length), built on first use."""
+
+    def __init__(self, words: Callable[[], Iterable[str]]):
+        self._words = words
+        self._buckets: dict[tuple[str, int], list[str]] | None = None
+
+    def near2(self, word: str) -> list[str]:
+        if self._buckets is None:
+            buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+            for known in self._words():
+                if known:
+                    buckets[known[0], len(known)].append(known)
+            self._buckets = dict(buckets)
+        found = []
+        letters = set(word)
+        for length in range(len(word) - 2, len(word) + 3):
+            for known in self._buckets.get((word[0], length), ()):
+                # two edits change at most four distinct letters: a cheap filter first
+                if len(letters.symmetric_difference(known)) <= 4 and distance(word, known) <= 2:
+                    found.append(known)
+        return found
+
+
+class Suggester:
+    """Suggestions per distinct word, cached for the run."""
+
+    def __init__(self, vocab: Vocabulary):
+        self.vocab = vocab
+        self._cache: dict[str, tuple[str, ...]] = {}
+        self._domain = _Index(lambda: (*vocab.domain, *vocab.products))
+        self._english = _Index(lambda: vocab.english)
+
+    def suggest(self, word: str) -> tuple[str, ...]:
+        """At most three corrections of ``word``, cased like it (or canonically)."""
+        if word not in self._cache:
+            self._cache[word] = tuple(self._shape(word, s) for s in self._candidates(word.lower()))
+        return self._cache[word]
+
+    def _candidates(self, lower: str) -> list[str]:
+        fixed = self.vocab.misspellings.get(lower)
+        if fixed is not None:
+            return [fixed]
+        if len(lower) > MAX_LENGTH:
+            return []
+        edits = edits1(lower)
+        swaps = transposes(lower)
+        vocab = self.vocab
+        # a swap of two letters is the likeliest slip; then jargon, then common English
+        found = sorted(
+            (w for w in edits if w in vocab.english or vocab.is_domain(w)),
+            key=lambda w: (w not in swaps, not vocab.is_jargon(w), -vocab.english.get(w, 0), w),
+        )
+        split = self._split(lower)
+        if split:
+            found.append(split)
+        if not found and len(lower) <= MAX_DISTANCE_2:
+            found += sorted(self._domain.near2(lower), key=lambda w: (distance(lower, w), not vocab.is_jargon(w), w))
+            found += sorted(self._english.near2(lower), key=lambda w: (distance(lower, w), self._rank(w)))
+        return _unique(w for w in found if w not in self.vocab.misspellings)[:MAX_SUGGESTIONS]
+
+    def _rank(self, word: str) -> tuple[int, str]:
+        return -self.vocab.english.get(word, 0), word
+
+    def _split(self, lower: str) -> str | None:
+        """Two known words glued together: ``arelegal`` -> "are legal"."""
+        best: tuple[int, str] | None = None
+        for at in range(2, len(lower) - 1):
+            left, right = lower[:at], lower[at:]
+            if self._splittable(left) and self._splittable(right):
+                score = min(self.vocab.english.get(left, 1), self.vocab.english.get(right, 1))
+                if best is None or score > best[0]:
+                    best = (score, f"{left} {right}")
+        return best[1] if best else None
+
+    def _splittable(self, part: str) -> bool:
+        if len(part) == 2:
+            return self.vocab.english.get(part, 0) > 1_000_000  # "up", "to", not "ar"
+        return part in self.vocab.english or self.vocab.is_domain(part)
+
+    def _shape(self, written: str, suggestion: str) -> str:
+        """Canonical names keep their case; other words follow the written word's case."""
+        canonical = self.vocab.canonical(suggestion.lower()) if " " not in suggestion else None
+        if canonical:
+            return canonical
+        if suggestion != suggestion.lower():
+            return suggestion  # a map entry with its own case
+        if written.isupper() and len(written) > 1:
+            return suggestion.upper()
+        if written[:1].isupper():
+            return suggestion[:1].upper() + suggestion[1:]
+        return suggestion
+
+
+def _unique(words: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    result = []
+    for word in words:
+        if word not in seen:
+            seen.add(word)
+            result.append(word)
+    return result

@@ -1,0 +1,146 @@
+"""Words in prose, as a person reads them.
+
+``units(text)`` cuts visible prose into *units*: the pieces of a token between
+its joiners (``-``, ``_``, a single ``/``, apostrophes).  A unit keeps its
+case, so ``DocerFile`` is one unit that the checker later splits at its
+capitals, and ``decribe_training_job`` is three.  Possessives and
+contractions are dropped (``Amazon's`` -> Amazon, ``doesn't`` -> does).
+
+What is never a word to check, and so never yields a unit:
+
+* URLs, e-mail addresses and handles (``://``, ``www.``, ``@``);
+* file paths (a leading ``/``, ``~`` or ``.``, or two slashes or more);
+* dotted names: files, modules, hosts, instance types, versions
+  (``train.py``, ``ml.p3.2xlarge``, ``boto3.client``, ``e.g``);
+* ``service:Action`` IAM actions, ARNs, times and other ``a:b`` pairs;
+* calls (``fit()``, ``apply(cls, *args)``) and code-like tokens (``=``,
+  ``$``, ``<``, ``{``, backslashes, ``#`` ... inside or before the word:
+  ``$HOME``, ``\\frac``, ``<bucket-name>``, ``*args``);
+* any token with a digit in one of its pieces (``S3``, ``EC2``, ``p4d``,
+  ``word2vec``, ``us-east-1``, ``wikitext-2-raw-v1``, hex ids);
+* any piece with a letter outside ASCII (names and foreign words).
+
+Each unit says how it was joined to its neighbours: ``ALONE`` (a word),
+``HYPHEN`` (a prose compound such as ``rela-time`` or ``GPU-based``) or
+``IDENTIFIER`` (snake_case, ``a/b``, kebab-case names of three lowercase
+pieces or more, a "quoted" literal, the only token of a table cell).  The
+checker is lenient with identifiers, whose parts are often coined.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+# Characters that end a token wherever they are (brackets, quotes, dashes ...).
+_TOKEN = re.compile(r"[^\s()\[\]{},;!?\"“”«»—–…]+")
+# From the first letter or digit to the last one.
+_CORE = re.compile(r"[^\W_](?:.*[^\W_])?", re.DOTALL)
+_CODE_LIKE = re.compile(r"[=$<>\\|^~`#%&*+]")
+_INNER_DOT_OR_COLON = re.compile(r"[^\W_][.:][^\W_]")
+# A call written in prose: name(), fit(x, y), apply(cls, *args, **kwargs); not
+# model(ECR path that has ...), where the parentheses hold words.
+_CALL = re.compile(r"[A-Za-z_][\w.]*\((?:\s*[^\s(),]+(?:\s*,\s*[^\s(),]+)*\s*)?\)")
+_QUOTED = re.compile(r"(['\"])[^\s'\"]+\1")
+_APOSTROPHES = "'’"
+_CONTRACTION = re.compile(r"(?i)(?:n['’]t|['’](?:s|re|ve|ll|d|m))$")
+_PIECE = re.compile(r"[^-_/'’]+")
+
+ALONE = "alone"
+HYPHEN = "hyphen"
+IDENTIFIER = "identifier"
+
+
+class Unit(NamedTuple):
+    """A piece of a prose token; ``start``/``end`` index the text given to ``units``."""
+
+    text: str
+    start: int
+    end: int
+    token: str  # the whole token (its core): "decribe_training_job"
+    joined: str  # ALONE, HYPHEN or IDENTIFIER
+
+
+def units(text: str, base: int = 0, identifiers: bool = False) -> Iterator[Unit]:
+    """The units of ``text``; offsets are ``base`` plus indexes into ``text``.
+
+    With ``identifiers`` every unit counts as part of an identifier.
+    """
+    calls = [m.span() for m in _CALL.finditer(text)] if "(" in text else []
+    quoted = [m.span() for m in _QUOTED.finditer(text)] if "'" in text or '"' in text else []
+    plain = IDENTIFIER if identifiers else ALONE
+    for match in _TOKEN.finditer(text):
+        if calls and _inside(match.start(), calls):
+            continue
+        raw = match.group()
+        word = raw[:-1] if raw[-1] in ".:" else raw
+        if word.isalpha() and not (quoted and _inside(match.start(), quoted)):  # the common case
+            if word.isascii():
+                start = base + match.start()
+                yield Unit(word, start, start + len(word), word, plain)
+            continue
+        core_match = _CORE.search(raw)
+        if core_match is None or _skipped(raw, core_match):
+            continue
+        at = match.start() + core_match.start()
+        literal = identifiers or bool(quoted and _inside(at, quoted))
+        offset = base + at
+        yield from _split(core_match.group(), offset, literal)
+
+
+def _inside(index: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= index < end for start, end in spans)
+
+
+def _skipped(raw: str, core: re.Match) -> bool:
+    """True for tokens that are not prose words at all (see the module docstring)."""
+    if "://" in raw or "@" in raw or raw[:4].lower() == "www.":
+        return True
+    text = core.group()
+    prefix = raw[: core.start()]
+    if _CODE_LIKE.search(text) or _INNER_DOT_OR_COLON.search(text) or _CODE_LIKE.search(prefix):
+        return True  # (code-like characters after a word are punctuation slips: "OS<")
+    slashes = text.count("/")
+    return bool(slashes) and (slashes > 1 or prefix.endswith(("/", ".")))
+
+
+def _split(core: str, offset: int, literal: bool) -> Iterator[Unit]:
+    stem = _CONTRACTION.sub("", core) if any(a in core for a in _APOSTROPHES) else core
+    pieces = [(m.start(), m.group()) for m in _PIECE.finditer(stem)]
+    if not pieces or any(not piece.isalpha() for _start, piece in pieces):
+        return  # a name with a version or a number in it: wikitext-2-raw-v1, us-east-1
+    if literal or any(j in stem for j in "_/'’") or (len(pieces) > 2 and stem.islower()):
+        joined = IDENTIFIER
+    elif len(pieces) == 1 and pieces[0][1] == stem:
+        joined = ALONE
+    else:
+        joined = HYPHEN
+    for start, piece in pieces:
+        if piece.isascii():
+            yield Unit(piece, offset + start, offset + start + len(piece), core, joined)
+
+
+# A plural "s" stays with its acronym (AMIs); a capital run gives its last
+# capital to a following lowercase run (XGBoost -> XG, Boost).
+_CAMEL = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+_CAPS_RUNS = re.compile(r"[A-Z]+|[a-z]+")
+
+
+def camel_parts(word: str) -> list[tuple[int, str]]:
+    """(offset, part) of a mixed-case word: ``DocerFile`` -> Docer, File."""
+    return [(match.start(), match.group()) for match in _CAMEL.finditer(word)]
+
+
+def caps_parts(word: str) -> list[tuple[int, str]]:
+    """The other reading of a mixed-case word: capitals kept together (``IAMrole`` -> IAM, role)."""
+    return [(match.start(), match.group()) for match in _CAPS_RUNS.finditer(word)]
+
+
+def is_mixed_case(word: str) -> bool:
+    """Internal capitals: ``DocerFile``, ``recordIO``, ``MLLib`` (not ``Docker``, ``GPU``)."""
+    return any(c.isupper() for c in word[1:]) and not word.isupper()
+
+
+def is_acronym_plural(word: str) -> bool:
+    """``GPUs``, ``AMIs``, ``CNNs``: an acronym with a lowercase plural ``s``."""
+    return len(word) >= 3 and word.endswith("s") and word[:-1].isupper()

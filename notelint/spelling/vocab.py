@@ -1,0 +1,173 @@
+"""The words notelint knows, from every source, put together once per run.
+
+* English: pyspellchecker's dictionary (word -> frequency), copied to the user
+  cache keyed by pyspellchecker's version, so a run reads one JSON file
+  instead of unpacking the dictionary;
+* AWS: the catalog's words (every service, operation and shape name split
+  into words) and its single-token product names;
+* curated lists shipped under ``notelint/data/words/`` (reviewed, sorted, one
+  word a line);
+* the project's ``words`` and ``word-files`` settings;
+* a note's own front matter ``words:`` list (passed per note, not stored here).
+
+The misspelling map and the canonical casings are data too; the map wins over
+every list, so a misspelling that some source happens to contain (botocore has
+``upto`` in a shape name) is still reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from notelint.cache import cache_root, load_json, store_json
+from notelint.config import Config, ConfigError
+
+SCHEMA = 1
+CURATED = ("aws.txt", "english.txt", "ml.txt", "software.txt")
+CASING = "casing.txt"
+MISSPELLINGS = "misspellings.txt"
+_MAP_LINE = re.compile(r"([a-z]+)->([A-Za-z]+(?: [A-Za-z]+)?)")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    english: Mapping[str, int]  # lowercase word -> frequency
+    domain: frozenset[str]  # lowercase words of the AWS catalog, curated lists, project settings
+    curated: frozenset[str]  # the curated lists, casing names and project settings (not the catalog)
+    products: Mapping[str, str]  # casefold -> canonical AWS product name (NL3xx owns their case)
+    casing: Mapping[str, str]  # casefold -> canonical mixed-case name (NL2xx checks these)
+    misspellings: Mapping[str, str]  # lowercase misspelling -> its one correct form
+    operations: frozenset[str]  # casefolded AWS operation names (NL4xx owns them)
+    botocore_version: str = ""
+
+    def knows(self, word: str) -> bool:
+        """``word`` (any case) or its singular is a known word."""
+        lower = word.lower()
+        if lower in self.misspellings:
+            return False
+        return self._has(lower) or any(self._has(stem) for stem in singulars(lower))
+
+    def _has(self, lower: str) -> bool:
+        return lower in self.english or lower in self.domain or lower in self.products
+
+    def is_domain(self, lower: str) -> bool:
+        return lower in self.domain or lower in self.products
+
+    def is_jargon(self, lower: str) -> bool:
+        """A domain word that English does not have: what suggestions offer first."""
+        return lower in self.curated or lower in self.products or (lower in self.domain and lower not in self.english)
+
+    def canonical(self, lower: str) -> str | None:
+        """The canonical spelling of a name whose case matters, if it has one."""
+        return self.products.get(lower) or self.casing.get(lower)
+
+
+def singulars(lower: str) -> list[str]:
+    """Candidate singular forms: ``gpus`` -> gpu, ``indexes`` -> index, ``proxies`` -> proxy."""
+    if len(lower) < 4 or not lower.endswith("s") or lower.endswith("ss"):
+        return []
+    stems = [lower[:-1]]
+    if lower.endswith("es"):
+        stems.append(lower[:-2])
+    if lower.endswith("ies"):
+        stems.append(lower[:-3] + "y")
+    return stems
+
+
+# -- sources ----------------------------------------------------------------------
+def english_words() -> dict[str, int]:
+    """pyspellchecker's English words and frequencies (letters only), cached per version."""
+    version = metadata.version("pyspellchecker")
+    path = cache_root() / f"spelling-en-s{SCHEMA}-pyspellchecker-{version}.json"
+    data = load_json(path)
+    if isinstance(data, dict) and data.get("schema") == SCHEMA and isinstance(data.get("words"), dict):
+        return data["words"]
+    from spellchecker import SpellChecker
+
+    frequencies = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    words = {word: int(count) for word, count in frequencies.items() if word.isalpha()}
+    store_json(path, {"schema": SCHEMA, "pyspellchecker": version, "words": words})
+    return words
+
+
+def data_lines(name: str) -> list[str]:
+    """The entries of a shipped data file: stripped lines, blank lines and ``#`` comments left out."""
+    text = resources.files("notelint").joinpath("data", "words", name).read_text(encoding="utf-8")
+    return parse_lines(text)
+
+
+def parse_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def curated_words() -> set[str]:
+    words: set[str] = set()
+    for name in CURATED:
+        words.update(data_lines(name))
+    return words
+
+
+def casing_names() -> dict[str, str]:
+    return {name.casefold(): name for name in data_lines(CASING)}
+
+
+def misspelling_map() -> dict[str, str]:
+    """``typo->correction`` lines (codespell's format, one correction each)."""
+    result = {}
+    for line in data_lines(MISSPELLINGS):
+        match = _MAP_LINE.fullmatch(line)
+        if match is None:
+            raise ValueError(f"{MISSPELLINGS}: bad line {line!r}; expected 'typo->correction'")
+        result[match.group(1)] = match.group(2)
+    return result
+
+
+def entry_words(entries: Iterable[str]) -> set[str]:
+    """Lowercase words of ``words`` entries; an entry may hold several words."""
+    return {word.lower() for entry in entries for word in re.findall(r"[^\W\d_]+", entry)}
+
+
+def project_words(config: Config | None) -> set[str]:
+    """The ``words`` setting plus every line of the ``word-files`` (relative to the config)."""
+    if config is None:
+        return set()
+    words = entry_words(config.words)
+    for name in config.word_files:
+        path = Path(config.root) / name
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            where = f"{config.file}: " if config.file else ""
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise ConfigError(f"{where}'word-files' entry {name!r} cannot be read ({path}): {reason}") from None
+        words |= entry_words(parse_lines(text))
+    return words
+
+
+def build(catalog, config: Config | None) -> Vocabulary:
+    """Every source put together; ``catalog`` is the AWS catalog (or None without one)."""
+    casing = casing_names()
+    curated = frozenset(curated_words() | project_words(config) | set(casing))
+    domain = set(curated)
+    products: Mapping[str, str] = {}
+    operations: frozenset[str] = frozenset()
+    version = ""
+    if catalog is not None:
+        domain |= catalog.words
+        products = catalog.product_names
+        operations = frozenset(catalog.operations_by_casefold)
+        version = catalog.botocore_version
+    return Vocabulary(
+        english=english_words(),
+        domain=frozenset(domain),
+        curated=curated,
+        products=products,
+        casing=casing,
+        misspellings=misspelling_map(),
+        operations=operations,
+        botocore_version=version,
+    )

@@ -1,0 +1,93 @@
+"""The curated spelling data: sorted, unique, well-formed, and consistent."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from notelint.spelling.context import load_confusables
+from notelint.spelling.tokens import is_mixed_case
+from notelint.spelling.vocab import (
+    CASING,
+    CURATED,
+    MISSPELLINGS,
+    casing_names,
+    data_lines,
+    english_words,
+    misspelling_map,
+)
+
+
+def raw_lines(name: str) -> list[str]:
+    from importlib import resources
+
+    return resources.files("notelint").joinpath("data", "words", name).read_text(encoding="utf-8").split("\n")
+
+
+@pytest.mark.parametrize("name", [*CURATED, CASING])
+def test_word_lists_are_one_word_a_line_sorted_and_unique(name):
+    lines = raw_lines(name)
+    assert lines[-1] == "", f"{name} must end with a newline"
+    words = lines[:-1]
+    assert words == sorted(set(words)), f"{name} must be sorted and free of duplicates"
+    if name == CASING:  # names with a capital inside: TensorFlow, MLlib
+        bad = [w for w in words if not (w.isascii() and w.isalpha() and is_mixed_case(w))]
+    else:
+        bad = [w for w in words if not re.fullmatch(r"[a-z]+", w)]
+    assert not bad, f"{name}: not one {'mixed-case name' if name == CASING else 'lowercase word'} a line: {bad}"
+
+
+def test_no_word_is_in_two_lists():
+    seen: dict[str, str] = {}
+    for name in CURATED:
+        for word in data_lines(name):
+            assert word not in seen, f"'{word}' is in both {seen[word]} and {name}"
+            seen[word] = name
+
+
+def test_casing_names_are_not_also_plain_words():
+    # a listed lowercase form would read as a second, case-free spelling of the name
+    listed = set().union(*(data_lines(name) for name in CURATED))
+    assert not [name for name in casing_names().values() if name.lower() in listed]
+
+
+def test_word_lists_hold_no_known_misspelling():
+    typos = misspelling_map()
+    for name in CURATED:
+        listed = [w for w in data_lines(name) if w in typos]
+        assert not listed, f"{name} lists misspellings: {listed}"
+    assert not [c for c in casing_names() if c in typos]
+
+
+def test_casing_names_are_not_english_words():
+    # a name that is also an English word ("spark") is never reported, so it does not belong here
+    english = english_words()
+    assert not [name for name in casing_names().values() if name.lower() in english]
+
+
+def test_misspelling_map_is_sorted_and_each_correction_is_known():
+    lines = data_lines(MISSPELLINGS)
+    keys = [line.split("->")[0] for line in lines]
+    assert keys == sorted(set(keys))
+    english = english_words()
+    curated = set().union(*(data_lines(name) for name in CURATED))
+    for typo, correct in misspelling_map().items():
+        assert typo not in english, f"'{typo}' is an English word"
+        for word in correct.lower().split():
+            assert word in english or word in curated, f"correction '{correct}' of '{typo}' is not a known word"
+
+
+def test_confusables_load_and_each_has_a_group_or_whole_match():
+    entries = load_confusables()
+    assert len(entries) >= 5
+    for entry in entries:
+        assert entry.correct and entry.why
+
+
+def test_vocabulary_without_the_aws_catalog():
+    from notelint.spelling.vocab import build
+
+    vocab = build(None, None)
+    assert vocab.knows("hyperparameters") and vocab.knows("Dockerfile") and not vocab.knows("guarnateed")
+    assert vocab.products == {} and vocab.operations == frozenset()

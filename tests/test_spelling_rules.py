@@ -1,0 +1,214 @@
+"""NL2xx on small notes: what is reported, where, and what is left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from notelint.cli import main
+from notelint.config import Config
+from tests.helpers import FRONT, ROOT, lint
+
+BODY_LINE = FRONT.count("\n") + 1  # the first line after the front matter
+
+
+def found(body: str, select: str = "NL2", **kwargs) -> list[tuple[int, int, str, str]]:
+    return [(d.line, d.column, d.code, d.message) for d in lint(FRONT + body, (select,), **kwargs)]
+
+
+def spots(body: str, select: str = "NL2", **kwargs) -> list[tuple[int, int, str]]:
+    return [(line - BODY_LINE + 1, column, code) for line, column, code, _ in found(body, select, **kwargs)]
+
+
+# -- NL201 unknown-word ------------------------------------------------------------
+def test_unknown_word_position_message_and_suggestions():
+    diagnostics = lint(FRONT + "* Build the image from the DocerFile.\n", ("NL201",))
+    assert len(diagnostics) == 1
+    d = diagnostics[0]
+    assert (d.line, d.column, d.end_column) == (BODY_LINE, 28, 33)
+    assert d.message == "unknown word 'Docer' in 'DocerFile'"
+    assert d.suggestions[0] == "Docker"
+
+
+@pytest.mark.parametrize(
+    "word, first",
+    [
+        ("Sagemkaer", "SageMaker"),
+        ("Kubernetis", "Kubernetes"),
+        ("hyperparamter", "hyperparameter"),
+        ("arelegal", "are legal"),
+        ("Randomcut", "Random cut"),
+        ("rela", "real"),
+    ],
+)
+def test_suggestions_put_domain_words_and_swaps_first(word, first):
+    diagnostics = lint(FRONT + f"* {word}\n", ("NL201",))
+    assert diagnostics[0].suggestions[0] == first
+    assert len(diagnostics[0].suggestions) <= 3
+
+
+def test_jargon_and_aws_words_are_known():
+    body = (
+        "* SageMaker, Sagemaker and QuickSight use hyperparameters, protobuf, RecordIO, recordIO, XGBoost, word2vec.\n"
+        "* Instances: ml.p3.2xlarge, p4d, S3, EC2, GPUs, AMIs, CNNs; CBOW, LSTM and SSML are acronyms.\n"
+        "* GetObject, Putobject, CreateTrainingJob, describe_training_job, SageMakerEstimator, webservers.\n"
+        "* Kinesis Data Analytics finds hotspots; libsvm input; multibox detector; Convolutional layers; Caffe.\n"
+    )
+    assert found(body, "NL201") == []
+
+
+def test_code_urls_and_paths_are_not_checked():
+    body = (
+        "* Run `decrbe_jobs --flgs` then see https://example.com/misspeled and /opt/mll/modle.\n"
+        "\n"
+        "```python\n"
+        "decrbe = 'misspeled'\n"
+        "```\n"
+    )
+    assert found(body) == []
+
+
+def test_identifier_parts_are_reported_only_when_they_look_misspelled():
+    assert spots("* Call decrbe_training_job.\n", "NL201") == [(1, 8, "NL201")]
+    assert spots("* Set colsample_bylevel and faiss_index_ivf_nlists and projectid_modeldeploy.\n", "NL201") == []
+
+
+def test_all_caps_acronyms_and_long_caps_words():
+    assert spots("* CBOW and QLDB are acronyms.\n", "NL201") == []
+    assert spots("* The MINIMUM is one year; the ENCRYTPION is off.\n", "NL201") == [(1, 32, "NL201")]
+
+
+def test_words_glued_to_punctuation_are_caught():
+    assert spots("* In memory BI, rela-time processing (arelegal).\n", "NL201") == [(1, 17, "NL201"), (1, 39, "NL201")]
+
+
+def test_front_matter_words_are_accepted_in_that_note_only():
+    note = "---\ntitle: Test\nreviewed: 2025-06-01\nwords: [Zanko, grobble]\n---\n* Zanko grobbles.\n"
+    assert [d.code for d in lint(note, ("NL201",))] == []
+    assert len(lint(FRONT + "* Zanko grobbles.\n", ("NL201",))) == 2
+
+
+def test_words_the_note_writes_as_code_are_known_in_its_prose():
+    assert spots("* The `cls` argument: cls is the class.\n", "NL201") == []
+
+
+def test_config_words_and_word_files(tmp_path: Path):
+    (tmp_path / "team.txt").write_text("# our words\ngrobble\n", encoding="utf-8")
+    config = Config(root=tmp_path, words=("Zanko",), word_files=("team.txt",))
+    assert spots("* Zanko grobbles.\n", "NL201", config=config) == []
+
+
+def test_unreadable_word_file_is_a_configuration_error(tmp_path: Path, capsys, monkeypatch):
+    (tmp_path / "notelint.toml").write_text('word-files = ["missing.txt"]\n', encoding="utf-8")
+    (tmp_path / "note.md").write_text(FRONT + "* Hello.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "note.md"]) == 2
+    error = capsys.readouterr().err
+    assert "notelint.toml" in error and "'word-files' entry 'missing.txt' cannot be read" in error
+
+
+# -- NL202 misspelled-word ---------------------------------------------------------
+def test_misspelling_has_a_safe_fix_that_keeps_case():
+    diagnostics = lint(FRONT + "* Deployement and upto 15 minutes.\n", ("NL202",))
+    assert [(d.column, d.message) for d in diagnostics] == [
+        (3, "'Deployement' is a misspelling of 'Deployment'"),
+        (19, "'upto' is a misspelling of 'up to'"),
+    ]
+    assert [d.fix.edits[0].text for d in diagnostics] == ["Deployment", "up to"]
+    assert all(d.fix.safe for d in diagnostics)
+
+
+def test_misspelling_inside_an_identifier_has_an_unsafe_fix():
+    (d,) = lint(FRONT + "* use decribe_training_job\n", ("NL202",))
+    assert d.message == "'decribe' is a misspelling of 'describe' in 'decribe_training_job'"
+    assert d.fix is not None and not d.fix.safe
+
+
+def test_fix_writes_the_file(tmp_path: Path, monkeypatch):
+    note = tmp_path / "note.md"
+    note.write_text(FRONT + "* A Deployement container, upto 2x faster.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--isolated", "--select", "NL202", "--fix", "note.md"]) == 0
+    assert note.read_text(encoding="utf-8").endswith("* A Deployment container, up to 2x faster.\n")
+
+
+def test_misspelling_wins_over_a_source_that_has_the_word():
+    # botocore has "upto" and "intances" in shape names; the map still reports them
+    assert spots("* upto 4 intances\n", "NL2") == [(1, 3, "NL202"), (1, 10, "NL202")]
+
+
+# -- NL203 name-case ---------------------------------------------------------------
+def test_name_case():
+    body = "* Tensorflow, pytorch, MLLib and Xgboost; TENSORFLOW is fine, so is TensorFlow.\n"
+    assert [column for _, column, _, _ in found(body, "NL203")] == [3, 15, 24, 34]
+    assert found(body, "NL203")[0][3] == "'Tensorflow' is spelled right but with the wrong case: TensorFlow"
+
+
+def test_name_case_leaves_identifiers_aws_names_and_english_words_alone():
+    body = "* sagemaker-pytorch, pytorch_model, Sagemaker, Quicksight, python.\n"
+    assert found(body, "NL2") == []
+
+
+# -- NL204 repeated-word -----------------------------------------------------------
+def test_repeated_word():
+    body = "* convert csv to to parquet and the\n  the rest; he had had enough; Walla Walla.\n"
+    diagnostics = lint(FRONT + body, ("NL204",))
+    assert [(d.line - BODY_LINE + 1, d.column) for d in diagnostics] == [(1, 18), (2, 3)]
+    assert diagnostics[0].fix is not None and not diagnostics[0].fix.safe
+    assert diagnostics[0].fix.edits[0].text == ""
+
+
+# -- NL205 confusable-word ---------------------------------------------------------
+@pytest.mark.parametrize(
+    "body, column, correct",
+    [
+        ("* prob of person contacting a disease\n", 18, "contracting"),
+        ("* Document DB (mango DB)\n", 16, "MongoDB"),
+        ("* lower the rate. similarity when they increase\n", 19, "similarly"),
+        ("* U pay for compute\n", 3, "You"),
+        ("* On-premise data centers\n", 3, "On-premises"),
+    ],
+)
+def test_confusables(body, column, correct):
+    (d,) = lint(FRONT + body, ("NL205",))
+    assert (d.column, d.suggestions, d.severity.value) == (column, (correct,), "info")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "* contacting the project owner\n",
+        "* cosine similarity when comparing embeddings\n",
+        "* on-premises data centers\n",
+        "* the U.S. region\n",
+    ],
+)
+def test_confusables_need_their_context(body):
+    assert lint(FRONT + body, ("NL205",)) == []
+
+
+def test_pathological_tokens_are_cheap():
+    import time
+
+    word = "abcdefghijklmnopqrstuvwxy"
+    start = time.perf_counter()
+    lint(FRONT + f"* {word} {word[:12]}q {word * 3}\n", ("NL201",))
+    assert time.perf_counter() - start < 1.0
+
+
+def test_repo_root_is_the_package_root():
+    assert (ROOT / "notelint").is_dir()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "* aws sts get-session-token --token-code code-from-token\n",
+        '* "blabla.com. 172800 IN NS ns.awsdns.com"\n',
+        "* real-time time series\n",
+        "* **parameter store**\n  store passwords\n",
+    ],
+)
+def test_repeats_that_are_not_slips(body):
+    assert lint(FRONT + body, ("NL204",)) == []
