@@ -513,8 +513,12 @@ class _ContentMap:
             self.floors.append(builder.line_offset(index0))
             self.ceilings.append(builder.line_offset(index0) + len(builder.line_text(index0)))
             position += len(line) + 1
+        # most inline content is one literal line: map it with one addition
+        self.single = len(self.starts) == 1 and not self.explicit
 
     def __call__(self, index: int) -> int:
+        if self.single:
+            return min(max(self.offsets[0] + index, self.floors[0]), self.ceilings[0])
         at = max(bisect_right(self.starts, index) - 1, 0)
         explicit = self.explicit.get(at)
         if explicit is not None:
@@ -606,6 +610,11 @@ def _inline_text(token: Token, to_file: _ContentMap, html: list[Html]):
         if not text:
             return
         parts.append(text)
+        if to_file.single:
+            pieces.append((length, to_file(content_start), len(text), 0))
+            length += len(text)
+            seg_src_end = to_file(content_start + len(text) - 1) + 1
+            return
         done = 0
         while done < len(text):
             line = to_file.line_of(content_start + done)
