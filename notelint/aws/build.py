@@ -29,6 +29,8 @@ INSTANCE_TYPE_ENUMS = {
         "InstanceType": "notebook",
         "AppInstanceType": "studio app",
         "ClusterInstanceType": "hyperpod cluster",
+        "ProductionVariantAcceleratorType": "endpoint accelerator",
+        "NotebookInstanceAcceleratorType": "notebook accelerator",
     },
 }
 # SDK names built from an operation name (``GetObjectRequest``,

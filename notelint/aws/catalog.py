@@ -24,7 +24,7 @@ from notelint.cache import cache_root, load_json, store_json
 from notelint.rule import Context
 
 # Bump when the shape of the cached data changes.
-SCHEMA = 3
+SCHEMA = 4
 
 _SNAKE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _VERSION_LINE = re.compile(r"""^__version__\s*=\s*['"]([^'"]+)['"]""", re.M)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from notelint.rule import Rule
-from notelint.rules import aws_api, aws_calls, aws_naming, structure
+from notelint.rules import aws_api, aws_calls, aws_naming, aws_resources, structure
 
-FAMILY_MODULES = (structure, aws_naming, aws_api, aws_calls)
+FAMILY_MODULES = (structure, aws_naming, aws_api, aws_calls, aws_resources)
 
 RULES: tuple[Rule, ...] = tuple(rule for module in FAMILY_MODULES for rule in module.RULES)
 
