@@ -68,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--as-of", type=_date, help="date to judge claims against (default: today)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
 
+    catalog = commands.add_parser("catalog", help="show or rebuild the cached AWS catalog")
+    action = catalog.add_mutually_exclusive_group()
+    action.add_argument("--info", action="store_true", help="print the data versions, counts and cache path (default)")
+    action.add_argument("--rebuild", action="store_true", help="rebuild the catalog from the installed botocore")
+
     commands.add_parser("rules", help="list every rule")
     explain = commands.add_parser("explain", help="explain one rule, with examples")
     explain.add_argument("rule", metavar="CODE", help="a rule code (NL112) or name (empty-list-item)")
@@ -82,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "rules":
             return _rules()
+        if args.command == "catalog":
+            return _catalog(args.rebuild)
         if args.command == "explain":
             return _explain(args.rule)
         parser.print_help()
@@ -179,6 +186,13 @@ def exit_code(result, fail_on: str, exit_zero: bool = False) -> int:
         return EXIT_OK
     threshold = Severity(fail_on).rank
     return EXIT_FINDINGS if any(d.severity.rank >= threshold for d in result.diagnostics) else EXIT_OK
+
+
+def _catalog(rebuild: bool) -> int:
+    from notelint.aws.catalog import describe, load_catalog
+
+    print(describe(load_catalog(rebuild=rebuild), rebuilt=rebuild))
+    return EXIT_OK
 
 
 def _rules() -> int:

