@@ -80,7 +80,8 @@ def _literal(note: Note, run, mention: Mention) -> bool:
     text = run.text
     before = text[mention.start - 1] if mention.start else ""
     after = text[mention.end] if mention.end < len(text) else ""
-    if before in _QUOTES or after in _QUOTES:
+    possessive = text[mention.end : mention.end + 2] in ("'s", "’s")
+    if before in _QUOTES or (after in _QUOTES and not possessive):
         return True
     if text.strip() == mention.written:
         return True
