@@ -38,7 +38,7 @@ _GLOBAL_WITH_VALUE = {
     "--cli-connect-timeout", "--color", "--cli-binary-format",
 }
 _CLI_WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
-_IAM = re.compile(r"(?<![\w:/.@$-])([a-z][a-z0-9-]{1,40}):([A-Za-z*][A-Za-z0-9*]*)(?![\w:/*.-]|\.[A-Za-z])")
+_IAM = re.compile(r"(?<![\w:/.@$-])([a-z][a-z0-9-]{1,40}):([A-Za-z*][A-Za-z0-9*]*)(?![\w:/*-]|\.[A-Za-z])")
 _IN_ACTION = re.compile(r"(?:Not)?Action[\"']?\s*[:=]\s*\[?[^\]{}:]*[\"']?$", re.I)
 NOT_IAM_PREFIXES = {
     "arn", "aws", "http", "https", "fn", "s3a", "jdbc", "file", "mailto", "ftp", "ssh", "git",

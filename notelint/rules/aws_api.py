@@ -153,22 +153,8 @@ def operation_wrong_service(note: Note, ctx: Context) -> Iterator[Finding]:
     "deprecated-operation",
     Severity.WARNING,
     "An operation is marked deprecated in botocore's service model.",
-    bad="""
-    ---
-    title: Amazon EC2
-    reviewed: 2025-06-01
-    ---
-
-    * ImportInstance creates an instance from a disk image.
-    """,
-    good="""
-    ---
-    title: Amazon EC2
-    reviewed: 2025-06-01
-    ---
-
-    * ImportImage creates an AMI from a disk image.
-    """,
+    bad=_HEAD + "\n* GetBucketLifecycle returns the lifecycle rules of a bucket.\n",
+    good=_HEAD + "\n* GetBucketLifecycleConfiguration returns the lifecycle rules of a bucket.\n",
 )
 def deprecated_operation(note: Note, ctx: Context) -> Iterator[Finding]:
     """botocore marks retired operations ``deprecated`` and usually says what
