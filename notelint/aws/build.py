@@ -90,7 +90,11 @@ def build_catalog_data() -> dict[str, Any]:
                 if _PRODUCT_TOKEN.fullmatch(token):
                     product_names.setdefault(token.casefold(), token)
     operations = {op for entry in services.values() for op in entry["operations"]}
-    verbs = {m.group(0) for op in operations if (m := _LEAD_WORD.match(op))}
+    verb_counts: dict[str, int] = {}
+    for op in operations:
+        if m := _LEAD_WORD.match(op):
+            verb_counts[m.group(0)] = verb_counts.get(m.group(0), 0) + 1
+    verbs = set(verb_counts)
     for model in models.values():
         identifiers.update(_identifiers(model, operations, verbs))
     common, injected = _injected_methods(loader, services)
@@ -105,7 +109,7 @@ def build_catalog_data() -> dict[str, Any]:
         "botocore_version": botocore.__version__,
         "services": services,
         "common_methods": common,
-        "verbs": sorted(verbs),
+        "verbs": dict(sorted(verb_counts.items())),  # first word of operations -> how many
         "identifiers": sorted(identifiers),
         "enums": enums,
         "instance_purposes": {

@@ -24,7 +24,7 @@ from notelint.cache import cache_root, load_json, store_json
 from notelint.rule import Context
 
 # Bump when the shape of the cached data changes.
-SCHEMA = 4
+SCHEMA = 5
 
 _SNAKE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _VERSION_LINE = re.compile(r"""^__version__\s*=\s*['"]([^'"]+)['"]""", re.M)
@@ -101,9 +101,9 @@ class Catalog:
         return {key: tuple(sorted(values)) for key, values in index.items()}
 
     @cached_property
-    def verbs(self) -> frozenset[str]:
-        """First words of operation names (Get, Put, Describe ...)."""
-        return frozenset(self.data["verbs"])
+    def verbs(self) -> dict[str, int]:
+        """First words of operation names (Get, Put, Describe ...) -> how many operations start with it."""
+        return self.data["verbs"]
 
     @cached_property
     def identifiers(self) -> frozenset[str]:

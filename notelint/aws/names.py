@@ -20,6 +20,7 @@ from notelint.aws.catalog import Catalog
 from notelint.aws.text import glued
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+[A-Za-z][A-Za-z0-9]*")
+_CONTEXT_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9][A-Za-z0-9.]*[A-Za-z0-9]|(?<![\w-])[A-Za-z0-9](?![\w-])")
 _COMMAND_NEXT = re.compile(r" [a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w])")
 _VENDORS = {"amazon": "Amazon", "aws": "AWS"}
 MAX_WORDS = 4
@@ -78,9 +79,8 @@ class NameIndex:
         for entry in self.by_words.values():
             if entry.services:
                 self.context[entry.name] = tuple(dict.fromkeys([*entry.services, *self.context.get(entry.name, ())]))
-        self._context_pattern = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(self.context, key=len, reverse=True)) + r")(?![\w-])"
-        )
+        self.curated_labels = frozenset(e.name for e in self.by_words.values() if e.curated)
+        self._context_words = max((len(label.split()) for label in self.context), default=1)
 
     def _add_curated(self, spec: dict[str, Any]) -> None:
         words = tuple(w.casefold() for w in spec["name"].split())
@@ -159,13 +159,27 @@ class NameIndex:
 
     # -- context ------------------------------------------------------------------------
     def services_in(self, text: str) -> tuple[str, ...]:
-        """botocore clients named in ``text`` in their usual spelling, in order."""
+        """botocore clients named in ``text`` in their usual spelling, in order.
+
+        Labels are looked up word n-gram by n-gram (longest first), which is
+        much cheaper to set up than one regular expression of ~1,000 names.
+        """
+        tokens = [(m.start(), m.end(), m.group(0)) for m in _CONTEXT_TOKEN.finditer(text)]
         found: list[str] = []
-        for match in self._context_pattern.finditer(text):
-            label = match.group(1)
-            if label.istitle() and " " not in label and _SENTENCE_START.search(text[: match.start()]):
-                continue  # "Connect the ...", "Backup ..." at a sentence start
-            found.extend(self.context[label])
+        index = 0
+        while index < len(tokens):
+            for size in range(min(self._context_words, len(tokens) - index), 0, -1):
+                window = tokens[index : index + size]
+                label = " ".join(t[2] for t in window)
+                if label not in self.context or not _spaced(text, window):
+                    continue
+                start = window[0][0]
+                if size == 1 and label not in self.curated_labels and label.istitle() and _SENTENCE_START.search(text[:start]):
+                    continue  # "Connect the ...", "Backup ..." at a sentence start
+                found.extend(self.context[label])
+                index += size - 1
+                break
+            index += 1
         return tuple(dict.fromkeys(found))
 
 

@@ -20,7 +20,7 @@ least ``MIN_VERB_OPERATIONS`` operations count for ``unknown``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator
 from weakref import WeakKeyDictionary
 
@@ -62,28 +62,33 @@ class OpToken:
         return self.run.span(self.start, self.end)
 
 
-@dataclass
 class _Verbs:
-    common: frozenset[str]
-    by_verb: dict[str, list[str]] = field(default_factory=dict)
-    by_noun: dict[str, list[str]] = field(default_factory=dict)
+    """Common operation verbs, and (built on first use) operations by verb and by noun."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.common = frozenset(
+            verb for verb, count in catalog.verbs.items() if count >= MIN_VERB_OPERATIONS and verb not in NOT_VERBS
+        )
+        self._by_verb: dict[str, list[str]] | None = None
+        self._by_noun: dict[str, list[str]] = {}
+
+    def pools(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        if self._by_verb is None:
+            self._by_verb = {}
+            for operation in self.catalog.operation_services:
+                words = _WORDS.findall(operation)
+                if words:
+                    self._by_verb.setdefault(words[0], []).append(operation)
+                    self._by_noun.setdefault(words[-1], []).append(operation)
+        return self._by_verb, self._by_noun
 
 
 def _verbs(catalog: Catalog) -> _Verbs:
     cached = getattr(catalog, "_op_verbs", None)
-    if cached is not None:
-        return cached
-    by_verb: dict[str, list[str]] = {}
-    by_noun: dict[str, list[str]] = {}
-    for operation in catalog.operation_services:
-        words = _WORDS.findall(operation)
-        if words:
-            by_verb.setdefault(words[0], []).append(operation)
-            by_noun.setdefault(words[-1], []).append(operation)
-    common = frozenset(v for v, ops in by_verb.items() if len(ops) >= MIN_VERB_OPERATIONS and v not in NOT_VERBS)
-    verbs = _Verbs(common, by_verb, by_noun)
-    catalog._op_verbs = verbs
-    return verbs
+    if cached is None:
+        cached = catalog._op_verbs = _Verbs(catalog)
+    return cached
 
 
 def operation_tokens(note: Note, ctx: Context) -> list[OpToken]:
@@ -158,12 +163,12 @@ def classify(word: str, catalog: Catalog, verbs: _Verbs | None = None):
 
 def suggestions(word: str, catalog: Catalog, prefer: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Closest real operations: those sharing the verb or the noun, and the preferred services' ones."""
-    verbs = _verbs(catalog)
+    by_verb, by_noun = _verbs(catalog).pools()
     words = _WORDS.findall(word)
     pool: set[str] = set()
     if words:
-        pool.update(verbs.by_verb.get(words[0], ()))
-        pool.update(verbs.by_noun.get(words[-1], ()))
+        pool.update(by_verb.get(words[0], ()))
+        pool.update(by_noun.get(words[-1], ()))
     preferred: set[str] = set()
     for service in prefer:
         preferred.update(catalog.operations(service))
