@@ -17,11 +17,13 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from notelint import __version__
 from notelint.cache import cache_root, load_json, store_json
-from notelint.rule import Context
+
+if TYPE_CHECKING:  # the rule machinery is not needed to load the catalog
+    from notelint.rule import Context
 
 # Bump when the shape of the cached data changes.
 SCHEMA = 5
