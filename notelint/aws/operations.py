@@ -36,9 +36,14 @@ _WORDS = re.compile(r"[A-Z][a-z0-9]+|[A-Z]+(?![a-z])|[a-z0-9]+")
 MIN_VERB_OPERATIONS = 5
 NEAR_WORDS = 5
 CLOSE_RATIO = 0.85  # an unknown name this close to a real one is a misspelling
-_API_WORD = re.compile(r"^[`'\s]*(?:API|APIs|operations?|actions?|API\s+calls?)\b")
+_API_WORD = re.compile(r"^[`'\s]*(?:API|operation|action|API\s+calls?)\b")
 NOT_VERBS = {"Batch", "Admin", "Tag", "Test", "Record", "Index", "Sample", "Global", "Channel", "Domain", "Is"}
-SDK_SUFFIXES = ("Request", "Response", "Input", "Output", "Result", "Command", "Async", "Paginator", "Waiter")
+# an operation plus one of these is an SDK or documentation name built from it
+# (GetObjectRequest, GetObjectCommand, CreateModelStep, StartImportLabelsTaskRunActivity)
+DERIVED_SUFFIXES = (
+    "Request", "Response", "Input", "Output", "Result", "Command", "Async", "Paginator", "Waiter",
+    "Activity", "Step", "Operator", "Handler", "Event",
+)
 
 
 @dataclass
@@ -153,7 +158,7 @@ def classify(word: str, catalog: Catalog, verbs: _Verbs | None = None):
         return None, (), ()
     if word in catalog.identifiers or word.casefold() in catalog.iam_action_prefixes:
         return None, (), ()
-    for suffix in SDK_SUFFIXES:
+    for suffix in DERIVED_SUFFIXES:
         if word.endswith(suffix) and word[: -len(suffix)] in catalog.operation_services:
             return None, (), ()
     if word.isupper() or not any(c.islower() for c in word[1:]):

@@ -70,8 +70,10 @@ def glued(text: str, start: int, end: int) -> bool:
         after = text[end]
         if after.isalnum() or after in _GLUE_AFTER:
             return True
-        if after in ".:" and end + 1 < len(text) and (text[end + 1].isalnum() or text[end + 1] in "_/:"):
+        if after == "." and end + 1 < len(text) and (text[end + 1].isalnum() or text[end + 1] in "_/:"):
             return True
+        if after == ":" and end + 1 < len(text) and not text[end + 1].isspace():
+            return True  # s3:GetObject, sns:*, s3://
         if after == "(" and start > 0 and text[start - 1] == ".":
             return True
     return False
