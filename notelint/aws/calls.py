@@ -47,6 +47,7 @@ NOT_IAM_PREFIXES = {
 # prefix:Name strings that are not IAM actions: S3 event types, IoT endpoint types
 NOT_IAM_ACTIONS = {"s3:TestEvent", "iot:Data", "iot:Jobs", "iot:CredentialProvider"}
 _JSON_KEY_AFTER = re.compile(r"[\"']\s*:")
+_CONDITION_AFTER = re.compile(r"[`'\"\s]*(?:IAM\s+|global\s+)?condition\s+(?:context\s+)?keys?\b", re.I)
 _OPTION_BEFORE = re.compile(r"--[a-z][\w-]*[ =]['\"]?$")
 
 
@@ -132,7 +133,7 @@ def iam_actions(run: Run) -> Iterator[Found]:
             continue
         if _OPTION_BEFORE.search(run.text[max(0, match.start() - 40) : match.start()]):
             continue  # a CLI option's value (--endpoint-type iot:Data-ATS)
-        if _JSON_KEY_AFTER.match(run.text, match.end()):
+        if _JSON_KEY_AFTER.match(run.text, match.end()) or _CONDITION_AFTER.match(run.text, match.end()):
             continue  # a key of a Condition block: a condition key, not an action
         yield Found(run, match.start(), match.end(), match.group(2), prefix=prefix)
 

@@ -57,8 +57,8 @@ def _case_fix(mention: Mention) -> str | None:
         if entry.english and not vendor:
             if written.islower():
                 return None
-            if mention.sentence_start and written.split(" ", 1)[0] == entry.name.split(" ", 1)[0]:
-                return None  # "Data pipeline design" opening a sentence
+            if written.split(" ", 1)[0] == entry.name.split(" ", 1)[0]:
+                return None  # "Data pipeline design", "an open-source API gateway": generic use
     if name == written and vendor_ok:
         return None
     return (_canonical_vendor(vendor) + " " if vendor else "") + name
@@ -69,17 +69,23 @@ def _span(mention: Mention) -> tuple[int, int]:
     return start, mention.end
 
 
+_OPTION_BEFORE = re.compile(r"(?:^|\s)--?[A-Za-z][\w-]*[ =]$")
 _QUOTES = set("\"'“”‘’`")
 
 
 def _literal(note: Note, run, mention: Mention) -> bool:
-    """A lowercase name quoted, emphasised or alone in a cell or a link is a
-    value (a bucket name, a connection type), not the product's name."""
-    if not mention.written.islower() or mention.vendor_written:
-        return False
+    """A name in quotes ("LeX"), or a lowercase name emphasised or alone in a
+    cell or a link, is a value (a nickname, a bucket name, a connection type),
+    not the product's name."""
     text = run.text
     before = text[mention.start - 1] if mention.start else ""
     after = text[mention.end] if mention.end < len(text) else ""
+    if before in _QUOTES and after in _QUOTES:
+        return True
+    if not mention.written.islower() or mention.vendor_written:
+        return False
+    if _OPTION_BEFORE.search(text[: mention.start]):
+        return True  # a command-line option's value: "-m ec2"
     possessive = text[mention.end : mention.end + 2] in ("'s", "’s")
     if before in _QUOTES or (after in _QUOTES and not possessive):
         return True
