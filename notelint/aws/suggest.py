@@ -8,7 +8,9 @@ all 20,000 operations, so the warm path stays fast.
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
+from typing import Any, Iterable, Mapping
+
+from notelint.diagnostic import Finding
 
 MAX_SUGGESTIONS = 3
 
@@ -41,3 +43,10 @@ def close(word: str, pool: Iterable[str], *, cutoff: float = 0.6, prefer: Iterab
 
 def ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a.casefold(), b.casefold(), autojunk=False).ratio()
+
+
+def finding(start: int, end: int, message: str, found: tuple[str, ...] = (),
+            meta: Mapping[str, Any] | None = None) -> Finding:
+    """A finding whose message ends with "did you mean ..." when there are suggestions."""
+    hint = f"; did you mean {', '.join(found)}?" if found else ""
+    return Finding(start, end, message + hint, suggestions=found, meta=dict(meta or {}))

@@ -36,16 +36,8 @@ class Run:
 
     def sentence(self, index: int) -> str:
         """The sentence of the block that contains ``index`` (an index into ``self.text``)."""
-        at = self.offset + index
-        start = 0
-        end = len(self.block_text)
-        for match in _SENTENCE_END.finditer(self.block_text):
-            if match.end() <= at:
-                start = match.end()
-            elif match.start() >= at:
-                end = match.start()
-                break
-        return self.block_text[start:end]
+        start, end = self.sentence_bounds(index)
+        return self.block_text[start + self.offset : end + self.offset]
 
     def sentence_bounds(self, index: int) -> tuple[int, int]:
         """(start, end) of that sentence, as indices into ``self.text`` (may go outside it)."""
@@ -130,3 +122,8 @@ def _shift(span: Callable[[int, int], tuple[int, int]], by: int) -> Callable[[in
 def title(note: Note) -> str:
     value = note.data("title", "")
     return value if isinstance(value, str) else ""
+
+
+def example(title: str, body: str) -> str:
+    """A small example note (front matter + body) for a rule's documentation."""
+    return f"---\ntitle: {title}\nreviewed: 2025-06-01\n---\n\n{body.strip()}\n"

@@ -13,16 +13,11 @@ from typing import Iterator
 from notelint.aws import operations as ops
 from notelint.aws import suggest
 from notelint.aws.catalog import Catalog, catalog_for
+from notelint.aws.text import example
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.note import Note
 from notelint.rule import Context, rule
 
-_HEAD = """
-    ---
-    title: Amazon S3
-    reviewed: 2025-06-01
-    ---
-"""
 
 
 # services that talk about other services' calls (permissions, logs, audit,
@@ -42,17 +37,13 @@ def _where(services: tuple[str, ...]) -> str:
     return shown + (f" and {len(services) - 3} more" if len(services) > 3 else "")
 
 
-def _did_you_mean(suggestions: tuple[str, ...]) -> str:
-    return f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-
-
 @rule(
     "NL401",
     "unknown-operation",
     Severity.ERROR,
     "An API operation name exists in no AWS service.",
-    bad=_HEAD + "\n* DescribeTrainingJobz returns the status of a training job.\n",
-    good=_HEAD + "\n* DescribeTrainingJob returns the status of a training job.\n",
+    bad=example("Amazon S3", "* DescribeTrainingJobz returns the status of a training job."),
+    good=example("Amazon S3", "* DescribeTrainingJob returns the status of a training job."),
 )
 def unknown_operation(note: Note, ctx: Context) -> Iterator[Finding]:
     """A PascalCase name that starts with an operation verb (Get, Put,
@@ -72,14 +63,8 @@ def unknown_operation(note: Note, ctx: Context) -> Iterator[Finding]:
         if not (close or token.api_word):
             continue  # an SDK class, a metric or a rule name, not meant as an operation
         start, end = token.span
-        yield Finding(
-            start,
-            end,
-            f"'{token.text}' is not an operation of any AWS service (botocore {catalog.botocore_version})"
-            + _did_you_mean(found),
-            suggestions=found,
-            meta=_meta(catalog),
-        )
+        message = f"'{token.text}' is not an operation of any AWS service (botocore {catalog.botocore_version})"
+        yield suggest.finding(start, end, message, found, _meta(catalog))
 
 
 @rule(
@@ -87,8 +72,8 @@ def unknown_operation(note: Note, ctx: Context) -> Iterator[Finding]:
     "operation-case",
     Severity.WARNING,
     "An API operation is spelled right but cased wrong (Putobject).",
-    bad=_HEAD + "\n* Putobject uploads an object.\n",
-    good=_HEAD + "\n* PutObject uploads an object.\n",
+    bad=example("Amazon S3", "* Putobject uploads an object."),
+    good=example("Amazon S3", "* PutObject uploads an object."),
     fixable=True,
 )
 def operation_case(note: Note, ctx: Context) -> Iterator[Finding]:
@@ -119,8 +104,8 @@ def operation_case(note: Note, ctx: Context) -> Iterator[Finding]:
     "operation-wrong-service",
     Severity.WARNING,
     "An operation exists, but not in the service its sentence names.",
-    bad=_HEAD + "\n* PutRecordBatch writes records to a Kinesis stream.\n",
-    good=_HEAD + "\n* PutRecords writes records to a Kinesis stream.\n",
+    bad=example("Amazon S3", "* PutRecordBatch writes records to a Kinesis stream."),
+    good=example("Amazon S3", "* PutRecords writes records to a Kinesis stream."),
 )
 def operation_wrong_service(note: Note, ctx: Context) -> Iterator[Finding]:
     """"PutRecordBatch on a Kinesis stream": PutRecordBatch is a Firehose
@@ -138,14 +123,11 @@ def operation_wrong_service(note: Note, ctx: Context) -> Iterator[Finding]:
         start, end = token.span
         found = ops.suggestions(token.text, catalog, named)
         found = tuple(op for op in found if any(op in catalog.operations(s) for s in named))
-        yield Finding(
-            start,
-            end,
+        message = (
             f"'{token.text}' is an operation of {_where(token.services)}, not of {_where(named)} "
-            f"(botocore {catalog.botocore_version})" + _did_you_mean(found),
-            suggestions=found,
-            meta=_meta(catalog),
+            f"(botocore {catalog.botocore_version})"
         )
+        yield suggest.finding(start, end, message, found, _meta(catalog))
 
 
 @rule(
@@ -153,8 +135,8 @@ def operation_wrong_service(note: Note, ctx: Context) -> Iterator[Finding]:
     "deprecated-operation",
     Severity.WARNING,
     "An operation is marked deprecated in botocore's service model.",
-    bad=_HEAD + "\n* GetBucketLifecycle returns the lifecycle rules of a bucket.\n",
-    good=_HEAD + "\n* GetBucketLifecycleConfiguration returns the lifecycle rules of a bucket.\n",
+    bad=example("Amazon S3", "* GetBucketLifecycle returns the lifecycle rules of a bucket."),
+    good=example("Amazon S3", "* GetBucketLifecycleConfiguration returns the lifecycle rules of a bucket."),
 )
 def deprecated_operation(note: Note, ctx: Context) -> Iterator[Finding]:
     """botocore marks retired operations ``deprecated`` and usually says what
@@ -184,22 +166,8 @@ def deprecated_operation(note: Note, ctx: Context) -> Iterator[Finding]:
     "unknown-exception",
     Severity.ERROR,
     "An AWS error name is close to, but not, an exception shape of botocore's models.",
-    bad="""
-    ---
-    title: Amazon DynamoDB
-    reviewed: 2025-06-01
-    ---
-
-    * Throttled writes fail with ProvisionedThroughputException.
-    """,
-    good="""
-    ---
-    title: Amazon DynamoDB
-    reviewed: 2025-06-01
-    ---
-
-    * Throttled writes fail with ProvisionedThroughputExceededException.
-    """,
+    bad=example("Amazon DynamoDB", "* Throttled writes fail with ProvisionedThroughputException."),
+    good=example("Amazon DynamoDB", "* Throttled writes fail with ProvisionedThroughputExceededException."),
 )
 def unknown_exception(note: Note, ctx: Context) -> Iterator[Finding]:
     """Errors are shapes in the service models
@@ -215,14 +183,8 @@ def unknown_exception(note: Note, ctx: Context) -> Iterator[Finding]:
         if not found:
             continue
         start, end = token.span
-        yield Finding(
-            start,
-            end,
-            f"'{token.text}' is not an exception of any AWS service (botocore {catalog.botocore_version})"
-            + _did_you_mean(found),
-            suggestions=found,
-            meta=_meta(catalog),
-        )
+        message = f"'{token.text}' is not an exception of any AWS service (botocore {catalog.botocore_version})"
+        yield suggest.finding(start, end, message, found, _meta(catalog))
 
 
 @rule(
@@ -230,8 +192,8 @@ def unknown_exception(note: Note, ctx: Context) -> Iterator[Finding]:
     "wrong-existence-claim",
     Severity.ERROR,
     "A sentence says an operation exists when it does not, or the reverse.",
-    bad=_HEAD + "\n* MoveObject is a valid S3 API.\n",
-    good=_HEAD + "\n* MoveObject API call is illegal.\n",
+    bad=example("Amazon S3", "* MoveObject is a valid S3 API."),
+    good=example("Amazon S3", "* MoveObject API call is illegal."),
 )
 def wrong_existence_claim(note: Note, ctx: Context) -> Iterator[Finding]:
     """"MoveObject is a valid S3 API" and "S3 has no RenameObject API" are
@@ -252,7 +214,7 @@ def wrong_existence_claim(note: Note, ctx: Context) -> Iterator[Finding]:
             found = ops.suggestions(token.text, catalog, named or token.context_services)
             message = (
                 f"the sentence says '{token.text}' exists, but botocore {catalog.botocore_version} "
-                f"has no such operation{where}" + _did_you_mean(found)
+                f"has no such operation{where}"
             )
         else:
             found = ()
@@ -260,7 +222,7 @@ def wrong_existence_claim(note: Note, ctx: Context) -> Iterator[Finding]:
                 f"the sentence says '{token.text}' does not exist, but it is an operation of "
                 f"{_where(token.services)} in botocore {catalog.botocore_version}"
             )
-        yield Finding(start, end, message, suggestions=found, meta=_meta(catalog))
+        yield suggest.finding(start, end, message, found, _meta(catalog))
 
 
 RULES = (

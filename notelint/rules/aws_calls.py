@@ -16,11 +16,12 @@ from typing import Iterator
 from notelint.aws import calls, suggest
 from notelint.aws.catalog import Catalog, catalog_for
 from notelint.aws.names import name_index
-from notelint.aws.text import runs, title
+from notelint.aws.text import example, runs, title
 from notelint.diagnostic import Finding, Severity
 from notelint.note import Note
 from notelint.rule import Context, rule
 
+_PY = '```python\nsm = boto3.client("sagemaker")\n{}\n```'
 NEAR_MISS = 0.88  # a method name this close to a real one, in no client, is a typo
 
 
@@ -29,10 +30,6 @@ def _meta(catalog: Catalog, iam: bool = False) -> dict[str, str]:
     if iam:
         meta["iam_data_version"] = catalog.iam_version
     return meta
-
-
-def _did_you_mean(found: tuple[str, ...]) -> str:
-    return f"; did you mean {', '.join(found)}?" if found else ""
 
 
 def _same_ending(catalog: Catalog, name: str) -> set[str]:
@@ -51,28 +48,8 @@ def _same_ending(catalog: Catalog, name: str) -> set[str]:
     "unknown-client-method",
     Severity.ERROR,
     "A boto3 client method call names a method the client does not have.",
-    bad="""
-    ---
-    title: SageMaker training
-    reviewed: 2025-06-01
-    ---
-
-    ```python
-    sm = boto3.client("sagemaker")
-    sm.decribe_training_job(TrainingJobName="job")
-    ```
-    """,
-    good="""
-    ---
-    title: SageMaker training
-    reviewed: 2025-06-01
-    ---
-
-    ```python
-    sm = boto3.client("sagemaker")
-    sm.describe_training_job(TrainingJobName="job")
-    ```
-    """,
+    bad=example("SageMaker training", _PY.format('sm.decribe_training_job(TrainingJobName="job")')),
+    good=example("SageMaker training", _PY.format('sm.describe_training_job(TrainingJobName="job")')),
 )
 def unknown_client_method(note: Note, ctx: Context) -> Iterator[Finding]:
     """A client's methods are its operations in snake_case plus the ones
@@ -107,13 +84,8 @@ def unknown_client_method(note: Note, ctx: Context) -> Iterator[Finding]:
                 continue
             start, end = run.span(call.start, call.end)
             where = f"the {call.service} client has no method" if call.service else "no boto3 client has a method"
-            yield Finding(
-                start,
-                end,
-                f"{where} '{call.text}' (botocore {catalog.botocore_version})" + _did_you_mean(close),
-                suggestions=close,
-                meta=_meta(catalog),
-            )
+            message = f"{where} '{call.text}' (botocore {catalog.botocore_version})"
+            yield suggest.finding(start, end, message, close, _meta(catalog))
 
 
 @rule(
@@ -121,26 +93,8 @@ def unknown_client_method(note: Note, ctx: Context) -> Iterator[Finding]:
     "unknown-cli-command",
     Severity.ERROR,
     "An AWS CLI command names a service or sub-command the CLI does not have.",
-    bad="""
-    ---
-    title: SageMaker training
-    reviewed: 2025-06-01
-    ---
-
-    ```bash
-    aws sagemaker start-training-job --training-job-name job
-    ```
-    """,
-    good="""
-    ---
-    title: SageMaker training
-    reviewed: 2025-06-01
-    ---
-
-    ```bash
-    aws sagemaker create-training-job --training-job-name job
-    ```
-    """,
+    bad=example("SageMaker training", "```bash\naws sagemaker start-training-job --training-job-name job\n```"),
+    good=example("SageMaker training", "```bash\naws sagemaker create-training-job --training-job-name job\n```"),
 )
 def unknown_cli_command(note: Note, ctx: Context) -> Iterator[Finding]:
     """``aws <service> <command>`` is checked at the start of a shell line in
@@ -159,14 +113,8 @@ def unknown_cli_command(note: Note, ctx: Context) -> Iterator[Finding]:
                 if not close:
                     continue  # not meant as a service ("aws help-topics", a placeholder)
                 start, end = run.span(service.start, service.end)
-                yield Finding(
-                    start,
-                    end,
-                    f"'aws {service.text}' is not an AWS CLI command (botocore {catalog.botocore_version})"
-                    + _did_you_mean(close),
-                    suggestions=close,
-                    meta=_meta(catalog),
-                )
+                message = f"'aws {service.text}' is not an AWS CLI command (botocore {catalog.botocore_version})"
+                yield suggest.finding(start, end, message, close, _meta(catalog))
                 continue
             if command is None or command.text == "help":
                 continue
@@ -175,14 +123,8 @@ def unknown_cli_command(note: Note, ctx: Context) -> Iterator[Finding]:
                 continue
             close = suggest.close(command.text, commands)
             start, end = run.span(command.start, command.end)
-            yield Finding(
-                start,
-                end,
-                f"'aws {service.text}' has no command '{command.text}' (botocore {catalog.botocore_version})"
-                + _did_you_mean(close),
-                suggestions=close,
-                meta=_meta(catalog),
-            )
+            message = f"'aws {service.text}' has no command '{command.text}' (botocore {catalog.botocore_version})"
+            yield suggest.finding(start, end, message, close, _meta(catalog))
 
 
 def _iam_known(catalog: Catalog, prefix: str, action: str) -> bool:
@@ -199,22 +141,8 @@ def _iam_known(catalog: Catalog, prefix: str, action: str) -> bool:
     "unknown-iam-prefix",
     Severity.ERROR,
     "An IAM action has a service prefix IAM does not know.",
-    bad="""
-    ---
-    title: SageMaker security
-    reviewed: 2025-06-01
-    ---
-
-    * The role needs sagemkr:CreateTrainingJob.
-    """,
-    good="""
-    ---
-    title: SageMaker security
-    reviewed: 2025-06-01
-    ---
-
-    * The role needs sagemaker:CreateTrainingJob.
-    """,
+    bad=example("SageMaker security", "* The role needs sagemkr:CreateTrainingJob."),
+    good=example("SageMaker security", "* The role needs sagemaker:CreateTrainingJob."),
 )
 def unknown_iam_prefix(note: Note, ctx: Context) -> Iterator[Finding]:
     """IAM actions are ``prefix:Action``; the prefix is the service's (``s3``,
@@ -233,14 +161,9 @@ def unknown_iam_prefix(note: Note, ctx: Context) -> Iterator[Finding]:
             pool = owners or catalog.iam_prefixes
             close = suggest.close(found.prefix, pool, cutoff=0.5 if owners else 0.75)
             start, end = run.span(found.start, found.start + len(found.prefix))
-            yield Finding(
-                start,
-                end,
-                f"'{found.prefix}' is not an IAM service prefix (IAM data {catalog.iam_version})"
-                + _did_you_mean(tuple(f"{p}:{found.text}" for p in close)),
-                suggestions=tuple(f"{p}:{found.text}" for p in close),
-                meta=_meta(catalog, iam=True),
-            )
+            message = f"'{found.prefix}' is not an IAM service prefix (IAM data {catalog.iam_version})"
+            actions = tuple(f"{p}:{found.text}" for p in close)
+            yield suggest.finding(start, end, message, actions, _meta(catalog, iam=True))
 
 
 @rule(
@@ -248,22 +171,8 @@ def unknown_iam_prefix(note: Note, ctx: Context) -> Iterator[Finding]:
     "unknown-iam-action",
     Severity.ERROR,
     "An IAM action does not exist for its (known) service prefix.",
-    bad="""
-    ---
-    title: S3 permissions
-    reviewed: 2025-06-01
-    ---
-
-    * Reading lifecycle rules needs s3:GetBucketLifecycle.
-    """,
-    good="""
-    ---
-    title: S3 permissions
-    reviewed: 2025-06-01
-    ---
-
-    * Reading lifecycle rules needs s3:GetLifecycleConfiguration.
-    """,
+    bad=example("S3 permissions", "* Reading lifecycle rules needs s3:GetBucketLifecycle."),
+    good=example("S3 permissions", "* Reading lifecycle rules needs s3:GetLifecycleConfiguration."),
 )
 def unknown_iam_action(note: Note, ctx: Context) -> Iterator[Finding]:
     """Actions are checked against the Service Authorization Reference, not
@@ -279,14 +188,11 @@ def unknown_iam_action(note: Note, ctx: Context) -> Iterator[Finding]:
                 continue
             close = suggest.close(found.text, catalog.iam_actions(found.prefix))
             start, end = run.span(found.start, found.end)
-            yield Finding(
-                start,
-                end,
-                f"'{found.prefix}:{found.text}' is not an IAM action of '{found.prefix}' "
-                f"(IAM data {catalog.iam_version})" + _did_you_mean(tuple(f"{found.prefix}:{c}" for c in close)),
-                suggestions=tuple(f"{found.prefix}:{c}" for c in close),
-                meta=_meta(catalog, iam=True),
+            message = (
+                f"'{found.prefix}:{found.text}' is not an IAM action of '{found.prefix}' (IAM data {catalog.iam_version})"
             )
+            actions = tuple(f"{found.prefix}:{c}" for c in close)
+            yield suggest.finding(start, end, message, actions, _meta(catalog, iam=True))
 
 
 RULES = (unknown_client_method, unknown_cli_command, unknown_iam_prefix, unknown_iam_action)

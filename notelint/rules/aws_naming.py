@@ -16,17 +16,11 @@ from typing import Iterator
 
 from notelint.aws.catalog import catalog_for
 from notelint.aws.names import Mention, name_index
-from notelint.aws.text import runs
+from notelint.aws.text import example, runs
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.note import Note
 from notelint.rule import Context, rule
 
-_HEAD = """
-    ---
-    title: Analytics
-    reviewed: 2025-06-01
-    ---
-"""
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 
@@ -62,6 +56,14 @@ def _case_fix(mention: Mention) -> str | None:
     if name == written and vendor_ok:
         return None
     return (_canonical_vendor(vendor) + " " if vendor else "") + name
+
+
+def _rewrite(span: tuple[int, int], message: str, canonical: str, replacement: str | None = None) -> Finding:
+    """A finding whose safe fix writes the canonical form over ``span``."""
+    text = canonical if replacement is None else replacement
+    return Finding(
+        span[0], span[1], message, suggestions=(canonical,), fix=Fix((Edit(span[0], span[1], text),), f"write '{text}'")
+    )
 
 
 def _span(mention: Mention) -> tuple[int, int]:
@@ -109,8 +111,8 @@ def _mentions(note: Note, ctx: Context) -> Iterator[tuple[object, Mention]]:
     "aws-name-case",
     Severity.WARNING,
     "An AWS service or product name is spelled right but cased wrong (Sagemaker, cloudwatch).",
-    bad=_HEAD + "\n* Quicksight reads data from Redshift spectrum and Elasticache.\n",
-    good=_HEAD + "\n* QuickSight reads data from Redshift Spectrum and ElastiCache.\n",
+    bad=example("Analytics", "* Quicksight reads data from Redshift spectrum and Elasticache."),
+    good=example("Analytics", "* QuickSight reads data from Redshift Spectrum and ElastiCache."),
     fixable=True,
 )
 def aws_name_case(note: Note, ctx: Context) -> Iterator[Finding]:
@@ -126,14 +128,7 @@ def aws_name_case(note: Note, ctx: Context) -> Iterator[Finding]:
             continue
         start, end = _span(mention)
         written = run.text[start:end]
-        src_start, src_end = run.span(start, end)
-        yield Finding(
-            src_start,
-            src_end,
-            f"'{written}' is spelled right, wrong case: AWS writes '{canonical}'",
-            suggestions=(canonical,),
-            fix=Fix((Edit(src_start, src_end, canonical),), f"write '{canonical}'"),
-        )
+        yield _rewrite(run.span(start, end), f"'{written}' is spelled right, wrong case: AWS writes '{canonical}'", canonical)
 
 
 @rule(
@@ -141,8 +136,8 @@ def aws_name_case(note: Note, ctx: Context) -> Iterator[Finding]:
     "aws-name-spacing",
     Severity.WARNING,
     "An AWS name that is one word is written as two (Dynamo DB, Document DB).",
-    bad=_HEAD + "\n* Dynamo DB and Document DB are NoSQL databases.\n",
-    good=_HEAD + "\n* DynamoDB and DocumentDB are NoSQL databases.\n",
+    bad=example("Analytics", "* Dynamo DB and Document DB are NoSQL databases."),
+    good=example("Analytics", "* DynamoDB and DocumentDB are NoSQL databases."),
     fixable=True,
 )
 def aws_name_spacing(note: Note, ctx: Context) -> Iterator[Finding]:
@@ -159,15 +154,9 @@ def aws_name_spacing(note: Note, ctx: Context) -> Iterator[Finding]:
                 seen_tokens = {t.casefold() for r in runs(note) for t in _TOKEN.findall(r.text)}
             if mention.entry.name.casefold() not in seen_tokens:
                 continue
-        src_start, src_end = run.span(mention.start, mention.end)
         canonical = mention.entry.name
-        yield Finding(
-            src_start,
-            src_end,
-            f"'{mention.written}' is one word: AWS writes '{canonical}'",
-            suggestions=(canonical,),
-            fix=Fix((Edit(src_start, src_end, canonical),), f"write '{canonical}'"),
-        )
+        message = f"'{mention.written}' is one word: AWS writes '{canonical}'"
+        yield _rewrite(run.span(mention.start, mention.end), message, canonical)
 
 
 @rule(
@@ -175,8 +164,8 @@ def aws_name_spacing(note: Note, ctx: Context) -> Iterator[Finding]:
     "aws-name-vendor",
     Severity.INFO,
     "A service is prefixed with the wrong vendor name (AWS S3 for Amazon S3).",
-    bad=_HEAD + "\n* AWS S3 stores the files that Amazon Glue catalogs.\n",
-    good=_HEAD + "\n* Amazon S3 stores the files that AWS Glue catalogs.\n",
+    bad=example("Analytics", "* AWS S3 stores the files that Amazon Glue catalogs."),
+    good=example("Analytics", "* Amazon S3 stores the files that AWS Glue catalogs."),
     fixable=True,
 )
 def aws_name_vendor(note: Note, ctx: Context) -> Iterator[Finding]:
@@ -192,15 +181,9 @@ def aws_name_vendor(note: Note, ctx: Context) -> Iterator[Finding]:
         if vendor.casefold() == entry.vendor.casefold():
             continue
         start = mention.vendor_start
-        src_start, src_end = run.span(start, start + len(vendor))
         canonical = f"{entry.vendor} {entry.name}"
-        yield Finding(
-            src_start,
-            src_end,
-            f"'{vendor} {mention.written}': AWS writes '{canonical}'",
-            suggestions=(canonical,),
-            fix=Fix((Edit(src_start, src_end, entry.vendor),), f"write '{entry.vendor}'"),
-        )
+        message = f"'{vendor} {mention.written}': AWS writes '{canonical}'"
+        yield _rewrite(run.span(start, start + len(vendor)), message, canonical, entry.vendor)
 
 
 RULES = (aws_name_case, aws_name_spacing, aws_name_vendor)

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from notelint.aws import suggest
 from notelint.aws.catalog import Catalog, catalog_for
-from notelint.aws.text import runs
+from notelint.aws.text import example, runs
 from notelint.diagnostic import Finding, Severity
 from notelint.note import Note
 from notelint.rule import Context, rule
@@ -62,22 +62,8 @@ def _instances(note: Note) -> Iterator[tuple[object, re.Match]]:
     "unknown-instance-type",
     Severity.ERROR,
     "An EC2 or SageMaker instance type does not exist.",
-    bad="""
-    ---
-    title: SageMaker training
-    reviewed: 2025-06-01
-    ---
-
-    * Train on ml.p3.4xlarge for a single-GPU job.
-    """,
-    good="""
-    ---
-    title: SageMaker training
-    reviewed: 2025-06-01
-    ---
-
-    * Train on ml.p3.2xlarge for a single-GPU job.
-    """,
+    bad=example("SageMaker training", "* Train on ml.p3.4xlarge for a single-GPU job."),
+    good=example("SageMaker training", "* Train on ml.p3.2xlarge for a single-GPU job."),
 )
 def unknown_instance_type(note: Note, ctx: Context) -> Iterator[Finding]:
     """``ml.p3.4xlarge`` looks right but P3 comes in 2xlarge, 8xlarge and
@@ -98,15 +84,9 @@ def unknown_instance_type(note: Note, ctx: Context) -> Iterator[Finding]:
         pool = [t for t in known if _family(t) == family] or [t for t in known if t[:4] == name[:4]]
         close = suggest.close(name, pool, cutoff=0.5)
         start, end = run.span(match.start(1), match.end(1))
-        kind = "SageMaker" if name.startswith("ml.") else "EC2"
-        yield Finding(
-            start,
-            end,
-            f"'{name}' is not an {kind} instance type (botocore {catalog.botocore_version})"
-            + (f"; did you mean {', '.join(close)}?" if close else ""),
-            suggestions=close,
-            meta=_meta(catalog),
-        )
+        kind = "a SageMaker" if name.startswith("ml.") else "an EC2"
+        message = f"'{name}' is not {kind} instance type (botocore {catalog.botocore_version})"
+        yield suggest.finding(start, end, message, close, _meta(catalog))
 
 
 @rule(
@@ -114,22 +94,8 @@ def unknown_instance_type(note: Note, ctx: Context) -> Iterator[Finding]:
     "instance-type-purpose",
     Severity.WARNING,
     "A SageMaker instance type is used for a job its enum does not allow (training on an inference-only type).",
-    bad="""
-    ---
-    title: SageMaker training
-    reviewed: 2025-06-01
-    ---
-
-    * Run the training job on ml.inf1.xlarge instances.
-    """,
-    good="""
-    ---
-    title: SageMaker training
-    reviewed: 2025-06-01
-    ---
-
-    * Host the endpoint on ml.inf1.xlarge instances.
-    """,
+    bad=example("SageMaker training", "* Run the training job on ml.inf1.xlarge instances."),
+    good=example("SageMaker training", "* Host the endpoint on ml.inf1.xlarge instances."),
 )
 def instance_type_purpose(note: Note, ctx: Context) -> Iterator[Finding]:
     """SageMaker lists the instance types allowed for each kind of job
@@ -164,22 +130,8 @@ def instance_type_purpose(note: Note, ctx: Context) -> Iterator[Finding]:
     "unknown-region",
     Severity.ERROR,
     "An AWS region code does not exist.",
-    bad="""
-    ---
-    title: Regions
-    reviewed: 2025-06-01
-    ---
-
-    * The bucket lives in us-east-3.
-    """,
-    good="""
-    ---
-    title: Regions
-    reviewed: 2025-06-01
-    ---
-
-    * The bucket lives in us-east-2.
-    """,
+    bad=example("Regions", "* The bucket lives in us-east-3."),
+    good=example("Regions", "* The bucket lives in us-east-2."),
 )
 def unknown_region(note: Note, ctx: Context) -> Iterator[Finding]:
     """Region codes (``us-east-1``, ``eu-central-2``) and availability zones
@@ -193,14 +145,8 @@ def unknown_region(note: Note, ctx: Context) -> Iterator[Finding]:
                 continue
             close = suggest.close(region, [r for r in regions if r[:2] == region[:2]], cutoff=0.8)
             start, end = run.span(match.start(1), match.end(1))
-            yield Finding(
-                start,
-                end,
-                f"'{region}' is not an AWS region (botocore {catalog.botocore_version})"
-                + (f"; did you mean {', '.join(close)}?" if close else ""),
-                suggestions=close,
-                meta=_meta(catalog),
-            )
+            message = f"'{region}' is not an AWS region (botocore {catalog.botocore_version})"
+            yield suggest.finding(start, end, message, close, _meta(catalog))
 
 
 RULES = (unknown_instance_type, instance_type_purpose, unknown_region)
