@@ -74,6 +74,10 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--timestamp", action="store_true", help="record when the report was made (off by default: reports diff cleanly)"
     )
+    catalog = commands.add_parser("catalog", help="show or rebuild the cached AWS catalog")
+    action = catalog.add_mutually_exclusive_group()
+    action.add_argument("--info", action="store_true", help="print the data versions, counts and cache path (default)")
+    action.add_argument("--rebuild", action="store_true", help="rebuild the catalog from the installed botocore")
 
     commands.add_parser("rules", help="list every rule")
     explain = commands.add_parser("explain", help="explain one rule, with examples")
@@ -104,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _report(args)
         if args.command == "rules":
             return _rules()
+        if args.command == "catalog":
+            return _catalog(args.rebuild)
         if args.command == "explain":
             return _explain(args.rule)
         parser.print_help()
@@ -260,6 +266,11 @@ def _report(args: argparse.Namespace) -> int:
     for error in result.errors:
         print(f"notelint: error: {error.path}: {error.message}", file=sys.stderr)
     return EXIT_ERROR if result.errors else EXIT_OK
+def _catalog(rebuild: bool) -> int:
+    from notelint.aws.catalog import describe, load_catalog
+
+    print(describe(load_catalog(rebuild=rebuild), rebuilt=rebuild))
+    return EXIT_OK
 
 
 def _rules() -> int:

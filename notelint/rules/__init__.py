@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from notelint.rule import Rule
-from notelint.rules import spelling, structure
+from notelint.rules import aws_api, aws_calls, aws_naming, aws_resources, spelling, structure
 
-FAMILY_MODULES = (structure, spelling)
+FAMILY_MODULES = (structure, spelling, aws_naming, aws_api, aws_calls, aws_resources)
 
 RULES: tuple[Rule, ...] = tuple(rule for module in FAMILY_MODULES for rule in module.RULES)
 

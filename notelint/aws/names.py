@@ -1,0 +1,222 @@
+"""Finding AWS service and product names in text, and the services a context names.
+
+Two readers share one index built from the catalog:
+
+* ``NameIndex.mentions(text)`` finds every curated name however it is cased
+  or split ("Sagemaker", "Dynamo DB", "aws step functions"), with the vendor
+  prefix written before it, for the NL3xx naming rules.
+* ``NameIndex.services_in(text)`` returns the botocore clients a text names
+  in their usual (canonical) spelling, for the context of NL4xx rules: "on a
+  Kinesis stream" -> kinesis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from notelint.aws.catalog import Catalog
+from notelint.aws.text import glued
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+[A-Za-z][A-Za-z0-9]*")
+_CONTEXT_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9][A-Za-z0-9.]*[A-Za-z0-9]|(?<![\w-])[A-Za-z0-9](?![\w-])")
+_COMMAND_NEXT = re.compile(r" [a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w])")
+_VENDORS = {"amazon": "Amazon", "aws": "AWS"}
+MAX_WORDS = 4
+# botocore service ids that are English words: context only when capitalised
+# and not at the start of a sentence
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n|[-*+]\s+)$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    words: tuple[str, ...]  # casefolded words of the name
+    vendor: str
+    services: tuple[str, ...]
+    english: bool = False
+    loose: bool = False
+    split: bool = False
+    form: bool = False  # another name for a curated entry: read, never reported
+    curated: bool = True
+
+
+@dataclass(frozen=True)
+class Mention:
+    entry: Entry
+    start: int  # of the name (vendor excluded)
+    end: int
+    written: str
+    vendor_start: int | None = None  # of the vendor prefix written before it
+    vendor_written: str = ""
+    joined: bool = False  # written as one token for a split name, or split for a one-token name
+    sentence_start: bool = False
+
+
+class NameIndex:
+    def __init__(self, catalog: Catalog):
+        self.by_words: dict[tuple[str, ...], Entry] = {}
+        self.by_compact: dict[str, Entry] = {}
+        for spec in catalog.aliases:
+            self._add_curated(spec)
+        for name, service in catalog.services.items():
+            # a product that is a whole service name on its own (AppSync, WorkSpaces)
+            for label in (service.service_id, _strip_vendor(service.abbreviation), _strip_vendor(service.full_name)):
+                key = label.casefold()
+                if key in self.by_compact or not _auto_product(label):
+                    continue
+                entry = Entry(label, (key,), "", (name,), curated=False)
+                self.by_words[(key,)] = entry
+                self.by_compact[key] = entry
+        # context: botocore's own names for each client, in their own spelling
+        self.context: dict[str, tuple[str, ...]] = {}
+        for name, service in catalog.services.items():
+            for label in (service.service_id, _strip_vendor(service.abbreviation), _strip_vendor(service.full_name)):
+                if label and not label.islower() and len(label) > 1:
+                    self.context.setdefault(label, ())
+                    self.context[label] = tuple(dict.fromkeys([*self.context[label], name]))
+        for entry in self.by_words.values():
+            if entry.services:
+                self.context[entry.name] = tuple(dict.fromkeys([*entry.services, *self.context.get(entry.name, ())]))
+        self.curated_labels = frozenset(e.name for e in self.by_words.values() if e.curated)
+        self._context_words = max((len(label.split()) for label in self.context), default=1)
+
+    def _add_curated(self, spec: dict[str, Any]) -> None:
+        words = tuple(w.casefold() for w in spec["name"].split())
+        entry = Entry(
+            name=spec["name"],
+            words=words,
+            vendor=spec["vendor"],
+            services=tuple(spec["services"]),
+            english=spec["english"],
+            loose=spec["loose"],
+            split=spec["split"],
+        )
+        self.by_words[words] = entry
+        if len(words) == 1:
+            self.by_compact[words[0]] = entry
+        for form in spec["forms"]:
+            form_words = tuple(w.casefold() for w in form.split())
+            self.by_words.setdefault(
+                form_words, Entry(form, form_words, spec["vendor"], tuple(spec["services"]), english=True, form=True)
+            )
+
+    # -- NL3xx ------------------------------------------------------------------------
+    def mentions(self, text: str) -> list[Mention]:
+        tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        found: list[Mention] = []
+        index = 0
+        while index < len(tokens):
+            mention, used = self._match_at(text, tokens, index)
+            if mention is None:
+                index += 1
+                continue
+            found.append(mention)
+            index += used
+        return found
+
+    def _match_at(self, text: str, tokens: list[tuple[int, int, str]], index: int) -> tuple[Mention | None, int]:
+        for size in range(min(MAX_WORDS, len(tokens) - index), 0, -1):
+            window = tokens[index : index + size]
+            if not _spaced(text, window):
+                continue
+            key = tuple(t[2].casefold() for t in window)
+            entry = self.by_words.get(key)
+            joined = False
+            if entry is None and size == 2:
+                entry = self.by_compact.get(key[0] + key[1])
+                joined = entry is not None and entry.split and len(entry.words) == 1
+                if not joined:
+                    entry = None
+            if entry is None:
+                continue
+            start, end = window[0][0], window[-1][1]
+            if glued(text, start, end):
+                return None, size
+            vendor_start, vendor = None, ""
+            if index > 0:
+                v_start, v_end, v_text = tokens[index - 1]
+                if v_text.casefold() in _VENDORS and text[v_end:start] == " " and not glued(text, v_start, v_end):
+                    vendor_start, vendor = v_start, v_text
+            first = vendor_start if vendor_start is not None else start
+            if vendor == "aws" and text[start:end].islower() and _COMMAND_NEXT.match(text, end):
+                return None, size  # "aws s3 ls": a CLI command written in prose
+            return (
+                Mention(
+                    entry=entry,
+                    start=start,
+                    end=end,
+                    written=text[start:end],
+                    vendor_start=vendor_start,
+                    vendor_written=vendor,
+                    joined=joined,
+                    sentence_start=bool(_SENTENCE_START.search(text[:first])),
+                ),
+                size,
+            )
+        return None, 1
+
+    # -- context ------------------------------------------------------------------------
+    def services_in(self, text: str) -> tuple[str, ...]:
+        """botocore clients named in ``text`` in their usual spelling, in order.
+
+        Labels are looked up word n-gram by n-gram (longest first), which is
+        much cheaper to set up than one regular expression of ~1,000 names.
+        """
+        tokens = [(m.start(), m.end(), m.group(0)) for m in _CONTEXT_TOKEN.finditer(text)]
+        found: list[str] = []
+        index = 0
+        while index < len(tokens):
+            for size in range(min(self._context_words, len(tokens) - index), 0, -1):
+                window = tokens[index : index + size]
+                label = " ".join(t[2] for t in window)
+                if label not in self.context or not _spaced(text, window):
+                    continue
+                start = window[0][0]
+                if size == 1 and label not in self.curated_labels and label.istitle() and _SENTENCE_START.search(text[:start]):
+                    continue  # "Connect the ...", "Backup ..." at a sentence start
+                found.extend(self.context[label])
+                index += size - 1
+                break
+            index += 1
+        return tuple(dict.fromkeys(found))
+
+
+def _spaced(text: str, window: list[tuple[int, int, str]]) -> bool:
+    """Words of a multi-word name are separated by one space (a line break counts)."""
+    return all(text[a[1] : b[0]] in (" ", "\n") for a, b in zip(window, window[1:]))
+
+
+def _strip_vendor(label: str) -> str:
+    for vendor in ("Amazon ", "AWS "):
+        if label.startswith(vendor):
+            return label[len(vendor) :]
+    return label
+
+
+def _auto_product(name: str) -> bool:
+    """A botocore product token worth checking the case of (AppSync, CodeArtifact)."""
+    return (
+        len(name) >= 5
+        and " " not in name
+        and catalog_product_token(name)
+        and name[0].isupper()
+        and any(c.islower() for c in name)
+        and not name.startswith(("Amazon", "AWS", "Aws"))
+        and not name.endswith(("APIs", "Api"))
+        and not any(c.isdigit() for c in name)
+    )
+
+
+def catalog_product_token(name: str) -> bool:
+    """Internal capitals (AppSync, WorkSpaces): a made-up product word, not English."""
+    return any(a.islower() and b.isupper() for a, b in zip(name, name[1:]))
+
+
+def name_index(catalog: Catalog) -> NameIndex:
+    index = getattr(catalog, "_name_index", None)
+    if index is None:
+        index = NameIndex(catalog)
+        catalog._name_index = index  # one per catalog, built on first use
+    return index

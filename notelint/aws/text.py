@@ -1,0 +1,129 @@
+"""Where AWS names are looked for: the readable runs of a note, with positions.
+
+A ``Run`` is a stretch of one block's visible text of one kind (prose, link
+text, or a code span), or one code block.  ``run.span(i, j)`` maps indices in
+``run.text`` to offsets into ``note.text``; ``run.sentence(i)`` is the
+sentence around an index, ``run.claim`` the claim (list item or paragraph)
+text and ``run.headings`` the heading path, which together make the context
+a name is read in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from notelint.note import Block, Kind, Note
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9`*_(\[\"'])|\n")
+# characters that glue a name into an identifier, a path or a URL
+_GLUE_BEFORE = set("._/-:\\@#$=~+%&*<")
+_GLUE_AFTER = set("_/-\\@=~+%&*>")
+
+
+@dataclass
+class Run:
+    text: str
+    kind: str  # "prose" | "code" (a code span) | "block" (a code block)
+    span: Callable[[int, int], tuple[int, int]]
+    heading: bool  # the run is (part of) a heading
+    block_text: str  # the whole block (sentences may cross segments)
+    offset: int  # where this run starts in block_text
+    claim: str
+    headings: tuple[str, ...]
+    lang: str = ""
+
+    def sentence(self, index: int) -> str:
+        """The sentence of the block that contains ``index`` (an index into ``self.text``)."""
+        start, end = self.sentence_bounds(index)
+        return self.block_text[start + self.offset : end + self.offset]
+
+    def sentence_bounds(self, index: int) -> tuple[int, int]:
+        """(start, end) of that sentence, as indices into ``self.text`` (may go outside it)."""
+        at = self.offset + index
+        start, end = 0, len(self.block_text)
+        for match in _SENTENCE_END.finditer(self.block_text):
+            if match.end() <= at:
+                start = match.end()
+            elif match.start() >= at:
+                end = match.start()
+                break
+        return start - self.offset, end - self.offset
+
+
+def glued(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` part of a larger identifier, path or URL?"""
+    if start > 0:
+        before = text[start - 1]
+        if before.isalnum() or before in _GLUE_BEFORE:
+            return True
+    if end < len(text):
+        after = text[end]
+        if after.isalnum() or after in _GLUE_AFTER:
+            return True
+        if after == "." and end + 1 < len(text) and (text[end + 1].isalnum() or text[end + 1] in "_/:"):
+            return True
+        if after == ":" and end + 1 < len(text) and not text[end + 1].isspace():
+            return True  # s3:GetObject, sns:*, s3://
+        if after == "(" and start > 0 and text[start - 1] == ".":
+            return True
+    return False
+
+
+def _claim_text(note: Note, block: Block) -> str:
+    if block.item is not None:
+        return "\n".join(b.text for b in block.item.blocks)
+    return block.text
+
+
+def runs(note: Note, *, prose: bool = True, code_spans: bool = True, code_blocks: bool = False) -> Iterator[Run]:
+    """The runs of a note, in document order within each kind."""
+    for block in note.blocks:
+        claim = _claim_text(note, block)
+        heading = block.kind == "heading"
+        path = block.heading_path
+        for segment, text in block.iter_segments():
+            if segment.kind in (Kind.PROSE, Kind.LINK) and prose:
+                kind = "prose"
+            elif segment.kind is Kind.CODE and code_spans:
+                kind = "code"
+            else:
+                continue
+            yield Run(
+                text=text,
+                kind=kind,
+                span=_shift(block.span, segment.start),
+                heading=heading,
+                block_text=block.text,
+                offset=segment.start,
+                claim=claim,
+                headings=path,
+            )
+    if code_blocks:
+        for code in note.code_blocks:
+            yield Run(
+                text=code.text,
+                kind="block",
+                span=code.span,
+                heading=False,
+                block_text=code.text,
+                offset=0,
+                claim="",
+                headings=code.heading_path,
+                lang=code.lang,
+            )
+
+
+def _shift(span: Callable[[int, int], tuple[int, int]], by: int) -> Callable[[int, int], tuple[int, int]]:
+    return lambda start, end: span(start + by, end + by)
+
+
+def title(note: Note) -> str:
+    value = note.data("title", "")
+    return value if isinstance(value, str) else ""
+
+
+def example(title: str, body: str) -> str:
+    """A small example note (front matter + body) for a rule's documentation."""
+    return f"---\ntitle: {title}\nreviewed: 2025-06-01\n---\n\n{body.strip()}\n"

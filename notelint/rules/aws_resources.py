@@ -1,0 +1,152 @@
+"""NL44x: instance types and regions checked against botocore's data.
+
+EC2 instance types come from the ``InstanceType`` enum of the ec2 model;
+SageMaker ones (``ml.`` prefix) from the sagemaker enums of training,
+hosting, processing, batch transform, notebook, Studio app and HyperPod
+instance types; regions from botocore's ``endpoints.json`` and
+``partitions.json``.  Enums keep retired values (``ml.eia1.medium``), so
+these rules catch names that never existed, not ones that were retired.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from notelint.aws import suggest
+from notelint.aws.catalog import Catalog, catalog_for
+from notelint.aws.text import example, runs
+from notelint.diagnostic import Finding, Severity
+from notelint.note import Note
+from notelint.rule import Context, rule
+
+_INSTANCE = re.compile(
+    r"(?<![\w.\-/])((?:ml\.)?([a-z][a-z0-9-]*\d[a-z0-9-]*)\.((?:\d+|\d*)x?(?:nano|micro|small|medium|large|xlarge)"
+    r"|metal(?:-\d+xl)?))(?![\w-]|\.[a-z0-9])"
+)
+_REGION = re.compile(
+    r"(?<![\w-])((?:us|eu|ap|sa|ca|me|af|il|mx|cn|eusc)(?:-gov|-iso[a-z]?)?-"
+    r"(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2})([a-z])?(?![\w-])"
+)
+# what a sentence says an ml. instance is for, and the enum that lists the allowed types
+PURPOSES = {
+    "sagemaker:TrainingInstanceType": re.compile(r"\b(?:train(?:ing|s|ed)?|estimators?)\b", re.I),
+    "sagemaker:ProductionVariantInstanceType": re.compile(r"\b(?:endpoints?|hosting|real-time inference)\b", re.I),
+    "sagemaker:InstanceType": re.compile(r"\bnotebook instances?\b", re.I),
+    "sagemaker:ProcessingInstanceType": re.compile(r"\bprocessing jobs?\b", re.I),
+    "sagemaker:TransformInstanceType": re.compile(r"\b(?:batch transform|transform jobs?)\b", re.I),
+}
+
+
+def _meta(catalog: Catalog) -> dict[str, str]:
+    return {"botocore_version": catalog.botocore_version}
+
+
+def _sagemaker_types(catalog: Catalog) -> frozenset[str]:
+    return frozenset().union(*(catalog.enum(k) for k in catalog.instance_purposes if k.startswith("sagemaker:")))
+
+
+def _family(instance_type: str) -> str:
+    parts = instance_type.split(".")
+    return parts[-2] if len(parts) >= 2 else ""
+
+
+def _instances(note: Note) -> Iterator[tuple[object, re.Match]]:
+    for run in runs(note, code_blocks=True):
+        for match in _INSTANCE.finditer(run.text):
+            yield run, match
+
+
+@rule(
+    "NL440",
+    "unknown-instance-type",
+    Severity.ERROR,
+    "An EC2 or SageMaker instance type does not exist.",
+    bad=example("SageMaker training", "* Train on ml.p3.4xlarge for a single-GPU job."),
+    good=example("SageMaker training", "* Train on ml.p3.2xlarge for a single-GPU job."),
+)
+def unknown_instance_type(note: Note, ctx: Context) -> Iterator[Finding]:
+    """``ml.p3.4xlarge`` looks right but P3 comes in 2xlarge, 8xlarge and
+    16xlarge.  A type with the ``ml.`` prefix is checked against every
+    SageMaker instance type enum, one without against EC2's ``InstanceType``;
+    the closest real types of the same family are suggested."""
+    catalog = catalog_for(ctx)
+    sagemaker = _sagemaker_types(catalog)
+    ec2 = catalog.enum("ec2:InstanceType")
+    ec2_families = {_family(t) for t in ec2}
+    for run, match in _instances(note):
+        name, family = match.group(1), match.group(2)
+        known = sagemaker if name.startswith("ml.") else ec2
+        if name in known:
+            continue
+        if not name.startswith("ml.") and family not in ec2_families and not re.fullmatch(r"[a-z]{1,3}\d[a-z]{0,3}", family):
+            continue  # not meant as an instance type (a file or host name)
+        pool = [t for t in known if _family(t) == family] or [t for t in known if t[:4] == name[:4]]
+        close = suggest.close(name, pool, cutoff=0.5)
+        start, end = run.span(match.start(1), match.end(1))
+        kind = "a SageMaker" if name.startswith("ml.") else "an EC2"
+        message = f"'{name}' is not {kind} instance type (botocore {catalog.botocore_version})"
+        yield suggest.finding(start, end, message, close, _meta(catalog))
+
+
+@rule(
+    "NL441",
+    "instance-type-purpose",
+    Severity.WARNING,
+    "A SageMaker instance type is used for a job its enum does not allow.",
+    bad=example("SageMaker training", "* Run the training job on ml.inf1.xlarge instances."),
+    good=example("SageMaker training", "* Host the endpoint on ml.inf1.xlarge instances."),
+)
+def instance_type_purpose(note: Note, ctx: Context) -> Iterator[Finding]:
+    """SageMaker lists the instance types allowed for each kind of job
+    separately: Inferentia (``ml.inf1``) is for hosting only, ``ml.t2`` is
+    for notebooks and endpoints.  When a sentence names exactly one purpose
+    (training, endpoint/hosting, notebook, processing, batch transform) and
+    the type is not in that purpose's enum, it is reported."""
+    catalog = catalog_for(ctx)
+    sagemaker = _sagemaker_types(catalog)
+    for run, match in _instances(note):
+        name = match.group(1)
+        if not name.startswith("ml.") or name not in sagemaker or run.kind == "block":
+            continue
+        sentence = run.sentence(match.start())
+        purposes = [key for key, pattern in PURPOSES.items() if pattern.search(sentence)]
+        if len(purposes) != 1 or name in catalog.enum(purposes[0]):
+            continue
+        purpose = catalog.instance_purposes[purposes[0]]
+        allowed = [catalog.instance_purposes[k] for k in PURPOSES if name in catalog.enum(k)]
+        start, end = run.span(match.start(1), match.end(1))
+        yield Finding(
+            start,
+            end,
+            f"'{name}' is not a {purpose} instance type; SageMaker allows it for {', '.join(allowed) or 'other uses'} "
+            f"(botocore {catalog.botocore_version})",
+            meta=_meta(catalog),
+        )
+
+
+@rule(
+    "NL442",
+    "unknown-region",
+    Severity.ERROR,
+    "An AWS region code does not exist.",
+    bad=example("Regions", "* The bucket lives in us-east-3."),
+    good=example("Regions", "* The bucket lives in us-east-2."),
+)
+def unknown_region(note: Note, ctx: Context) -> Iterator[Finding]:
+    """Region codes (``us-east-1``, ``eu-central-2``) and availability zones
+    (``us-east-1a``) are checked against botocore's partitions."""
+    catalog = catalog_for(ctx)
+    regions = catalog.regions
+    for run in runs(note, code_blocks=True):
+        for match in _REGION.finditer(run.text):
+            region = match.group(1)
+            if region in regions:
+                continue
+            close = suggest.close(region, [r for r in regions if r[:2] == region[:2]], cutoff=0.8)
+            start, end = run.span(match.start(1), match.end(1))
+            message = f"'{region}' is not an AWS region (botocore {catalog.botocore_version})"
+            yield suggest.finding(start, end, message, close, _meta(catalog))
+
+
+RULES = (unknown_instance_type, instance_type_purpose, unknown_region)
