@@ -207,6 +207,9 @@ class Note:
     html: list[Html]
     # a document that starts with "---" but whose front matter never closes
     unclosed_front_matter: bool = False
+    # derived data computed once per note and shared by rules (the claim
+    # statements, say), keyed by the module that computes it
+    memo: dict = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:

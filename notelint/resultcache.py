@@ -6,7 +6,7 @@ everything else that decides its findings: notelint's and botocore's versions,
 the rules that run and their severities, the configuration, the as-of date,
 every file of notelint's data (word lists, aliases, knowledge base) and the
 configured word files.  Change any of those and every key changes, so an entry
-is never stale.  Entries are JSON in the user cache directory; deleting them is
+is never stale; notelint's own source files are hashed too.  Entries are JSON in the user cache directory; deleting them is
 always safe, and ``--no-cache`` bypasses them.
 """
 
@@ -26,7 +26,8 @@ from notelint.outcome import NoteSummary
 from notelint.rule import Rule
 from notelint.versions import botocore_version
 
-_DATA = Path(__file__).parent / "data"
+_PACKAGE = Path(__file__).parent
+_DATA = _PACKAGE / "data"
 FORMAT = 1
 
 
@@ -57,6 +58,9 @@ def fingerprint(config: Config, rules: Sequence[Rule], as_of: date) -> str:
     digest.update(json.dumps(settings, sort_keys=True).encode())
     data_files = sorted(p for p in _DATA.rglob("*") if p.is_file()) if _DATA.is_dir() else []
     _hash_files(data_files, digest)
+    # notelint's own code: an edited rule (an editable install, a patched release)
+    # must not be answered from results an older version of it produced
+    _hash_files(sorted(_PACKAGE.rglob("*.py")), digest)
     _hash_files([config.root / name for name in config.word_files], digest)
     return digest.hexdigest()
 

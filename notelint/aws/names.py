@@ -40,6 +40,11 @@ class Entry:
     split: bool = False
     form: bool = False  # another name for a curated entry: read, never reported
     curated: bool = True
+    canonical: str = ""  # for a form, the curated name it stands for
+
+    @property
+    def canonical_name(self) -> str:
+        return self.canonical or self.name
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,8 @@ class NameIndex:
         for form in spec["forms"]:
             form_words = tuple(w.casefold() for w in form.split())
             self.by_words.setdefault(
-                form_words, Entry(form, form_words, spec["vendor"], tuple(spec["services"]), english=True, form=True)
+                form_words,
+                Entry(form, form_words, spec["vendor"], tuple(spec["services"]), english=True, form=True, canonical=spec["name"]),
             )
 
     # -- NL3xx ------------------------------------------------------------------------

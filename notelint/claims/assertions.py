@@ -88,6 +88,7 @@ class Assertion:
     bound: str | None = None  # "max" | "min"
     start: int = 0  # offsets into the sentence
     end: int = 0
+    explicit: bool = True  # limits: the sentence names what is limited ("timeout"), not only a unit
 
     def key(self) -> tuple:
         return (self.relation, self.attribute, self.values, self.quantity, self.bound)
@@ -141,7 +142,8 @@ _SUPPORTS_FORMAT = [
     _compile(rf"^[^:]{{1,60}}:\s+(?P<formats>{_FORMAT_LIST})\b"),
 ]
 _CONVERT = _compile(
-    rf"\bconverts?\b(?:\s+\w+){{0,4}}?\s+from\s+(?P<source>{_FORMAT_LIST})\s+to\s+(?:to\s+)?(?P<target>(?:{_FORMAT}|orc)(?:\s*(?:,|or|and|/)\s*(?:{_FORMAT}|orc))*)"
+    rf"\bconverts?\b(?:(?:\s+\w+){{0,4}}?\s+from)?\s+(?P<source>{_FORMAT_LIST})\s+(?:data\s+|records\s+|files\s+)?to\s+(?:to\s+)?"
+    rf"(?P<target>(?:{_FORMAT}|orc)(?:\s*(?:,|or|and|/)\s*(?:{_FORMAT}|orc))*)"
 )
 _CONVERT_TO = _compile(rf"\bconverts?\s+(?:\w+\s+){{0,2}}?to\s+(?P<target>{_FORMAT_LIST})\b")
 _CANNOT_CONVERT = _compile(rf"\b{_NOT}\s+convert\s+(?:the\s+)?(?:record\s+)?(?:data\s+)?formats?\b")
@@ -173,11 +175,18 @@ def _quantity(match: re.Match[str]) -> tuple[float, str]:
     return number * SIZE_UNITS[unit], "MB"
 
 
-def _limit_attribute(sentence: str, cue_start: int, unit: str, explicit: str | None = None) -> str:
+def _limit_attribute(sentence: str, cue_start: int, cue_end: int, unit: str, explicit: str | None = None) -> tuple[str, bool]:
+    """What a limit is of, and whether the sentence says so in words."""
     if explicit:
         word = explicit.lower().replace(" ", "")
         return {"timeout": "duration", "runtime": "duration", "duration": "duration", "memory": "memory",
-                "retention": "retention", "payload": "payload"}.get(word, "duration")
+                "retention": "retention", "payload": "payload"}.get(word, "duration"), True
+    # "at most 3,008 MB of memory": the words right after the quantity say it
+    after = re.match(r"\s*(?:of|for|in)\s+(?:\w+\s+)?(\w+)", sentence[cue_end:])
+    if after:
+        for attribute, words in _ATTRIBUTE_WORDS.items():
+            if after.group(1).lower() in words and (unit == "s") == (attribute in ("duration", "retention", "term")):
+                return attribute, True
     # the clause before the cue says what is limited ("memory and timeout upto 15mins")
     window = re.split(r"[.;,]", sentence[max(0, cue_start - 40) : cue_start])[-1].lower()
     nearest, chosen = -1, None
@@ -189,8 +198,8 @@ def _limit_attribute(sentence: str, cue_start: int, unit: str, explicit: str | N
     if chosen in ("memory", "payload") and unit == "s":
         chosen = None
     if chosen is None:
-        return "duration" if unit == "s" else "size"
-    return chosen
+        return ("duration" if unit == "s" else "size"), False
+    return chosen, True
 
 
 def extract(sentence: str) -> list[Assertion]:
@@ -249,21 +258,24 @@ def extract(sentence: str) -> list[Assertion]:
         add(Assertion("requires", "requirement", (_phrase(m.group("what")),), start=m.start(), end=m.end()))
     for m in _LIMIT_AFTER.finditer(sentence):
         quantity, unit = _quantity(m)
-        attribute = _limit_attribute(sentence, m.start(), unit, m.group("what"))
-        add(Assertion("limit", attribute, quantity=quantity, unit=unit, bound="max", start=m.start(), end=m.end()))
+        attribute, explicit = _limit_attribute(sentence, m.start(), m.end(), unit, m.group("what"))
+        add(Assertion("limit", attribute, quantity=quantity, unit=unit, bound="max", start=m.start(), end=m.end(),
+                      explicit=explicit))
     for m in _LIMIT_CUE.finditer(sentence):
         if overlaps(m.start(), m.end()):
             continue
         quantity, unit = _quantity(m)
+        attribute, explicit = _limit_attribute(sentence, m.start(), m.end(), unit)
         add(
             Assertion(
                 "limit",
-                _limit_attribute(sentence, m.start(), unit),
+                attribute,
                 quantity=quantity,
                 unit=unit,
                 bound="max" if m.group("max") else "min",
                 start=m.start(),
                 end=m.end(),
+                explicit=explicit,
             )
         )
     for m in _LATEST.finditer(sentence):

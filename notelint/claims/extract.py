@@ -23,7 +23,8 @@ from notelint.note import Block, Claim, ListItem, Note
 _ACKNOWLEDGED = re.compile(
     r"\b(?:retired|retirement|end[- ]of[- ](?:life|support)|discontinued|deprecated|sunset|"
     r"no\s+longer\s+(?:available|supported|offered|sold|accepts?|takes?)|closed\s+to\s+new|"
-    r"renamed|formerly|previously\s+called|now\s+(?:called|named|known\s+as|part\s+of)|replaced\s+by|superseded)\b",
+    r"renamed|formerly|previously\s+called|now\s+(?:called|named|known\s+as|part\s+of)|replaced\s+by|superseded|"
+    r"stop(?:s|ped)?\s+onboarding|no\s+longer\s+onboard)\b",
     re.IGNORECASE,
 )
 
@@ -84,10 +85,12 @@ class Statement:
 
 
 def statements(note: Note, resolver: Resolver) -> list[Statement]:
-    """Every statement of ``note``, in document order."""
+    """Every statement of ``note``, in document order: the front matter's
+    ``title`` and ``exam`` first (a note *for* a retired exam says so there),
+    then each sentence of each claim."""
     heading_cache: dict[tuple[str, ...], tuple[Subject, ...]] = {}
     item_subjects: dict[int, tuple[Subject, ...]] = {}
-    found: list[Statement] = []
+    found: list[Statement] = list(_front_matter_statements(note, resolver))
     for claim in note.claims:
         context = _context(note, claim, resolver, heading_cache, item_subjects)
         claim_subjects: tuple[Subject, ...] = ()
@@ -101,6 +104,31 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
         if claim.item is not None:
             item_subjects[id(claim.item)] = claim_subjects or context
     return found
+
+
+def _front_matter_statements(note: Note, resolver: Resolver) -> Iterable[Statement]:
+    fm = note.front_matter
+    if fm is None:
+        return
+    for key in ("title", "exam"):
+        entry = fm.fields.get(key)
+        if entry is None or not isinstance(entry.value, str):
+            continue
+        raw = note.text[entry.value_start : entry.value_end]
+        shift = raw.find(entry.value) if entry.value and entry.value in raw else 0
+        base = entry.value_start + max(shift, 0)
+        text = entry.value
+        subjects = tuple(Subject(m.name, m.written, base + m.start, base + m.end) for m in resolver.mentions(text))
+        yield Statement(
+            text=text,
+            start=base,
+            end=base + len(text),
+            line=note.position(base)[0],
+            heading_path=(),
+            subjects=subjects,
+            assertions=(),
+            acknowledged=bool(_ACKNOWLEDGED.search(text)),
+        )
 
 
 def _context(note: Note, claim: Claim, resolver: Resolver, headings: dict, items: dict) -> tuple[Subject, ...]:
@@ -133,9 +161,16 @@ def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolve
         first, last = block.span(start + mention.start, start + mention.end)
         own.append(Subject(mention.name, mention.written, first, last))
     subjects = tuple(own) if own else tuple(inherited)
+    # "XGBoost: takes CSV ...; only CPU": in a labelled sentence everything is about the label
+    label = mentions[0].name if mentions and _is_label(text, mentions[0]) else None
     bound = []
     for assertion in extract_assertions(text):
-        subject = _subject_for(assertion, mentions) if mentions else (subjects[0].name if subjects else None)
+        if label is not None:
+            subject = label
+        elif mentions:
+            subject = _subject_for(assertion, mentions)
+        else:
+            subject = subjects[0].name if subjects else None
         first, last = block.span(start + assertion.start, start + assertion.end)
         moved = Assertion(
             assertion.relation,
@@ -146,6 +181,7 @@ def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolve
             assertion.bound,
             first,
             last,
+            assertion.explicit,
         )
         bound.append(BoundAssertion(moved, subject))
     begin, finish = block.span(start, end)
@@ -159,6 +195,10 @@ def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolve
         assertions=tuple(bound),
         acknowledged=bool(_ACKNOWLEDGED.search(text)),
     )
+
+
+def _is_label(text: str, mention: NameMention) -> bool:
+    return not text[: mention.start].strip(" *-") and text[mention.end :].lstrip().startswith(":")
 
 
 def _subject_for(assertion: Assertion, mentions: list[NameMention]) -> str:

@@ -77,7 +77,7 @@ def report(notes: list[Note], diagnostics: list[Diagnostic], **options):
 
 def linted(*notes: Note, **options):
     """The report on ``notes`` with the real rules, as ``notelint report`` makes it."""
-    linter = Linter(Config(root=Path.cwd()), RULES, AS_OF)
+    linter = Linter(Config(root=Path.cwd(), select=("NL1",)), RULES, AS_OF)
     return report(list(notes), linter.check_notes(list(notes)), **options)
 
 

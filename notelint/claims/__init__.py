@@ -1,0 +1,35 @@
+"""Claims: what each sentence of a note says, about what, for the stale-claim
+and contradiction rules.  ``statements_of`` is the one entry point: it reads a
+note once per run and keeps the result on the note."""
+
+from __future__ import annotations
+
+from notelint.claims.extract import Statement, statements
+from notelint.note import Note
+from notelint.rule import Context
+
+
+def resolver_for(ctx: Context):
+    from notelint.aws.catalog import catalog_for
+    from notelint.claims.resolver import NameResolver
+    from notelint.knowledge import load
+
+    return ctx.shared("claims.resolver", lambda: NameResolver(catalog_for(ctx), load()))
+
+
+def prepare(ctx: Context) -> None:
+    """Load the knowledge base and the claim reader before files are read (and workers forked)."""
+    from notelint.knowledge import load
+
+    load()
+    resolver_for(ctx)
+
+
+def statements_of(note: Note, ctx: Context) -> list[Statement]:
+    """The note's statements, extracted on first use and shared by every rule."""
+    if "claims.statements" not in note.memo:
+        note.memo["claims.statements"] = statements(note, resolver_for(ctx))
+    return note.memo["claims.statements"]
+
+
+__all__ = ["Statement", "prepare", "resolver_for", "statements_of"]

@@ -1,0 +1,291 @@
+"""Which statements of a note are stale, and why: one pass per note, shared by the NL5xx rules.
+
+Three sources, most specific first, each claim reported once:
+
+1. the knowledge base (``changes.yaml``): a statement that makes an entry's
+   outdated claim (NL501-NL505, NL508);
+2. botocore's EC2 instance-type enum: "P4 is the latest generation" while
+   p5 and p6 types exist (NL506);
+3. botocore clients that were removed (``retired-clients.yaml``): a statement
+   naming a service botocore no longer ships (NL507).
+
+Dates decide the wording and the severity: a change after the note's
+``reviewed`` date makes the claim *stale*; a change before it means the claim
+was already *wrong* when the note was reviewed; a change after the as-of date
+is not reported yet.  Entries without a published change date describe claims
+that are simply *outdated* as of the date they were checked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from notelint.claims import statements_of
+from notelint.claims.extract import Statement, Subject
+from notelint.claims.match import match
+from notelint.diagnostic import Edit, Finding, Fix, Severity
+from notelint.knowledge import Change, Knowledge, load
+from notelint.note import Note
+from notelint.rule import Context
+from notelint.rules.structure import reviewed_date
+
+CODE_BY_KIND = {
+    "renamed": "NL501",
+    "end-of-life": "NL502",
+    "closed-to-new-customers": "NL503",
+    "maintenance-mode": "NL503",
+    "capability-added": "NL504",
+    "limit-changed": "NL505",
+    "wrong-claim": "NL508",
+    "naming": "NL508",
+}
+# kinds that a sentence saying "retired", "renamed" ... has already taken into account
+_ACKNOWLEDGEABLE = {"renamed", "end-of-life", "closed-to-new-customers", "maintenance-mode"}
+_HEADLINE = {
+    "renamed": "{name} was renamed {replacement} {when}",
+    "end-of-life": "{name} reached end of life {when}",
+    "closed-to-new-customers": "{name} closed to new customers {when}",
+    "maintenance-mode": "{name} went into maintenance mode {when}",
+    "capability-added": "this claim about {name} went out of date {when}",
+    "limit-changed": "this limit of {name} changed {when}",
+    "wrong-claim": "this claim about {name} is wrong",
+    "naming": "this claim about {name} uses the wrong term",
+}
+# when the entry is about one feature ("framework profiling"), not the whole service
+_FEATURE_HEADLINE = {
+    "end-of-life": "what this claim says about {name} reached end of life {when}",
+    "closed-to-new-customers": "what this claim says about {name} closed to new customers {when}",
+    "maintenance-mode": "what this claim says about {name} went into maintenance mode {when}",
+}
+_FAMILY = re.compile(r"\b([A-Za-z]{1,3})(\d{1,2})([a-z]{0,3})(?=\s+(?:instances?|instance\s+family|family|GPUs?)\b)")
+_ENUM_FAMILY = re.compile(r"^([a-z]+)(\d+)([a-z0-9-]*)\.")
+
+
+@dataclass(frozen=True)
+class Dating:
+    status: str  # stale | wrong | outdated
+    phrase: str  # how the message says when
+
+
+def dating(change_date: date, date_known: bool, reviewed: date | None, kind: str) -> Dating:
+    if kind in ("wrong-claim", "naming"):
+        return Dating("wrong", "")
+    if not date_known:
+        return Dating("outdated", f"(no change date published; checked {change_date.isoformat()})")
+    if reviewed is None:
+        return Dating("outdated", f"on {change_date.isoformat()}")
+    if reviewed < change_date:
+        return Dating("stale", f"on {change_date.isoformat()}, after this note was reviewed ({reviewed.isoformat()})")
+    return Dating("wrong", f"on {change_date.isoformat()}, before this note was reviewed ({reviewed.isoformat()})")
+
+
+def _specificity(change: Change) -> int:
+    matcher = change.matcher
+    if matcher is None:
+        return 0
+    return 3 if matcher.assertion or matcher.any_of else 2 if (matcher.words_all or matcher.words_any) else 1
+
+
+def _severity(change: Change, status: str) -> Severity | None:
+    if change.severity:
+        return Severity(change.severity)
+    if status == "wrong" and change.kind in ("capability-added", "limit-changed"):
+        return Severity.ERROR
+    return None
+
+
+def _finding(change: Change, statement: Statement, subject: Subject, reviewed: date | None) -> Finding:
+    when = dating(change.date, change.date_known, reviewed, change.kind)
+    name = subject.written if not subject.inherited else subject.name
+    template = _HEADLINE[change.kind]
+    if change.matcher is not None and not change.matcher.mentions_only:
+        template = _FEATURE_HEADLINE.get(change.kind, template)
+    headline = template.format(name=f"'{name}'", replacement=change.replacement or "", when=when.phrase).rstrip()
+    parts = [headline + ":", change.fact]
+    if change.replacement and change.kind != "renamed":
+        parts.append(f"Instead: {change.replacement}.")
+    if change.confidence != "verified":
+        parts.append("(Not fully confirmed by the knowledge base's sources.)")
+    parts.append(f"Source: {change.source}")
+    start, end = (subject.start, subject.end) if not subject.inherited else (statement.start, statement.end)
+    fix = None
+    if change.fix and change.replacement and not subject.inherited:
+        fix = Fix((Edit(subject.start, subject.end, change.replacement),), f"write {change.replacement}")
+    return Finding(
+        start,
+        end,
+        " ".join(parts),
+        suggestions=(change.replacement,) if change.replacement and change.kind == "renamed" else (),
+        fix=fix,
+        severity=_severity(change, when.status),
+        meta={
+            "kind": change.kind,
+            "status": when.status,
+            "effective_date": change.date.isoformat(),
+            "date_known": change.date_known,
+            "current_fact": change.fact,
+            "replacement": change.replacement,
+            "source": change.source,
+            "confidence": change.confidence,
+            "knowledge_id": change.id,
+        },
+    )
+
+
+def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, reviewed: date | None,
+                        as_of: date, found: dict[str, list[Finding]], spans: set[tuple[int, int]]) -> None:
+    active = [
+        change
+        for change in knowledge.changes
+        if change.matcher is not None and not change.superseded_by and (change.date <= as_of or not change.date_known)
+    ]
+    active.sort(key=_specificity, reverse=True)
+    once: set[str] = set()
+    # a note that says once that X was renamed need not say it at every mention
+    for change in active:
+        if change.once_per_note and any(
+            s.acknowledged and s.mention_of(change.matcher.mentions) is not None for s in statements
+        ):
+            once.add(change.id)
+    for statement in statements:
+        claimed: set[str] = set()  # subjects this statement was already reported for
+        for change in active:
+            if change.once_per_note and change.id in once:
+                continue
+            if statement.acknowledged and change.kind in _ACKNOWLEDGEABLE:
+                continue
+            subject = match(change.matcher, statement)
+            if subject is None or subject.name in claimed:
+                continue
+            claimed.add(subject.name)
+            once.add(change.id)
+            finding = _finding(change, statement, subject, reviewed)
+            found.setdefault(CODE_BY_KIND[change.kind], []).append(finding)
+            spans.add((finding.start, finding.end))
+
+
+def _families(enum: frozenset[str]) -> dict[str, list[tuple[int, str]]]:
+    """Instance families by letters: {"p": [(4, "p4d"), (5, "p5"), (6, "p6-b200"), ...]}."""
+    found: dict[str, set[tuple[int, str]]] = {}
+    for instance_type in enum:
+        parsed = _ENUM_FAMILY.match(instance_type)
+        if parsed:
+            letters, generation, rest = parsed.groups()
+            found.setdefault(letters, set()).add((int(generation), letters + generation + rest))
+    return {letters: sorted(values) for letters, values in found.items()}
+
+
+def _latest_findings(statements: list[Statement], ctx: Context, knowledge: Knowledge, reviewed: date | None,
+                     found: dict[str, list[Finding]], spans: set[tuple[int, int]]) -> None:
+    latest = [s for s in statements if any(b.assertion.relation == "latest" for b in s.assertions)]
+    if not latest:
+        return
+    from notelint.aws.catalog import catalog_for
+
+    catalog = catalog_for(ctx)
+    families = ctx.shared("claims.ec2-families", lambda: _families(catalog.enum("ec2:InstanceType")))
+    for statement in latest:
+        for token in _FAMILY.finditer(statement.text):
+            letters, generation = token.group(1).lower(), int(token.group(2))
+            newer = [name for gen, name in families.get(letters, ()) if gen > generation]
+            if not newer:
+                continue
+            start = statement.start + token.start()
+            end = statement.start + token.end()
+            if (start, end) in spans:
+                continue
+            claimed = token.group(0)
+            entry = next((c for c in knowledge.changes if c.covered_by == "NL506" and c.family == claimed.lower()), None)
+            when = dating(entry.date, entry.date_known, reviewed, entry.kind) if entry else None
+            shown = ", ".join(newer[:8]) + (f" and {len(newer) - 8} more" if len(newer) > 8 else "")
+            message = (
+                f"{claimed} is not the latest generation: botocore {catalog.botocore_version}'s EC2 instance "
+                f"types include the newer {shown}"
+            )
+            meta = {"botocore_version": catalog.botocore_version, "status": when.status if when else "outdated"}
+            if entry is not None:
+                message += f". Newer generations arrived {when.phrase}: {entry.fact} Source: {entry.source}"
+                meta.update(effective_date=entry.date.isoformat(), source=entry.source, current_fact=entry.fact,
+                            knowledge_id=entry.id, replacement=entry.replacement)
+            found.setdefault("NL506", []).append(Finding(start, end, message, meta=meta))
+            spans.add((start, end))
+
+
+def _retired_pattern(knowledge: Knowledge, ctx: Context) -> re.Pattern[str] | None:
+    """Names of services whose client botocore dropped, as notes write them.
+
+    A distinctive name (CodeStar, OpsWorks, QLDB) counts on its own; a plain one
+    ("Elastic Transcoder") only after Amazon or AWS; names of services botocore
+    still has under another client (Macie) never count.
+    """
+    from notelint.aws.catalog import catalog_for
+
+    current = set()
+    for service in catalog_for(ctx).services.values():
+        for label in (service.service_id, service.full_name, service.abbreviation):
+            current.add(re.sub(r"[^a-z]", "", label.lower().removeprefix("amazon ").removeprefix("aws ")))
+    alternatives = []
+    for retired in knowledge.retired:
+        for name in retired.names:
+            name = " ".join(name.split())
+            if re.sub(r"[^a-z]", "", name.lower()) in current or not any(c.isupper() for c in name):
+                continue
+            distinctive = bool(re.search(r"[a-z][A-Z]|[A-Z]{4,}|\d", name))
+            escaped = re.escape(name)
+            alternatives.append(escaped if distinctive else rf"(?:Amazon|AWS) {escaped}")
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")(?![\w-])")
+
+
+def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Knowledge, reviewed: date | None,
+                      found: dict[str, list[Finding]], spans: set[tuple[int, int]]) -> None:
+    pattern = ctx.shared("claims.retired-pattern", lambda: _retired_pattern(knowledge, ctx))
+    if pattern is None:
+        return
+    by_name = {" ".join(n.split()): r for r in knowledge.retired for n in r.names}
+    named: set[str] = set()  # one finding per retired client and note: the first mention
+    for statement in statements:
+        if statement.acknowledged:
+            continue
+        for hit in pattern.finditer(statement.text):
+            start, end = statement.start + hit.start(), statement.start + hit.end()
+            if any(a < end and start < b for a, b in spans):
+                continue  # the knowledge base already says what happened to it
+            written = hit.group(0)
+            retired = by_name.get(re.sub(r"^(?:Amazon|AWS) ", "", written))
+            if retired is None or retired.client in named:
+                continue
+            named.add(retired.client)
+            when = dating(retired.removed_on, True, reviewed, "end-of-life")
+            message = (
+                f"'{written}' has no client in botocore since {retired.removed_in} (removed {when.phrase}); "
+                f"AWS drops a client when it retires the service, so check that it still exists"
+            )
+            found.setdefault("NL507", []).append(
+                Finding(start, end, message, meta={
+                    "status": when.status,
+                    "effective_date": retired.removed_on.isoformat(),
+                    "botocore_version": retired.removed_in,
+                    "client": retired.client,
+                })
+            )
+            spans.add((start, end))
+
+
+def stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
+    """Every NL5xx finding of ``note``, by code (computed once per note)."""
+    if "claims.stale" in note.memo:
+        return note.memo["claims.stale"]
+    knowledge = load()
+    statements = statements_of(note, ctx)
+    reviewed = reviewed_date(note)
+    found: dict[str, list[Finding]] = {}
+    spans: set[tuple[int, int]] = set()
+    _knowledge_findings(statements, knowledge, reviewed, ctx.as_of, found, spans)
+    _latest_findings(statements, ctx, knowledge, reviewed, found, spans)
+    _retired_findings(statements, ctx, knowledge, reviewed, found, spans)
+    note.memo["claims.stale"] = found
+    return found

@@ -1,0 +1,295 @@
+"""The knowledge base: dated, sourced facts about AWS changes (notelint/data/knowledge/).
+
+* ``changes.yaml``: what changed, when, what an outdated claim looks like, the
+  current fact and its source (stale-claim rules, NL5xx);
+* ``facts.yaml``: current limits and capabilities a claim can contradict (NL602);
+* ``entities.yaml``: names claims are about that the AWS alias table lacks;
+* ``retired-clients.yaml``: derived by scripts/retired_botocore_clients.py.
+
+``load()`` reads and validates them once per process; ``problems()`` lists every
+schema problem (the tests keep it empty).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+KINDS = (
+    "renamed",
+    "end-of-life",
+    "closed-to-new-customers",
+    "maintenance-mode",
+    "capability-added",
+    "limit-changed",
+    "wrong-claim",
+    "naming",
+)
+RELATIONS = ("only", "supports", "lacks", "requires", "limit", "latest")
+UNITS = {"s": 1.0, "min": 60.0, "MB": 1.0, "KB": 1 / 1024, "GB": 1024.0}
+_MATCHER_KEYS = {"mentions", "words_all", "words_any", "words_none", "assertion", "any"}
+_ENTRY_KEYS = {
+    "id", "kind", "subject", "date", "date_known", "announced", "claim", "fact", "replacement", "fix",
+    "once_per_note", "severity", "superseded_by", "source", "confidence", "covered_by", "family",
+}
+
+
+class KnowledgeError(ValueError):
+    """A knowledge file does not follow its schema."""
+
+
+def _words_pattern(words: list[str]) -> re.Pattern[str]:
+    parts = []
+    for word in words:
+        if word.endswith("*"):
+            parts.append(re.escape(word[:-1]) + r"\w*")
+        else:
+            parts.append(re.escape(word) + r"(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AssertionPattern:
+    relation: str
+    attribute: str
+    values_any: tuple[str, ...] = ()
+    below: float | None = None  # limits: quantity in base units (s, MB)
+
+
+@dataclass(frozen=True)
+class Matcher:
+    mentions: tuple[str, ...]
+    words_all: tuple[re.Pattern[str], ...] = ()
+    words_any: re.Pattern[str] | None = None
+    words_none: re.Pattern[str] | None = None  # a sentence with one of these already has it right
+    assertion: AssertionPattern | None = None
+    any_of: tuple[Matcher, ...] = ()
+
+    @property
+    def mentions_only(self) -> bool:
+        """True when naming the subject is all it takes (then only a name the
+        sentence itself writes counts, not one inherited from a heading)."""
+        return not (self.words_all or self.words_any or self.assertion or self.any_of)
+
+
+@dataclass(frozen=True)
+class Change:
+    id: str
+    kind: str
+    subject: str
+    date: date
+    fact: str
+    source: str
+    confidence: str
+    matcher: Matcher | None  # None for naming entries reported by another rule
+    date_known: bool = True
+    announced: date | None = None
+    replacement: str | None = None
+    fix: bool = False
+    once_per_note: bool = False
+    severity: str | None = None
+    superseded_by: str | None = None
+    covered_by: str | None = None
+    family: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    subject: str
+    attribute: str
+    fact: str
+    source: str
+    checked: date
+    confidence: str
+    values: tuple[str, ...] = ()
+    max: float | None = None  # base units
+    unit: str | None = None  # "s" or "MB"
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RetiredClient:
+    client: str
+    names: tuple[str, ...]  # the names notes use for it
+    removed_in: str
+    removed_on: date
+
+
+@dataclass
+class Knowledge:
+    changes: list[Change]
+    facts: list[Fact]
+    entities: list[Entity]
+    retired: list[RetiredClient]
+    retired_compared: dict[str, Any] = field(default_factory=dict)
+    umbrellas: frozenset[str] = frozenset()
+
+    def by_id(self, entry_id: str) -> Change | None:
+        return next((c for c in self.changes if c.id == entry_id), None)
+
+
+def _read(name: str) -> Any:
+    text = resources.files("notelint").joinpath("data", "knowledge", name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=_Loader)
+
+
+def _date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _matcher(spec: dict[str, Any], subject: str) -> Matcher:
+    assertion = None
+    if "assertion" in spec:
+        a = spec["assertion"]
+        below = None
+        if "below" in a:
+            below = float(a["below"]["value"]) * UNITS[a["below"]["unit"]]
+        assertion = AssertionPattern(a["relation"], a["attribute"], tuple(a.get("values_any", ())), below)
+    return Matcher(
+        mentions=tuple(spec.get("mentions", (subject,))),
+        words_all=tuple(_words_pattern([w]) for w in spec.get("words_all", ())),
+        words_any=_words_pattern(spec["words_any"]) if spec.get("words_any") else None,
+        words_none=_words_pattern(spec["words_none"]) if spec.get("words_none") else None,
+        assertion=assertion,
+        any_of=tuple(_matcher(option, subject) for option in spec.get("any", ())),
+    )
+
+
+def _change(spec: dict[str, Any]) -> Change:
+    claim = spec.get("claim")
+    return Change(
+        id=spec["id"],
+        kind=spec["kind"],
+        subject=spec["subject"],
+        date=_date(spec["date"]),
+        fact=" ".join(str(spec["fact"]).split()),
+        source=spec["source"],
+        confidence=spec["confidence"],
+        matcher=None if claim is None else _matcher(claim, spec["subject"]),
+        date_known=spec.get("date_known", True),
+        announced=_date(spec["announced"]) if spec.get("announced") else None,
+        replacement=spec.get("replacement"),
+        fix=spec.get("fix", False),
+        once_per_note=spec.get("once_per_note", False),
+        severity=spec.get("severity"),
+        superseded_by=spec.get("superseded_by"),
+        covered_by=spec.get("covered_by"),
+        family=spec.get("family"),
+    )
+
+
+def _fact(spec: dict[str, Any]) -> Fact:
+    limit = spec.get("max")
+    return Fact(
+        id=spec["id"],
+        subject=spec["subject"],
+        attribute=spec["attribute"],
+        fact=spec["fact"],
+        source=spec["source"],
+        checked=_date(spec["checked"]),
+        confidence=spec["confidence"],
+        values=tuple(spec.get("values", ())),
+        max=None if limit is None else float(limit["value"]) * UNITS[limit["unit"]],
+        unit=None if limit is None else ("s" if limit["unit"] in ("s", "min") else "MB"),
+    )
+
+
+def _retired(spec: dict[str, Any]) -> RetiredClient:
+    names = []
+    for label in (spec["full_name"], spec["abbreviation"]):
+        for vendor in ("Amazon ", "AWS "):
+            label = label.removeprefix(vendor)
+        if label and label not in names:
+            names.append(label)
+    return RetiredClient(spec["client"], tuple(names), spec["removed_in"], _date(spec["removed_on"]))
+
+
+@lru_cache(maxsize=1)
+def load() -> Knowledge:
+    found = problems()
+    if found:
+        raise KnowledgeError("; ".join(found[:5]))
+    changes = _read("changes.yaml")["entries"]
+    retired = _read("retired-clients.yaml")
+    entities = _read("entities.yaml")
+    return Knowledge(
+        changes=[_change(spec) for spec in changes],
+        facts=[_fact(spec) for spec in _read("facts.yaml")["facts"]],
+        entities=[Entity(e["name"], tuple(e.get("forms", ()))) for e in entities["entities"]],
+        retired=[_retired(spec) for spec in retired["retired"]],
+        retired_compared=retired["compared"],
+        umbrellas=frozenset(entities.get("umbrellas", ())),
+    )
+
+
+def problems() -> list[str]:
+    """Every schema problem in the knowledge files ([] when they are valid)."""
+    found: list[str] = []
+    changes = _read("changes.yaml")["entries"]
+    ids = [entry.get("id") for entry in changes]
+    for index, entry in enumerate(changes):
+        where = f"changes.yaml entries[{index}] ({entry.get('id')})"
+        unknown = set(entry) - _ENTRY_KEYS
+        if unknown:
+            found.append(f"{where}: unknown key {sorted(unknown)[0]!r}")
+        for key in ("id", "kind", "subject", "date", "fact", "source", "confidence"):
+            if key not in entry:
+                found.append(f"{where}: no {key!r}")
+        if entry.get("kind") not in KINDS:
+            found.append(f"{where}: kind must be one of {', '.join(KINDS)}")
+        if not str(entry.get("source", "")).startswith("https://"):
+            found.append(f"{where}: source must be an https URL")
+        if entry.get("confidence") not in ("verified", "unverified"):
+            found.append(f"{where}: confidence must be verified or unverified")
+        if ("claim" in entry) == ("covered_by" in entry):
+            found.append(f"{where}: needs exactly one of 'claim' (a matcher) and 'covered_by' (a rule code)")
+        if entry.get("superseded_by") and entry["superseded_by"] not in ids:
+            found.append(f"{where}: superseded_by names no entry")
+        if isinstance(entry.get("claim"), dict):
+            found.extend(_matcher_problems(entry["claim"], where))
+        try:
+            _date(entry.get("date"))
+        except (TypeError, ValueError):
+            found.append(f"{where}: date must be YYYY-MM-DD")
+    if len(set(ids)) != len(ids):
+        found.append("changes.yaml: ids must be unique")
+    for index, fact in enumerate(_read("facts.yaml")["facts"]):
+        where = f"facts.yaml facts[{index}] ({fact.get('id')})"
+        for key in ("id", "subject", "attribute", "fact", "source", "checked", "confidence"):
+            if key not in fact:
+                found.append(f"{where}: no {key!r}")
+        if ("values" in fact) == ("max" in fact):
+            found.append(f"{where}: needs exactly one of 'values' and 'max'")
+    return found
+
+
+def _matcher_problems(spec: Any, where: str) -> list[str]:
+    if not isinstance(spec, dict):
+        return [f"{where}: claim must be a mapping"]
+    found = []
+    unknown = set(spec) - _MATCHER_KEYS
+    if unknown:
+        found.append(f"{where}: unknown matcher key {sorted(unknown)[0]!r}")
+    assertion = spec.get("assertion")
+    if assertion is not None:
+        if assertion.get("relation") not in RELATIONS:
+            found.append(f"{where}: assertion relation must be one of {', '.join(RELATIONS)}")
+        if "below" in assertion and assertion["below"].get("unit") not in UNITS:
+            found.append(f"{where}: below.unit must be one of {', '.join(UNITS)}")
+    for option in spec.get("any", ()):
+        found.extend(_matcher_problems(option, where))
+    return found

@@ -1,0 +1,192 @@
+"""NL6xx: claims that contradict each other, or a known fact.
+
+Claims are compared by subject and attribute, on what they assert: "only X"
+against "supports Y", "not X" against "X", and numeric limits (units
+normalised).  "CPU is preferred" asserts nothing, so it contradicts nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Iterator, Sequence
+
+from notelint.claims import prepare, statements_of
+from notelint.claims.conflicts import COMPARED, compatible_phases, conflict, describe, phase
+from notelint.claims.staleness import stale_findings
+from notelint.diagnostic import Finding, Related, Severity
+from notelint.knowledge import load
+from notelint.note import Note
+from notelint.rule import Context, Digest, rule
+
+_MAX_TEXT = 160
+
+
+def _assertions_to_compare(note: Note, ctx: Context) -> list[list[Any]]:
+    """[subject, relation, attribute, values, quantity, unit, bound, phase, start, end, line, text]."""
+    entries = []
+    umbrellas = load().umbrellas
+    for statement in statements_of(note, ctx):
+        statement_phase = phase(statement.text)
+        for bound in statement.assertions:
+            a = bound.assertion
+            if bound.subject is None or bound.subject in umbrellas:
+                continue
+            if a.attribute not in COMPARED or a.relation not in ("only", "supports", "lacks", "limit"):
+                continue
+            if a.relation == "limit" and not a.explicit:
+                continue  # "up to 5 minutes" of what? only limits that say what they limit are compared
+            text = statement.text if len(statement.text) <= _MAX_TEXT else statement.text[: _MAX_TEXT - 1] + "…"
+            entries.append(
+                [bound.subject, a.relation, a.attribute, list(a.values), a.quantity, a.unit, a.bound,
+                 statement_phase, statement.start, statement.end, statement.line, text]
+            )
+    return entries
+
+
+def _conflicting(entry: list[Any], other: list[Any]) -> bool:
+    first = (entry[1], entry[2], tuple(entry[3]), entry[4], entry[6])
+    second = (other[1], other[2], tuple(other[3]), other[4], other[6])
+    return compatible_phases(first, entry[7], second, other[7]) and conflict(first, second)
+
+
+def _reading(entry: list[Any]) -> str:
+    _subject, relation, attribute, values, quantity, unit, bound = entry[:7]
+    return describe(relation, tuple(values), quantity, unit, bound, attribute)
+
+
+@rule(
+    "NL601",
+    "contradictory-claims",
+    Severity.WARNING,
+    "Two claims about the same subject cannot both be true.",
+    bad="""
+    ---
+    title: SageMaker algorithms
+    reviewed: 2025-06-01
+    ---
+    * XGBoost: only CPU
+    * XGBoost can use CPU or GPU instances
+    """,
+    good="""
+    ---
+    title: SageMaker algorithms
+    reviewed: 2025-06-01
+    ---
+    * XGBoost: CPU is preferred
+    * XGBoost can use CPU or GPU instances
+    """,
+    scope="corpus",
+    collect=_assertions_to_compare,
+    prepare=prepare,
+)
+def contradictory_claims(digests: Sequence[Digest], ctx: Context) -> Iterator[Finding]:
+    """Notes grow claim by claim, and a later claim can quietly contradict an
+    earlier one: "XGBoost only supports CPU" and "XGBoost can train on GPU
+    instances", or "Lambda runs for at most 15 minutes" and "the Lambda
+    timeout maximum is 5 minutes".  Each side is reported at its position,
+    with the other side as a related location, across every configured note
+    (also when pre-commit passes only the changed one)."""
+    groups: dict[tuple, list[tuple[Digest, list]]] = defaultdict(list)
+    for digest in digests:
+        for entry in digest.data or ():
+            groups[(entry[0], entry[2])].append((digest, entry))
+    reported: set[tuple[str, int]] = set()
+    for (subject, attribute), members in groups.items():
+        for index, (digest, entry) in enumerate(members):
+            key = (digest.path, entry[8])
+            if key in reported:
+                continue
+            others = [
+                (other_digest, other)
+                for other_index, (other_digest, other) in enumerate(members)
+                if other_index != index
+                and (other_digest.path, other[8]) != key
+                and _conflicting(entry, other)
+            ]
+            if not others:
+                continue
+            reported.add(key)
+            other_digest, other = others[0]
+            where = f"line {other[10]}" if other_digest.path == digest.path else f"{other_digest.path}:{other[10]}"
+            more = f" (and {len(others) - 1} other claim{'s' if len(others) > 2 else ''})" if len(others) > 1 else ""
+            yield Finding(
+                entry[8],
+                entry[9],
+                f"contradicts the claim on {where}{more} about {subject}: this says {_reading(entry)}, "
+                f"that one says {_reading(other)}",
+                related=tuple(
+                    Related(d, o[8], o[9], f"the other side: {_reading(o)}") for d, o in others[:3]
+                ),
+                meta={"subject": subject, "attribute": attribute},
+                note=digest,
+            )
+
+
+@rule(
+    "NL602",
+    "contradicts-known-fact",
+    Severity.ERROR,
+    "A claim contradicts a sourced fact (a limit or a capability) of the knowledge base.",
+    bad="""
+    ---
+    title: Serverless
+    reviewed: 2025-06-01
+    ---
+    * Lambda timeout maximum is 5 minutes.
+    """,
+    good="""
+    ---
+    title: Serverless
+    reviewed: 2025-06-01
+    ---
+    * Lambda timeout maximum is 15 minutes.
+    """,
+    prepare=prepare,
+)
+def contradicts_known_fact(note: Note, ctx: Context) -> Iterator[Finding]:
+    """The knowledge base keeps a few current facts with their sources (the
+    Lambda timeout, Lambda memory, SQS message size, which hardware and input
+    formats some built-in algorithms take).  A claim that contradicts one is
+    reported with the fact and the source, unless a stale-claim rule (NL5xx)
+    already explains the same claim with the date it changed."""
+    knowledge = load()
+    facts = defaultdict(list)
+    for fact in knowledge.facts:
+        facts[(fact.subject, fact.attribute)].append(fact)
+    explained = [(f.start, f.end) for findings in stale_findings(note, ctx).values() for f in findings]
+    for statement in statements_of(note, ctx):
+        if phase(statement.text) is not None:
+            continue  # the facts are about a service as a whole, not one phase of it
+        if any(statement.start <= start < statement.end for start, _end in explained):
+            continue
+        for bound in statement.assertions:
+            a = bound.assertion
+            if a.relation == "limit" and not a.explicit:
+                continue  # "cached for up to 1 hour" is not a claim about the timeout
+            for fact in facts.get((bound.subject, a.attribute), ()):
+                if fact.max is not None:
+                    truth = ("limit", a.attribute, (), fact.max, "max")
+                else:
+                    truth = ("only", a.attribute, fact.values, None, None)
+                if not conflict((a.relation, a.attribute, a.values, a.quantity, a.bound), truth):
+                    continue
+                said = describe(a.relation, a.values, a.quantity, a.unit, a.bound, a.attribute)
+                hedge = "" if fact.confidence == "verified" else " (not fully confirmed by the source)"
+                yield Finding(
+                    a.start,
+                    a.end,
+                    f"contradicts a known fact about {bound.subject}: this says {said}; {fact.fact}{hedge} "
+                    f"Source: {fact.source}",
+                    meta={
+                        "subject": bound.subject,
+                        "attribute": a.attribute,
+                        "current_fact": fact.fact,
+                        "source": fact.source,
+                        "checked": fact.checked.isoformat(),
+                        "confidence": fact.confidence,
+                        "knowledge_id": fact.id,
+                    },
+                )
+
+
+RULES = (contradictory_claims, contradicts_known_fact)

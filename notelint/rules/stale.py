@@ -1,0 +1,155 @@
+"""NL5xx: stale claims, judged against the knowledge base and botocore's own data.
+
+Every finding gives the date of the change, the current fact, the replacement
+and the source.  A change after the note's ``reviewed`` date makes a claim
+stale; one before it means the claim was already wrong when reviewed (an error
+for capabilities and limits).  ``--as-of`` (default today) decides which
+changes have happened.  The analysis is shared: ``claims.staleness``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from notelint.claims import prepare
+from notelint.claims.staleness import stale_findings
+from notelint.diagnostic import Finding, Severity
+from notelint.note import Note
+from notelint.rule import Context, rule
+
+
+def _example(reviewed: str, body: str) -> str:
+    return f"""
+    ---
+    title: Study notes
+    reviewed: {reviewed}
+    ---
+    {body}
+    """
+
+
+def _from_analysis(code: str):
+    def check(note: Note, ctx: Context) -> Iterator[Finding]:
+        yield from stale_findings(note, ctx).get(code, ())
+
+    return check
+
+
+def _declare(code, name, severity, summary, bad, good, doc, fixable=False):
+    check = _from_analysis(code)
+    check.__doc__ = doc
+    return rule(code, name, severity, summary, bad=bad, good=good, fixable=fixable, prepare=prepare)(check)
+
+
+renamed_service = _declare(
+    "NL501",
+    "renamed-service",
+    Severity.WARNING,
+    "A service or product is named by a name AWS has since changed.",
+    _example("2021-06-01", "* Kinesis Data Firehose converts JSON to Parquet."),
+    _example("2021-06-01", "* Amazon Data Firehose (formerly Kinesis Data Firehose) converts JSON to Parquet."),
+    """A note that uses a service's old name (CloudWatch Events, Kinesis Data
+    Analytics, Amazon Elasticsearch Service) sends its reader looking for
+    something AWS no longer calls that.  The finding gives the new name, the
+    date and the source; where the new name is unambiguous the fix writes it.
+    A sentence that itself says "formerly", "renamed" or "now called" is not
+    reported.""",
+    fixable=True,
+)
+
+end_of_life = _declare(
+    "NL502",
+    "end-of-life",
+    Severity.ERROR,
+    "A claim relies on a service or feature that has reached end of life.",
+    _example("2021-06-01", "* DeepLens: a deep-learning video camera integrated with SageMaker."),
+    _example("2021-06-01", "* DeepLens was a deep-learning video camera; AWS retired it on 2024-01-31."),
+    """Study notes that teach a retired service (DeepLens, QLDB, Elastic
+    Inference, Kinesis Data Analytics for SQL) teach something that can no
+    longer be used.  The finding says when it ended and what replaces it.""",
+)
+
+closed_to_new_customers = _declare(
+    "NL503",
+    "closed-to-new-customers",
+    Severity.WARNING,
+    "A claim recommends a service that no longer takes new customers.",
+    _example("2021-06-01", "* AWS Data Pipeline orchestrates jobs on EC2 and EMR."),
+    _example("2021-06-01", "* AWS Data Pipeline (closed to new customers since 2024) orchestrated jobs on EC2 and EMR."),
+    """Services closed to new customers or in maintenance mode (Data Pipeline,
+    Forecast, S3 Select) still work for existing users, but a new reader cannot
+    start using them; the finding names the alternatives AWS recommends.""",
+)
+
+capability_changed = _declare(
+    "NL504",
+    "capability-changed",
+    Severity.WARNING,
+    "A claim says a service lacks something it has since gained.",
+    _example("2021-06-01", "* XGBoost: only CPU"),
+    _example("2021-06-01", "* XGBoost: trains on CPU or GPU instances"),
+    """"XGBoost trains only on CPU" and "Autopilot needs CSV" were once true.
+    A claim about a capability that changed after the note's review date is
+    stale (a warning); one that changed before it was already wrong when the
+    note was reviewed (an error).""",
+)
+
+limit_changed = _declare(
+    "NL505",
+    "limit-changed",
+    Severity.WARNING,
+    "A claim gives a limit that AWS has since changed.",
+    _example("2019-06-01", "* Lambda functions have at most 3,008 MB of memory."),
+    _example("2019-06-01", "* Lambda functions have at most 10,240 MB of memory."),
+    """Quotas move (Lambda memory, SQS message size); the finding gives the
+    current limit, the date it changed and the source.""",
+)
+
+not_latest_generation = _declare(
+    "NL506",
+    "not-latest-generation",
+    Severity.WARNING,
+    "An instance family is called the latest generation while botocore lists newer ones.",
+    _example("2021-06-01", "* EC2 P4 instances are the latest generation of GPU instances."),
+    _example("2021-06-01", "* EC2 P4 instances were a GPU generation for ML training."),
+    """"P4 instances are the latest generation" is checked against the EC2
+    instance types of the installed botocore: when the same family letter
+    has a newer generation (p5, p6-b200), the claim is out of date.""",
+)
+
+retired_service = _declare(
+    "NL507",
+    "retired-service",
+    Severity.WARNING,
+    "A claim names a service whose client botocore has removed.",
+    _example("2021-06-01", "* AWS CodeStar sets up a project with a pipeline."),
+    _example("2021-06-01", "* AWS CodeStar was discontinued; CodeCatalyst replaced it."),
+    """AWS removes a service's client from botocore (and the SDKs) when it
+    retires the service.  The list of removed clients is derived by
+    `scripts/retired_botocore_clients.py` from old botocore releases, with the
+    release that dropped each one.""",
+)
+
+wrong_claim = _declare(
+    "NL508",
+    "wrong-claim",
+    Severity.ERROR,
+    "A claim contradicts a sourced fact in the knowledge base.",
+    _example("2025-06-01", "* Firehose can convert CSV or JSON to Parquet."),
+    _example("2025-06-01", "* Firehose can convert JSON to Parquet; CSV needs a Lambda transform first."),
+    """Some claims were never right, or use the wrong term for a feature
+    ("speaker identification" in Transcribe is speaker diarization); the
+    knowledge base records the fact and its source.""",
+)
+
+
+RULES = (
+    renamed_service,
+    end_of_life,
+    closed_to_new_customers,
+    capability_changed,
+    limit_changed,
+    not_latest_generation,
+    retired_service,
+    wrong_claim,
+)
