@@ -12,13 +12,8 @@ import pytest
 from notelint.aws import catalog as catalog_module
 from notelint.aws.catalog import load_catalog
 
-_REPO = Path(__file__).resolve().parents[1]
-# shared/ sits beside the repository (CI) or beside the worktrees' folder
-GLUE = next(
-    (p / "shared" / "corpora" / "awsdocs__aws-glue-developer-guide" for p in (_REPO.parent, _REPO.parent.parent)
-     if (p / "shared" / "corpora").is_dir()),
-    _REPO.parent / "shared" / "corpora" / "awsdocs__aws-glue-developer-guide",
-)
+# the Glue guide's API pages, frozen into the repository by scripts/freeze_corpora_sample.py
+GLUE = Path(__file__).resolve().parent / "fixtures" / "corpora" / "awsdocs__aws-glue-developer-guide"
 _GLUE_HEADING = re.compile(r"^#+ ([A-Za-z0-9]+) Action \\\(Python: ([a-z0-9_\\]+)\\\)", re.M)
 
 
@@ -97,7 +92,6 @@ def test_instance_types_and_regions(catalog):
     assert catalog.regions["us-east-1"] == "aws"
 
 
-@pytest.mark.skipif(not GLUE.exists(), reason="the shared corpora are not next to the repository")
 def test_every_glue_api_heading_is_recognised(catalog):
     """The Glue guide pairs 166 operations with their boto3 names in headings."""
     pairs = set()
@@ -114,7 +108,6 @@ def test_every_glue_api_heading_is_recognised(catalog):
             assert method in catalog.methods("glue")
 
 
-@pytest.mark.skipif(not GLUE.exists(), reason="the shared corpora are not next to the repository")
 def test_glue_headings_produce_one_finding(catalog):
     from tests.aws_helpers import lint
 

@@ -234,7 +234,7 @@ def _retired_pattern(knowledge: Knowledge, ctx: Context) -> re.Pattern[str] | No
                 continue
             distinctive = bool(re.search(r"[a-z][A-Z]|[A-Z]{4,}|\d", name))
             escaped = re.escape(name)
-            alternatives.append(escaped if distinctive else rf"(?:Amazon|AWS) {escaped}")
+            alternatives.append(rf"(?:(?:Amazon|AWS) )?{escaped}" if distinctive else rf"(?:Amazon|AWS) {escaped}")
     if not alternatives:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")(?![\w-])")

@@ -484,13 +484,32 @@ def _claim_key(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
+_LABEL = re.compile(r"^\W*[\w\s/&-]{1,40}:")
+
+
 def _claims_to_compare(note: Note, ctx: Context) -> list[list]:
-    """[key, start, end, line] of every claim long enough to compare."""
+    """[key, start, end, line] of every claim with enough prose to compare.
+
+    Links, URLs and code do not count as prose: a "see also" list or a
+    "Back to top" link is navigation, not a claim; numbered steps are
+    instructions.  A short claim, or one that
+    opens with a label or a code span ("Input format: CSV", "`Name` - a
+    string"), only means something under its heading, so it is compared with
+    claims under a heading of the same name.
+    """
     entries = []
     for claim in note.claims:
-        key = _claim_key(claim.text)
-        if key.count(" ") + 1 >= _MIN_WORDS:
-            entries.append([key, claim.start, claim.end, claim.line])
+        if claim.item is not None and claim.item.marker[-1:] in (".", ")"):
+            continue  # a numbered list is a procedure; its steps repeat by design
+        prose = " ".join(text for block in claim.blocks for _segment, text in block.iter_segments(Kind.PROSE))
+        words = _WORD.findall(prose)
+        if len(words) < _MIN_WORDS:
+            continue
+        first = claim.blocks[0]
+        opens_with_code = bool(first.segments) and first.segments[0].kind is Kind.CODE
+        scoped = len(words) < 2 * _MIN_WORDS or opens_with_code or bool(_LABEL.match(claim.text))
+        context = claim.heading_path[-1].casefold() if scoped and claim.heading_path else ""
+        entries.append([context + "\0" + _claim_key(claim.text), claim.start, claim.end, claim.line])
     return entries
 
 
@@ -524,7 +543,9 @@ def duplicate_claim(digests: Sequence[Digest], ctx: Context) -> Iterator[Finding
     places and will drift apart when one copy is corrected.  Each repeat is
     reported with the first occurrence as a related location; when only some
     notes are checked (pre-commit), the notes left unchanged count as first.
-    Claims of fewer than four words ("Glue: ETL") are not compared."""
+    Claims of fewer than four words of prose ("Glue: ETL", a list of links)
+    are not compared, and short or labelled claims ("Input format: CSV") only
+    with claims under a heading of the same name."""
     first: dict[str, tuple[Digest, list]] = {}
     for digest in digests:  # in the engine's order: unchanged (context) notes first
         for entry in digest.data:

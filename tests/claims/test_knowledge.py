@@ -1,0 +1,39 @@
+"""The knowledge base files follow their schema, and every entry is sourced and dated."""
+
+import yaml
+
+from notelint import knowledge
+from notelint.aws.catalog import load_catalog
+from notelint.knowledge import load
+
+
+def test_schema_has_no_problems():
+    assert knowledge.problems() == []
+
+
+def test_every_entry_is_sourced_dated_and_reachable():
+    base = load()
+    assert len(base.changes) >= 69
+    for change in base.changes:
+        assert change.source.startswith("https://") and change.date
+        assert (change.matcher is None) == (change.covered_by is not None), change.id
+    assert {f.id for f in base.facts} >= {"lambda-invocation-timeout", "xgboost-hardware"}
+
+
+def test_retired_clients_are_absent_from_the_installed_botocore():
+    catalog = load_catalog()
+    data = load()
+    assert data.retired and data.retired_compared["installed"]
+    for retired in data.retired:
+        assert retired.client not in catalog.services, retired.client
+
+
+def test_entities_do_not_repeat_alias_table_names(catalog):
+    from notelint.aws.names import name_index
+
+    known = {entry.name.casefold() for entry in name_index(catalog).by_words.values()}
+    raw = yaml.safe_load(knowledge.resources.files("notelint").joinpath("data", "knowledge", "entities.yaml").read_text())
+    names = [e["name"] for e in raw["entities"]]
+    assert names == sorted(names, key=str.casefold)
+    forms = [form for e in raw["entities"] for form in e.get("forms", ())]
+    assert [f for f in forms if f.casefold() in known] == [], "forms the alias table already has"

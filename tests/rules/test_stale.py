@@ -1,0 +1,81 @@
+"""NL5xx: stale claims, their dates, acknowledgements, fixes and derived data."""
+
+from datetime import date
+
+from notelint.diagnostic import Severity
+from tests.helpers import lint, note
+
+OLD = "---\ntitle: T\nreviewed: 2021-06-01\n---\n"
+NEW = "---\ntitle: T\nreviewed: 2026-11-25\n---\n"
+
+
+def found(text: str, select: str = "NL5", **kwargs):
+    return [(d.code, d.line, d.column, d.end_column, d.severity.value, d.meta.get("status")) for d in lint(text, select, **kwargs)]
+
+
+def test_renamed_service_is_stale_after_review_and_wrong_before_it():
+    assert found(note("* Kinesis Data Firehose loads S3\n", OLD)) == [("NL501", 5, 3, 24, "warning", "stale")]
+    assert found(note("* Kinesis Data Firehose loads S3\n", NEW)) == [("NL501", 5, 3, 24, "warning", "wrong")]
+    # not yet renamed on the as-of date
+    assert found(note("* Kinesis Data Firehose loads S3\n", OLD), as_of=date(2023, 1, 1)) == []
+
+
+def test_rename_fix_is_safe_and_message_has_date_fact_and_source():
+    (diagnostic,) = lint(note("* CloudWatch Events triggers Lambda\n", OLD), "NL501")
+    assert diagnostic.message.startswith(
+        "'CloudWatch Events' was renamed Amazon EventBridge on 2019-07-11, before this note was reviewed (2021-06-01): "
+    )
+    assert diagnostic.message.endswith("Source: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cwe-now-eb.html")
+    assert diagnostic.suggestions == ("Amazon EventBridge",)
+    (edit,) = diagnostic.fix.edits
+    assert (edit.line, edit.column, edit.end_column, edit.text, diagnostic.fix.safe) == (5, 3, 20, "Amazon EventBridge", True)
+    assert diagnostic.meta["effective_date"] == "2019-07-11"
+
+
+def test_a_sentence_that_says_so_is_not_stale():
+    assert found(note("* Amazon EventBridge (formerly CloudWatch Events) triggers Lambda\n", OLD)) == []
+    assert found(note("* DeepLens was a camera; AWS retired it on 2024-01-31\n", OLD)) == []
+    assert found(note("* DeepLens is a deep-learning camera\n", OLD)) == [("NL502", 5, 3, 11, "error", "stale")]
+
+
+def test_capability_claims_are_read_not_matched_as_text():
+    assert found(note("* XGBoost: only CPU\n", OLD)) == [("NL504", 5, 3, 10, "warning", "outdated")]
+    assert found(note("## XGBoost\n\n* only CPU\n", OLD)) == [("NL504", 7, 3, 11, "warning", "outdated")]
+    assert found(note("* XGBoost trains on CPU or GPU\n", OLD)) == []
+    assert found(note("* Data must be tabular CSV for SageMaker Autopilot\n", OLD))[0][:2] == ("NL504", 5)
+    assert found(note("* Data must be tabular CSV or Parquet for SageMaker Autopilot\n", OLD)) == []
+    # a capability that was already there when the note was reviewed makes the claim wrong: an error
+    assert found(note("* SageMaker Autopilot only accepts CSV\n", NEW)) == [("NL504", 5, 3, 22, "error", "wrong")]
+
+
+def test_limits_compare_quantities_with_units():
+    text = note("* Lambda functions have at most 3,008 MB of memory\n", "---\ntitle: T\nreviewed: 2019-06-01\n---\n")
+    assert found(text) == [("NL505", 5, 3, 9, "warning", "stale")]
+    assert found(note("* Lambda functions have at most 10 GB of memory\n", OLD)) == []
+
+
+def test_latest_generation_is_checked_against_botocore():
+    diagnostics = lint(note("* EC2 P4 instances are the latest generation of GPU instances\n", OLD), "NL506")
+    assert [(d.line, d.column, d.end_column) for d in diagnostics] == [(5, 7, 9)]
+    assert "p5, p5e, p5en" in diagnostics[0].message and diagnostics[0].meta["botocore_version"]
+    assert found(note("* EC2 P6 instances are the latest generation of GPU instances\n", OLD), "NL506") == []
+    assert found(note("* EC2 P4 instances were a GPU generation\n", OLD), "NL506") == []
+
+
+def test_services_botocore_dropped_are_reported_once_per_note():
+    diagnostics = lint(note("* AWS CodeStar sets up projects\n* CodeStar has templates\n", OLD), "NL507")
+    assert [(d.line, d.column) for d in diagnostics] == [(5, 3)]
+    assert "1.35.3" in diagnostics[0].message
+    assert found(note("* Amazon Macie finds personal data\n", OLD), "NL507") == []  # still a client (macie2)
+
+
+def test_wrong_claims_and_superseded_entries():
+    assert found(note("* Firehose can convert CSV or JSON to Parquet\n", NEW)) == [("NL508", 5, 3, 11, "error", "wrong")]
+    assert found(note("* Firehose can convert JSON to Parquet\n", NEW)) == []
+    # CodeCommit's closure was reversed later: not reported
+    assert found(note("* AWS CodeCommit hosts Git repositories\n", OLD)) == []
+
+
+def test_entry_severity_override_and_once_per_note():
+    diagnostics = lint(note("* Amazon SageMaker trains models\n* Amazon SageMaker hosts models\n", OLD), "NL501")
+    assert [(d.line, d.severity) for d in diagnostics] == [(5, Severity.INFO)]
