@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from notelint.aws.catalog import Catalog
@@ -108,12 +109,26 @@ class NameIndex:
                 Entry(form, form_words, spec["vendor"], tuple(spec["services"]), english=True, form=True, canonical=spec["name"]),
             )
 
+    @cached_property
+    def _openers(self) -> frozenset[str]:
+        """Every word a name can start with, and every start of a one-word name
+        ("dynamo" of "dynamodb", for "Dynamo DB"): most words of a text are
+        neither, and are skipped with one set lookup."""
+        openers = {words[0] for words in self.by_words}
+        for compact in self.by_compact:
+            openers.update(compact[:cut] for cut in range(1, len(compact)))
+        return frozenset(openers)
+
     # -- NL3xx ------------------------------------------------------------------------
     def mentions(self, text: str) -> list[Mention]:
         tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
         found: list[Mention] = []
+        openers = self._openers
         index = 0
         while index < len(tokens):
+            if tokens[index][2].casefold() not in openers:
+                index += 1
+                continue
             mention, used = self._match_at(text, tokens, index)
             if mention is None:
                 index += 1

@@ -202,8 +202,18 @@ def _limit_attribute(sentence: str, cue_start: int, cue_end: int, unit: str, exp
     return chosen, True
 
 
+# Every pattern below needs one of these words; most sentences have none.
+_CUES = re.compile(
+    r"cpu|gpu|only|support|must|requir|need|convert|up\s*to|most|maxim|max\b|min|least|limit|exceed|"
+    r"latest|newest|recent|takes?\b|accept|read|ingest|consum|input|format|:",
+    re.IGNORECASE,
+)
+
+
 def extract(sentence: str) -> list[Assertion]:
     """Every assertion in one sentence, with offsets into it."""
+    if not _CUES.search(sentence):
+        return []
     found: list[Assertion] = []
     covered: list[tuple[int, int]] = []
 

@@ -134,6 +134,15 @@ def _finding(change: Change, statement: Statement, subject: Subject, reviewed: d
     )
 
 
+def _by_name(active: list[Change]) -> dict[str, list[Change]]:
+    """Entries indexed by every name that can make a statement match them."""
+    index: dict[str, list[Change]] = {}
+    for change in active:
+        for name in change.matcher.mentions:
+            index.setdefault(name.casefold(), []).append(change)
+    return index
+
+
 def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, reviewed: date | None,
                         as_of: date, found: dict[str, list[Finding]], spans: set[tuple[int, int]]) -> None:
     active = [
@@ -142,6 +151,8 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
         if change.matcher is not None and not change.superseded_by and (change.date <= as_of or not change.date_known)
     ]
     active.sort(key=_specificity, reverse=True)
+    index = _by_name(active)
+    rank = {change.id: position for position, change in enumerate(active)}
     once: set[str] = set()
     # a note that says once that X was renamed need not say it at every mention
     for change in active:
@@ -151,7 +162,10 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
             once.add(change.id)
     for statement in statements:
         claimed: set[str] = set()  # subjects this statement was already reported for
-        for change in active:
+        names = {subject.name.casefold() for subject in statement.subjects}
+        names.update(subject.written.casefold() for subject in statement.subjects)
+        candidates = {change.id: change for name in names for change in index.get(name, ())}
+        for change in sorted(candidates.values(), key=lambda c: rank[c.id]):
             if change.once_per_note and change.id in once:
                 continue
             if statement.acknowledged and change.kind in _ACKNOWLEDGEABLE:

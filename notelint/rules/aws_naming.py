@@ -98,12 +98,17 @@ def _literal(note: Note, run, mention: Mention) -> bool:
     return any(mark in "*_" for mark in marks)
 
 
-def _mentions(note: Note, ctx: Context) -> Iterator[tuple[object, Mention]]:
-    index = name_index(catalog_for(ctx))
-    for run in runs(note, code_spans=False):
-        for mention in index.mentions(run.text):
-            if not _literal(note, run, mention):
-                yield run, mention
+def _mentions(note: Note, ctx: Context) -> list[tuple[object, Mention]]:
+    """Every AWS name in the note's prose, found once and shared by the NL3xx rules."""
+    if "aws.mentions" not in note.memo:
+        index = name_index(catalog_for(ctx))
+        note.memo["aws.mentions"] = [
+            (run, mention)
+            for run in runs(note, code_spans=False)
+            for mention in index.mentions(run.text)
+            if not _literal(note, run, mention)
+        ]
+    return note.memo["aws.mentions"]
 
 
 @rule(
