@@ -1,12 +1,13 @@
 """The markdown-it-py parser notelint uses, set up to keep inline source ranges.
 
 markdown-it-py gives block tokens a line map but inline tokens no position at
-all.  Rather than re-parse inline syntax ourselves, we wrap the parser's own
-inline rules: when a rule succeeds, the first non-text token it pushed records
-the range of the inline source it consumed (``token.meta["src"]``).  Plain text
-needs no record (it is a literal substring found by scanning forward), so the
-``text`` and ``emphasis`` rules are left unwrapped, and ``text_join`` is turned
-off so escapes and entities stay separate tokens with their own ranges.
+all.  Rather than re-parse inline syntax ourselves, we wrap a few of the
+parser's own inline rules: when one succeeds, the first non-text token it
+pushed records the range of the inline source it consumed
+(``token.meta["src"]``).  Everything else is found by scanning forward from
+the previous token, since its source text is known (plain text, an escape's
+or entity's ``markup``, inline HTML); ``text_join`` is turned off so escapes
+and entities stay separate tokens.
 """
 
 from __future__ import annotations
@@ -18,17 +19,16 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-# Inline rules whose tokens are not literal text.
+# Inline rules whose source range cannot be found again from the token alone
+# (a code span's content is normalised; a link's destination is not in its
+# children).  Escapes, entities, line breaks and inline HTML carry their
+# source text in ``markup`` or ``content`` and are found by scanning forward,
+# which keeps the wrapper off the rules that run most often.
 _TRACKED_RULES = (
-    "linkify",
-    "newline",
-    "escape",
     "backticks",
     "link",
     "image",
     "autolink",
-    "html_inline",
-    "entity",
 )
 
 InlineRule = Callable[[StateInline, bool], bool]

@@ -8,6 +8,7 @@ all 20,000 operations, so the warm path stays fast.
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 from notelint.diagnostic import Finding
@@ -20,9 +21,14 @@ def close(word: str, pool: Iterable[str], *, cutoff: float = 0.6, prefer: Iterab
     """Up to ``n`` names from ``pool`` closest to ``word``; ``prefer`` ranks first on near ties.
 
     Matching ignores case; a preferred name gets a 0.05 bonus, so a name in the
-    service the note is about wins over an equally close one elsewhere.
+    service the note is about wins over an equally close one elsewhere.  The
+    same misspelling tends to recur across a corpus, so answers are cached.
     """
-    preferred = set(prefer)
+    return _close(word, frozenset(pool), cutoff, frozenset(prefer), n)
+
+
+@lru_cache(maxsize=4096)
+def _close(word: str, pool: frozenset[str], cutoff: float, preferred: frozenset[str], n: int) -> tuple[str, ...]:
     folded = word.casefold()
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(folded)

@@ -77,8 +77,15 @@ def _claim_text(note: Note, block: Block) -> str:
     return block.text
 
 
-def runs(note: Note, *, prose: bool = True, code_spans: bool = True, code_blocks: bool = False) -> Iterator[Run]:
-    """The runs of a note, in document order within each kind."""
+def runs(note: Note, *, prose: bool = True, code_spans: bool = True, code_blocks: bool = False) -> list[Run]:
+    """The runs of a note, in document order within each kind (built once per note and kind)."""
+    key = ("aws.runs", prose, code_spans, code_blocks)
+    if key not in note.memo:
+        note.memo[key] = list(_runs(note, prose, code_spans, code_blocks))
+    return note.memo[key]
+
+
+def _runs(note: Note, prose: bool, code_spans: bool, code_blocks: bool) -> Iterator[Run]:
     for block in note.blocks:
         claim = _claim_text(note, block)
         heading = block.kind == "heading"
