@@ -41,6 +41,11 @@ def store_json(path: Path, data: Any) -> bool:
     A cache that cannot be written (read-only home, full disk) only costs time,
     so callers carry on without it.
     """
+    return store_text(path, json.dumps(data, separators=(",", ":"), ensure_ascii=False))
+
+
+def store_text(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` atomically; False (and nothing written) on failure."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -48,7 +53,7 @@ def store_json(path: Path, data: Any) -> bool:
         return False
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, separators=(",", ":"), ensure_ascii=False)
+            out.write(text)
         os.replace(temporary, path)
         return True
     except OSError:

@@ -126,8 +126,7 @@ class Linter:
         result = RunResult(files=len(targets), rules=list(self.rules))
         seen = {str(Path(f.path).absolute()) for f in targets}
         others = [f for f in context if str(Path(f.path).absolute()) not in seen] if self.corpus_rules else []
-        self.prepare()
-        outcomes = parallel.map_files(self.process_file, [*targets, *others], self.jobs)
+        outcomes = parallel.map_files(self.process_file, [*targets, *others], self.jobs, before_fork=self.prepare)
         target_outcomes, other_outcomes = outcomes[: len(targets)], outcomes[len(targets) :]
         diagnostics: list[Diagnostic] = []
         for outcome in target_outcomes:

@@ -68,12 +68,20 @@ def _run_one(item):
     return _WORK(item)
 
 
-def map_files(work: Callable[[Item], Result], items: Sequence[Item], jobs: int = 0) -> list[Result]:
-    """``[work(item) for item in items]``, in worker processes when that pays off."""
+def map_files(work: Callable[[Item], Result], items: Sequence[Item], jobs: int = 0,
+              before_fork: Callable[[], None] | None = None) -> list[Result]:
+    """``[work(item) for item in items]``, in worker processes when that pays off.
+
+    ``before_fork`` loads what the workers should inherit instead of each
+    loading it again; in this process, data is loaded when first needed (and
+    not at all when every file comes from the result cache).
+    """
     global _WORK
     count = job_count(jobs, len(items))
     if count == 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [work(item) for item in items]
+    if before_fork is not None:
+        before_fork()
     _WORK = work
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:

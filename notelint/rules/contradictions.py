@@ -10,19 +10,20 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterator, Sequence
 
-from notelint.claims import prepare, statements_of
-from notelint.claims.conflicts import COMPARED, compatible_phases, conflict, describe, phase
-from notelint.claims.staleness import stale_findings
 from notelint.diagnostic import Finding, Related, Severity
-from notelint.knowledge import load
 from notelint.note import Note
 from notelint.rule import Context, Digest, rule
+from notelint.rules.stale import prepare
 
 _MAX_TEXT = 160
 
 
 def _assertions_to_compare(note: Note, ctx: Context) -> list[list[Any]]:
     """[subject, relation, attribute, values, quantity, unit, bound, phase, start, end, line, text]."""
+    from notelint.claims import statements_of
+    from notelint.claims.conflicts import COMPARED, phase
+    from notelint.knowledge import load
+
     entries = []
     umbrellas = load().umbrellas
     for statement in statements_of(note, ctx):
@@ -44,12 +45,16 @@ def _assertions_to_compare(note: Note, ctx: Context) -> list[list[Any]]:
 
 
 def _conflicting(entry: list[Any], other: list[Any]) -> bool:
+    from notelint.claims.conflicts import compatible_phases, conflict
+
     first = (entry[1], entry[2], tuple(entry[3]), entry[4], entry[6])
     second = (other[1], other[2], tuple(other[3]), other[4], other[6])
     return compatible_phases(first, entry[7], second, other[7]) and conflict(first, second)
 
 
 def _reading(entry: list[Any]) -> str:
+    from notelint.claims.conflicts import describe
+
     _subject, relation, attribute, values, quantity, unit, bound = entry[:7]
     return describe(relation, tuple(values), quantity, unit, bound, attribute)
 
@@ -149,6 +154,11 @@ def contradicts_known_fact(note: Note, ctx: Context) -> Iterator[Finding]:
     formats some built-in algorithms take).  A claim that contradicts one is
     reported with the fact and the source, unless a stale-claim rule (NL5xx)
     already explains the same claim with the date it changed."""
+    from notelint.claims import statements_of
+    from notelint.claims.conflicts import conflict, describe, phase
+    from notelint.claims.staleness import stale_findings
+    from notelint.knowledge import load
+
     knowledge = load()
     facts = defaultdict(list)
     for fact in knowledge.facts:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from notelint.claims import prepare
-from notelint.claims.staleness import stale_findings
 from notelint.diagnostic import Finding, Severity
 from notelint.note import Note
 from notelint.rule import Context, rule
@@ -28,8 +26,16 @@ def _example(reviewed: str, body: str) -> str:
     """
 
 
+def prepare(ctx: Context) -> None:
+    from notelint.claims import prepare as load_claims  # imported when first needed: a cached run never is
+
+    load_claims(ctx)
+
+
 def _from_analysis(code: str):
     def check(note: Note, ctx: Context) -> Iterator[Finding]:
+        from notelint.claims.staleness import stale_findings
+
         yield from stale_findings(note, ctx).get(code, ())
 
     return check

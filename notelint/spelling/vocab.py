@@ -23,10 +23,10 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from notelint.cache import cache_root, load_json, store_json
+from notelint.cache import cache_root, load_json, store_json, store_text
 from notelint.config import Config, ConfigError
 
-SCHEMA = 1
+SCHEMA = 2
 CURATED = ("aws.txt", "english.txt", "ml.txt", "software.txt")
 CASING = "casing.txt"
 MISSPELLINGS = "misspellings.txt"
@@ -79,19 +79,63 @@ def singulars(lower: str) -> list[str]:
 
 
 # -- sources ----------------------------------------------------------------------
-def english_words() -> dict[str, int]:
-    """pyspellchecker's English words and frequencies (letters only), cached per version."""
-    version = metadata.version("pyspellchecker")
-    path = cache_root() / f"spelling-en-s{SCHEMA}-pyspellchecker-{version}.json"
-    data = load_json(path)
-    if isinstance(data, dict) and data.get("schema") == SCHEMA and isinstance(data.get("words"), dict):
-        return data["words"]
+class EnglishWords(Mapping[str, int]):
+    """pyspellchecker's English words; their frequencies are read only when asked for.
+
+    Checking a word needs only the set of words, one line each in a text file
+    (fast to read); ranking suggestions needs the frequencies, a JSON file read
+    the first time ``get`` is called, which a clean note never triggers.
+    """
+
+    def __init__(self, words: frozenset[str], frequencies_path: Path):
+        self._words = words
+        self._path = frequencies_path
+        self._frequencies: dict[str, int] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._words
+
+    def __iter__(self):
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def __getitem__(self, word: str) -> int:
+        if self._frequencies is None:
+            data = load_json(self._path)
+            self._frequencies = data["words"] if isinstance(data, dict) and "words" in data else _frequencies()
+        return self._frequencies[word]
+
+    def get(self, word: str, default=None):
+        try:
+            return self[word]
+        except KeyError:
+            return default
+
+
+def _frequencies() -> dict[str, int]:
     from spellchecker import SpellChecker
 
     frequencies = SpellChecker(language="en", distance=1).word_frequency.dictionary
-    words = {word: int(count) for word, count in frequencies.items() if word.isalpha()}
-    store_json(path, {"schema": SCHEMA, "pyspellchecker": version, "words": words})
-    return words
+    return {word: int(count) for word, count in frequencies.items() if word.isalpha()}
+
+
+def english_words() -> EnglishWords:
+    """pyspellchecker's English words (letters only), cached per version."""
+    version = metadata.version("pyspellchecker")
+    base = cache_root() / f"spelling-en-s{SCHEMA}-pyspellchecker-{version}"
+    frequencies_path, words_path = base.with_suffix(".json"), base.with_suffix(".txt")
+    try:
+        words = frozenset(words_path.read_text(encoding="utf-8").split("\n"))
+    except OSError:
+        words = frozenset()
+    if len(words) < 1000:  # missing or damaged: build both files again
+        frequencies = _frequencies()
+        store_json(frequencies_path, {"schema": SCHEMA, "pyspellchecker": version, "words": frequencies})
+        store_text(words_path, "\n".join(sorted(frequencies)))
+        words = frozenset(frequencies)
+    return EnglishWords(words, frequencies_path)
 
 
 def data_lines(name: str) -> list[str]:
