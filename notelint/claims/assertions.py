@@ -122,7 +122,8 @@ _ONLY_HARDWARE = [
     _compile(rf"\b(?:supports?|runs?\s+on|uses?)\s+only\s+(?P<hw>{_HW})\b"),
 ]
 _SUPPORTS_HARDWARE = [
-    _compile(rf"\b(?:can|could|may)\s+(?:use|run\s+on|train\s+on|be\s+trained\s+on|run\s+training\s+on)\s+(?:either\s+)?(?:a\s+)?(?P<hw>{_HW_LIST})\b"),
+    # "can", not "could": "could technically run on GPU" is a hedge, not a claim
+    _compile(rf"\b(?:can|may)\s+(?:use|run\s+on|train\s+on|be\s+trained\s+on|run\s+training\s+on)\s+(?:either\s+)?(?:a\s+)?(?P<hw>{_HW_LIST})\b"),
     _compile(rf"\b(?:supports?|offers?|provides?|enables?)\s+(?:\w+\s+){{0,2}}?(?P<hw>{_HW})\s+(?:training|inference|instances|acceleration)\b"),
     _compile(rf"\b(?:trains?|training|runs?|run)\s+on\s+(?:multiple\s+|single\s+|a\s+)?(?P<hw>{_HW})(?:\s+instances)?\b"),
     _compile(rf"\b(?P<hw>{_HW})\s+(?:or|and|/)\s+{_HW}\b"),
@@ -155,6 +156,7 @@ _LIMIT_CUE = _compile(rf"\b(?:(?P<max>{_MAX_CUE})|(?P<min>{_MIN_CUE}))\s*(?:is\s
 _LIMIT_AFTER = _compile(rf"\b(?P<what>timeout|memory|retention|run\s*time|runtime|duration|payload)\s+(?:maximum|max|limit)\s+(?:is\s+|of\s+|=\s*)?{_QUANTITY}")
 
 _STOP = {"a", "an", "the", "any", "all"}
+_HEDGE = re.compile(r"\b(?:could|would|might|technically|theoretically|in\s+theory)\b", re.IGNORECASE)
 
 
 def _phrase(text: str) -> str:
@@ -234,6 +236,8 @@ def extract(sentence: str) -> list[Assertion]:
             add(Assertion("lacks", "hardware", _hardware(m.group("hw")), start=m.start(), end=m.end()))
     for pattern in _SUPPORTS_HARDWARE:
         for m in pattern.finditer(sentence):
+            if _HEDGE.search(sentence[max(0, m.start() - 30) : m.start()]):
+                continue  # "could technically run on GPU instance types"
             if not overlaps(m.start(), m.end()):
                 add(Assertion("supports", "hardware", _hardware(m.group(0)), start=m.start(), end=m.end()))
     for pattern in _ONLY_FORMAT:

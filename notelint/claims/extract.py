@@ -91,8 +91,21 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
     heading_cache: dict[tuple[str, ...], tuple[Subject, ...]] = {}
     item_subjects: dict[int, tuple[Subject, ...]] = {}
     found: list[Statement] = list(_front_matter_statements(note, resolver))
+    label: tuple[tuple[str, ...], tuple[Subject, ...]] | None = None  # "SQS" on its own line, then a list
     for claim in note.claims:
         context = _context(note, claim, resolver, heading_cache, item_subjects)
+        if claim.kind == "paragraph":
+            label = None
+            if len(claim.text.split()) <= _LABEL_WORDS:
+                mentions = resolver.mentions(claim.text)
+                if mentions:
+                    block = claim.blocks[0]
+                    label = (claim.heading_path, tuple(
+                        Subject(m.name, m.written, *block.span(m.start, m.end), inherited=True) for m in mentions
+                    ))
+        elif label is not None and claim.item is not None and claim.item.parent is None:
+            if label[0] == claim.heading_path:
+                context = label[1]
         claim_subjects: tuple[Subject, ...] = ()
         for block in claim.blocks:
             for start, end in sentence_spans(block.text):
@@ -104,6 +117,10 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
         if claim.item is not None:
             item_subjects[id(claim.item)] = claim_subjects or context
     return found
+
+
+# a paragraph of at most this many words that names a service labels the list after it
+_LABEL_WORDS = 4
 
 
 def _front_matter_statements(note: Note, resolver: Resolver) -> Iterable[Statement]:

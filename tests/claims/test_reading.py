@@ -108,3 +108,12 @@ def test_acknowledged_changes_and_front_matter_statements():
         ("Amazon EventBridge (formerly CloudWatch Events) runs rules", True),
         ("DeepLens films", False),
     ]
+
+
+def test_a_short_paragraph_labels_the_list_after_it():
+    _, found = statements("## Kinesis Data Streams\n\nSQS\n* up to 14 days of retention\n")
+    assert [(s.text, sorted(s.names())) for s in found] == [("SQS", ["SQS"]), ("up to 14 days of retention", ["SQS"])]
+
+
+def test_hedged_could_is_not_a_capability_claim():
+    assert read("Although it could technically run on GPU instance types, it does not use them") == []

@@ -79,3 +79,9 @@ def test_wrong_claims_and_superseded_entries():
 def test_entry_severity_override_and_once_per_note():
     diagnostics = lint(note("* Amazon SageMaker trains models\n* Amazon SageMaker hosts models\n", OLD), "NL501")
     assert [(d.line, d.severity) for d in diagnostics] == [(5, Severity.INFO)]
+
+
+def test_a_longer_product_name_is_not_the_renamed_one():
+    # Studio Lab is its own product: neither Studio Classic nor the SageMaker AI rename applies
+    assert found(note("* Amazon SageMaker Studio Lab is free\n", OLD), "NL501") == []
+    assert found(note("* Amazon SageMaker Studio hosts notebooks\n", OLD), "NL501")[0][:2] == ("NL501", 5)
