@@ -19,7 +19,7 @@ SCHEMA_VERSION = 1
 # order the report shows them, with the label it shows.
 EVIDENCE_LABELS = {
     "current_fact": "Current fact",
-    "replacement": "Current name",
+    "replacement": "Replacement",
     "kind": "Kind",
     "effective_date": "Effective date",
     "source": "Source",
@@ -136,8 +136,13 @@ class ReportedFinding:
 
     @property
     def evidence(self) -> list[tuple[str, str]]:
-        """(label, value) pairs of the evidence keys in ``meta``, in display order."""
-        return [(label, str(self.meta[key])) for key, label in EVIDENCE_LABELS.items() if self.meta.get(key) not in (None, "")]
+        """(label, value) pairs of the evidence keys in ``meta``, in display order,
+        leaving out what the message already says word for word."""
+        return [
+            (label, str(self.meta[key]))
+            for key, label in EVIDENCE_LABELS.items()
+            if self.meta.get(key) not in (None, "") and str(self.meta[key]) not in self.message
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         return {
