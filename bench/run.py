@@ -22,6 +22,7 @@ temp folder so that every tool reads the same files; the peers come from
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import platform
 import shlex
@@ -398,10 +399,10 @@ def profile(corpora: Path, work: Path) -> int:
     subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=True)
     print(f"## Profile: `notelint check --isolated --no-cache --jobs 1` on {SAGEMAKER}\n")
     print(f"Wall time under the profiler: {time.perf_counter() - start:.1f} s (catalog and derived caches warm).\n")
-    print("```text")
-    sys.stdout.flush()
-    pstats.Stats(str(stats), stream=sys.stdout).sort_stats("cumulative").print_stats(25)
-    print("```")
+    listing = io.StringIO()
+    pstats.Stats(str(stats), stream=listing).sort_stats("cumulative").print_stats(25)
+    body = listing.getvalue().split("\n", 1)[1].strip("\n")  # without the line naming the temp file
+    print(f"```text\n{body.replace(str(ROOT) + '/', '')}\n```")
     return 0
 
 
