@@ -7,7 +7,7 @@
 Inputs: the raw original notes (``tests/fixtures/original-notes.md``), scored
 against the hand-labelled list in ``tests/data/original-spelling.tsv``, and
 every corpus folder under the shared corpora.  The peers are installed into
-``bench/.tools/`` (git-ignored), never into notelint's environment:
+``bench/.tools/`` by ``bench/tools.py`` (git-ignored), never into notelint's environment:
 codespell from PyPI, and cspell from npm with its AWS dictionary
 (``@cspell/dict-aws``) imported.  Words are counted as ``wc -w`` does
 (whitespace-separated) over the ``*.md`` files.  Each tool is run once per
@@ -27,20 +27,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TOOLS = ROOT / "bench" / ".tools"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tools import CODESPELL, CSPELL, ROOT, codespell_command, cspell_command, ensure  # noqa: E402
+
 ORIGINAL = ROOT / "tests" / "fixtures" / "original-notes.md"
 LABELS = ROOT / "tests" / "data" / "original-spelling.tsv"
-CODESPELL_VERSION = "2.4.3"
-CSPELL_VERSION = "9.8.0"
-DICT_AWS_VERSION = "4.0.17"
-PACKAGES = (f"cspell@{CSPELL_VERSION}", f"@cspell/dict-aws@{DICT_AWS_VERSION}")
-CSPELL_CONFIG = {
-    "version": "0.2",
-    "language": "en",
-    "import": ["@cspell/dict-aws/cspell-ext.json"],
-    "dictionaries": ["aws"],
-}
 
 
 @dataclass(frozen=True)
@@ -61,12 +52,6 @@ class Run:
 class Tool:
     name = ""
 
-    def available(self) -> bool:
-        raise NotImplementedError
-
-    def install(self) -> None:
-        pass
-
     def version(self) -> str:
         return ""
 
@@ -85,9 +70,6 @@ class Notelint(Tool):
 
     def __init__(self, select: str = "NL2"):
         self.select = select
-
-    def available(self) -> bool:
-        return True
 
     def version(self) -> str:
         from notelint import __version__
@@ -111,21 +93,12 @@ def _word_at(diagnostic: dict) -> str:
 
 class Codespell(Tool):
     name = "codespell"
-    exe = TOOLS / "codespell-venv" / "bin" / "codespell"
-
-    def available(self) -> bool:
-        return self.exe.is_file()
-
-    def install(self) -> None:
-        venv = TOOLS / "codespell-venv"
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", f"codespell=={CODESPELL_VERSION}"], check=True)
 
     def version(self) -> str:
-        return subprocess.run([str(self.exe), "--version"], capture_output=True, text=True).stdout.strip()
+        return CODESPELL.version()
 
     def run(self, files: list[Path], cwd: Path) -> Run:
-        out, seconds, _code = _timed([str(self.exe), *map(str, files)], cwd)
+        out, seconds, _code = _timed(codespell_command([str(f) for f in files]), cwd)
         hits = []
         for line in out.splitlines():  # path:line: word ==> fix
             match = re.match(r".*?:(\d+): (.+?) ==> ", line)
@@ -136,30 +109,13 @@ class Codespell(Tool):
 
 class Cspell(Tool):
     name = "cspell + dict-aws"
-    home = TOOLS / "cspell"
-    exe = home / "node_modules" / ".bin" / "cspell"
-    config = home / "cspell.json"
-
-    def available(self) -> bool:
-        return self.exe.is_file()
-
-    def install(self) -> None:
-        self.home.mkdir(parents=True, exist_ok=True)
-        (self.home / "package.json").write_text('{"name": "notelint-bench-tools", "private": true}\n')
-        subprocess.run(
-            ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", *PACKAGES],
-            cwd=self.home,
-            check=True,
-        )
 
     def version(self) -> str:
-        return subprocess.run([str(self.exe), "--version"], capture_output=True, text=True).stdout.strip()
+        return CSPELL.version()
 
     def run(self, files: list[Path], cwd: Path) -> Run:
-        self.config.write_text(json.dumps(CSPELL_CONFIG) + "\n")
-        command = [str(self.exe), "lint", "--no-progress", "--no-summary", "--no-color", "--no-must-find-files"]
-        command += ["-c", str(self.config), "--root", str(cwd)]
-        out, seconds, _code = _timed([*command, *(str(f.relative_to(cwd)) for f in files)], cwd)
+        command = cspell_command([str(f.relative_to(cwd)) for f in files], cwd)
+        out, seconds, _code = _timed(command, cwd)
         hits = []
         for line in out.splitlines():  # path:line:col - Unknown word (word)
             match = re.match(r".*?:(\d+):(\d+) - .*?\((.+?)\)", line)
@@ -207,15 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-install", action="store_true", help="do not install missing peers")
     args = parser.parse_args(argv)
 
-    tools: list[Tool] = [Notelint(), Codespell(), Cspell()]
-    for tool in tools:
-        if not tool.available() and not args.no_install:
-            print(f"installing {tool.name} into {TOOLS.relative_to(ROOT)}/ ...", file=sys.stderr)
-            try:
-                tool.install()
-            except (OSError, subprocess.CalledProcessError) as exc:
-                print(f"  could not install {tool.name}: {exc}", file=sys.stderr)
-    tools = [tool for tool in tools if tool.available()]
+    ready = ensure([CODESPELL, CSPELL], install=not args.no_install)
+    tools: list[Tool] = [Notelint(), *([Codespell()] if CODESPELL in ready else []), *([Cspell()] if CSPELL in ready else [])]
     parse_only = Notelint(select="NL114")  # a trivial rule: the cost of reading and parsing
     Notelint().run([ORIGINAL], ROOT)  # warm the user cache (catalog, English words)
 

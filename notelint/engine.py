@@ -25,6 +25,7 @@ from notelint import parallel
 from notelint.config import Config, ConfigError
 from notelint.diagnostic import Diagnostic, Finding, FixOut, Location, Severity, TextEdit
 from notelint.files import NoteFile
+from notelint.markdown import MAX_NESTING
 from notelint.note import Note, parse_note
 from notelint.outcome import FileError, FileOutcome, NoteSummary
 from notelint.resultcache import ResultCache
@@ -103,12 +104,14 @@ class Linter:
     def process_note(self, note: Note) -> FileOutcome:
         filt = self._filter_for(note)
         outcome = FileOutcome(note.path)
+        if note.too_deep:
+            outcome.error = FileError(note.path, _too_deep(note.too_deep))
         for rule in self.note_rules:
             findings = self._guarded(rule, rule.check, note, note.path, outcome)
             for finding in findings:
                 diagnostic = self._diagnostic(rule, note, finding, filt)
-                if diagnostic is not None:
-                    outcome.diagnostics.append(diagnostic)
+                if diagnostic is not None and not any(a <= diagnostic.line <= b for a, b in note.too_deep):
+                    outcome.diagnostics.append(diagnostic)  # (an item whose content was skipped looks empty)
         collected = {}
         for rule in self.corpus_rules:
             collected[rule.code] = self._guarded(rule, rule.collect, note, note.path, outcome, many=False)
@@ -236,6 +239,14 @@ class Linter:
             related=tuple(_location(r.note, r.start, r.end, r.message) for r in finding.related),
             meta=dict(finding.meta),
         )
+
+
+def _too_deep(ranges: Sequence[tuple[int, int]]) -> str:
+    lines = ", ".join(f"line {a}" if a == b else f"lines {a}–{b}" for a, b in ranges)
+    return (
+        f"{lines} not checked: lists or block quotes nested too deeply "
+        f"(the Markdown parser stops at {MAX_NESTING} levels; a nested list takes 2)"
+    )
 
 
 def _location(note: Note | Digest, start: int, end: int, message: str) -> Location:

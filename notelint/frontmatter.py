@@ -8,6 +8,7 @@ rather than at the top of the file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,6 +122,10 @@ def _kind(node: yaml.Node) -> str:
 
 def _describe(exc: yaml.MarkedYAMLError) -> str:
     """PyYAML's message on one line, without its multi-line mark dumps."""
+    unknown_tag = re.match(r"could not determine a constructor for the tag '(.*)'$", exc.problem or "")
+    if isinstance(exc, yaml.constructor.ConstructorError) and unknown_tag:
+        tag = unknown_tag.group(1).replace("tag:yaml.org,2002:", "!!")
+        return f"YAML tag '{tag}' is not allowed: front matter is read with YAML's safe loader, which constructs no objects"
     parts = [p for p in (exc.context, exc.problem) if p]
     text = "; ".join(parts) or "invalid YAML"
     return f"YAML syntax error: {text}"

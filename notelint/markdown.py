@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Callable
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -32,6 +33,13 @@ _TRACKED_RULES = (
 )
 
 InlineRule = Callable[[StateInline, bool], bool]
+
+# markdown-it stops parsing what is nested deeper than this (a nested list
+# takes two levels: the list and its item) and says nothing; the lines it
+# skipped are recorded in the parse's env under TOO_DEEP, so that a note can
+# say they were not checked.
+MAX_NESTING = 20
+TOO_DEEP = "notelint_too_deep"  # [(first line, end line), ...], 0-based, end exclusive
 
 
 def _tracked(rule: InlineRule) -> InlineRule:
@@ -60,6 +68,8 @@ def parser() -> MarkdownIt:
     md.use(front_matter_plugin)
     md.enable(["table", "linkify"])
     md.disable("text_join")
+    md.options["maxNesting"] = MAX_NESTING
+    _record_skipped_lines(md)
     # Only scheme links (https://...) and www. hosts count as URLs: file names
     # such as ``train.py`` end in a country domain and are not links in notes.
     md.linkify.set({"fuzzy_link": False, "fuzzy_email": True})
@@ -77,3 +87,19 @@ def parser() -> MarkdownIt:
                 md.inline.ruler.at(name, _tracked(rule.fn))
                 break
     return md
+
+
+def _record_skipped_lines(md: MarkdownIt) -> None:
+    """Wrap the block tokenizer (lists and block quotes call it for their
+    content) to record the lines it skips when the nesting limit is reached."""
+    tokenize = md.block.tokenize
+
+    def tracked(state: StateBlock, start: int, end: int) -> None:
+        if state.level >= MAX_NESTING:
+            line = state.skipEmptyLines(start)
+            if line < end and state.sCount[line] >= state.blkIndent:
+                state.env.setdefault(TOO_DEEP, []).append((line, end))
+        tokenize(state, start, end)
+
+    md.block.tokenize = tracked  # type: ignore[method-assign]
+

@@ -21,7 +21,7 @@ from typing import Iterator
 from markdown_it.token import Token
 
 from notelint.frontmatter import FrontMatter, parse_front_matter
-from notelint.markdown import parser
+from notelint.markdown import TOO_DEEP, parser
 from notelint.source import SourceFile
 
 
@@ -207,6 +207,8 @@ class Note:
     html: list[Html]
     # a document that starts with "---" but whose front matter never closes
     unclosed_front_matter: bool = False
+    # (first, last) 1-based lines the parser skipped: nested too deeply
+    too_deep: tuple[tuple[int, int], ...] = ()
     # derived data computed once per note and shared by rules (the claim
     # statements, say), keyed by the module that computes it
     memo: dict = field(default_factory=dict, repr=False)
@@ -283,7 +285,8 @@ class _Builder:
 
     # -- walk --------------------------------------------------------------------
     def build(self) -> Note:
-        tokens = parser().parse(self.text)
+        env: dict = {}
+        tokens = parser().parse(self.text, env)
         unclosed = False
         if tokens and tokens[0].type == "front_matter":
             self._front_matter(tokens[0])
@@ -304,6 +307,7 @@ class _Builder:
             code_blocks=self.code,
             html=self.html,
             unclosed_front_matter=unclosed,
+            too_deep=tuple((first + 1, end) for first, end in env.get(TOO_DEEP, ())),
         )
 
     def _front_matter(self, token: Token) -> None:

@@ -65,6 +65,7 @@ def check(config: Config, rules: Sequence[Rule], the_plan: Plan, *, as_of: date 
     notes = list(result.notes)
     fixed: dict[str, int] = defaultdict(int)
     diagnostics = result.diagnostics
+    scratch = RunResult()  # errors met on text between passes, never written: not reported
     for _ in range(MAX_FIX_PASSES):
         by_path = defaultdict(list)
         for diagnostic in diagnostics:
@@ -82,10 +83,14 @@ def check(config: Config, rules: Sequence[Rule], the_plan: Plan, *, as_of: date 
             changed = True
         if not changed:
             break
-        diagnostics = linter.check_notes(notes, extra, result)
+        diagnostics = linter.check_notes(notes, extra, scratch)
 
     patch = []
     final: list[Note] = []
+    if not diff:
+        # the last check reports on the files as written: its errors replace the
+        # first run's for these notes (a line number may have moved)
+        result.errors = [e for e in result.errors if e.path not in originals]
     for note in notes:
         before = originals[note.path]
         if note.source.text == before.text:
@@ -109,4 +114,5 @@ def check(config: Config, rules: Sequence[Rule], the_plan: Plan, *, as_of: date 
     result.__dict__.pop("notes", None)  # parsed again from the fixed text when asked for
     result.fixed = dict(fixed)
     result.diagnostics = linter.check_notes(final, extra, result)
+    result.errors = [e for i, e in enumerate(result.errors) if e not in result.errors[:i]]  # corpus errors, once
     return result, ""

@@ -132,6 +132,8 @@ def read_bytes(path: Path, display: str, max_bytes: int) -> bytes:
     except SourceError:
         raise
     except FileNotFoundError:
+        if path.is_symlink():
+            raise SourceError(display, "broken symbolic link (its target does not exist)") from None
         raise SourceError(display, "no such file (was it deleted while notelint ran?)") from None
     except PermissionError:
         raise SourceError(display, "permission denied") from None

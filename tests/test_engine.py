@@ -4,6 +4,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import AS_OF, FRONT, REPO
 from notelint.config import Config
 from notelint.diagnostic import Finding, Severity
@@ -94,6 +96,31 @@ def test_time_limit_skips_the_file_with_a_clear_message(tmp_path):
     assert [(e.path, e.message) for e in result.errors] == [
         ("n000.md", "skipped: checking took longer than 0.3 s (a rule is too slow on this text; please report it)")
     ]
+
+
+@rule("NL197", "slow-on-one-note", Severity.INFO, "Takes forever on one note.", bad="x", good="y")
+def slow_on_one_note(note, ctx):
+    """A rule stuck in a loop on a note that says SLOW."""
+    deadline = time.monotonic() + (60 if "SLOW" in note.text else 0)
+    while time.monotonic() < deadline:
+        pass
+    yield from ()
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["serial", "workers"])
+def test_time_limit_skips_only_the_slow_file_and_never_caches_it(tmp_path, jobs):
+    targets = files(tmp_path, 30)  # enough files for worker processes
+    targets[7].path.write_text(BAD + "SLOW\n")
+    config = Config(root=tmp_path, file_timeout=0.5)
+    for _ in range(2):  # again, with the other files' results cached: the slow one is checked (and skipped) again
+        started = time.monotonic()
+        result = Linter(config, [*RULES, slow_on_one_note], AS_OF, cache=True, jobs=jobs).run(targets)
+        assert time.monotonic() - started < 20
+        assert [(e.path, e.message) for e in result.errors] == [
+            ("n007.md", "skipped: checking took longer than 0.5 s (a rule is too slow on this text; please report it)")
+        ]
+        reported = sorted(d.path for d in result.diagnostics if d.code == "NL112")
+        assert reported == [f.display for f in targets if f.display != "n007.md"]
 
 
 def test_crashing_rule_is_reported_and_others_still_run(tmp_path):

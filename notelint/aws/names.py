@@ -20,7 +20,8 @@ from typing import Any
 from notelint.aws.catalog import Catalog
 from notelint.aws.text import glued
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+[A-Za-z][A-Za-z0-9]*")
+# (?<!\d): a long run of digits is tried once, not from each of its digits (quadratic)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*|(?<!\d)\d+[A-Za-z][A-Za-z0-9]*")
 _CONTEXT_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9][A-Za-z0-9.]*[A-Za-z0-9]|(?<![\w-])[A-Za-z0-9](?![\w-])")
 _COMMAND_NEXT = re.compile(r" [a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w])")
 _VENDORS = {"amazon": "Amazon", "aws": "AWS"}
@@ -28,6 +29,16 @@ MAX_WORDS = 4
 # botocore service ids that are English words: context only when capitalised
 # and not at the start of a sentence
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n|[-*+]\s+)$")
+
+
+def _at_sentence_start(text: str, end: int) -> bool:
+    """Does ``text[:end]`` match _SENTENCE_START?  Only its tail can: the search
+    starts at the character before the trailing whitespace, so a long block is
+    not searched from its beginning for every name in it."""
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return _SENTENCE_START.search(text, max(start - 1, 0), end) is not None
 
 
 @dataclass(frozen=True)
@@ -172,7 +183,7 @@ class NameIndex:
                     vendor_start=vendor_start,
                     vendor_written=vendor,
                     joined=joined,
-                    sentence_start=bool(_SENTENCE_START.search(text[:first])),
+                    sentence_start=_at_sentence_start(text, first),
                 ),
                 size,
             )
@@ -195,7 +206,7 @@ class NameIndex:
                 if label not in self.context or not _spaced(text, window):
                     continue
                 start = window[0][0]
-                if size == 1 and label not in self.curated_labels and label.istitle() and _SENTENCE_START.search(text[:start]):
+                if size == 1 and label not in self.curated_labels and label.istitle() and _at_sentence_start(text, start):
                     continue  # "Connect the ...", "Backup ..." at a sentence start
                 found.extend(self.context[label])
                 index += size - 1

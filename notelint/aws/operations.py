@@ -109,6 +109,10 @@ def _scan(note: Note, catalog: Catalog) -> Iterator[OpToken]:
     verbs = _verbs(catalog)
     title_services = names.services_in(title(note))
     heading_cache: dict[tuple[str, ...], tuple[str, ...]] = {}
+    # one lookup per claim and per sentence, not one per token in it (quadratic
+    # in a long list item or sentence); sentences keyed by (block, start)
+    claim_cache: dict[str, tuple[str, ...]] = {}
+    sentence_cache: dict[tuple[int, int], tuple[str, ...]] = {}
     for run in runs(note):
         for match in _TOKEN.finditer(run.text):
             word = match.group(0)
@@ -122,12 +126,17 @@ def _scan(note: Note, catalog: Catalog) -> Iterator[OpToken]:
             offset = run.offset + match.start() - (run.offset + sentence_start)
             token = OpToken(run, match.start(), match.end(), word, kind, canonical, services)
             token.claim = existence.claim(sentence, offset, offset + len(word)) if not run.heading else None
-            token.sentence_services = names.services_in(sentence)
+            key = (id(run.block_text), run.offset + sentence_start)
+            if key not in sentence_cache:
+                sentence_cache[key] = names.services_in(sentence)
+            token.sentence_services = sentence_cache[key]
             before = " ".join(sentence[:offset].split()[-NEAR_WORDS:])
             after = " ".join(sentence[offset + len(word):].split()[:NEAR_WORDS])
             token.near_services = names.services_in(before + " . " + after)
             token.api_word = bool(_API_WORD.match(sentence[offset + len(word):]))
-            token.claim_services = names.services_in(run.claim)
+            if run.claim not in claim_cache:
+                claim_cache[run.claim] = names.services_in(run.claim)
+            token.claim_services = claim_cache[run.claim]
             if run.headings not in heading_cache:
                 heading_cache[run.headings] = names.services_in("\n".join(run.headings))
             token.context_services = tuple(

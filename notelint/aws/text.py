@@ -11,7 +11,9 @@ a name is read in.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from notelint.note import Block, Kind, Note
@@ -42,14 +44,23 @@ class Run:
     def sentence_bounds(self, index: int) -> tuple[int, int]:
         """(start, end) of that sentence, as indices into ``self.text`` (may go outside it)."""
         at = self.offset + index
-        start, end = 0, len(self.block_text)
-        for match in _SENTENCE_END.finditer(self.block_text):
-            if match.end() <= at:
-                start = match.end()
-            elif match.start() >= at:
-                end = match.start()
-                break
+        starts, ends = _sentence_breaks(self.block_text)
+        before = bisect_right(ends, at)  # the last break ending at or before ``at``
+        after = bisect_left(starts, at)  # the first break starting at or after it
+        start = ends[before - 1] if before else 0
+        end = starts[after] if after < len(starts) else len(self.block_text)
         return start - self.offset, end - self.offset
+
+
+@lru_cache(maxsize=64)
+def _sentence_breaks(text: str) -> tuple[list[int], list[int]]:
+    """(starts, ends) of the breaks between the sentences of a block, found once
+    per block rather than once per name in it (quadratic on a long paragraph)."""
+    starts, ends = [], []
+    for match in _SENTENCE_END.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+    return starts, ends
 
 
 def glued(text: str, start: int, end: int) -> bool:

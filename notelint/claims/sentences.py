@@ -12,12 +12,27 @@ inside a paragraph is not an end.
 from __future__ import annotations
 
 import re
+import string
 
 _ABBREVIATIONS = frozenset(
     "e.g i.e etc vs approx incl cf esp fig no nos vol dr mr mrs ms st jr sr inc ltd co corp min max avg "
     "sec hr hrs jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+# (?<![.!?]): a run of dots is tried once, not from each of its dots (quadratic)
+_WORD_CHARS = frozenset(string.ascii_letters + ".")
+_END = re.compile(r"(?<![.!?])[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The run of ASCII letters and dots that ends ``text[start:end]`` (before a
+    final line break, as ``[A-Za-z.]+$`` would find it), read backwards so that
+    a long sentence is not searched from its start at every full stop."""
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    first = end
+    while first > start and text[first - 1] in _WORD_CHARS:
+        first -= 1
+    return text[first:end]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -25,8 +40,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for match in _END.finditer(text):
-        word = re.search(r"([A-Za-z.]+)$", text[start : match.start()])
-        if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1):
+        word = _word_before(text, start, match.start())
+        if word and (word.lower().rstrip(".") in _ABBREVIATIONS or len(word) == 1):
             continue  # "e.g. Cassandra", "U.S. East", "a. b."
         spans.append((start, match.end()))
         start = match.end()

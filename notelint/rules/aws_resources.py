@@ -105,12 +105,16 @@ def instance_type_purpose(note: Note, ctx: Context) -> Iterator[Finding]:
     the type is not in that purpose's enum, it is reported."""
     catalog = catalog_for(ctx)
     sagemaker = _sagemaker_types(catalog)
+    by_sentence: dict[tuple[int, int], list[str]] = {}  # (block, sentence start): its purposes
     for run, match in _instances(note):
         name = match.group(1)
         if not name.startswith("ml.") or name not in sagemaker or run.kind == "block":
             continue
-        sentence = run.sentence(match.start())
-        purposes = [key for key, pattern in PURPOSES.items() if pattern.search(sentence)]
+        key = (id(run.block_text), run.offset + run.sentence_bounds(match.start())[0])
+        if key not in by_sentence:  # once per sentence, not per type in it (quadratic in a long one)
+            sentence = run.sentence(match.start())
+            by_sentence[key] = [purpose for purpose, pattern in PURPOSES.items() if pattern.search(sentence)]
+        purposes = by_sentence[key]
         if len(purposes) != 1 or name in catalog.enum(purposes[0]):
             continue
         purpose = catalog.instance_purposes[purposes[0]]
