@@ -7,6 +7,7 @@ configuration or file errors.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from datetime import date, datetime, timezone
@@ -99,6 +100,9 @@ def _run_options(command: argparse.ArgumentParser, verb: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # a check allocates millions of small, short-lived objects (tokens, spans);
+    # collecting cycles less often saves about a tenth of a large run
+    gc.set_threshold(100_000, 50, 1000)
     parser = _parser()
     args = parser.parse_args(argv)
     try:

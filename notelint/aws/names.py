@@ -98,6 +98,7 @@ class NameIndex:
                 self.context[entry.name] = tuple(dict.fromkeys([*entry.services, *self.context.get(entry.name, ())]))
         self.curated_labels = frozenset(e.name for e in self.by_words.values() if e.curated)
         self._context_words = max((len(label.split()) for label in self.context), default=1)
+        self._services_cache: dict[str, tuple[str, ...]] = {}
 
     def _add_curated(self, spec: dict[str, Any]) -> None:
         words = tuple(w.casefold() for w in spec["name"].split())
@@ -121,23 +122,35 @@ class NameIndex:
             )
 
     @cached_property
+    def _continued(self) -> frozenset[tuple[str, ...]]:
+        """Word sequences that a longer name goes on from ("amazon", "kinesis data")."""
+        return frozenset(words[:cut] for words in self.by_words for cut in range(1, len(words)))
+
+    @cached_property
+    def _compact_heads(self) -> frozenset[str]:
+        """Every start of a one-word name that people split ("dynamo" of
+        "dynamodb", for "Dynamo DB"); one letter is never such a start."""
+        return frozenset(
+            compact[:cut]
+            for compact, entry in self.by_compact.items()
+            if entry.split and len(entry.words) == 1
+            for cut in range(2, len(compact) - 1)
+        )
+
+    @cached_property
     def _openers(self) -> frozenset[str]:
-        """Every word a name can start with, and every start of a one-word name
-        ("dynamo" of "dynamodb", for "Dynamo DB"): most words of a text are
-        neither, and are skipped with one set lookup."""
-        openers = {words[0] for words in self.by_words}
-        for compact in self.by_compact:
-            openers.update(compact[:cut] for cut in range(1, len(compact)))
-        return frozenset(openers)
+        """Every word a name can start with: most words of a text are not one,
+        and are skipped with one set lookup."""
+        return frozenset({words[0] for words in self.by_words} | self._compact_heads)
 
     # -- NL3xx ------------------------------------------------------------------------
     def mentions(self, text: str) -> list[Mention]:
-        tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        tokens = list(_TOKEN.finditer(text))
         found: list[Mention] = []
         openers = self._openers
         index = 0
         while index < len(tokens):
-            if tokens[index][2].casefold() not in openers:
+            if tokens[index].group().casefold() not in openers:
                 index += 1
                 continue
             mention, used = self._match_at(text, tokens, index)
@@ -148,46 +161,58 @@ class NameIndex:
             index += used
         return found
 
-    def _match_at(self, text: str, tokens: list[tuple[int, int, str]], index: int) -> tuple[Mention | None, int]:
-        for size in range(min(MAX_WORDS, len(tokens) - index), 0, -1):
-            window = tokens[index : index + size]
-            if not _spaced(text, window):
-                continue
-            key = tuple(t[2].casefold() for t in window)
+    def _longest(self, text: str, tokens: list[re.Match[str]], index: int) -> tuple[Entry | None, int, bool]:
+        """The longest name starting at ``tokens[index]``: (entry, words, joined).
+
+        Grown a word at a time, and only while some name goes on from the words so far."""
+        first = tokens[index].group().casefold()
+        key = (first,)
+        best: tuple[Entry | None, int, bool] = (self.by_words.get(key), 1, False)
+        heads = first in self._compact_heads
+        for size in range(2, min(MAX_WORDS, len(tokens) - index) + 1):
+            if key not in self._continued and not (size == 2 and heads):
+                break
+            before, word = tokens[index + size - 2], tokens[index + size - 1]
+            if text[before.end() : word.start()] not in (" ", "\n"):
+                break  # words of a multi-word name are separated by one space (a line break counts)
+            following = word.group().casefold()
+            key = (*key, following)
             entry = self.by_words.get(key)
-            joined = False
-            if entry is None and size == 2:
-                entry = self.by_compact.get(key[0] + key[1])
-                joined = entry is not None and entry.split and len(entry.words) == 1
-                if not joined:
-                    entry = None
-            if entry is None:
-                continue
-            start, end = window[0][0], window[-1][1]
-            if glued(text, start, end):
-                return None, size
-            vendor_start, vendor = None, ""
-            if index > 0:
-                v_start, v_end, v_text = tokens[index - 1]
-                if v_text.casefold() in _VENDORS and text[v_end:start] == " " and not glued(text, v_start, v_end):
-                    vendor_start, vendor = v_start, v_text
-            first = vendor_start if vendor_start is not None else start
-            if vendor == "aws" and text[start:end].islower() and _COMMAND_NEXT.match(text, end):
-                return None, size  # "aws s3 ls": a CLI command written in prose
-            return (
-                Mention(
-                    entry=entry,
-                    start=start,
-                    end=end,
-                    written=text[start:end],
-                    vendor_start=vendor_start,
-                    vendor_written=vendor,
-                    joined=joined,
-                    sentence_start=_at_sentence_start(text, first),
-                ),
-                size,
-            )
-        return None, 1
+            if entry is not None:
+                best = (entry, size, False)
+            elif size == 2 and heads:
+                joined = self.by_compact.get(first + following)
+                if joined is not None and joined.split and len(joined.words) == 1:
+                    best = (joined, 2, True)
+        return best
+
+    def _match_at(self, text: str, tokens: list[re.Match[str]], index: int) -> tuple[Mention | None, int]:
+        entry, size, joined = self._longest(text, tokens, index)
+        if entry is None:
+            return None, 1
+        start, end = tokens[index].start(), tokens[index + size - 1].end()
+        if glued(text, start, end):
+            return None, size
+        vendor_start, vendor = None, ""
+        if index > 0:
+            previous = tokens[index - 1]
+            v_start, v_end, v_text = previous.start(), previous.end(), previous.group()
+            if v_text.casefold() in _VENDORS and text[v_end:start] == " " and not glued(text, v_start, v_end):
+                vendor_start, vendor = v_start, v_text
+        first = vendor_start if vendor_start is not None else start
+        if vendor == "aws" and text[start:end].islower() and _COMMAND_NEXT.match(text, end):
+            return None, size  # "aws s3 ls": a CLI command written in prose
+        mention = Mention(
+            entry=entry,
+            start=start,
+            end=end,
+            written=text[start:end],
+            vendor_start=vendor_start,
+            vendor_written=vendor,
+            joined=joined,
+            sentence_start=_at_sentence_start(text, first),
+        )
+        return mention, size
 
     # -- context ------------------------------------------------------------------------
     def services_in(self, text: str) -> tuple[str, ...]:
@@ -196,6 +221,15 @@ class NameIndex:
         Labels are looked up word n-gram by n-gram (longest first), which is
         much cheaper to set up than one regular expression of ~1,000 names.
         """
+        cached = self._services_cache.get(text)
+        if cached is not None:
+            return cached
+        if len(self._services_cache) > 4096:  # the same claim and headings are asked about run after run
+            self._services_cache.clear()
+        self._services_cache[text] = found = self._services_in(text)
+        return found
+
+    def _services_in(self, text: str) -> tuple[str, ...]:
         tokens = [(m.start(), m.end(), m.group(0)) for m in _CONTEXT_TOKEN.finditer(text)]
         found: list[str] = []
         index = 0

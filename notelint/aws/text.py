@@ -92,22 +92,27 @@ def runs(note: Note, *, prose: bool = True, code_spans: bool = True, code_blocks
     """The runs of a note, in document order within each kind (built once per note and kind)."""
     key = ("aws.runs", prose, code_spans, code_blocks)
     if key not in note.memo:
-        note.memo[key] = list(_runs(note, prose, code_spans, code_blocks))
+        if "aws.runs" not in note.memo:  # every run once; each selection of kinds filters it
+            note.memo["aws.runs"] = list(_runs(note))
+        kinds = {kind for kind, wanted in (("prose", prose), ("code", code_spans), ("block", code_blocks)) if wanted}
+        note.memo[key] = [run for run in note.memo["aws.runs"] if run.kind in kinds]
     return note.memo[key]
 
 
-def _runs(note: Note, prose: bool, code_spans: bool, code_blocks: bool) -> Iterator[Run]:
+def _runs(note: Note) -> Iterator[Run]:
     for block in note.blocks:
-        claim = _claim_text(note, block)
+        claim = None
         heading = block.kind == "heading"
         path = block.heading_path
         for segment, text in block.iter_segments():
-            if segment.kind in (Kind.PROSE, Kind.LINK) and prose:
+            if segment.kind is Kind.PROSE or segment.kind is Kind.LINK:
                 kind = "prose"
-            elif segment.kind is Kind.CODE and code_spans:
+            elif segment.kind is Kind.CODE:
                 kind = "code"
             else:
                 continue
+            if claim is None:
+                claim = _claim_text(note, block)
             yield Run(
                 text=text,
                 kind=kind,
@@ -118,19 +123,18 @@ def _runs(note: Note, prose: bool, code_spans: bool, code_blocks: bool) -> Itera
                 claim=claim,
                 headings=path,
             )
-    if code_blocks:
-        for code in note.code_blocks:
-            yield Run(
-                text=code.text,
-                kind="block",
-                span=code.span,
-                heading=False,
-                block_text=code.text,
-                offset=0,
-                claim="",
-                headings=code.heading_path,
-                lang=code.lang,
-            )
+    for code in note.code_blocks:
+        yield Run(
+            text=code.text,
+            kind="block",
+            span=code.span,
+            heading=False,
+            block_text=code.text,
+            offset=0,
+            claim="",
+            headings=code.heading_path,
+            lang=code.lang,
+        )
 
 
 def _shift(span: Callable[[int, int], tuple[int, int]], by: int) -> Callable[[int, int], tuple[int, int]]:

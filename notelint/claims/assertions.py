@@ -156,6 +156,7 @@ _LIMIT_CUE = _compile(rf"\b(?:(?P<max>{_MAX_CUE})|(?P<min>{_MIN_CUE}))\s*(?:is\s
 _LIMIT_AFTER = _compile(rf"\b(?P<what>timeout|memory|retention|run\s*time|runtime|duration|payload)\s+(?:maximum|max|limit)\s+(?:is\s+|of\s+|=\s*)?{_QUANTITY}")
 
 _STOP = {"a", "an", "the", "any", "all"}
+_DIGIT = re.compile(r"\d")
 _HEDGE = re.compile(r"\b(?:could|would|might|technically|theoretically|in\s+theory)\b", re.IGNORECASE)
 
 
@@ -204,17 +205,21 @@ def _limit_attribute(sentence: str, cue_start: int, cue_end: int, unit: str, exp
     return chosen, True
 
 
-# Every pattern below needs one of these words; most sentences have none.
-_CUES = re.compile(
-    r"cpu|gpu|only|support|must|requir|need|convert|up\s*to|most|maxim|max\b|min|least|limit|exceed|"
-    r"latest|newest|recent|takes?\b|accept|read|ingest|consum|input|format|:",
-    re.IGNORECASE,
-)
+_FORMAT_WORDS = ("recordio", "protobuf", "json", "csv", "tsv", "parquet", "orc", "avro", "libsvm")
 
 
 def extract(sentence: str) -> list[Assertion]:
     """Every assertion in one sentence, with offsets into it."""
-    if not _CUES.search(sentence):
+    # each group of patterns below needs a word most sentences lack: look for it once
+    low = sentence.lower()
+    hardware = "cpu" in low or "gpu" in low
+    formats = any(word in low for word in _FORMAT_WORDS)
+    convert = "convert" in low
+    support = "support" in low
+    requires = "requir" in low or "need" in low or "must" in low
+    number = _DIGIT.search(sentence) is not None
+    latest = "latest" in low or "newest" in low or "recent" in low
+    if not (hardware or formats or convert or support or requires or number or latest):
         return []
     found: list[Assertion] = []
     covered: list[tuple[int, int]] = []
@@ -228,71 +233,80 @@ def extract(sentence: str) -> list[Assertion]:
     def overlaps(start: int, end: int) -> bool:
         return any(start < b and a < end for a, b in covered)
 
-    for pattern in _ONLY_HARDWARE:
-        for m in pattern.finditer(sentence):
-            add(Assertion("only", "hardware", _hardware(m.group("hw")), start=m.start(), end=m.end()))
-    for pattern in _LACKS_HARDWARE:
-        for m in pattern.finditer(sentence):
-            add(Assertion("lacks", "hardware", _hardware(m.group("hw")), start=m.start(), end=m.end()))
-    for pattern in _SUPPORTS_HARDWARE:
-        for m in pattern.finditer(sentence):
-            if _HEDGE.search(sentence[max(0, m.start() - 30) : m.start()]):
-                continue  # "could technically run on GPU instance types"
+    if hardware:
+        for pattern in _ONLY_HARDWARE:
+            for m in pattern.finditer(sentence):
+                add(Assertion("only", "hardware", _hardware(m.group("hw")), start=m.start(), end=m.end()))
+        for pattern in _LACKS_HARDWARE:
+            for m in pattern.finditer(sentence):
+                add(Assertion("lacks", "hardware", _hardware(m.group("hw")), start=m.start(), end=m.end()))
+        for pattern in _SUPPORTS_HARDWARE:
+            for m in pattern.finditer(sentence):
+                if _HEDGE.search(sentence[max(0, m.start() - 30) : m.start()]):
+                    continue  # "could technically run on GPU instance types"
+                if not overlaps(m.start(), m.end()):
+                    add(Assertion("supports", "hardware", _hardware(m.group(0)), start=m.start(), end=m.end()))
+    if formats:
+        for pattern in _ONLY_FORMAT:
+            for m in pattern.finditer(sentence):
+                add(Assertion("only", "input-format", _formats(m.group("formats")), start=m.start(), end=m.end()))
+    if convert and formats:
+        for m in _CONVERT.finditer(sentence):
+            add(Assertion("supports", "convert-from", _formats(m.group("source")), start=m.start(), end=m.end()))
+            target = tuple(dict.fromkeys([*_formats(m.group("target"))]))
+            add(Assertion("supports", "convert-to", target, start=m.start(), end=m.end()))
+        for m in _CONVERT_TO.finditer(sentence):
             if not overlaps(m.start(), m.end()):
-                add(Assertion("supports", "hardware", _hardware(m.group(0)), start=m.start(), end=m.end()))
-    for pattern in _ONLY_FORMAT:
-        for m in pattern.finditer(sentence):
-            add(Assertion("only", "input-format", _formats(m.group("formats")), start=m.start(), end=m.end()))
-    for m in _CONVERT.finditer(sentence):
-        add(Assertion("supports", "convert-from", _formats(m.group("source")), start=m.start(), end=m.end()))
-        target = tuple(dict.fromkeys([*_formats(m.group("target"))]))
-        add(Assertion("supports", "convert-to", target, start=m.start(), end=m.end()))
-    for m in _CONVERT_TO.finditer(sentence):
-        if not overlaps(m.start(), m.end()):
-            add(Assertion("supports", "convert-to", _formats(m.group("target")), start=m.start(), end=m.end()))
-    for m in _CANNOT_CONVERT.finditer(sentence):
-        add(Assertion("lacks", "convert-to", ("any",), start=m.start(), end=m.end()))
-    for pattern in _SUPPORTS_FORMAT:
-        for m in pattern.finditer(sentence):
+                add(Assertion("supports", "convert-to", _formats(m.group("target")), start=m.start(), end=m.end()))
+    if convert:
+        for m in _CANNOT_CONVERT.finditer(sentence):
+            add(Assertion("lacks", "convert-to", ("any",), start=m.start(), end=m.end()))
+    if formats:
+        for pattern in _SUPPORTS_FORMAT:
+            for m in pattern.finditer(sentence):
+                if not overlaps(m.start(), m.end()):
+                    # a list goes on to the end of its clause: "takes CSV or libsvm input, RecordIO, parquet;"
+                    clause_end = len(sentence)
+                    stop = re.search(r"[;.!?]", sentence[m.end() :])
+                    if stop:
+                        clause_end = m.end() + stop.start()
+                    values = _formats(sentence[m.start("formats") : clause_end])
+                    add(Assertion("supports", "input-format", values, start=m.start(), end=m.end()))
+    if support:
+        for m in _LACKS_CAPABILITY.finditer(sentence):
             if not overlaps(m.start(), m.end()):
-                # a list goes on to the end of its clause: "takes CSV or libsvm input, RecordIO, parquet;"
-                clause_end = len(sentence)
-                stop = re.search(r"[;.!?]", sentence[m.end() :])
-                if stop:
-                    clause_end = m.end() + stop.start()
-                values = _formats(sentence[m.start("formats") : clause_end])
-                add(Assertion("supports", "input-format", values, start=m.start(), end=m.end()))
-    for m in _LACKS_CAPABILITY.finditer(sentence):
-        if not overlaps(m.start(), m.end()):
-            add(Assertion("lacks", "capability", _split_phrases(m.group("what")), start=m.start(), end=m.end()))
-    for m in _SUPPORTS_CAPABILITY.finditer(sentence):
-        if not overlaps(m.start(), m.end()):
-            add(Assertion("supports", "capability", _split_phrases(m.group("what")), start=m.start(), end=m.end()))
-    for m in _REQUIRES.finditer(sentence):
-        add(Assertion("requires", "requirement", (_phrase(m.group("what")),), start=m.start(), end=m.end()))
-    for m in _LIMIT_AFTER.finditer(sentence):
-        quantity, unit = _quantity(m)
-        attribute, explicit = _limit_attribute(sentence, m.start(), m.end(), unit, m.group("what"))
-        add(Assertion("limit", attribute, quantity=quantity, unit=unit, bound="max", start=m.start(), end=m.end(),
-                      explicit=explicit))
-    for m in _LIMIT_CUE.finditer(sentence):
-        if overlaps(m.start(), m.end()):
-            continue
-        quantity, unit = _quantity(m)
-        attribute, explicit = _limit_attribute(sentence, m.start(), m.end(), unit)
-        add(
-            Assertion(
-                "limit",
-                attribute,
-                quantity=quantity,
-                unit=unit,
-                bound="max" if m.group("max") else "min",
-                start=m.start(),
-                end=m.end(),
-                explicit=explicit,
+                add(Assertion("lacks", "capability", _split_phrases(m.group("what")), start=m.start(), end=m.end()))
+        for m in _SUPPORTS_CAPABILITY.finditer(sentence):
+            if not overlaps(m.start(), m.end()):
+                add(Assertion("supports", "capability", _split_phrases(m.group("what")), start=m.start(), end=m.end()))
+    if requires:
+        for m in _REQUIRES.finditer(sentence):
+            add(Assertion("requires", "requirement", (_phrase(m.group("what")),), start=m.start(), end=m.end()))
+    if number:
+        for m in _LIMIT_AFTER.finditer(sentence):
+            quantity, unit = _quantity(m)
+            attribute, explicit = _limit_attribute(sentence, m.start(), m.end(), unit, m.group("what"))
+            add(Assertion("limit", attribute, quantity=quantity, unit=unit, bound="max", start=m.start(), end=m.end(),
+                          explicit=explicit))
+        for m in _LIMIT_CUE.finditer(sentence):
+            if overlaps(m.start(), m.end()):
+                continue
+            quantity, unit = _quantity(m)
+            attribute, explicit = _limit_attribute(sentence, m.start(), m.end(), unit)
+            add(
+                Assertion(
+                    "limit",
+                    attribute,
+                    quantity=quantity,
+                    unit=unit,
+                    bound="max" if m.group("max") else "min",
+                    start=m.start(),
+                    end=m.end(),
+                    explicit=explicit,
+                )
             )
-        )
-    for m in _LATEST.finditer(sentence):
-        category = _hardware(sentence[m.end() : m.end() + 40]) or _hardware(sentence)
-        add(Assertion("latest", "generation", category, start=m.start(), end=m.end()))
+    if latest:
+        for m in _LATEST.finditer(sentence):
+            category = _hardware(sentence[m.end() : m.end() + 40]) or _hardware(sentence)
+            add(Assertion("latest", "generation", category, start=m.start(), end=m.end()))
     return sorted(found, key=lambda a: (a.start, a.relation))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Iterator
 
 from notelint.claims import statements_of
 from notelint.claims.extract import Statement, Subject
@@ -240,18 +241,37 @@ def _retired_pattern(knowledge: Knowledge, ctx: Context) -> re.Pattern[str] | No
     for service in catalog_for(ctx).services.values():
         for label in (service.service_id, service.full_name, service.abbreviation):
             current.add(re.sub(r"[^a-z]", "", label.lower().removeprefix("amazon ").removeprefix("aws ")))
-    alternatives = []
+    names, distinctive = [], []
     for retired in knowledge.retired:
         for name in retired.names:
             name = " ".join(name.split())
             if re.sub(r"[^a-z]", "", name.lower()) in current or not any(c.isupper() for c in name):
                 continue
-            distinctive = bool(re.search(r"[a-z][A-Z]|[A-Z]{4,}|\d", name))
-            escaped = re.escape(name)
-            alternatives.append(rf"(?:(?:Amazon|AWS) )?{escaped}" if distinctive else rf"(?:Amazon|AWS) {escaped}")
-    if not alternatives:
+            names.append(name)
+            if re.search(r"[a-z][A-Z]|[A-Z]{4,}|\d", name):
+                distinctive.append(name)
+    if not names:
         return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")(?![\w-])")
+
+    def longest_first(found: list[str]) -> str:
+        return "|".join(re.escape(name) for name in sorted(found, key=len, reverse=True))
+
+    # every branch starts with a literal, so the regex engine skips ahead by
+    # first letter; the start boundary is checked by _retired_hits
+    any_name = longest_first(names)
+    return re.compile(rf"(?:Amazon (?:{any_name})|AWS (?:{any_name})|(?:{longest_first(distinctive)}))(?![\w-])")
+
+
+def _retired_hits(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` that do not start inside a word, leftmost first."""
+    position = 0
+    while (hit := pattern.search(text, position)) is not None:
+        start = hit.start()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+            position = start + 1
+            continue
+        yield hit
+        position = max(hit.end(), start + 1)
 
 
 def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Knowledge, reviewed: date | None,
@@ -264,7 +284,7 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
     for statement in statements:
         if statement.acknowledged:
             continue
-        for hit in pattern.finditer(statement.text):
+        for hit in _retired_hits(pattern, statement.text):
             start, end = statement.start + hit.start(), statement.start + hit.end()
             if any(a < end and start < b for a, b in spans):
                 continue  # the knowledge base already says what happened to it

@@ -42,8 +42,14 @@ def _meta(catalog: Catalog) -> dict[str, str]:
     return {"botocore_version": catalog.botocore_version}
 
 
-def _sagemaker_types(catalog: Catalog) -> frozenset[str]:
-    return frozenset().union(*(catalog.enum(k) for k in catalog.instance_purposes if k.startswith("sagemaker:")))
+def _sagemaker_types(catalog: Catalog, ctx: Context) -> frozenset[str]:
+    return ctx.shared("aws.sagemaker-instance-types", lambda: frozenset().union(
+        *(catalog.enum(k) for k in catalog.instance_purposes if k.startswith("sagemaker:"))
+    ))
+
+
+def _ec2_families(catalog: Catalog, ctx: Context) -> frozenset[str]:
+    return ctx.shared("aws.ec2-instance-families", lambda: frozenset(_family(t) for t in catalog.enum("ec2:InstanceType")))
 
 
 def _family(instance_type: str) -> str:
@@ -71,9 +77,9 @@ def unknown_instance_type(note: Note, ctx: Context) -> Iterator[Finding]:
     SageMaker instance type enum, one without against EC2's ``InstanceType``;
     the closest real types of the same family are suggested."""
     catalog = catalog_for(ctx)
-    sagemaker = _sagemaker_types(catalog)
+    sagemaker = _sagemaker_types(catalog, ctx)
     ec2 = catalog.enum("ec2:InstanceType")
-    ec2_families = {_family(t) for t in ec2}
+    ec2_families = _ec2_families(catalog, ctx)
     for run, match in _instances(note):
         name, family = match.group(1), match.group(2)
         known = sagemaker if name.startswith("ml.") else ec2
@@ -104,7 +110,7 @@ def instance_type_purpose(note: Note, ctx: Context) -> Iterator[Finding]:
     (training, endpoint/hosting, notebook, processing, batch transform) and
     the type is not in that purpose's enum, it is reported."""
     catalog = catalog_for(ctx)
-    sagemaker = _sagemaker_types(catalog)
+    sagemaker = _sagemaker_types(catalog, ctx)
     by_sentence: dict[tuple[int, int], list[str]] = {}  # (block, sentence start): its purposes
     for run, match in _instances(note):
         name = match.group(1)
