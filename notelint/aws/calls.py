@@ -64,6 +64,8 @@ class Found:
 
 def client_variables(note_text: str) -> dict[str, tuple[str, str]]:
     """Variable -> ("client" | "resource", service) from assignments anywhere in the note."""
+    if "client(" not in note_text and "resource(" not in note_text:
+        return {}
     return {m.group(1): (m.group(2), m.group(3)) for m in _CLIENT.finditer(note_text)}
 
 

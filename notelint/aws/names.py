@@ -97,7 +97,6 @@ class NameIndex:
             if entry.services:
                 self.context[entry.name] = tuple(dict.fromkeys([*entry.services, *self.context.get(entry.name, ())]))
         self.curated_labels = frozenset(e.name for e in self.by_words.values() if e.curated)
-        self._context_words = max((len(label.split()) for label in self.context), default=1)
         self._services_cache: dict[str, tuple[str, ...]] = {}
 
     def _add_curated(self, spec: dict[str, Any]) -> None:
@@ -231,27 +230,40 @@ class NameIndex:
 
     def _services_in(self, text: str) -> tuple[str, ...]:
         tokens = [(m.start(), m.end(), m.group(0)) for m in _CONTEXT_TOKEN.finditer(text)]
+        context, continued = self.context, self._context_continued
         found: list[str] = []
         index = 0
         while index < len(tokens):
-            for size in range(min(self._context_words, len(tokens) - index), 0, -1):
-                window = tokens[index : index + size]
-                label = " ".join(t[2] for t in window)
-                if label not in self.context or not _spaced(text, window):
-                    continue
-                start = window[0][0]
-                if size == 1 and label not in self.curated_labels and label.istitle() and _at_sentence_start(text, start):
-                    continue  # "Connect the ...", "Backup ..." at a sentence start
-                found.extend(self.context[label])
-                index += size - 1
-                break
-            index += 1
+            # the longest label starting here, grown a word at a time while a longer label goes on from it
+            label, size, best = tokens[index][2], 1, None
+            while True:
+                if label in context:
+                    best = (label, size)
+                if label not in continued or index + size >= len(tokens):
+                    break
+                before, word = tokens[index + size - 1], tokens[index + size]
+                if text[before[1] : word[0]] not in (" ", "\n"):
+                    break  # words of a multi-word name are separated by one space (a line break counts)
+                label, size = f"{label} {word[2]}", size + 1
+            if best is not None:
+                label, size = best
+                if size == 1 and label not in self.curated_labels and label.istitle() and _at_sentence_start(text, tokens[index][0]):
+                    best = None  # "Connect the ...", "Backup ..." at a sentence start
+            if best is not None:
+                found.extend(context[label])
+                index += size
+            else:
+                index += 1
         return tuple(dict.fromkeys(found))
 
-
-def _spaced(text: str, window: list[tuple[int, int, str]]) -> bool:
-    """Words of a multi-word name are separated by one space (a line break counts)."""
-    return all(text[a[1] : b[0]] in (" ", "\n") for a, b in zip(window, window[1:]))
+    @cached_property
+    def _context_continued(self) -> frozenset[str]:
+        """Labels that a longer label goes on from ("Amazon", "Amazon Kinesis")."""
+        prefixes = set()
+        for label in self.context:
+            words = label.split(" ")
+            prefixes.update(" ".join(words[:cut]) for cut in range(1, len(words)))
+        return frozenset(prefixes)
 
 
 def _strip_vendor(label: str) -> str:

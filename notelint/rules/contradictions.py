@@ -27,6 +27,8 @@ def _assertions_to_compare(note: Note, ctx: Context) -> list[list[Any]]:
     entries = []
     umbrellas = load().umbrellas
     for statement in statements_of(note, ctx):
+        if not statement.assertions:
+            continue
         statement_phase = phase(statement.text)
         for bound in statement.assertions:
             a = bound.assertion
@@ -165,7 +167,7 @@ def contradicts_known_fact(note: Note, ctx: Context) -> Iterator[Finding]:
         facts[(fact.subject, fact.attribute)].append(fact)
     explained = [(f.start, f.end) for findings in stale_findings(note, ctx).values() for f in findings]
     for statement in statements_of(note, ctx):
-        if phase(statement.text) is not None:
+        if not statement.assertions or phase(statement.text) is not None:
             continue  # the facts are about a service as a whole, not one phase of it
         if any(statement.start <= start < statement.end for start, _end in explained):
             continue

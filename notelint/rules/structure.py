@@ -633,6 +633,9 @@ def trailing_blank_lines(note: Note, ctx: Context) -> Iterator[Finding]:
     )
 
 
+_PARENTHESIS = re.compile(r"[()]")
+
+
 @rule(
     "NL116",
     "unclosed-parenthesis",
@@ -662,10 +665,12 @@ def unclosed_parenthesis(note: Note, ctx: Context) -> Iterator[Finding]:
             continue
         open_at: list[int] = []
         for segment, text in block.iter_segments(Kind.PROSE, Kind.LINK):
-            for index, char in enumerate(text):
-                if char == "(":
-                    open_at.append(segment.start + index)
-                elif char == ")" and open_at:
+            if "(" not in text and not open_at:
+                continue
+            for match in _PARENTHESIS.finditer(text):
+                if match.group() == "(":
+                    open_at.append(segment.start + match.start())
+                elif open_at:
                     open_at.pop()
         for index in open_at:
             start, end = block.span(index, index + 1)
