@@ -77,6 +77,7 @@ class Speller:
         self._last: tuple[Note, list[Problem]] | None = None
         self._typo_cache: dict[str, bool] = {}
         self._verdicts: dict[tuple[str, str], tuple[tuple[str, int, str, bool], ...]] = {}
+        self._fine: set[str] = set()  # plain words with no problem: skipped by units()
 
     def problems(self, note: Note) -> list[Problem]:
         """Every problem in ``note``'s prose (the rules of one note share one pass)."""
@@ -90,7 +91,7 @@ class Speller:
             # the only word of a table cell is a value or a key, not prose
             lone = block.kind == "cell" and len(block.text.split()) == 1
             for segment, text in block.iter_segments(*PROSE_KINDS):
-                for unit in units(text, segment.start, identifiers=lone):
+                for unit in units(text, segment.start, identifiers=lone, known=self._fine):
                     for kind, offset, word, part in self.classify(unit):
                         if extra and _allowed(word, unit.text, extra):
                             continue
@@ -103,6 +104,8 @@ class Speller:
         found = self._verdicts.get(key)
         if found is None:
             found = self._verdicts[key] = tuple(self._classify(unit.text, unit.joined))
+            if not found and unit.joined == ALONE and unit.text == unit.token:
+                self._fine.add(unit.text)
         return found
 
     def _classify(self, text: str, joined: str) -> Iterator[tuple[str, int, str, bool]]:

@@ -30,7 +30,7 @@ checker is lenient with identifiers, whose parts are often coined.
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from typing import Container, Iterator, NamedTuple
 
 # Characters that end a token wherever they are (brackets, quotes, dashes ...).
 _TOKEN = re.compile(r"[^\s()\[\]{},;!?\"“”«»—–…]+")
@@ -61,21 +61,25 @@ class Unit(NamedTuple):
     joined: str  # ALONE, HYPHEN or IDENTIFIER
 
 
-def units(text: str, base: int = 0, identifiers: bool = False) -> Iterator[Unit]:
+def units(text: str, base: int = 0, identifiers: bool = False, known: Container[str] = ()) -> Iterator[Unit]:
     """The units of ``text``; offsets are ``base`` plus indexes into ``text``.
 
-    With ``identifiers`` every unit counts as part of an identifier.
+    With ``identifiers`` every unit counts as part of an identifier.  Plain
+    words in ``known`` (words already found fine on their own) are passed over
+    without a unit: most words of a text are such words.
     """
     calls = [m.span() for m in _CALL.finditer(text)] if "(" in text else []
     quoted = [m.span() for m in _QUOTED.finditer(text)] if "'" in text or '"' in text else []
     plain = IDENTIFIER if identifiers else ALONE
+    if identifiers:
+        known = ()
     for match in _TOKEN.finditer(text):
         if calls and _inside(match.start(), calls):
             continue
         raw = match.group()
         word = raw[:-1] if raw[-1] in ".:" else raw
         if word.isalpha() and not (quoted and _inside(match.start(), quoted)):  # the common case
-            if word.isascii():
+            if word.isascii() and word not in known:
                 start = base + match.start()
                 yield Unit(word, start, start + len(word), word, plain)
             continue
