@@ -13,12 +13,12 @@ and entities stay separate tokens.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_block import StateBlock
-from markdown_it.rules_inline import StateInline
-from mdit_py_plugins.front_matter import front_matter_plugin
+if TYPE_CHECKING:  # markdown-it is imported when a note is first parsed: a fully cached run never is
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_inline import StateInline
 
 # Inline rules whose source range cannot be found again from the token alone
 # (a code span's content is normalised; a link's destination is not in its
@@ -32,7 +32,7 @@ _TRACKED_RULES = (
     "autolink",
 )
 
-InlineRule = Callable[[StateInline, bool], bool]
+InlineRule = Callable[["StateInline", bool], bool]
 
 # markdown-it stops parsing what is nested deeper than this (a nested list
 # takes two levels: the list and its item) and says nothing; the lines it
@@ -64,6 +64,9 @@ def _tracked(rule: InlineRule) -> InlineRule:
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     """CommonMark + front matter + GFM tables + bare-URL detection, with inline ranges."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     md = MarkdownIt("commonmark", {"linkify": True})
     md.use(front_matter_plugin)
     md.enable(["table", "linkify"])

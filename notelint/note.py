@@ -16,9 +16,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 from notelint.frontmatter import FrontMatter, parse_front_matter
 from notelint.markdown import TOO_DEEP, parser
