@@ -14,13 +14,13 @@ apply (formatters and the report show them): ``source`` (URL of the fact),
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:
     from notelint.note import Note
-    from notelint.rule import Digest
 
 
 class Severity(str, Enum):
@@ -53,6 +53,20 @@ class Fix:
     edits: tuple[Edit, ...]
     description: str
     safe: bool = True
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What a corpus rule sees of one note: its path, what ``collect`` returned
+    for it, and enough of the file to turn offsets into positions."""
+
+    path: str
+    data: Any
+    line_starts: tuple[int, ...]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.line_starts, max(offset, 0))
+        return line, offset - self.line_starts[line - 1] + 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,13 +23,21 @@ from typing import Iterable, Sequence
 
 from notelint import parallel
 from notelint.config import Config, ConfigError
-from notelint.diagnostic import Diagnostic, Finding, FixOut, Location, Severity, TextEdit
+from notelint.diagnostic import (
+    Diagnostic,
+    Digest,
+    Finding,
+    FixOut,
+    Location,
+    Severity,
+    TextEdit,
+)
 from notelint.files import NoteFile
 from notelint.markdown import MAX_NESTING
 from notelint.note import Note, parse_note
 from notelint.outcome import FileError, FileOutcome, NoteSummary
 from notelint.resultcache import ResultCache
-from notelint.rule import Context, Digest, Rule
+from notelint.rule import Context, Rule
 from notelint.source import SourceError, SourceFile, decode, read_bytes
 from notelint.suppressions import Suppressions, suppressions
 

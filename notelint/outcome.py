@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from notelint.diagnostic import Diagnostic
-from notelint.rule import Digest
+from notelint.diagnostic import Diagnostic, Digest
 from notelint.source import SourceFile
 from notelint.suppressions import Suppressions
 

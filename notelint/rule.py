@@ -20,7 +20,6 @@ from __future__ import annotations
 import inspect
 import re
 import textwrap
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable, Sequence
@@ -44,20 +43,6 @@ class Context:
         if key not in self._shared:
             self._shared[key] = build()
         return self._shared[key]
-
-
-@dataclass(frozen=True)
-class Digest:
-    """What a corpus rule sees of one note: its path, what ``collect`` returned
-    for it, and enough of the file to turn offsets into positions."""
-
-    path: str
-    data: Any
-    line_starts: tuple[int, ...]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self.line_starts, max(offset, 0))
-        return line, offset - self.line_starts[line - 1] + 1
 
 
 NoteCheck = Callable[[Any, Context], Iterable[Finding]]

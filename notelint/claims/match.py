@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from notelint.claims.assertions import Assertion
 from notelint.claims.extract import Statement, Subject
-from notelint.knowledge import AssertionPattern, Matcher
+from notelint.claims.knowledge import AssertionPattern, Matcher
 
 
 def _value_matches(value: str, wanted: tuple[str, ...]) -> bool:

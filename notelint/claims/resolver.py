@@ -15,7 +15,8 @@ from notelint.aws.catalog import Catalog
 from notelint.aws.names import name_index
 from notelint.claims.assertions import FORMATS
 from notelint.claims.extract import NameMention
-from notelint.knowledge import Knowledge
+from notelint.claims.knowledge import Knowledge
+
 
 class NameResolver:
     def __init__(self, catalog: Catalog, knowledge: Knowledge):

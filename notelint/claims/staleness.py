@@ -3,11 +3,11 @@
 Three sources, most specific first, each claim reported once:
 
 1. the knowledge base (``changes.yaml``): a statement that makes an entry's
-   outdated claim (NL501-NL505, NL508);
+   outdated claim (keyed by the entry's kind);
 2. botocore's EC2 instance-type enum: "P4 is the latest generation" while
-   p5 and p6 types exist (NL506);
+   p5 and p6 types exist (``NOT_LATEST_GENERATION``);
 3. botocore clients that were removed (``retired-clients.yaml``): a statement
-   naming a service botocore no longer ships (NL507).
+   naming a service botocore no longer ships (``RETIRED_CLIENT``).
 
 Dates decide the wording and the severity: a change after the note's
 ``reviewed`` date makes the claim *stale*; a change before it means the claim
@@ -25,23 +25,16 @@ from typing import Iterator
 
 from notelint.claims import statements_of
 from notelint.claims.extract import Statement, Subject
+from notelint.claims.knowledge import Change, Knowledge, load
 from notelint.claims.match import match
 from notelint.diagnostic import Edit, Finding, Fix, Severity
-from notelint.knowledge import Change, Knowledge, load
 from notelint.note import Note
 from notelint.rule import Context
-from notelint.rules.structure import reviewed_date
+from notelint.schema import reviewed_date
 
-CODE_BY_KIND = {
-    "renamed": "NL501",
-    "end-of-life": "NL502",
-    "closed-to-new-customers": "NL503",
-    "maintenance-mode": "NL503",
-    "capability-added": "NL504",
-    "limit-changed": "NL505",
-    "wrong-claim": "NL508",
-    "naming": "NL508",
-}
+# kinds of finding besides the knowledge base's own kinds (Change.kind)
+NOT_LATEST_GENERATION = "not-latest-generation"  # botocore's EC2 enum lists newer families
+RETIRED_CLIENT = "retired-client"  # botocore no longer ships the service's client
 # kinds that a sentence saying "retired", "renamed" ... has already taken into account
 _ACKNOWLEDGEABLE = {"renamed", "end-of-life", "closed-to-new-customers", "maintenance-mode"}
 _HEADLINE = {
@@ -177,7 +170,7 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
             claimed.add(subject.name)
             once.add(change.id)
             finding = _finding(change, statement, subject, reviewed)
-            found.setdefault(CODE_BY_KIND[change.kind], []).append(finding)
+            found.setdefault(change.kind, []).append(finding)
             spans.add((finding.start, finding.end))
 
 
@@ -224,7 +217,7 @@ def _latest_findings(statements: list[Statement], ctx: Context, knowledge: Knowl
                 message += f". Newer generations arrived {when.phrase}: {entry.fact} Source: {entry.source}"
                 meta.update(effective_date=entry.date.isoformat(), source=entry.source, current_fact=entry.fact,
                             knowledge_id=entry.id, replacement=entry.replacement)
-            found.setdefault("NL506", []).append(Finding(start, end, message, meta=meta))
+            found.setdefault(NOT_LATEST_GENERATION, []).append(Finding(start, end, message, meta=meta))
             spans.add((start, end))
 
 
@@ -298,7 +291,7 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
                 f"'{written}' has no client in botocore since {retired.removed_in} (removed {when.phrase}); "
                 f"AWS drops a client when it retires the service, so check that it still exists"
             )
-            found.setdefault("NL507", []).append(
+            found.setdefault(RETIRED_CLIENT, []).append(
                 Finding(start, end, message, meta={
                     "status": when.status,
                     "effective_date": retired.removed_on.isoformat(),
@@ -310,7 +303,11 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
 
 
 def stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
-    """Every NL5xx finding of ``note``, by code (computed once per note)."""
+    """Every stale-claim finding of ``note``, keyed by kind (computed once per note).
+
+    The kinds are the knowledge base's (``renamed``, ``end-of-life`` ...) plus
+    ``NOT_LATEST_GENERATION`` and ``RETIRED_CLIENT``; the NL5xx rules decide
+    which kinds each reports."""
     if "claims.stale" in note.memo:
         return note.memo["claims.stale"]
     knowledge = load()

@@ -3,9 +3,29 @@
 from __future__ import annotations
 
 from notelint.rule import Rule
-from notelint.rules import aws_api, aws_calls, aws_naming, aws_resources, contradictions, spelling, stale, structure
+from notelint.rules import (
+    aws_api,
+    aws_calls,
+    aws_naming,
+    aws_resources,
+    contradictions,
+    front_matter,
+    spelling,
+    stale,
+    structure,
+)
 
-FAMILY_MODULES = (structure, spelling, aws_naming, aws_api, aws_calls, aws_resources, stale, contradictions)
+FAMILY_MODULES = (
+    front_matter,
+    structure,
+    spelling,
+    aws_naming,
+    aws_api,
+    aws_calls,
+    aws_resources,
+    stale,
+    contradictions,
+)
 
 RULES: tuple[Rule, ...] = tuple(rule for module in FAMILY_MODULES for rule in module.RULES)
 

@@ -18,8 +18,6 @@ from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.note import Note
 from notelint.rule import Context, rule
 
-
-
 # services that talk about other services' calls (permissions, logs, audit,
 # templates): naming one near an operation does not make it the owner
 META_SERVICES = frozenset(

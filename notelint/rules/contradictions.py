@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterator, Sequence
 
-from notelint.diagnostic import Finding, Related, Severity
+from notelint.claims import prepare
+from notelint.diagnostic import Digest, Finding, Related, Severity
 from notelint.note import Note
-from notelint.rule import Context, Digest, rule
-from notelint.rules.stale import prepare
+from notelint.rule import Context, rule
 
 _MAX_TEXT = 160
 
@@ -22,7 +22,7 @@ def _assertions_to_compare(note: Note, ctx: Context) -> list[list[Any]]:
     """[subject, relation, attribute, values, quantity, unit, bound, phase, start, end, line, text]."""
     from notelint.claims import statements_of
     from notelint.claims.conflicts import COMPARED, phase
-    from notelint.knowledge import load
+    from notelint.claims.knowledge import load
 
     entries = []
     umbrellas = load().umbrellas
@@ -158,8 +158,8 @@ def contradicts_known_fact(note: Note, ctx: Context) -> Iterator[Finding]:
     already explains the same claim with the date it changed."""
     from notelint.claims import statements_of
     from notelint.claims.conflicts import conflict, describe, phase
+    from notelint.claims.knowledge import load
     from notelint.claims.staleness import stale_findings
-    from notelint.knowledge import load
 
     knowledge = load()
     facts = defaultdict(list)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from notelint.claims import prepare
 from notelint.diagnostic import Finding, Severity
 from notelint.note import Note
 from notelint.rule import Context, rule
@@ -26,30 +27,31 @@ def _example(reviewed: str, body: str) -> str:
     """
 
 
-def prepare(ctx: Context) -> None:
-    from notelint.claims import prepare as load_claims  # imported when first needed: a cached run never is
-
-    load_claims(ctx)
-
-
-def _from_analysis(code: str):
+def _from_analysis(kinds: tuple[str, ...]):
     def check(note: Note, ctx: Context) -> Iterator[Finding]:
         from notelint.claims.staleness import stale_findings
 
-        yield from stale_findings(note, ctx).get(code, ())
+        found = stale_findings(note, ctx)
+        for kind in kinds:
+            yield from found.get(kind, ())
 
     return check
 
 
-def _declare(code, name, severity, summary, bad, good, doc, fixable=False):
-    check = _from_analysis(code)
+def _declare(code, name, kinds, severity, summary, bad, good, doc, fixable=False):
+    """A rule that reports the stale-claim analysis's findings of these kinds: the
+    knowledge base's `kind` values, or the analysis's own (``claims.staleness``'s
+    NOT_LATEST_GENERATION and RETIRED_CLIENT)."""
+    check = _from_analysis(kinds)
     check.__doc__ = doc
+    check.kinds = kinds  # read by the test that every kind the analysis yields has one rule
     return rule(code, name, severity, summary, bad=bad, good=good, fixable=fixable, prepare=prepare)(check)
 
 
 renamed_service = _declare(
     "NL501",
     "renamed-service",
+    ("renamed",),
     Severity.WARNING,
     "A service or product is named by a name AWS has since changed.",
     _example("2021-06-01", "* Kinesis Data Firehose converts JSON to Parquet."),
@@ -66,6 +68,7 @@ renamed_service = _declare(
 end_of_life = _declare(
     "NL502",
     "end-of-life",
+    ("end-of-life",),
     Severity.ERROR,
     "A claim relies on a service or feature that has reached end of life.",
     _example("2021-06-01", "* DeepLens: a deep-learning video camera integrated with SageMaker."),
@@ -78,6 +81,7 @@ end_of_life = _declare(
 closed_to_new_customers = _declare(
     "NL503",
     "closed-to-new-customers",
+    ("closed-to-new-customers", "maintenance-mode"),
     Severity.WARNING,
     "A claim recommends a service that no longer takes new customers.",
     _example("2021-06-01", "* AWS Data Pipeline orchestrates jobs on EC2 and EMR."),
@@ -90,6 +94,7 @@ closed_to_new_customers = _declare(
 capability_changed = _declare(
     "NL504",
     "capability-changed",
+    ("capability-added",),
     Severity.WARNING,
     "A claim says a service lacks something it has since gained.",
     _example("2021-06-01", "* XGBoost: only CPU"),
@@ -103,6 +108,7 @@ capability_changed = _declare(
 limit_changed = _declare(
     "NL505",
     "limit-changed",
+    ("limit-changed",),
     Severity.WARNING,
     "A claim gives a limit that AWS has since changed.",
     _example("2019-06-01", "* Lambda functions have at most 3,008 MB of memory."),
@@ -114,6 +120,7 @@ limit_changed = _declare(
 not_latest_generation = _declare(
     "NL506",
     "not-latest-generation",
+    ("not-latest-generation",),
     Severity.WARNING,
     "An instance family is called the latest generation while botocore lists newer ones.",
     _example("2021-06-01", "* EC2 P4 instances are the latest generation of GPU instances."),
@@ -126,6 +133,7 @@ not_latest_generation = _declare(
 retired_service = _declare(
     "NL507",
     "retired-service",
+    ("retired-client",),
     Severity.WARNING,
     "A claim names a service whose client botocore has removed.",
     _example("2021-06-01", "* AWS CodeStar sets up a project with a pipeline."),
@@ -139,6 +147,7 @@ retired_service = _declare(
 wrong_claim = _declare(
     "NL508",
     "wrong-claim",
+    ("wrong-claim", "naming"),
     Severity.ERROR,
     "A claim contradicts a sourced fact in the knowledge base.",
     _example("2025-06-01", "* Firehose can convert CSV or JSON to Parquet."),

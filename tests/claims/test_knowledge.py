@@ -2,9 +2,9 @@
 
 import yaml
 
-from notelint import knowledge
+from notelint.claims import knowledge
 from notelint.aws.catalog import load_catalog
-from notelint.knowledge import load
+from notelint.claims.knowledge import load
 
 
 def test_schema_has_no_problems():

@@ -85,3 +85,12 @@ def test_a_longer_product_name_is_not_the_renamed_one():
     # Studio Lab is its own product: neither Studio Classic nor the SageMaker AI rename applies
     assert found(note("* Amazon SageMaker Studio Lab is free\n", OLD), "NL501") == []
     assert found(note("* Amazon SageMaker Studio hosts notebooks\n", OLD), "NL501")[0][:2] == ("NL501", 5)
+
+
+def test_every_kind_the_analysis_yields_is_reported_by_exactly_one_rule():
+    from notelint.claims.knowledge import KINDS
+    from notelint.claims.staleness import NOT_LATEST_GENERATION, RETIRED_CLIENT
+    from notelint.rules import stale
+
+    claimed = [kind for rule in stale.RULES for kind in rule.check.kinds]
+    assert sorted(claimed) == sorted(set(KINDS) | {NOT_LATEST_GENERATION, RETIRED_CLIENT})
