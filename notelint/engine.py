@@ -19,7 +19,7 @@ from datetime import date
 from fnmatch import fnmatchcase
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from notelint import parallel
 from notelint.config import Config, ConfigError
@@ -65,11 +65,12 @@ class RunResult:
 
 class Linter:
     def __init__(self, config: Config, rules: Sequence[Rule], as_of: date | None = None, *,
-                 cache: bool = False, jobs: int = 0):
+                 cache: bool = False, jobs: int = 0, shared: Mapping[str, Any] | None = None):
         self.config = config
         self.rules = [r for r in rules if config.selection.enabled(r.code, r.default_enabled)]
         self.as_of = as_of or config.as_of or date.today()
-        self.context = Context(as_of=self.as_of, settings=config)
+        # data the rules share for the run; a caller may seed some (a test's knowledge base)
+        self.context = Context(as_of=self.as_of, settings=config, shared_data=dict(shared or {}))
         self.cache = ResultCache(config, self.rules, self.as_of) if cache else None
         self.jobs = jobs
 

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 from notelint.frontmatter import FrontMatter, parse_front_matter
 from notelint.markdown import TOO_DEEP, parser
 from notelint.source import SourceFile
+
+_T = TypeVar("_T")
 
 
 class Kind(str, Enum):
@@ -211,12 +213,22 @@ class Note:
     # (first, last) 1-based lines the parser skipped: nested too deeply
     too_deep: tuple[tuple[int, int], ...] = ()
     # derived data computed once per note and shared by rules (the claim
-    # statements, say), keyed by the module that computes it
-    memo: dict = field(default_factory=dict, repr=False)
+    # statements, say), keyed by the module that computes it; see ``cached``
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
         return self.source.norm
+
+    def cached(self, key: str, build: Callable[[], _T]) -> _T:
+        """Data derived from this note alone, built on first use and shared by every
+        rule that asks for ``key`` (the one way to memoise per note; per run, see
+        ``Context.shared``)."""
+        memo = self.memo
+        if key not in memo:
+            memo[key] = build()
+        value: _T = memo[key]
+        return value
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.source.position(offset)

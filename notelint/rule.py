@@ -22,27 +22,34 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 
+from notelint.config import Config
 from notelint.diagnostic import Finding, Severity
 
+_T = TypeVar("_T")
 _CODE = re.compile(r"NL[1-9]\d\d")
 _NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 
 
 @dataclass
 class Context:
-    """What a rule may know besides the note: settings and shared, lazily built data."""
+    """What a rule may know besides the note: settings and shared, lazily built data.
+
+    ``shared`` may be seeded (``Linter(..., shared={"claims.knowledge": kb})``) so
+    that a test can hand the rules its own data: a one-entry knowledge base, say."""
 
     as_of: date
-    settings: Any = None  # the run's Config
-    _shared: dict[str, Any] = field(default_factory=dict, repr=False)
+    settings: Config
+    shared_data: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    def shared(self, key: str, build: Callable[[], Any]) -> Any:
-        """Data built once per run and shared by every rule that asks for ``key``."""
-        if key not in self._shared:
-            self._shared[key] = build()
-        return self._shared[key]
+    def shared(self, key: str, build: Callable[[], _T]) -> _T:
+        """Data built once per run and shared by every rule that asks for ``key`` (the
+        one way to memoise per run; per note, see ``Note.cached``)."""
+        if key not in self.shared_data:
+            self.shared_data[key] = build()
+        value: _T = self.shared_data[key]
+        return value
 
 
 NoteCheck = Callable[[Any, Context], Iterable[Finding]]

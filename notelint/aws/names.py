@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
-from notelint.aws.catalog import Catalog
+from notelint.aws.catalog import Catalog, catalog_for
 from notelint.aws.text import glued
+from notelint.rule import Context
 
 # (?<!\d): a long run of digits is tried once, not from each of its digits (quadratic)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*|(?<!\d)\d+[A-Za-z][A-Za-z0-9]*")
@@ -97,7 +98,6 @@ class NameIndex:
             if entry.services:
                 self.context[entry.name] = tuple(dict.fromkeys([*entry.services, *self.context.get(entry.name, ())]))
         self.curated_labels = frozenset(e.name for e in self.by_words.values() if e.curated)
-        self._services_cache: dict[str, tuple[str, ...]] = {}
 
     def _add_curated(self, spec: dict[str, Any]) -> None:
         words = tuple(w.casefold() for w in spec["name"].split())
@@ -220,14 +220,10 @@ class NameIndex:
         Labels are looked up word n-gram by n-gram (longest first), which is
         much cheaper to set up than one regular expression of ~1,000 names.
         """
-        cached = self._services_cache.get(text)
-        if cached is not None:
-            return cached
-        if len(self._services_cache) > 4096:  # the same claim and headings are asked about run after run
-            self._services_cache.clear()
-        self._services_cache[text] = found = self._services_in(text)
-        return found
+        # the same claims and headings are asked about again and again in a run
+        return self._services_in(text)
 
+    @lru_cache(maxsize=4096)  # noqa: B019 (an index lives for the run)
     def _services_in(self, text: str) -> tuple[str, ...]:
         tokens = [(m.start(), m.end(), m.group(0)) for m in _CONTEXT_TOKEN.finditer(text)]
         context, continued = self.context, self._context_continued
@@ -292,9 +288,6 @@ def catalog_product_token(name: str) -> bool:
     return any(a.islower() and b.isupper() for a, b in zip(name, name[1:]))
 
 
-def name_index(catalog: Catalog) -> NameIndex:
-    index = getattr(catalog, "_name_index", None)
-    if index is None:
-        index = NameIndex(catalog)
-        catalog._name_index = index  # one per catalog, built on first use
-    return index
+def name_index(ctx: Context) -> NameIndex:
+    """The run's index of AWS names, built on first use."""
+    return ctx.shared("aws.name-index", lambda: NameIndex(catalog_for(ctx)))

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Iterator
-from weakref import WeakKeyDictionary
 
 from notelint.aws import existence, suggest
 from notelint.aws.catalog import Catalog, catalog_for
@@ -89,24 +88,19 @@ class _Verbs:
         return self._by_verb, self._by_noun
 
 
-def _verbs(catalog: Catalog) -> _Verbs:
-    cached = getattr(catalog, "_op_verbs", None)
-    if cached is None:
-        cached = catalog._op_verbs = _Verbs(catalog)
-    return cached
+def _verbs(ctx: Context) -> _Verbs:
+    return ctx.shared("aws.operation-verbs", lambda: _Verbs(catalog_for(ctx)))
 
 
 def operation_tokens(note: Note, ctx: Context) -> list[OpToken]:
-    """The classified operation-like tokens of a note (computed once per note and run)."""
-    cache = ctx.shared("aws.operation_tokens", WeakKeyDictionary)
-    if note not in cache:
-        cache[note] = list(_scan(note, catalog_for(ctx)))
-    return cache[note]
+    """The classified operation-like tokens of a note (computed once per note)."""
+    return note.cached("aws.operation-tokens", lambda: list(_scan(note, ctx)))
 
 
-def _scan(note: Note, catalog: Catalog) -> Iterator[OpToken]:
-    names = name_index(catalog)
-    verbs = _verbs(catalog)
+def _scan(note: Note, ctx: Context) -> Iterator[OpToken]:
+    catalog = catalog_for(ctx)
+    names = name_index(ctx)
+    verbs = _verbs(ctx)
     title_services = names.services_in(title(note))
     heading_cache: dict[tuple[str, ...], tuple[str, ...]] = {}
     # one lookup per claim and per sentence, not one per token in it (quadratic
@@ -145,9 +139,8 @@ def _scan(note: Note, catalog: Catalog) -> Iterator[OpToken]:
             yield token
 
 
-def classify(word: str, catalog: Catalog, verbs: _Verbs | None = None):
+def classify(word: str, catalog: Catalog, verbs: _Verbs) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
     """(kind, canonical spellings, services) for one token; kind None when it is no operation."""
-    verbs = verbs or _verbs(catalog)
     services = catalog.operation_services.get(word)
     if services:
         return "known", (word,), services
@@ -175,9 +168,10 @@ def classify(word: str, catalog: Catalog, verbs: _Verbs | None = None):
     return "unknown", (), ()
 
 
-def suggestions(word: str, catalog: Catalog, prefer: tuple[str, ...] = ()) -> tuple[str, ...]:
+def suggestions(word: str, ctx: Context, prefer: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Closest real operations: those sharing the verb or the noun, and the preferred services' ones."""
-    by_verb, by_noun = _verbs(catalog).pools()
+    catalog = catalog_for(ctx)
+    by_verb, by_noun = _verbs(ctx).pools()
     words = _WORDS.findall(word)
     pool: set[str] = set()
     if words:

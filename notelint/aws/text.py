@@ -90,13 +90,13 @@ def _claim_text(note: Note, block: Block) -> str:
 
 def runs(note: Note, *, prose: bool = True, code_spans: bool = True, code_blocks: bool = False) -> list[Run]:
     """The runs of a note, in document order within each kind (built once per note and kind)."""
-    key = ("aws.runs", prose, code_spans, code_blocks)
-    if key not in note.memo:
-        if "aws.runs" not in note.memo:  # every run once; each selection of kinds filters it
-            note.memo["aws.runs"] = list(_runs(note))
-        kinds = {kind for kind, wanted in (("prose", prose), ("code", code_spans), ("block", code_blocks)) if wanted}
-        note.memo[key] = [run for run in note.memo["aws.runs"] if run.kind in kinds]
-    return note.memo[key]
+    kinds = {kind for kind, wanted in (("prose", prose), ("code", code_spans), ("block", code_blocks)) if wanted}
+
+    def selected() -> list[Run]:
+        every = note.cached("aws.runs", lambda: list(_runs(note)))  # every run once; selections filter it
+        return [run for run in every if run.kind in kinds]
+
+    return note.cached(f"aws.runs:{prose}:{code_spans}:{code_blocks}", selected)
 
 
 def _runs(note: Note) -> Iterator[Run]:

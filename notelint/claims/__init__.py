@@ -15,31 +15,35 @@ from notelint.rule import Context
 
 if TYPE_CHECKING:
     from notelint.claims.extract import Statement
-
-
-def resolver_for(ctx: Context):
-    from notelint.aws.catalog import catalog_for
-    from notelint.claims.knowledge import load
+    from notelint.claims.knowledge import Knowledge
     from notelint.claims.resolver import NameResolver
 
-    return ctx.shared("claims.resolver", lambda: NameResolver(catalog_for(ctx), load()))
+
+def knowledge_for(ctx: Context) -> Knowledge:
+    """The run's knowledge base: the shipped one, unless the run was given another."""
+    from notelint.claims.knowledge import load
+
+    return ctx.shared("claims.knowledge", load)
+
+
+def resolver_for(ctx: Context) -> NameResolver:
+    from notelint.aws.names import name_index
+    from notelint.claims.resolver import NameResolver
+
+    return ctx.shared("claims.resolver", lambda: NameResolver(name_index(ctx), knowledge_for(ctx)))
 
 
 def prepare(ctx: Context) -> None:
     """Load the knowledge base and the claim reader before files are read (and workers forked)."""
-    from notelint.claims.knowledge import load
-
-    load()
+    knowledge_for(ctx)
     resolver_for(ctx)
 
 
 def statements_of(note: Note, ctx: Context) -> list[Statement]:
     """The note's statements, extracted on first use and shared by every rule."""
-    if "claims.statements" not in note.memo:
-        from notelint.claims.extract import statements
+    from notelint.claims.extract import statements
 
-        note.memo["claims.statements"] = statements(note, resolver_for(ctx))
-    return note.memo["claims.statements"]
+    return note.cached("claims.statements", lambda: statements(note, resolver_for(ctx)))
 
 
-__all__ = ["prepare", "resolver_for", "statements_of"]
+__all__ = ["knowledge_for", "prepare", "resolver_for", "statements_of"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Sequence
 
 import yaml
 
@@ -85,7 +85,7 @@ class Change:
     id: str
     kind: str
     subject: str
-    date: date
+    effective: date  # the date the change took effect (the YAML key `date`)
     fact: str
     source: str
     confidence: str
@@ -175,7 +175,7 @@ def _change(spec: dict[str, Any]) -> Change:
         id=spec["id"],
         kind=spec["kind"],
         subject=spec["subject"],
-        date=_date(spec["date"]),
+        effective=_date(spec["date"]),
         fact=" ".join(str(spec["fact"]).split()),
         source=spec["source"],
         confidence=spec["confidence"],
@@ -218,21 +218,40 @@ def _retired(spec: dict[str, Any]) -> RetiredClient:
     return RetiredClient(spec["client"], tuple(names), spec["removed_in"], _date(spec["removed_on"]))
 
 
+def build(
+    changes: Sequence[dict[str, Any]] = (),
+    facts: Sequence[dict[str, Any]] = (),
+    entities: Sequence[dict[str, Any]] = (),
+    retired: Sequence[dict[str, Any]] = (),
+    retired_compared: dict[str, Any] | None = None,
+    umbrellas: Sequence[str] = (),
+) -> Knowledge:
+    """A knowledge base from entries written as in the YAML files (a test may build a small one)."""
+    return Knowledge(
+        changes=[_change(spec) for spec in changes],
+        facts=[_fact(spec) for spec in facts],
+        entities=[Entity(e["name"], tuple(e.get("forms", ()))) for e in entities],
+        retired=[_retired(spec) for spec in retired],
+        retired_compared=retired_compared or {},
+        umbrellas=frozenset(umbrellas),
+    )
+
+
 @lru_cache(maxsize=1)
 def load() -> Knowledge:
+    """The shipped knowledge base (validated first)."""
     found = problems()
     if found:
         raise KnowledgeError("; ".join(found[:5]))
-    changes = _read("changes.yaml")["entries"]
     retired = _read("retired-clients.yaml")
     entities = _read("entities.yaml")
-    return Knowledge(
-        changes=[_change(spec) for spec in changes],
-        facts=[_fact(spec) for spec in _read("facts.yaml")["facts"]],
-        entities=[Entity(e["name"], tuple(e.get("forms", ()))) for e in entities["entities"]],
-        retired=[_retired(spec) for spec in retired["retired"]],
+    return build(
+        changes=_read("changes.yaml")["entries"],
+        facts=_read("facts.yaml")["facts"],
+        entities=entities["entities"],
+        retired=retired["retired"],
         retired_compared=retired["compared"],
-        umbrellas=frozenset(entities.get("umbrellas", ())),
+        umbrellas=entities.get("umbrellas", ()),
     )
 
 

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import re
 
-from notelint.aws.catalog import Catalog
-from notelint.aws.names import name_index
+from notelint.aws.names import NameIndex
 from notelint.claims.assertions import FORMATS
 from notelint.claims.extract import NameMention
 from notelint.claims.knowledge import Knowledge
 
 
 class NameResolver:
-    def __init__(self, catalog: Catalog, knowledge: Knowledge):
-        self.index = name_index(catalog)
+    def __init__(self, index: NameIndex, knowledge: Knowledge):
+        self.index = index
         known = {entry.name.casefold() for entry in self.index.by_words.values()}
         forms: dict[str, str] = {}
         for entity in knowledge.entities:

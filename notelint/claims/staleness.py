@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
-from notelint.claims import statements_of
+from notelint.claims import knowledge_for, statements_of
 from notelint.claims.extract import Statement, Subject
-from notelint.claims.knowledge import Change, Knowledge, load
+from notelint.claims.knowledge import Change, Knowledge
 from notelint.claims.match import match
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.note import Note
@@ -91,7 +91,7 @@ def _severity(change: Change, status: str) -> Severity | None:
 
 
 def _finding(change: Change, statement: Statement, subject: Subject, reviewed: date | None) -> Finding:
-    when = dating(change.date, change.date_known, reviewed, change.kind)
+    when = dating(change.effective, change.date_known, reviewed, change.kind)
     name = subject.written if not subject.inherited else subject.name
     template = _HEADLINE[change.kind]
     if change.matcher is not None and not change.matcher.mentions_only:
@@ -117,7 +117,7 @@ def _finding(change: Change, statement: Statement, subject: Subject, reviewed: d
         meta={
             "kind": change.kind,
             "status": when.status,
-            "effective_date": change.date.isoformat(),
+            "effective_date": change.effective.isoformat(),
             "date_known": change.date_known,
             "current_fact": change.fact,
             "replacement": change.replacement,
@@ -142,7 +142,7 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     active = [
         change
         for change in knowledge.changes
-        if change.matcher is not None and not change.superseded_by and (change.date <= as_of or not change.date_known)
+        if change.matcher is not None and not change.superseded_by and (change.effective <= as_of or not change.date_known)
     ]
     active.sort(key=_specificity, reverse=True)
     index = _by_name(active)
@@ -206,7 +206,7 @@ def _latest_findings(statements: list[Statement], ctx: Context, knowledge: Knowl
                 continue
             claimed = token.group(0)
             entry = next((c for c in knowledge.changes if c.covered_by == "NL506" and c.family == claimed.lower()), None)
-            when = dating(entry.date, entry.date_known, reviewed, entry.kind) if entry else None
+            when = dating(entry.effective, entry.date_known, reviewed, entry.kind) if entry else None
             shown = ", ".join(newer[:8]) + (f" and {len(newer) - 8} more" if len(newer) > 8 else "")
             message = (
                 f"{claimed} is not the latest generation: botocore {catalog.botocore_version}'s EC2 instance "
@@ -215,7 +215,7 @@ def _latest_findings(statements: list[Statement], ctx: Context, knowledge: Knowl
             meta = {"botocore_version": catalog.botocore_version, "status": when.status if when else "outdated"}
             if entry is not None:
                 message += f". Newer generations arrived {when.phrase}: {entry.fact} Source: {entry.source}"
-                meta.update(effective_date=entry.date.isoformat(), source=entry.source, current_fact=entry.fact,
+                meta.update(effective_date=entry.effective.isoformat(), source=entry.source, current_fact=entry.fact,
                             knowledge_id=entry.id, replacement=entry.replacement)
             found.setdefault(NOT_LATEST_GENERATION, []).append(Finding(start, end, message, meta=meta))
             spans.add((start, end))
@@ -308,9 +308,11 @@ def stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     The kinds are the knowledge base's (``renamed``, ``end-of-life`` ...) plus
     ``NOT_LATEST_GENERATION`` and ``RETIRED_CLIENT``; the NL5xx rules decide
     which kinds each reports."""
-    if "claims.stale" in note.memo:
-        return note.memo["claims.stale"]
-    knowledge = load()
+    return note.cached("claims.stale", lambda: _stale_findings(note, ctx))
+
+
+def _stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
+    knowledge = knowledge_for(ctx)
     statements = statements_of(note, ctx)
     reviewed = reviewed_date(note)
     found: dict[str, list[Finding]] = {}
@@ -318,5 +320,4 @@ def stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     _knowledge_findings(statements, knowledge, reviewed, ctx.as_of, found, spans)
     _latest_findings(statements, ctx, knowledge, reviewed, found, spans)
     _retired_findings(statements, ctx, knowledge, reviewed, found, spans)
-    note.memo["claims.stale"] = found
     return found

@@ -56,7 +56,7 @@ def unknown_operation(note: Note, ctx: Context) -> Iterator[Finding]:
     for token in ops.operation_tokens(note, ctx):
         if token.kind != "unknown" or token.claim is not None:
             continue
-        found = ops.suggestions(token.text, catalog, token.context_services)
+        found = ops.suggestions(token.text, ctx, token.context_services)
         close = bool(found) and suggest.ratio(token.text, found[0]) >= ops.CLOSE_RATIO
         if not (close or token.api_word):
             continue  # an SDK class, a metric or a rule name, not meant as an operation
@@ -119,7 +119,7 @@ def operation_wrong_service(note: Note, ctx: Context) -> Iterator[Finding]:
         if not named or any(s in token.services for s in token.context_services):
             continue
         start, end = token.span
-        found = ops.suggestions(token.text, catalog, named)
+        found = ops.suggestions(token.text, ctx, named)
         found = tuple(op for op in found if any(op in catalog.operations(s) for s in named))
         message = (
             f"'{token.text}' is an operation of {_where(token.services)}, not of {_where(named)} "
@@ -209,7 +209,7 @@ def wrong_existence_claim(note: Note, ctx: Context) -> Iterator[Finding]:
         start, end = token.span
         where = f" in {_where(named)}" if named else ""
         if token.claim:
-            found = ops.suggestions(token.text, catalog, named or token.context_services)
+            found = ops.suggestions(token.text, ctx, named or token.context_services)
             message = (
                 f"the sentence says '{token.text}' exists, but botocore {catalog.botocore_version} "
                 f"has no such operation{where}"

@@ -32,15 +32,20 @@ def _meta(catalog: Catalog, iam: bool = False) -> dict[str, str]:
     return meta
 
 
-def _same_ending(catalog: Catalog, name: str) -> set[str]:
+def _ending(method: str) -> str:
+    return "_".join(method.split("_")[-2:])
+
+
+def _same_ending(ctx: Context, name: str) -> set[str]:
     """Methods of any client that end in the same two words (``..._training_job``)."""
-    index = getattr(catalog, "_method_endings", None)
-    if index is None:
-        index = {}
-        for method in catalog.method_services:
-            index.setdefault("_".join(method.split("_")[-2:]), set()).add(method)
-        catalog._method_endings = index
-    return index.get("_".join(name.split("_")[-2:]), set())
+
+    def build() -> dict[str, set[str]]:
+        index: dict[str, set[str]] = {}
+        for method in catalog_for(ctx).method_services:
+            index.setdefault(_ending(method), set()).add(method)
+        return index
+
+    return ctx.shared("aws.method-endings", build).get(_ending(name), set())
 
 
 @rule(
@@ -60,7 +65,7 @@ def unknown_client_method(note: Note, ctx: Context) -> Iterator[Finding]:
     is reported only when it is a near miss of a real method."""
     catalog = catalog_for(ctx)
     variables = calls.client_variables(note.text)
-    index = name_index(catalog)
+    index = name_index(ctx)
     context = index.services_in(title(note) + "\n" + "\n".join(h.text for h in note.headings))
     for run in runs(note, code_blocks=True):
         found = list(calls.method_calls(run, variables, catalog))
@@ -78,7 +83,7 @@ def unknown_client_method(note: Note, ctx: Context) -> Iterator[Finding]:
             )
             pool = {m for s in services for m in catalog.methods(s)}
             if not call.service:
-                pool |= _same_ending(catalog, call.text)
+                pool |= _same_ending(ctx, call.text)
             close = suggest.close(call.text, pool, cutoff=0.6 if call.certain else NEAR_MISS)
             if not call.certain and (not close or call.text in catalog.method_services):
                 continue

@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from notelint.aws.catalog import catalog_for
 from notelint.aws.names import Mention, name_index
-from notelint.aws.text import example, runs
+from notelint.aws.text import Run, example, runs
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.note import Note
 from notelint.rule import Context, rule
@@ -98,17 +97,19 @@ def _literal(note: Note, run, mention: Mention) -> bool:
     return any(mark in "*_" for mark in marks)
 
 
-def _mentions(note: Note, ctx: Context) -> list[tuple[object, Mention]]:
+def _mentions(note: Note, ctx: Context) -> list[tuple[Run, Mention]]:
     """Every AWS name in the note's prose, found once and shared by the NL3xx rules."""
-    if "aws.mentions" not in note.memo:
-        index = name_index(catalog_for(ctx))
-        note.memo["aws.mentions"] = [
+
+    def find() -> list[tuple[Run, Mention]]:
+        index = name_index(ctx)
+        return [
             (run, mention)
             for run in runs(note, code_spans=False)
             for mention in index.mentions(run.text)
             if not _literal(note, run, mention)
         ]
-    return note.memo["aws.mentions"]
+
+    return note.cached("aws.mentions", find)
 
 
 @rule(

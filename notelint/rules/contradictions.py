@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterator, Sequence
 
-from notelint.claims import prepare
+from notelint.claims import knowledge_for, prepare, statements_of
 from notelint.diagnostic import Digest, Finding, Related, Severity
 from notelint.note import Note
 from notelint.rule import Context, rule
@@ -20,12 +20,10 @@ _MAX_TEXT = 160
 
 def _assertions_to_compare(note: Note, ctx: Context) -> list[list[Any]]:
     """[subject, relation, attribute, values, quantity, unit, bound, phase, start, end, line, text]."""
-    from notelint.claims import statements_of
     from notelint.claims.conflicts import COMPARED, phase
-    from notelint.claims.knowledge import load
 
     entries = []
-    umbrellas = load().umbrellas
+    umbrellas = knowledge_for(ctx).umbrellas
     for statement in statements_of(note, ctx):
         if not statement.assertions:
             continue
@@ -156,12 +154,10 @@ def contradicts_known_fact(note: Note, ctx: Context) -> Iterator[Finding]:
     formats some built-in algorithms take).  A claim that contradicts one is
     reported with the fact and the source, unless a stale-claim rule (NL5xx)
     already explains the same claim with the date it changed."""
-    from notelint.claims import statements_of
     from notelint.claims.conflicts import conflict, describe, phase
-    from notelint.claims.knowledge import load
     from notelint.claims.staleness import stale_findings
 
-    knowledge = load()
+    knowledge = knowledge_for(ctx)
     facts = defaultdict(list)
     for fact in knowledge.facts:
         facts[(fact.subject, fact.attribute)].append(fact)

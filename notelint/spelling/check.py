@@ -69,21 +69,18 @@ class Problem:
 
 
 class Speller:
-    """The run's spelling state: vocabularies, suggestions, the last note's problems."""
+    """The run's spelling state: vocabularies, suggestions, and verdicts on words already seen."""
 
     def __init__(self, vocab: Vocabulary):
         self.vocab = vocab
         self.suggester = Suggester(vocab)
-        self._last: tuple[Note, list[Problem]] | None = None
         self._typo_cache: dict[str, bool] = {}
         self._verdicts: dict[tuple[str, str], tuple[tuple[str, int, str, bool], ...]] = {}
         self._fine: set[str] = set()  # plain words with no problem: skipped by units()
 
     def problems(self, note: Note) -> list[Problem]:
         """Every problem in ``note``'s prose (the rules of one note share one pass)."""
-        if self._last is None or self._last[0] is not note:
-            self._last = (note, list(self._scan(note)))
-        return self._last[1]
+        return note.cached("spelling.problems", lambda: list(self._scan(note)))
 
     def _scan(self, note: Note) -> Iterator[Problem]:
         extra = frozenset(note_words(note) | code_words(note))

@@ -2,8 +2,8 @@
 
 import yaml
 
-from notelint.claims import knowledge
 from notelint.aws.catalog import load_catalog
+from notelint.claims import knowledge
 from notelint.claims.knowledge import load
 
 
@@ -15,7 +15,7 @@ def test_every_entry_is_sourced_dated_and_reachable():
     base = load()
     assert len(base.changes) >= 69
     for change in base.changes:
-        assert change.source.startswith("https://") and change.date
+        assert change.source.startswith("https://") and change.effective
         assert (change.matcher is None) == (change.covered_by is not None), change.id
     assert {f.id for f in base.facts} >= {"lambda-invocation-timeout", "xgboost-hardware"}
 
@@ -29,9 +29,9 @@ def test_retired_clients_are_absent_from_the_installed_botocore():
 
 
 def test_entities_do_not_repeat_alias_table_names(catalog):
-    from notelint.aws.names import name_index
+    from notelint.aws.names import NameIndex
 
-    known = {entry.name.casefold() for entry in name_index(catalog).by_words.values()}
+    known = {entry.name.casefold() for entry in NameIndex(catalog).by_words.values()}
     raw = yaml.safe_load(knowledge.resources.files("notelint").joinpath("data", "knowledge", "entities.yaml").read_text())
     names = [e["name"] for e in raw["entities"]]
     assert names == sorted(names, key=str.casefold)

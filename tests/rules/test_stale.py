@@ -94,3 +94,26 @@ def test_every_kind_the_analysis_yields_is_reported_by_exactly_one_rule():
 
     claimed = [kind for rule in stale.RULES for kind in rule.check.kinds]
     assert sorted(claimed) == sorted(set(KINDS) | {NOT_LATEST_GENERATION, RETIRED_CLIENT})
+
+
+def test_a_run_can_be_given_its_own_knowledge_base():
+    """The stale-claim rules read the knowledge base through the rule context, so a
+    run (a test here) can hand them a one-entry knowledge base instead of the shipped one."""
+    from notelint.claims.knowledge import build
+    from notelint.config import Config
+    from notelint.engine import Linter
+    from notelint.rules import RULES
+    from tests.helpers import AS_OF, REPO, note
+
+    one_entry = build(changes=[{
+        "id": "polly-renamed-for-a-test", "kind": "renamed", "subject": "Polly", "date": "2025-01-01",
+        "claim": {"mentions": ["Polly"]}, "fact": "Polly is called Amazon Voice in this test.",
+        "replacement": "Amazon Voice", "source": "https://example.com/test", "confidence": "verified",
+    }])
+    text = note("* Amazon Polly turns text into speech.\n")
+    config = Config(root=REPO, select=("NL5",))
+    given = Linter(config, RULES, AS_OF, shared={"claims.knowledge": one_entry}).check_text(text, "n.md")
+    shipped = Linter(config, RULES, AS_OF).check_text(text, "n.md")
+    assert [(d.code, d.line, d.column) for d in given] == [("NL501", 5, 3)]  # "Amazon Polly"
+    assert "Amazon Voice" in given[0].message
+    assert shipped == []
