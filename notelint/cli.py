@@ -12,11 +12,14 @@ import os
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from notelint import __version__
 from notelint.config import FAIL_ON, Config, ConfigError, discover, load_file, parse_date
 from notelint.diagnostic import Severity
+
+if TYPE_CHECKING:
+    from notelint.rule import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -282,30 +285,44 @@ def _rules() -> int:
     from notelint.rules import RULES
 
     width = max(len(rule.name) for rule in RULES)
-    print(f"{'code':6}  {'name':{width}}  {'severity':8}  fix  summary")
+    print(f"{'code':6}  {'name':{width}}  {'severity':8}  {'fix':10}  summary")
     for rule in sorted(RULES, key=lambda r: r.code):
-        fix = "yes" if rule.fixable else "   "
+        fix = _fix_label(rule)
         off = "" if rule.default_enabled else " (off by default)"
-        print(f"{rule.code:6}  {rule.name:{width}}  {rule.severity.value:8}  {fix}  {rule.summary}{off}")
+        print(f"{rule.code:6}  {rule.name:{width}}  {rule.severity.value:8}  {fix:10}  {rule.summary}{off}")
+    print("\nfix: always or sometimes available; * unsafe (may change meaning: shown, never applied by --fix)")
     families = sorted({family_of(rule.code) for rule in RULES})
     print(f"\n{len(RULES)} rules in {len(families)} families: {', '.join(families)}")
     return EXIT_OK
 
 
+def _fix_label(rule: Rule) -> str:
+    if rule.fix.value == "never":
+        return ""
+    return f"{rule.fix.value}{'' if rule.fix_safe else '*'}"
+
+
 def _explain(key: str) -> int:
+    from notelint.rule import FixAvailability, Scope
     from notelint.rules import find
 
     rule = find(key)
     if rule is None:
         raise UsageError(f"unknown rule '{key}'; `notelint rules` lists them")
-    fixable = "yes (safe fixes are applied by --fix)" if rule.fixable else "no"
+    fixable = {
+        FixAvailability.ALWAYS: "always available",
+        FixAvailability.SOMETIMES: "sometimes available (where one correction is certain)",
+        FixAvailability.NEVER: "none",
+    }[rule.fix]
+    if rule.fix is not FixAvailability.NEVER:
+        fixable += ", applied by --fix" if rule.fix_safe else ", unsafe: shown, never applied by --fix"
     lines = [
         f"{rule.code} {rule.name}",
         "",
         rule.summary,
         "",
-        f"Severity: {rule.severity.value}    Fixable: {fixable}    "
-        f"Scope: {'each note' if rule.scope == 'note' else 'all notes together'}"
+        f"Severity: {rule.severity.value}    Fix: {fixable}    "
+        f"Scope: {'each note' if rule.scope is Scope.NOTE else 'all notes together'}"
         + ("" if rule.default_enabled else "    Off by default"),
         "",
         rule.doc,

@@ -127,7 +127,7 @@ def _severities(value: Any, key: str) -> dict[str, Severity]:
 def _fail_on(value: Any, key: str) -> str:
     if value not in FAIL_ON:
         raise _Bad(key, " | ".join(f'"{v}"' for v in FAIL_ON), value)
-    return value
+    return str(value)
 
 
 def parse_date(value: Any, key: str) -> date:
@@ -196,7 +196,8 @@ def from_table(table: dict[str, Any], root: Path, file: Path | None) -> Config:
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            data: dict[str, Any] = tomllib.load(handle)
+            return data
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except OSError as exc:

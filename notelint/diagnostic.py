@@ -16,14 +16,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import TYPE_CHECKING, Any, Mapping
+
+from notelint.enums import Named
 
 if TYPE_CHECKING:
     from notelint.note import Note
 
 
-class Severity(str, Enum):
+class Severity(Named):
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
@@ -31,9 +32,6 @@ class Severity(str, Enum):
     @property
     def rank(self) -> int:
         return _RANK[self]
-
-    def __str__(self) -> str:
-        return self.value
 
 
 _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
@@ -145,7 +143,7 @@ class Diagnostic:
     meta: Mapping[str, Any] = field(default_factory=dict)
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str, int, int, str]:
         return (self.path, self.line, self.column, self.code, self.end_line, self.end_column, self.message)
 
     def to_dict(self) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from datetime import date
 from fnmatch import fnmatchcase
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from notelint import parallel
 from notelint.config import Config, ConfigError
@@ -37,7 +37,7 @@ from notelint.markdown import MAX_NESTING
 from notelint.note import Note, parse_note
 from notelint.outcome import FileError, FileOutcome, NoteSummary
 from notelint.resultcache import ResultCache
-from notelint.rule import Context, Rule
+from notelint.rule import Context, Rule, Scope
 from notelint.source import SourceError, SourceFile, decode, read_bytes
 from notelint.suppressions import Suppressions, suppressions
 
@@ -76,23 +76,24 @@ class Linter:
 
     @property
     def note_rules(self) -> list[Rule]:
-        return [r for r in self.rules if r.scope == "note"]
+        return [r for r in self.rules if r.scope is Scope.NOTE]
 
     @property
     def corpus_rules(self) -> list[Rule]:
-        return [r for r in self.rules if r.scope == "corpus"]
+        return [r for r in self.rules if r.scope is Scope.CORPUS]
 
     # -- one file ------------------------------------------------------------------
     def process_file(self, file: NoteFile) -> FileOutcome:
         """Read, parse and check one file; never raises for a bad file."""
+        cache = self.cache
         try:
             data = read_bytes(file.path, file.display, self.config.max_file_size)
-            key = self.cache.key(file.display, data) if self.cache else None
+            key = cache.key(file.display, data) if cache is not None else None
             source = decode(file.display, data)
         except SourceError as exc:
             return FileOutcome(file.display, error=FileError(exc.path, exc.reason))
-        if key is not None:
-            cached = self.cache.get(key)
+        if cache is not None and key is not None:
+            cached = cache.get(key)
             if cached is not None:
                 diagnostics, summary = cached
                 return FileOutcome(file.display, diagnostics, summary, source)
@@ -106,8 +107,8 @@ class Linter:
                 "(a rule is too slow on this text; please report it)",
             ))
         outcome.source = source
-        if key is not None and outcome.error is None:
-            self.cache.put(key, outcome.diagnostics, outcome.summary)
+        if cache is not None and key is not None and outcome.error is None:
+            cache.put(key, outcome.diagnostics, outcome.summary)
         return outcome
 
     def process_note(self, note: Note) -> FileOutcome:
@@ -116,14 +117,12 @@ class Linter:
         if note.too_deep:
             outcome.error = FileError(note.path, _too_deep(note.too_deep))
         for rule in self.note_rules:
-            findings = self._guarded(rule, rule.check, note, note.path, outcome)
+            findings = self._findings(rule, rule.check, note, note.path, outcome)
             for finding in findings:
                 diagnostic = self._diagnostic(rule, note, finding, filt)
                 if diagnostic is not None and not any(a <= diagnostic.line <= b for a, b in note.too_deep):
                     outcome.diagnostics.append(diagnostic)  # (an item whose content was skipped looks empty)
-        collected = {}
-        for rule in self.corpus_rules:
-            collected[rule.code] = self._guarded(rule, rule.collect, note, note.path, outcome, many=False)
+        collected = {rule.code: self._collected(rule, note, outcome) for rule in self.corpus_rules}
         outcome.summary = NoteSummary(note.path, tuple(note.source.line_starts()), filt, collected)
         return outcome
 
@@ -166,7 +165,7 @@ class Linter:
         diagnostics = []
         for rule in self.corpus_rules:
             digests = [summary.digest(rule.code) for summary in ordered]
-            for finding in self._guarded(rule, rule.check, digests, "the notes", result):
+            for finding in self._findings(rule, rule.check, digests, "the notes", result):
                 owner = finding.note
                 if owner is None or owner.path not in targets:
                     continue  # context notes are read, not reported on
@@ -178,14 +177,17 @@ class Linter:
     def check_notes(self, notes: Sequence[Note], extra: Sequence[Note] = (), result: RunResult | None = None) -> list[Diagnostic]:
         """Check notes already parsed, in this process (tests, rule examples, --fix)."""
         diagnostics: list[Diagnostic] = []
-        summaries = []
+        summaries: list[NoteSummary] = []
         for note in notes:
             outcome = self.process_note(note)
             diagnostics.extend(outcome.diagnostics)
-            summaries.append(outcome.summary)
+            if outcome.summary is not None:
+                summaries.append(outcome.summary)
             if result is not None and outcome.error is not None:
                 result.errors.append(outcome.error)
-        extra_summaries = [self.process_note(note).summary for note in extra] if self.corpus_rules else []
+        extra_summaries = [
+            summary for summary in (self.process_note(note).summary for note in extra) if summary is not None
+        ] if self.corpus_rules else []
         diagnostics.extend(self.check_corpus(summaries, extra_summaries, result))
         diagnostics.sort(key=lambda d: d.sort_key)
         return diagnostics
@@ -194,29 +196,27 @@ class Linter:
         """Lint one note given as text (used by tests and rule examples)."""
         return self.check_notes([parse_note(decode(path, text.encode("utf-8")))])
 
-    def _guarded(self, rule: Rule, function, subject, where: str, sink, many: bool = True):
-        """Run one rule step; a crash in a rule is reported, and the run goes on."""
+    def _findings(self, rule: Rule, check: Callable[[Any, Context], Iterable[Finding]], subject: Any,
+                  where: str, sink: FileOutcome | RunResult | None) -> list[Finding]:
+        """One rule's findings; a crash in a rule is reported in ``sink``, and the run goes on."""
         try:
-            value = function(subject, self.context)
-            return list(value) if many else value
-        except parallel.FileTimeout:
+            return list(check(subject, self.context))
+        except _RAISED:
             raise
-        except ConfigError:
-            raise  # a setting found unusable while building shared data (an unreadable word file)
         except Exception as exc:  # a bug in a rule must not hide other findings
-            if sink is None:
-                raise
-            frame = traceback.extract_tb(exc.__traceback__)[-1]
-            error = FileError(
-                where,
-                f"internal error in rule {rule.code} ({rule.name}): {type(exc).__name__}: {exc} "
-                f"at {Path(frame.filename).name}:{frame.lineno}; please report it",
-            )
-            if isinstance(sink, FileOutcome):
-                sink.error = sink.error or error
-            else:
-                sink.errors.append(error)
-            return [] if many else None
+            _report_crash(rule, exc, where, sink)
+            return []
+
+    def _collected(self, rule: Rule, note: Note, outcome: FileOutcome) -> Any:
+        """A corpus rule's summary of one note, or None when the rule crashed (reported in ``outcome``)."""
+        assert rule.collect is not None  # corpus rules have one (checked when declared)
+        try:
+            return rule.collect(note, self.context)
+        except _RAISED:
+            raise
+        except Exception as exc:
+            _report_crash(rule, exc, note.path, outcome)
+            return None
 
     # -- filtering -----------------------------------------------------------------
     def _filter_for(self, note: Note) -> Suppressions:
@@ -273,6 +273,26 @@ def _fix_out(note: Note | Digest, finding: Finding) -> FixOut | None:
         end_line, end_column = note.position(edit.end)
         edits.append(TextEdit(line, column, end_line, end_column, edit.text))
     return FixOut(tuple(edits), finding.fix.description, finding.fix.safe)
+
+
+# not a rule's bug: a file over its time limit, a setting found unusable while
+# building shared data (an unreadable word file)
+_RAISED = (parallel.FileTimeout, ConfigError)
+
+
+def _report_crash(rule: Rule, exc: Exception, where: str, sink: FileOutcome | RunResult | None) -> None:
+    if sink is None:
+        raise exc
+    frame = traceback.extract_tb(exc.__traceback__)[-1]
+    error = FileError(
+        where,
+        f"internal error in rule {rule.code} ({rule.name}): {type(exc).__name__}: {exc} "
+        f"at {Path(frame.filename).name}:{frame.lineno}; please report it",
+    )
+    if isinstance(sink, FileOutcome):
+        sink.error = sink.error or error
+    else:
+        sink.errors.append(error)
 
 
 def _path_matches(display: str, pattern: str, root: Path) -> bool:

@@ -75,15 +75,17 @@ def parser() -> MarkdownIt:
     _record_skipped_lines(md)
     # Only scheme links (https://...) and www. hosts count as URLs: file names
     # such as ``train.py`` end in a country domain and are not links in notes.
-    md.linkify.set({"fuzzy_link": False, "fuzzy_email": True})
+    linkify = md.linkify
+    assert linkify is not None  # linkify-it-py is a dependency; the "linkify" option just loaded it
+    linkify.set({"fuzzy_link": False, "fuzzy_email": True})
     # With fuzzy links off, a link needs "://", "mailto:" or an "@"; checking for
     # those first skips linkify-it's large pretest regex on almost every paragraph.
-    full_pretest = md.linkify.pretest
+    full_pretest = linkify.pretest
 
     def pretest(text: str) -> bool:
         return ("://" in text or "@" in text or "mailto:" in text or "MAILTO:" in text) and full_pretest(text)
 
-    md.linkify.pretest = pretest
+    linkify.pretest = pretest
     for name in _TRACKED_RULES:
         for rule in md.inline.ruler.__rules__:
             if rule.name == name:
@@ -104,5 +106,5 @@ def _record_skipped_lines(md: MarkdownIt) -> None:
                 state.env.setdefault(TOO_DEEP, []).append((line, end))
         tokenize(state, start, end)
 
-    md.block.tokenize = tracked  # type: ignore[method-assign]
+    md.block.tokenize = tracked  # type: ignore[method-assign,assignment]
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+from notelint.enums import Named
 from notelint.frontmatter import FrontMatter, parse_front_matter
 from notelint.markdown import TOO_DEEP, parser
 from notelint.source import SourceFile
@@ -28,7 +28,7 @@ from notelint.source import SourceFile
 _T = TypeVar("_T")
 
 
-class Kind(str, Enum):
+class Kind(Named):
     """What an inline segment is, which decides which rules read it."""
 
     PROSE = "prose"
@@ -38,8 +38,21 @@ class Kind(str, Enum):
     HTML = "html"  # inline HTML, comments included
     IMAGE = "image"  # an image; its text is the alt text
 
-    def __str__(self) -> str:
-        return self.value
+
+class BlockKind(Named):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    CELL = "cell"  # a table cell
+
+
+class ClaimKind(Named):
+    ITEM = "item"  # a list item
+    PARAGRAPH = "paragraph"  # a paragraph outside lists
+
+
+class CodeKind(Named):
+    FENCE = "fence"
+    INDENTED = "indented"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +71,7 @@ class Segment:
 class Block:
     """A leaf block with inline content: a heading, a paragraph or a table cell."""
 
-    kind: str  # "heading" | "paragraph" | "cell"
+    kind: BlockKind
     text: str
     segments: list[Segment]
     heading_path: tuple[str, ...]
@@ -137,7 +150,7 @@ class ListItem:
 class Claim:
     """A statement a note makes: one list item, or one paragraph outside lists."""
 
-    kind: str  # "item" | "paragraph"
+    kind: ClaimKind
     blocks: list[Block]
     heading_path: tuple[str, ...]
     item: ListItem | None = None
@@ -163,7 +176,7 @@ class Claim:
 class CodeBlock:
     """A fenced or indented code block; ``text`` is its content."""
 
-    kind: str  # "fence" | "indented"
+    kind: CodeKind
     info: str
     text: str
     line: int  # line of the opening fence (or first line)
@@ -235,9 +248,9 @@ class Note:
 
     @property
     def headings(self) -> list[Block]:
-        return [block for block in self.blocks if block.kind == "heading"]
+        return [block for block in self.blocks if block.kind is BlockKind.HEADING]
 
-    def data(self, key: str, default=None):
+    def data(self, key: str, default: Any = None) -> Any:
         """A front matter value, or ``default``."""
         return self.front_matter.get(key, default) if self.front_matter else default
 
@@ -298,7 +311,7 @@ class _Builder:
 
     # -- walk --------------------------------------------------------------------
     def build(self) -> Note:
-        env: dict = {}
+        env: dict[str, Any] = {}
         tokens = parser().parse(self.text, env)
         unclosed = False
         if tokens and tokens[0].type == "front_matter":
@@ -334,29 +347,29 @@ class _Builder:
 
         self.front_matter = parse_front_matter(raw, start, end, offset)
 
-    def _on_bullet_list_open(self, token, tokens, index) -> None:
+    def _on_bullet_list_open(self, token: Token, tokens: list[Token], index: int) -> None:
         self.list_depth += 1
         self._mark_parent_content()
 
     _on_ordered_list_open = _on_bullet_list_open
 
-    def _on_bullet_list_close(self, token, tokens, index) -> None:
+    def _on_bullet_list_close(self, token: Token, tokens: list[Token], index: int) -> None:
         self.list_depth -= 1
 
     _on_ordered_list_close = _on_bullet_list_close
 
-    def _on_blockquote_open(self, token, tokens, index) -> None:
+    def _on_blockquote_open(self, token: Token, tokens: list[Token], index: int) -> None:
         self.quote_depth += 1
         self._mark_parent_content()
 
-    def _on_blockquote_close(self, token, tokens, index) -> None:
+    def _on_blockquote_close(self, token: Token, tokens: list[Token], index: int) -> None:
         self.quote_depth -= 1
 
     def _mark_parent_content(self) -> None:
         if self.item_stack:
             self.item_stack[-1].has_content = True
 
-    def _on_list_item_open(self, token, tokens, index) -> None:
+    def _on_list_item_open(self, token: Token, tokens: list[Token], index: int) -> None:
         first, after = token.map or (0, 1)
         parent = self.item_stack[-1] if self.item_stack else None
         marker = (token.info or "") + token.markup
@@ -387,34 +400,34 @@ class _Builder:
         self.items.append(item)
         self.item_stack.append(item)
 
-    def _on_list_item_close(self, token, tokens, index) -> None:
+    def _on_list_item_close(self, token: Token, tokens: list[Token], index: int) -> None:
         item = self.item_stack.pop()
         if item.blocks:
-            self.claims.append(Claim("item", item.blocks, item.heading_path, item))
+            self.claims.append(Claim(ClaimKind.ITEM, item.blocks, item.heading_path, item))
 
-    def _on_table_open(self, token, tokens, index) -> None:
+    def _on_table_open(self, token: Token, tokens: list[Token], index: int) -> None:
         self.row = -1
         self._mark_parent_content()
 
-    def _on_tr_open(self, token, tokens, index) -> None:
+    def _on_tr_open(self, token: Token, tokens: list[Token], index: int) -> None:
         self.row += 1
         self.cell_column = 0
 
-    def _on_hr(self, token, tokens, index) -> None:
+    def _on_hr(self, token: Token, tokens: list[Token], index: int) -> None:
         self._mark_parent_content()
 
-    def _on_heading_close(self, token, tokens, index) -> None:
+    def _on_heading_close(self, token: Token, tokens: list[Token], index: int) -> None:
         pass
 
-    def _on_fence(self, token, tokens, index) -> None:
+    def _on_fence(self, token: Token, tokens: list[Token], index: int) -> None:
         first, after = token.map or (0, 1)
-        self._code("fence", token.info or "", token.content, first, after, first + 1)
+        self._code(CodeKind.FENCE, token.info or "", token.content, first, after, first + 1)
 
-    def _on_code_block(self, token, tokens, index) -> None:
+    def _on_code_block(self, token: Token, tokens: list[Token], index: int) -> None:
         first, after = token.map or (0, 1)
-        self._code("indented", "", token.content, first, after, first)
+        self._code(CodeKind.INDENTED, "", token.content, first, after, first)
 
-    def _code(self, kind: str, info: str, content: str, first: int, after: int, body: int) -> None:
+    def _code(self, kind: CodeKind, info: str, content: str, first: int, after: int, body: int) -> None:
         self._mark_parent_content()
         lines = content.split("\n")
         if lines and lines[-1] == "":
@@ -438,7 +451,7 @@ class _Builder:
             )
         )
 
-    def _on_html_block(self, token, tokens, index) -> None:
+    def _on_html_block(self, token: Token, tokens: list[Token], index: int) -> None:
         first, after = token.map or (0, 1)
         self._mark_parent_content()
         start = self.line_offset(first)
@@ -446,16 +459,16 @@ class _Builder:
         start += len(line) - len(line.lstrip(" \t>"))
         self.html.append(Html(token.content.rstrip("\n"), start, self.line_offset(after), False))
 
-    def _on_inline(self, token, tokens, index) -> None:
+    def _on_inline(self, token: Token, tokens: list[Token], index: int) -> None:
         opener = tokens[index - 1] if index else None
-        kind = {"heading_open": "heading", "th_open": "cell", "td_open": "cell"}.get(
-            opener.type if opener else "", "paragraph"
+        kind = {"heading_open": BlockKind.HEADING, "th_open": BlockKind.CELL, "td_open": BlockKind.CELL}.get(
+            opener.type if opener else "", BlockKind.PARAGRAPH
         )
         first, after = token.map or (0, 1)
-        level = int(opener.tag[1]) if kind == "heading" and opener is not None else 0
+        level = int(opener.tag[1]) if kind is BlockKind.HEADING and opener is not None else 0
         aligner = _ContentMap(self, token.content, first, kind)
         text, pieces, segments = _inline_text(token, aligner, self.html)
-        if kind == "heading":
+        if kind is BlockKind.HEADING:
             while self.headings and self.headings[-1][0] >= level:
                 self.headings.pop()
         item = self.item_stack[-1] if self.item_stack else None
@@ -469,20 +482,20 @@ class _Builder:
             level=level,
             item=item,
             quote_depth=self.quote_depth,
-            row=self.row if kind == "cell" else None,
+            row=self.row if kind is BlockKind.CELL else None,
             _pieces=pieces,
             _piece_starts=[piece[0] for piece in pieces],
         )
         self.blocks.append(block)
-        if kind == "heading":
+        if kind is BlockKind.HEADING:
             self.headings.append((level, text.strip()))
             return
         if item is not None:
             item.has_content = True
-            if kind == "paragraph":
+            if kind is BlockKind.PARAGRAPH:
                 item.blocks.append(block)
-        elif kind == "paragraph":
-            self.claims.append(Claim("paragraph", [block], block.heading_path))
+        elif kind is BlockKind.PARAGRAPH:
+            self.claims.append(Claim(ClaimKind.PARAGRAPH, [block], block.heading_path))
 
     # -- positions ------------------------------------------------------------------
     def _align_suffix(self, line_index0: int, content_line: str) -> int:
@@ -509,7 +522,7 @@ class _Builder:
 class _ContentMap:
     """Maps offsets in an inline token's content to offsets in note.text."""
 
-    def __init__(self, builder: _Builder, content: str, first: int, kind: str):
+    def __init__(self, builder: _Builder, content: str, first: int, kind: BlockKind):
         self.starts: list[int] = []
         self.offsets: list[int] = []
         self.floors: list[int] = []
@@ -521,9 +534,9 @@ class _ContentMap:
         for number, line in enumerate(content.split("\n")):
             index0 = first + number
             self.starts.append(position)
-            if kind == "paragraph":
+            if kind is BlockKind.PARAGRAPH:
                 offset = builder._align_suffix(index0, line)
-            elif kind == "cell":
+            elif kind is BlockKind.CELL:
                 offset, builder.cell_column, explicit = _align_cell(builder, index0, line, builder.cell_column)
                 if explicit is not None:
                     self.explicit[number] = explicit
@@ -566,7 +579,7 @@ def _align_heading(builder: _Builder, index0: int, line: str) -> int:
     return base + found - lead
 
 
-def _align_cell(builder: _Builder, index0: int, line: str, cursor: int):
+def _align_cell(builder: _Builder, index0: int, line: str, cursor: int) -> tuple[int, int, list[int] | None]:
     """Table cells are found left to right along the row.
 
     markdown-it unescapes ``\\|`` inside cells, so such a cell is not a literal
@@ -595,7 +608,9 @@ def _align_cell(builder: _Builder, index0: int, line: str, cursor: int):
     return base + found - lead, found + len(escaped), explicit
 
 
-def _inline_text(token: Token, to_file: _ContentMap, html: list[Html]):
+def _inline_text(
+    token: Token, to_file: _ContentMap, html: list[Html]
+) -> tuple[str, list[tuple[int, int, int, int]], list[Segment]]:
     """Visible text, source pieces and segments of one inline token."""
     content = token.content
     parts: list[str] = []
@@ -707,9 +722,9 @@ def _inline_text(token: Token, to_file: _ContentMap, html: list[Html]):
             close_segment()
             cursor = src[1]
         elif kind == "link_open":
-            href = child.attrGet("href")
+            target = child.attrGet("href")
             segment_kind = Kind.URL if child.markup in ("autolink", "linkify") else Kind.LINK
-            context.append((segment_kind, str(href) if href is not None else None, src))
+            context.append((segment_kind, None if target is None else str(target), src))
             # a [link]'s text starts after "["; a bare URL's range starts at "://"
             # (the scheme was already read as text), so only move for links
             if src is not None and segment_kind is Kind.LINK:

@@ -26,8 +26,26 @@ from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from notelint.config import Config
 from notelint.diagnostic import Finding, Severity
+from notelint.enums import Named
 
 _T = TypeVar("_T")
+
+
+class FixAvailability(Named):
+    """Whether a rule's findings come with a fix, as in ruff: always, sometimes, never."""
+
+    ALWAYS = "always"
+    SOMETIMES = "sometimes"  # only where one correction is certain (one spelling, one new name)
+    NEVER = "never"
+
+
+class Scope(Named):
+    """What a rule reads: one note, or a summary of every note (a corpus rule)."""
+
+    NOTE = "note"
+    CORPUS = "corpus"
+
+
 _CODE = re.compile(r"NL[1-9]\d\d")
 _NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 
@@ -65,8 +83,9 @@ class Rule:
     check: NoteCheck
     bad: str  # a note that triggers the rule
     good: str  # a similar note that does not
-    scope: str = "note"  # "note" | "corpus"
-    fixable: bool = False
+    scope: Scope = Scope.NOTE
+    fix: FixAvailability = FixAvailability.NEVER
+    fix_safe: bool = True  # False: the fix may change meaning, so --fix does not apply it
     default_enabled: bool = True
     collect: Collect | None = None  # corpus rules: the per-note summary
     prepare: Callable[[Context], None] | None = None  # load shared data before files are read
@@ -88,8 +107,9 @@ def rule(
     *,
     bad: str,
     good: str,
-    scope: str = "note",
-    fixable: bool = False,
+    scope: Scope = Scope.NOTE,
+    fix: FixAvailability = FixAvailability.NEVER,
+    fix_safe: bool = True,
     default_enabled: bool = True,
     collect: Collect | None = None,
     prepare: Callable[[Context], None] | None = None,
@@ -99,9 +119,7 @@ def rule(
         raise ValueError(f"rule code {code!r} is not of the form NL123")
     if not _NAME.fullmatch(name):
         raise ValueError(f"rule name {name!r} is not kebab-case")
-    if scope not in ("note", "corpus"):
-        raise ValueError(f"rule scope {scope!r} must be 'note' or 'corpus'")
-    if (scope == "corpus") != (collect is not None):
+    if (scope is Scope.CORPUS) != (collect is not None):
         raise ValueError(f"{code}: a corpus rule needs a collect function, a note rule has none")
 
     def declare(check: NoteCheck) -> Rule:
@@ -114,7 +132,8 @@ def rule(
             bad=_example(bad),
             good=_example(good),
             scope=scope,
-            fixable=fixable,
+            fix=fix,
+            fix_safe=fix_safe,
             default_enabled=default_enabled,
             collect=collect,
             prepare=prepare,

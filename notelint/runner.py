@@ -36,7 +36,7 @@ def plan(config: Config, paths: Sequence[str]) -> Plan:
     configured = [config.root / p for p in config.paths]
     if paths:
         targets, missing = expand([Path(p) for p in paths], config.root, excludes)
-        context = []
+        context: list[NoteFile] = []
         if config.file is not None:  # without a config there are no configured notes
             context, _ = expand([p for p in configured if p.exists()], config.root, excludes)
     else:

@@ -7,7 +7,6 @@ import re
 import socket
 from pathlib import Path
 
-import pytest
 
 from notelint.aws import catalog as catalog_module
 from notelint.aws.catalog import load_catalog

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import yaml
 
 from notelint.aws import aliases
+from notelint.shipped import data_text
 
 
 def _raw():
-    return yaml.safe_load(resources.files("notelint").joinpath(*aliases.PATH).read_text(encoding="utf-8"))
+    return yaml.safe_load(data_text(*aliases.PATH))
 
 
 def test_table_is_valid_sorted_and_unique():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import AS_OF, FRONT, REPO
+from tests.helpers import AS_OF, FRONT
 from notelint.config import Config
 from notelint.diagnostic import Finding, Severity
 from notelint.engine import Linter

@@ -29,3 +29,20 @@ def test_registry_is_consistent():
         assert rule.summary.endswith(".") and len(rule.summary) < 100
         assert rule.check.__doc__, f"{rule.code} has no explanation"
         assert find(rule.code) is rule and find(rule.name) is rule
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_fix_availability_is_as_declared(rule):
+    """'always': every finding of the bad example has a fix; 'never': none has;
+    'sometimes': the bad example shows one.  A fix's safety matches the declaration."""
+    from notelint.rule import FixAvailability
+
+    findings = [d for d in lint(rule.bad, select=rule.code) if d.code == rule.code]
+    fixes = [d.fix for d in findings if d.fix is not None]
+    if rule.fix is FixAvailability.NEVER:
+        assert fixes == []
+    elif rule.fix is FixAvailability.ALWAYS:
+        assert len(fixes) == len(findings)
+    else:
+        assert fixes
+    assert all(fix.safe is rule.fix_safe for fix in fixes)

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from notelint.shipped import data_text
 from notelint.spelling.context import load_confusables
 from notelint.spelling.tokens import is_mixed_case
 from notelint.spelling.vocab import (
@@ -20,9 +21,7 @@ from notelint.spelling.vocab import (
 
 
 def raw_lines(name: str) -> list[str]:
-    from importlib import resources
-
-    return resources.files("notelint").joinpath("data", "words", name).read_text(encoding="utf-8").split("\n")
+    return data_text("words", name).split("\n")
 
 
 @pytest.mark.parametrize("name", [*CURATED, CASING])

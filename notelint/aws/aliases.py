@@ -8,10 +8,12 @@ key, so editing the table rebuilds the catalog.
 from __future__ import annotations
 
 import hashlib
-from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
-PATH = ("data", "aws", "aliases.yaml")
+from notelint.shipped import data_file
+
+PATH = ("aws", "aliases.yaml")  # under notelint/data/
 VENDORS = ("", "Amazon", "AWS", "AWS Glue", "AWS IoT", "Amazon SageMaker")
 _NAME_KEYS = {"name": str, "vendor": str, "services": list, "forms": list, "english": bool, "loose": bool, "split": bool, "source": str}
 _REQUIRED = ("name", "vendor", "services", "source")
@@ -21,8 +23,8 @@ class AliasError(ValueError):
     """The alias table does not follow its schema."""
 
 
-def _file():
-    return resources.files("notelint").joinpath(*PATH)
+def _file() -> Traversable:
+    return data_file(*PATH)
 
 
 def digest() -> str:

@@ -108,7 +108,7 @@ def cli_commands(run: Run) -> Iterator[tuple[Found, Found | None]]:
     if run.kind == "code" and not run.text.lstrip().startswith("aws "):
         return
     for match in _SHELL_START.finditer(run.text):
-        words = []
+        words: list[Found] = []
         position = match.end()
         skip_value = False
         while len(words) < 2:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from notelint import __version__
 from notelint.cache import cache_root, load_json, store_json
@@ -320,7 +320,7 @@ def catalog_path() -> Path:
     return cache_root() / name
 
 
-def _valid(data: Any) -> bool:
+def _valid(data: Any) -> TypeGuard[dict[str, Any]]:
     return (
         isinstance(data, dict)
         and data.get("schema") == SCHEMA

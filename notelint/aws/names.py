@@ -165,7 +165,7 @@ class NameIndex:
 
         Grown a word at a time, and only while some name goes on from the words so far."""
         first = tokens[index].group().casefold()
-        key = (first,)
+        key: tuple[str, ...] = (first,)
         best: tuple[Entry | None, int, bool] = (self.by_words.get(key), 1, False)
         heads = first in self._compact_heads
         for size in range(2, min(MAX_WORDS, len(tokens) - index) + 1):
@@ -255,7 +255,7 @@ class NameIndex:
     @cached_property
     def _context_continued(self) -> frozenset[str]:
         """Labels that a longer label goes on from ("Amazon", "Amazon Kinesis")."""
-        prefixes = set()
+        prefixes: set[str] = set()
         for label in self.context:
             words = label.split(" ")
             prefixes.update(" ".join(words[:cut]) for cut in range(1, len(words)))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator
 
-from notelint.note import Block, Kind, Note
+from notelint.note import Block, BlockKind, Kind, Note
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9`*_(\[\"'])|\n")
 # characters that glue a name into an identifier, a path or a URL
@@ -102,7 +102,7 @@ def runs(note: Note, *, prose: bool = True, code_spans: bool = True, code_blocks
 def _runs(note: Note) -> Iterator[Run]:
     for block in note.blocks:
         claim = None
-        heading = block.kind == "heading"
+        heading = block.kind is BlockKind.HEADING
         path = block.heading_path
         for segment, text in block.iter_segments():
             if segment.kind is Kind.PROSE or segment.kind is Kind.LINK:

@@ -17,7 +17,7 @@ from typing import Iterable, Protocol, Sequence
 
 from notelint.claims.assertions import Assertion, extract as extract_assertions
 from notelint.claims.sentences import sentence_spans
-from notelint.note import Block, Claim, ListItem, Note
+from notelint.note import Block, Claim, ClaimKind, ListItem, Note
 
 # A sentence that itself says the change happened is not stale.
 _ACKNOWLEDGED = re.compile(
@@ -94,7 +94,7 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
     label: tuple[tuple[str, ...], tuple[Subject, ...]] | None = None  # "SQS" on its own line, then a list
     for claim in note.claims:
         context = _context(note, claim, resolver, heading_cache, item_subjects)
-        if claim.kind == "paragraph":
+        if claim.kind is ClaimKind.PARAGRAPH:
             label = None
             if len(claim.text.split()) <= _LABEL_WORDS:
                 mentions = resolver.mentions(claim.text)
@@ -182,6 +182,7 @@ def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolve
     label = mentions[0].name if mentions and _is_label(text, mentions[0]) else None
     bound = []
     for assertion in extract_assertions(text):
+        subject: str | None
         if label is not None:
             subject = label
         elif mentions:

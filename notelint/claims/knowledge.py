@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Sequence
 
 import yaml
+
+from notelint.shipped import data_text
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -143,7 +144,7 @@ class Knowledge:
 
 
 def _read(name: str) -> Any:
-    text = resources.files("notelint").joinpath("data", "knowledge", name).read_text(encoding="utf-8")
+    text = data_text("knowledge", name)
     return yaml.load(text, Loader=_Loader)
 
 

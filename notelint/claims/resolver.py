@@ -41,7 +41,7 @@ class NameResolver:
                 canonical = entry.canonical_name if not entry.form else entry.name
                 if mention.written != canonical and mention.written != entry.name:
                     continue  # "glue", "batch jobs", "Data pipeline"
-            start = mention.vendor_start if has_vendor else mention.start
+            start = mention.vendor_start if has_vendor and mention.vendor_start is not None else mention.start
             found.append(NameMention(entry.canonical_name, text[start : mention.end], start, mention.end))
         if self.entity_pattern is not None:
             for match in self.entity_pattern.finditer(text):

@@ -25,7 +25,7 @@ from typing import Iterator
 
 from notelint.claims import knowledge_for, statements_of
 from notelint.claims.extract import Statement, Subject
-from notelint.claims.knowledge import Change, Knowledge
+from notelint.claims.knowledge import Change, Knowledge, Matcher
 from notelint.claims.match import match
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.note import Note
@@ -128,43 +128,43 @@ def _finding(change: Change, statement: Statement, subject: Subject, reviewed: d
     )
 
 
-def _by_name(active: list[Change]) -> dict[str, list[Change]]:
+def _by_name(active: list[tuple[Change, Matcher]]) -> dict[str, list[tuple[Change, Matcher]]]:
     """Entries indexed by every name that can make a statement match them."""
-    index: dict[str, list[Change]] = {}
-    for change in active:
-        for name in change.matcher.mentions:
-            index.setdefault(name.casefold(), []).append(change)
+    index: dict[str, list[tuple[Change, Matcher]]] = {}
+    for change, matcher in active:
+        for name in matcher.mentions:
+            index.setdefault(name.casefold(), []).append((change, matcher))
     return index
 
 
 def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, reviewed: date | None,
                         as_of: date, found: dict[str, list[Finding]], spans: set[tuple[int, int]]) -> None:
     active = [
-        change
+        (change, change.matcher)
         for change in knowledge.changes
         if change.matcher is not None and not change.superseded_by and (change.effective <= as_of or not change.date_known)
     ]
-    active.sort(key=_specificity, reverse=True)
+    active.sort(key=lambda pair: _specificity(pair[0]), reverse=True)
     index = _by_name(active)
-    rank = {change.id: position for position, change in enumerate(active)}
+    rank = {change.id: position for position, (change, _) in enumerate(active)}
     once: set[str] = set()
     # a note that says once that X was renamed need not say it at every mention
-    for change in active:
+    for change, matcher in active:
         if change.once_per_note and any(
-            s.acknowledged and s.mention_of(change.matcher.mentions) is not None for s in statements
+            s.acknowledged and s.mention_of(matcher.mentions) is not None for s in statements
         ):
             once.add(change.id)
     for statement in statements:
         claimed: set[str] = set()  # subjects this statement was already reported for
         names = {subject.name.casefold() for subject in statement.subjects}
         names.update(subject.written.casefold() for subject in statement.subjects)
-        candidates = {change.id: change for name in names for change in index.get(name, ())}
-        for change in sorted(candidates.values(), key=lambda c: rank[c.id]):
+        candidates = {pair[0].id: pair for name in names for pair in index.get(name, ())}
+        for change, matcher in sorted(candidates.values(), key=lambda pair: rank[pair[0].id]):
             if change.once_per_note and change.id in once:
                 continue
             if statement.acknowledged and change.kind in _ACKNOWLEDGEABLE:
                 continue
-            subject = match(change.matcher, statement)
+            subject = match(matcher, statement)
             if subject is None or subject.name in claimed:
                 continue
             claimed.add(subject.name)
@@ -206,17 +206,17 @@ def _latest_findings(statements: list[Statement], ctx: Context, knowledge: Knowl
                 continue
             claimed = token.group(0)
             entry = next((c for c in knowledge.changes if c.covered_by == "NL506" and c.family == claimed.lower()), None)
-            when = dating(entry.effective, entry.date_known, reviewed, entry.kind) if entry else None
             shown = ", ".join(newer[:8]) + (f" and {len(newer) - 8} more" if len(newer) > 8 else "")
             message = (
                 f"{claimed} is not the latest generation: botocore {catalog.botocore_version}'s EC2 instance "
                 f"types include the newer {shown}"
             )
-            meta = {"botocore_version": catalog.botocore_version, "status": when.status if when else "outdated"}
+            meta: dict[str, str | None] = {"botocore_version": catalog.botocore_version, "status": "outdated"}
             if entry is not None:
+                when = dating(entry.effective, entry.date_known, reviewed, entry.kind)
                 message += f". Newer generations arrived {when.phrase}: {entry.fact} Source: {entry.source}"
-                meta.update(effective_date=entry.effective.isoformat(), source=entry.source, current_fact=entry.fact,
-                            knowledge_id=entry.id, replacement=entry.replacement)
+                meta.update(status=when.status, effective_date=entry.effective.isoformat(), source=entry.source,
+                            current_fact=entry.fact, knowledge_id=entry.id, replacement=entry.replacement)
             found.setdefault(NOT_LATEST_GENERATION, []).append(Finding(start, end, message, meta=meta))
             spans.add((start, end))
 

@@ -7,6 +7,7 @@ from typing import Callable, Sequence
 
 from notelint.engine import RunResult
 from notelint.rule import Rule
+from notelint.source import SourceFile
 
 
 @dataclass
@@ -16,7 +17,7 @@ class OutputContext:
     quiet: bool = False
     statistics: bool = False
     fixable_hint: bool = True  # say "fixable with --fix" (off when fixes were applied)
-    sources: dict[str, object] = field(default_factory=dict)  # path -> SourceFile, for excerpts
+    sources: dict[str, SourceFile] = field(default_factory=dict)  # path -> text, for excerpts
 
 
 Renderer = Callable[[RunResult, OutputContext], str]

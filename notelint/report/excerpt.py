@@ -23,11 +23,12 @@ def excerpt(note: Note, place: Place) -> Excerpt:
     start = _offset(note, place.line, place.column)
     end = max(_offset(note, place.end_line, place.end_column), start)
     claim = note.claim_at(start)
+    shown: Excerpt | None
     if claim is not None:
         shown = _in_blocks("claim", claim.blocks, claim.heading_path, start, end)
     else:
         block = note.block_at(start)
-        shown = None if block is None else _in_blocks(block.kind, [block], block.heading_path, start, end)
+        shown = None if block is None else _in_blocks(block.kind.value, [block], block.heading_path, start, end)
     if shown is None or (end > start and not shown.highlights):
         return _in_lines(note, place, start, end)
     return shown

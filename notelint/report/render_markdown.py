@@ -130,8 +130,8 @@ def _lowest_scores(report: Report) -> list[str]:
     flagged.sort(key=lambda note: (-1 if note.score is None else note.score, note.path))
     lines = ["### Lowest scores", "", "| Note | Score | Flagged claims | Findings |", "|---|--:|--:|--:|"]
     for note in flagged[:LOWEST_SCORES]:
-        flagged = f"{note.flagged_claims} of {note.claims}"
-        lines.append(f"| {_md(note.path)} | {score_text(note.score)} | {flagged} | {note.tally.total} |")
+        claims = f"{note.flagged_claims} of {note.claims}"
+        lines.append(f"| {_md(note.path)} | {score_text(note.score)} | {claims} | {note.tally.total} |")
     return lines + _more(len(flagged), LOWEST_SCORES, "note with findings") + [""]
 
 

@@ -16,7 +16,7 @@ from notelint.aws.catalog import Catalog, catalog_for
 from notelint.aws.text import example
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.note import Note
-from notelint.rule import Context, rule
+from notelint.rule import Context, FixAvailability, rule
 
 # services that talk about other services' calls (permissions, logs, audit,
 # templates): naming one near an operation does not make it the owner
@@ -72,7 +72,7 @@ def unknown_operation(note: Note, ctx: Context) -> Iterator[Finding]:
     "An API operation is spelled right but cased wrong (Putobject).",
     bad=example("Amazon S3", "* Putobject uploads an object."),
     good=example("Amazon S3", "* PutObject uploads an object."),
-    fixable=True,
+    fix=FixAvailability.SOMETIMES,
 )
 def operation_case(note: Note, ctx: Context) -> Iterator[Finding]:
     """Operation names are PascalCase exactly as the service model writes

@@ -18,7 +18,7 @@ from notelint.aws.names import Mention, name_index
 from notelint.aws.text import Run, example, runs
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.note import Note
-from notelint.rule import Context, rule
+from notelint.rule import Context, FixAvailability, rule
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
@@ -119,7 +119,7 @@ def _mentions(note: Note, ctx: Context) -> list[tuple[Run, Mention]]:
     "An AWS service or product name is spelled right but cased wrong (Sagemaker, cloudwatch).",
     bad=example("Analytics", "* Quicksight reads data from Redshift spectrum and Elasticache."),
     good=example("Analytics", "* QuickSight reads data from Redshift Spectrum and ElastiCache."),
-    fixable=True,
+    fix=FixAvailability.ALWAYS,
 )
 def aws_name_case(note: Note, ctx: Context) -> Iterator[Finding]:
     """AWS names have one canonical spelling: SageMaker, QuickSight,
@@ -144,7 +144,7 @@ def aws_name_case(note: Note, ctx: Context) -> Iterator[Finding]:
     "An AWS name that is one word is written as two (Dynamo DB, Document DB).",
     bad=example("Analytics", "* Dynamo DB and Document DB are NoSQL databases."),
     good=example("Analytics", "* DynamoDB and DocumentDB are NoSQL databases."),
-    fixable=True,
+    fix=FixAvailability.ALWAYS,
 )
 def aws_name_spacing(note: Note, ctx: Context) -> Iterator[Finding]:
     """DynamoDB, DocumentDB, SageMaker, QuickSight, CloudWatch and the other
@@ -172,7 +172,7 @@ def aws_name_spacing(note: Note, ctx: Context) -> Iterator[Finding]:
     "A service is prefixed with the wrong vendor name (AWS S3 for Amazon S3).",
     bad=example("Analytics", "* AWS S3 stores the files that Amazon Glue catalogs."),
     good=example("Analytics", "* Amazon S3 stores the files that AWS Glue catalogs."),
-    fixable=True,
+    fix=FixAvailability.ALWAYS,
 )
 def aws_name_vendor(note: Note, ctx: Context) -> Iterator[Finding]:
     """AWS names some services "Amazon ..." (Amazon S3, Amazon SageMaker) and
@@ -182,7 +182,7 @@ def aws_name_vendor(note: Note, ctx: Context) -> Iterator[Finding]:
     for run, mention in _mentions(note, ctx):
         entry = mention.entry
         vendor = mention.vendor_written
-        if not vendor or entry.form or entry.vendor not in ("Amazon", "AWS"):
+        if not vendor or mention.vendor_start is None or entry.form or entry.vendor not in ("Amazon", "AWS"):
             continue
         if vendor.casefold() == entry.vendor.casefold():
             continue

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from notelint.aws import suggest
 from notelint.aws.catalog import Catalog, catalog_for
-from notelint.aws.text import example, runs
+from notelint.aws.text import Run, example, runs
 from notelint.diagnostic import Finding, Severity
 from notelint.note import Note
 from notelint.rule import Context, rule
@@ -57,7 +57,7 @@ def _family(instance_type: str) -> str:
     return parts[-2] if len(parts) >= 2 else ""
 
 
-def _instances(note: Note) -> Iterator[tuple[object, re.Match]]:
+def _instances(note: Note) -> Iterator[tuple[Run, re.Match[str]]]:
     for run in runs(note, code_blocks=True):
         for match in _INSTANCE.finditer(run.text):
             yield run, match

@@ -8,18 +8,38 @@ normalised).  "CPU is preferred" asserts nothing, so it contradicts nothing.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterator, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from notelint.claims import knowledge_for, prepare, statements_of
 from notelint.diagnostic import Digest, Finding, Related, Severity
 from notelint.note import Note
-from notelint.rule import Context, rule
+from notelint.rule import Context, Scope, rule
 
 _MAX_TEXT = 160
 
 
-def _assertions_to_compare(note: Note, ctx: Context) -> list[list[Any]]:
-    """[subject, relation, attribute, values, quantity, unit, bound, phase, start, end, line, text]."""
+class Compared(NamedTuple):
+    """One assertion of a note, as the contradiction rule compares it (a JSON array in the result cache)."""
+
+    subject: str
+    relation: str
+    attribute: str
+    values: list[str]
+    quantity: float | None
+    unit: str | None
+    bound: str | None
+    phase: str | None
+    start: int
+    end: int
+    line: int
+    text: str
+
+    def assertion(self) -> tuple[str, str, tuple[str, ...], float | None, str | None]:
+        """(relation, attribute, values, quantity, bound), as ``claims.conflicts`` reads it."""
+        return (self.relation, self.attribute, tuple(self.values), self.quantity, self.bound)
+
+
+def _assertions_to_compare(note: Note, ctx: Context) -> list[Compared]:
     from notelint.claims.conflicts import COMPARED, phase
 
     entries = []
@@ -37,26 +57,24 @@ def _assertions_to_compare(note: Note, ctx: Context) -> list[list[Any]]:
             if a.relation == "limit" and not a.explicit:
                 continue  # "up to 5 minutes" of what? only limits that say what they limit are compared
             text = statement.text if len(statement.text) <= _MAX_TEXT else statement.text[: _MAX_TEXT - 1] + "…"
-            entries.append(
-                [bound.subject, a.relation, a.attribute, list(a.values), a.quantity, a.unit, a.bound,
-                 statement_phase, statement.start, statement.end, statement.line, text]
-            )
+            entries.append(Compared(
+                bound.subject, a.relation, a.attribute, list(a.values), a.quantity, a.unit, a.bound,
+                statement_phase, statement.start, statement.end, statement.line, text,
+            ))
     return entries
 
 
-def _conflicting(entry: list[Any], other: list[Any]) -> bool:
+def _conflicting(entry: Compared, other: Compared) -> bool:
     from notelint.claims.conflicts import compatible_phases, conflict
 
-    first = (entry[1], entry[2], tuple(entry[3]), entry[4], entry[6])
-    second = (other[1], other[2], tuple(other[3]), other[4], other[6])
-    return compatible_phases(first, entry[7], second, other[7]) and conflict(first, second)
+    first, second = entry.assertion(), other.assertion()
+    return compatible_phases(first, entry.phase, second, other.phase) and conflict(first, second)
 
 
-def _reading(entry: list[Any]) -> str:
+def _reading(entry: Compared) -> str:
     from notelint.claims.conflicts import describe
 
-    _subject, relation, attribute, values, quantity, unit, bound = entry[:7]
-    return describe(relation, tuple(values), quantity, unit, bound, attribute)
+    return describe(entry.relation, tuple(entry.values), entry.quantity, entry.unit, entry.bound, entry.attribute)
 
 
 @rule(
@@ -80,7 +98,7 @@ def _reading(entry: list[Any]) -> str:
     * XGBoost: CPU is preferred
     * XGBoost can use CPU or GPU instances
     """,
-    scope="corpus",
+    scope=Scope.CORPUS,
     collect=_assertions_to_compare,
     prepare=prepare,
 )
@@ -91,36 +109,37 @@ def contradictory_claims(digests: Sequence[Digest], ctx: Context) -> Iterator[Fi
     timeout maximum is 5 minutes".  Each side is reported at its position,
     with the other side as a related location, across every configured note
     (also when pre-commit passes only the changed one)."""
-    groups: dict[tuple, list[tuple[Digest, list]]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[tuple[Digest, Compared]]] = defaultdict(list)
     for digest in digests:
-        for entry in digest.data or ():
-            groups[(entry[0], entry[2])].append((digest, entry))
+        for raw in digest.data or ():
+            entry = Compared(*raw)  # a list when read back from the result cache
+            groups[(entry.subject, entry.attribute)].append((digest, entry))
     reported: set[tuple[str, int]] = set()
     for (subject, attribute), members in groups.items():
         for index, (digest, entry) in enumerate(members):
-            key = (digest.path, entry[8])
+            key = (digest.path, entry.start)
             if key in reported:
                 continue
             others = [
                 (other_digest, other)
                 for other_index, (other_digest, other) in enumerate(members)
                 if other_index != index
-                and (other_digest.path, other[8]) != key
+                and (other_digest.path, other.start) != key
                 and _conflicting(entry, other)
             ]
             if not others:
                 continue
             reported.add(key)
             other_digest, other = others[0]
-            where = f"line {other[10]}" if other_digest.path == digest.path else f"{other_digest.path}:{other[10]}"
+            where = f"line {other.line}" if other_digest.path == digest.path else f"{other_digest.path}:{other.line}"
             more = f" (and {len(others) - 1} other claim{'s' if len(others) > 2 else ''})" if len(others) > 1 else ""
             yield Finding(
-                entry[8],
-                entry[9],
+                entry.start,
+                entry.end,
                 f"contradicts the claim on {where}{more} about {subject}: this says {_reading(entry)}, "
                 f"that one says {_reading(other)}",
                 related=tuple(
-                    Related(d, o[8], o[9], f"the other side: {_reading(o)}") for d, o in others[:3]
+                    Related(d, o.start, o.end, f"the other side: {_reading(o)}") for d, o in others[:3]
                 ),
                 meta={"subject": subject, "attribute": attribute},
                 note=digest,
@@ -171,7 +190,10 @@ def contradicts_known_fact(note: Note, ctx: Context) -> Iterator[Finding]:
             a = bound.assertion
             if a.relation == "limit" and not a.explicit:
                 continue  # "cached for up to 1 hour" is not a claim about the timeout
+            if bound.subject is None:
+                continue  # every fact is about a subject
             for fact in facts.get((bound.subject, a.attribute), ()):
+                truth: tuple[str, str, tuple[str, ...], float | None, str | None]
                 if fact.max is not None:
                     truth = ("limit", a.attribute, (), fact.max, "max")
                 else:

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.note import Note
-from notelint.rule import Context, rule
+from notelint.rule import Context, FixAvailability, rule
 from notelint.spelling.check import MISCASED, MISSPELLED, UNKNOWN, Problem, Speller
 from notelint.spelling.context import Confusable, confusions, load_confusables, repeats
 from notelint.spelling.vocab import build
@@ -81,7 +81,7 @@ def unknown_word(note: Note, ctx: Context) -> Iterator[Finding]:
     "A common misspelling with one correct form.",
     bad=_FRONT + "* A Deployement container reads the model from /opt/ml/model.\n",
     good=_FRONT + "* A Deployment container reads the model from /opt/ml/model.\n",
-    fixable=True,
+    fix=FixAvailability.ALWAYS,
 )
 def misspelled_word(note: Note, ctx: Context) -> Iterator[Finding]:
     """The curated misspelling map (``notelint/data/words/misspellings.txt``,
@@ -138,6 +138,8 @@ def name_case(note: Note, ctx: Context) -> Iterator[Finding]:
     "The same word twice in a row.",
     bad=_FRONT + "* Firehose can convert from JSON to to Parquet.\n",
     good=_FRONT + "* Firehose can convert from JSON to Parquet.\n",
+    fix=FixAvailability.ALWAYS,
+    fix_safe=False,  # "that that", "had had": deleting a word may change the sentence
 )
 def repeated_word(note: Note, ctx: Context) -> Iterator[Finding]:
     """A doubled word ("to to", "the the") is a slip of editing.  "had had" and

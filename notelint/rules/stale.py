@@ -14,7 +14,7 @@ from typing import Iterator
 from notelint.claims import prepare
 from notelint.diagnostic import Finding, Severity
 from notelint.note import Note
-from notelint.rule import Context, rule
+from notelint.rule import Context, FixAvailability, rule
 
 
 def _example(reviewed: str, body: str) -> str:
@@ -38,14 +38,14 @@ def _from_analysis(kinds: tuple[str, ...]):
     return check
 
 
-def _declare(code, name, kinds, severity, summary, bad, good, doc, fixable=False):
+def _declare(code, name, kinds, severity, summary, bad, good, doc, fix=FixAvailability.NEVER):
     """A rule that reports the stale-claim analysis's findings of these kinds: the
     knowledge base's `kind` values, or the analysis's own (``claims.staleness``'s
     NOT_LATEST_GENERATION and RETIRED_CLIENT)."""
     check = _from_analysis(kinds)
     check.__doc__ = doc
     check.kinds = kinds  # read by the test that every kind the analysis yields has one rule
-    return rule(code, name, severity, summary, bad=bad, good=good, fixable=fixable, prepare=prepare)(check)
+    return rule(code, name, severity, summary, bad=bad, good=good, fix=fix, prepare=prepare)(check)
 
 
 renamed_service = _declare(
@@ -62,7 +62,7 @@ renamed_service = _declare(
     date and the source; where the new name is unambiguous the fix writes it.
     A sentence that itself says "formerly", "renamed" or "now called" is not
     reported.""",
-    fixable=True,
+    fix=FixAvailability.SOMETIMES,  # where the new name is unambiguous
 )
 
 end_of_life = _declare(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from notelint.diagnostic import Digest, Edit, Finding, Fix, Related, Severity
-from notelint.note import Kind, Note
-from notelint.rule import Context, rule
+from notelint.note import BlockKind, Kind, Note
+from notelint.rule import Context, FixAvailability, Scope, rule
 from notelint.suppressions import directives
 
 
@@ -147,7 +147,7 @@ def duplicate_heading(note: Note, ctx: Context) -> Iterator[Finding]:
     ---
     * GetObject reads an object.
     """,
-    fixable=True,
+    fix=FixAvailability.ALWAYS,
 )
 def empty_list_item(note: Note, ctx: Context) -> Iterator[Finding]:
     """An empty bullet is left over from editing; it renders as a blank bullet
@@ -180,8 +180,17 @@ def _claim_key(text: str) -> str:
 _LABEL = re.compile(r"^\W*[\w\s/&-]{1,40}:")
 
 
-def _claims_to_compare(note: Note, ctx: Context) -> list[list]:
-    """[key, start, end, line] of every claim with enough prose to compare.
+class ClaimKey(NamedTuple):
+    """A claim as the duplicate rule compares it (a JSON array in the result cache)."""
+
+    key: str  # the heading it is scoped to (or ""), NUL, the claim's normalised words
+    start: int
+    end: int
+    line: int
+
+
+def _claims_to_compare(note: Note, ctx: Context) -> list[ClaimKey]:
+    """Every claim with enough prose to compare.
 
     Links, URLs and code do not count as prose: a "see also" list or a
     "Back to top" link is navigation, not a claim; numbered steps are
@@ -202,7 +211,7 @@ def _claims_to_compare(note: Note, ctx: Context) -> list[list]:
         opens_with_code = bool(first.segments) and first.segments[0].kind is Kind.CODE
         scoped = len(words) < 2 * _MIN_WORDS or opens_with_code or bool(_LABEL.match(claim.text))
         context = claim.heading_path[-1].casefold() if scoped and claim.heading_path else ""
-        entries.append([context + "\0" + _claim_key(claim.text), claim.start, claim.end, claim.line])
+        entries.append(ClaimKey(context + "\0" + _claim_key(claim.text), claim.start, claim.end, claim.line))
     return entries
 
 
@@ -228,7 +237,7 @@ def _claims_to_compare(note: Note, ctx: Context) -> list[list]:
     * S3 stores objects in buckets.
     * Versioning keeps old objects.
     """,
-    scope="corpus",
+    scope=Scope.CORPUS,
     collect=_claims_to_compare,
 )
 def duplicate_claim(digests: Sequence[Digest], ctx: Context) -> Iterator[Finding]:
@@ -239,20 +248,20 @@ def duplicate_claim(digests: Sequence[Digest], ctx: Context) -> Iterator[Finding
     Claims of fewer than four words of prose ("Glue: ETL", a list of links)
     are not compared, and short or labelled claims ("Input format: CSV") only
     with claims under a heading of the same name."""
-    first: dict[str, tuple[Digest, list]] = {}
+    first: dict[str, tuple[Digest, ClaimKey]] = {}
     for digest in digests:  # in the engine's order: unchanged (context) notes first
-        for entry in digest.data:
-            key, start, end, line = entry
-            if key not in first:
-                first[key] = (digest, entry)
+        for raw in digest.data:
+            entry = ClaimKey(*raw)  # a list when read back from the result cache
+            if entry.key not in first:
+                first[entry.key] = (digest, entry)
                 continue
-            other, (_key, other_start, other_end, other_line) = first[key]
+            other, earlier = first[entry.key]
             where = "" if other.path == digest.path else f" in {other.path}"
             yield Finding(
-                start,
-                end,
-                f"claim repeats the one on line {other_line}{where}",
-                related=(Related(other, other_start, other_end, "first made here"),),
+                entry.start,
+                entry.end,
+                f"claim repeats the one on line {earlier.line}{where}",
+                related=(Related(other, earlier.start, earlier.end, "first made here"),),
                 note=digest,
             )
 
@@ -307,7 +316,7 @@ def image_missing_alt(note: Note, ctx: Context) -> Iterator[Finding]:
     ---
     * S3 stores objects in buckets.
     """,
-    fixable=True,
+    fix=FixAvailability.ALWAYS,
 )
 def trailing_blank_lines(note: Note, ctx: Context) -> Iterator[Finding]:
     """A file should end with exactly one newline.  The fix removes the blank
@@ -354,7 +363,7 @@ def unclosed_parenthesis(note: Note, ctx: Context) -> Iterator[Finding]:
     prose counts (code spans and URLs are skipped), and a stray `)` is not
     reported, since `a)`-style enumerations use one on its own."""
     for block in note.blocks:
-        if block.kind == "heading":
+        if block.kind is BlockKind.HEADING:
             continue
         open_at: list[int] = []
         for segment, text in block.iter_segments(Kind.PROSE, Kind.LINK):

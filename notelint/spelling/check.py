@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from notelint.note import Kind, Note
+from notelint.note import BlockKind, Kind, Note
 from notelint.spelling.suggest import Suggester, edits1
 from notelint.spelling.tokens import (
     ALONE,
@@ -86,7 +86,7 @@ class Speller:
         extra = frozenset(note_words(note) | code_words(note))
         for block in note.blocks:
             # the only word of a table cell is a value or a key, not prose
-            lone = block.kind == "cell" and len(block.text.split()) == 1
+            lone = block.kind is BlockKind.CELL and len(block.text.split()) == 1
             for segment, text in block.iter_segments(*PROSE_KINDS):
                 for unit in units(text, segment.start, identifiers=lone, known=self._fine):
                     for kind, offset, word, part in self.classify(unit):
@@ -145,7 +145,7 @@ class Speller:
 
     def _unknown_parts(self, word: str) -> list[tuple[int, str]]:
         """Unknown parts of a mixed-case word, under the better of its two splits."""
-        unknown = []
+        unknown: list[tuple[int, str]] = []
         for split in (camel_parts(word), caps_parts(word)):
             found = [
                 (offset, part)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Iterator
 
 import yaml
 
 from notelint.note import Block
+from notelint.shipped import data_text
 from notelint.spelling.check import PROSE_KINDS
 
 # A word, the space after it (one line break at most), and the same word again;
@@ -68,7 +68,7 @@ def confusions(block: Block, confusables: tuple[Confusable, ...]) -> Iterator[tu
 
 def load_confusables() -> tuple[Confusable, ...]:
     """The shipped confusables: a list of {match, correct, why}."""
-    text = resources.files("notelint").joinpath("data", "words", "confusables.yaml").read_text(encoding="utf-8")
+    text = data_text("words", "confusables.yaml")
     return parse_confusables(text)
 
 

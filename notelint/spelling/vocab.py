@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Mapping
 
 from notelint.cache import cache_root, load_json, store_json, store_text
 from notelint.config import Config, ConfigError
+from notelint.shipped import data_text
 
 SCHEMA = 2
 CURATED = ("aws.txt", "english.txt", "ml.txt", "software.txt")
@@ -140,7 +141,7 @@ def english_words() -> EnglishWords:
 
 def data_lines(name: str) -> list[str]:
     """The entries of a shipped data file: stripped lines, blank lines and ``#`` comments left out."""
-    text = resources.files("notelint").joinpath("data", "words", name).read_text(encoding="utf-8")
+    text = data_text("words", name)
     return parse_lines(text)
 
 

@@ -5,6 +5,7 @@ import yaml
 from notelint.aws.catalog import load_catalog
 from notelint.claims import knowledge
 from notelint.claims.knowledge import load
+from notelint.shipped import data_text
 
 
 def test_schema_has_no_problems():
@@ -32,7 +33,7 @@ def test_entities_do_not_repeat_alias_table_names(catalog):
     from notelint.aws.names import NameIndex
 
     known = {entry.name.casefold() for entry in NameIndex(catalog).by_words.values()}
-    raw = yaml.safe_load(knowledge.resources.files("notelint").joinpath("data", "knowledge", "entities.yaml").read_text())
+    raw = yaml.safe_load(data_text("knowledge", "entities.yaml"))
     names = [e["name"] for e in raw["entities"]]
     assert names == sorted(names, key=str.casefold)
     forms = [form for e in raw["entities"] for form in e.get("forms", ())]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from tests.report.report_builders import STRUCTURE_RULES, diagnostic, location, note, report
 

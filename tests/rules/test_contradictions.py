@@ -1,6 +1,5 @@
 """NL6xx: contradictions between claims and with known facts; the look-alikes that are not."""
 
-from pathlib import Path
 
 from notelint.config import Config
 from notelint.engine import Linter
