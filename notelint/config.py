@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from notelint.codes import Selection, is_code_prefix
+from notelint.dates import iso_date
 from notelint.diagnostic import Severity
 
 if sys.version_info >= (3, 11):
@@ -131,14 +132,10 @@ def _fail_on(value: Any, key: str) -> str:
 
 
 def parse_date(value: Any, key: str) -> date:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _Bad(key, "a date written YYYY-MM-DD", value)
+    found = iso_date(value)
+    if found is None:
+        raise _Bad(key, "a date written YYYY-MM-DD", value)
+    return found
 
 
 def _size(value: Any, key: str) -> int:

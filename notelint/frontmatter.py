@@ -14,8 +14,7 @@ from typing import Any
 
 import yaml
 
-# The C loader is several times faster; it has the same safety guarantees.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from notelint.yamlsafe import SafeLoader
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ def parse_front_matter(raw: str, start: int, end: int, line_offset) -> FrontMatt
     if not raw.strip():
         fm.data = {}
         return fm
-    loader = _Loader(raw)
+    loader = SafeLoader(raw)
     try:
         node = loader.get_single_node()
         if node is None:

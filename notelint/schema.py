@@ -11,11 +11,12 @@ analysis reads `reviewed` through ``reviewed_date``.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
 from notelint.codes import is_code_prefix
+from notelint.dates import iso_date
 from notelint.note import Note
 
 REQUIRED_FIELDS = {
@@ -45,13 +46,9 @@ def field_problem(key: str, value: Any) -> str | None:
         if not isinstance(value, str) or not value.strip():
             return "'title' must be a non-empty string"
     elif key == "reviewed":
-        if isinstance(value, datetime) or not isinstance(value, (date, str)):
-            return "'reviewed' must be a date written YYYY-MM-DD"
-        if isinstance(value, str):
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                return f"'reviewed' must be a date written YYYY-MM-DD, not {value!r}"
+        if iso_date(value) is None:
+            written = f", not {value!r}" if isinstance(value, str) else ""
+            return f"'reviewed' must be a date written YYYY-MM-DD{written}"
     elif key in ("tags", "words"):
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             return f"'{key}' must be a list of strings"
@@ -86,14 +83,4 @@ def _settings_problem(value: Any) -> str | None:
 
 def reviewed_date(note: Note) -> date | None:
     """The note's `reviewed` date, if it is a valid one."""
-    value = note.data("reviewed")
-    if isinstance(value, datetime):
-        return None
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+    return iso_date(note.data("reviewed"))

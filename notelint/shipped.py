@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from importlib import resources
 from importlib.resources.abc import Traversable
+from typing import Any
 
 
 def data_file(*parts: str) -> Traversable:
@@ -20,3 +21,10 @@ def data_file(*parts: str) -> Traversable:
 
 def data_text(*parts: str) -> str:
     return data_file(*parts).read_text(encoding="utf-8")
+
+
+def data_yaml(*parts: str) -> Any:
+    """A shipped YAML file, parsed (its JSON Schema beside it is checked by the tests)."""
+    from notelint.yamlsafe import load_yaml  # PyYAML only when data is read
+
+    return load_yaml(data_text(*parts))

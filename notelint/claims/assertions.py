@@ -170,12 +170,17 @@ def _split_phrases(text: str) -> tuple[str, ...]:
     return tuple(p for p in (_phrase(part) for part in parts) if p)
 
 
-def _quantity(match: re.Match[str]) -> tuple[float, str]:
-    number = float(match.group("number").replace(",", ""))
-    unit = match.group("unit").lower()
+def in_base_units(number: float, unit: str) -> tuple[float, str]:
+    """``number`` of ``unit`` (any case: "min", "GB", "MiB") in seconds or megabytes,
+    with "s" or "MB": the one unit table of claims and of the knowledge base."""
+    unit = unit.lower()
     if unit in TIME_UNITS:
         return number * TIME_UNITS[unit], "s"
     return number * SIZE_UNITS[unit], "MB"
+
+
+def _quantity(match: re.Match[str]) -> tuple[float, str]:
+    return in_base_units(float(match.group("number").replace(",", "")), match.group("unit"))
 
 
 def _limit_attribute(sentence: str, cue_start: int, cue_end: int, unit: str, explicit: str | None = None) -> tuple[str, bool]:

@@ -6,8 +6,8 @@
 * ``entities.yaml``: names claims are about that the AWS alias table lacks;
 * ``retired-clients.yaml``: derived by scripts/retired_botocore_clients.py.
 
-``load()`` reads and validates them once per process; ``problems()`` lists every
-schema problem (the tests keep it empty).
+``load()`` reads them once per process.  Each file's JSON Schema lies beside it
+(``*.schema.json``) and tests/test_data_schemas.py checks the files against them.
 """
 
 from __future__ import annotations
@@ -18,11 +18,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Sequence
 
-import yaml
-
-from notelint.shipped import data_text
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from notelint.claims.assertions import in_base_units
+from notelint.dates import iso_date
+from notelint.shipped import data_yaml
 
 KINDS = (
     "renamed",
@@ -34,17 +32,6 @@ KINDS = (
     "wrong-claim",
     "naming",
 )
-RELATIONS = ("only", "supports", "lacks", "requires", "limit", "latest")
-UNITS = {"s": 1.0, "min": 60.0, "MB": 1.0, "KB": 1 / 1024, "GB": 1024.0}
-_MATCHER_KEYS = {"mentions", "words_all", "words_any", "words_none", "assertion", "any"}
-_ENTRY_KEYS = {
-    "id", "kind", "subject", "date", "date_known", "announced", "claim", "fact", "replacement", "fix",
-    "once_per_note", "severity", "superseded_by", "source", "confidence", "covered_by", "family",
-}
-
-
-class KnowledgeError(ValueError):
-    """A knowledge file does not follow its schema."""
 
 
 def _words_pattern(words: list[str]) -> re.Pattern[str]:
@@ -139,17 +126,17 @@ class Knowledge:
     retired_compared: dict[str, Any] = field(default_factory=dict)
     umbrellas: frozenset[str] = frozenset()
 
-    def by_id(self, entry_id: str) -> Change | None:
-        return next((c for c in self.changes if c.id == entry_id), None)
 
 
 def _read(name: str) -> Any:
-    text = data_text("knowledge", name)
-    return yaml.load(text, Loader=_Loader)
+    return data_yaml("knowledge", name)
 
 
 def _date(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
+    found = iso_date(value)
+    if found is None:  # the schema test keeps the shipped files valid
+        raise ValueError(f"not a date written YYYY-MM-DD: {value!r}")
+    return found
 
 
 def _matcher(spec: dict[str, Any], subject: str) -> Matcher:
@@ -158,7 +145,7 @@ def _matcher(spec: dict[str, Any], subject: str) -> Matcher:
         a = spec["assertion"]
         below = None
         if "below" in a:
-            below = float(a["below"]["value"]) * UNITS[a["below"]["unit"]]
+            below, _unit = in_base_units(float(a["below"]["value"]), a["below"]["unit"])
         assertion = AssertionPattern(a["relation"], a["attribute"], tuple(a.get("values_any", ())), below)
     return Matcher(
         mentions=tuple(spec.get("mentions", (subject,))),
@@ -195,6 +182,7 @@ def _change(spec: dict[str, Any]) -> Change:
 
 def _fact(spec: dict[str, Any]) -> Fact:
     limit = spec.get("max")
+    quantity, unit = in_base_units(float(limit["value"]), limit["unit"]) if limit else (None, None)
     return Fact(
         id=spec["id"],
         subject=spec["subject"],
@@ -204,8 +192,8 @@ def _fact(spec: dict[str, Any]) -> Fact:
         checked=_date(spec["checked"]),
         confidence=spec["confidence"],
         values=tuple(spec.get("values", ())),
-        max=None if limit is None else float(limit["value"]) * UNITS[limit["unit"]],
-        unit=None if limit is None else ("s" if limit["unit"] in ("s", "min") else "MB"),
+        max=quantity,
+        unit=unit,
     )
 
 
@@ -240,10 +228,7 @@ def build(
 
 @lru_cache(maxsize=1)
 def load() -> Knowledge:
-    """The shipped knowledge base (validated first)."""
-    found = problems()
-    if found:
-        raise KnowledgeError("; ".join(found[:5]))
+    """The shipped knowledge base."""
     retired = _read("retired-clients.yaml")
     entities = _read("entities.yaml")
     return build(
@@ -254,62 +239,3 @@ def load() -> Knowledge:
         retired_compared=retired["compared"],
         umbrellas=entities.get("umbrellas", ()),
     )
-
-
-def problems() -> list[str]:
-    """Every schema problem in the knowledge files ([] when they are valid)."""
-    found: list[str] = []
-    changes = _read("changes.yaml")["entries"]
-    ids = [entry.get("id") for entry in changes]
-    for index, entry in enumerate(changes):
-        where = f"changes.yaml entries[{index}] ({entry.get('id')})"
-        unknown = set(entry) - _ENTRY_KEYS
-        if unknown:
-            found.append(f"{where}: unknown key {sorted(unknown)[0]!r}")
-        for key in ("id", "kind", "subject", "date", "fact", "source", "confidence"):
-            if key not in entry:
-                found.append(f"{where}: no {key!r}")
-        if entry.get("kind") not in KINDS:
-            found.append(f"{where}: kind must be one of {', '.join(KINDS)}")
-        if not str(entry.get("source", "")).startswith("https://"):
-            found.append(f"{where}: source must be an https URL")
-        if entry.get("confidence") not in ("verified", "unverified"):
-            found.append(f"{where}: confidence must be verified or unverified")
-        if ("claim" in entry) == ("covered_by" in entry):
-            found.append(f"{where}: needs exactly one of 'claim' (a matcher) and 'covered_by' (a rule code)")
-        if entry.get("superseded_by") and entry["superseded_by"] not in ids:
-            found.append(f"{where}: superseded_by names no entry")
-        if isinstance(entry.get("claim"), dict):
-            found.extend(_matcher_problems(entry["claim"], where))
-        try:
-            _date(entry.get("date"))
-        except (TypeError, ValueError):
-            found.append(f"{where}: date must be YYYY-MM-DD")
-    if len(set(ids)) != len(ids):
-        found.append("changes.yaml: ids must be unique")
-    for index, fact in enumerate(_read("facts.yaml")["facts"]):
-        where = f"facts.yaml facts[{index}] ({fact.get('id')})"
-        for key in ("id", "subject", "attribute", "fact", "source", "checked", "confidence"):
-            if key not in fact:
-                found.append(f"{where}: no {key!r}")
-        if ("values" in fact) == ("max" in fact):
-            found.append(f"{where}: needs exactly one of 'values' and 'max'")
-    return found
-
-
-def _matcher_problems(spec: Any, where: str) -> list[str]:
-    if not isinstance(spec, dict):
-        return [f"{where}: claim must be a mapping"]
-    found = []
-    unknown = set(spec) - _MATCHER_KEYS
-    if unknown:
-        found.append(f"{where}: unknown matcher key {sorted(unknown)[0]!r}")
-    assertion = spec.get("assertion")
-    if assertion is not None:
-        if assertion.get("relation") not in RELATIONS:
-            found.append(f"{where}: assertion relation must be one of {', '.join(RELATIONS)}")
-        if "below" in assertion and assertion["below"].get("unit") not in UNITS:
-            found.append(f"{where}: below.unit must be one of {', '.join(UNITS)}")
-    for option in spec.get("any", ()):
-        found.extend(_matcher_problems(option, where))
-    return found

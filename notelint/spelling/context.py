@@ -12,10 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-import yaml
-
 from notelint.note import Block
-from notelint.shipped import data_text
+from notelint.shipped import data_yaml
 from notelint.spelling.check import PROSE_KINDS
 
 # A word, the space after it (one line break at most), and the same word again;
@@ -67,16 +65,6 @@ def confusions(block: Block, confusables: tuple[Confusable, ...]) -> Iterator[tu
 
 
 def load_confusables() -> tuple[Confusable, ...]:
-    """The shipped confusables: a list of {match, correct, why}."""
-    text = data_text("words", "confusables.yaml")
-    return parse_confusables(text)
-
-
-def parse_confusables(text: str) -> tuple[Confusable, ...]:
-    entries = yaml.safe_load(text) or []
-    result = []
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict) or set(entry) != {"match", "correct", "why"}:
-            raise ValueError(f"confusables.yaml entry {index + 1} must have exactly: match, correct, why")
-        result.append(Confusable(re.compile(entry["match"]), str(entry["correct"]), str(entry["why"])))
-    return tuple(result)
+    """The shipped confusables: a list of {match, correct, why} (schema: confusables.schema.json)."""
+    entries = data_yaml("words", "confusables.yaml") or []
+    return tuple(Confusable(re.compile(e["match"]), str(e["correct"]), str(e["why"])) for e in entries)
