@@ -8,22 +8,21 @@ from __future__ import annotations
 
 import json
 import os
-import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from notelint.atomic import replace_file
+
 
 def cache_root() -> Path:
+    """``NOTELINT_CACHE_DIR``, else the platform's per-user cache folder
+    (``$XDG_CACHE_HOME/notelint``, ``~/Library/Caches/notelint``, ``%LOCALAPPDATA%\\notelint\\Cache``)."""
     override = os.environ.get("NOTELINT_CACHE_DIR")
     if override:
         return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-        return base / "notelint" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "notelint"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "notelint"
+    import platformdirs  # the standard answer for every platform; a run with an override never needs it
+
+    return Path(platformdirs.user_cache_dir("notelint", appauthor=False))
 
 
 def load_json(path: Path) -> Any | None:
@@ -48,17 +47,8 @@ def store_text(path: Path, text: str) -> bool:
     """Write ``text`` to ``path`` atomically; False (and nothing written) on failure."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        # not synced to disk: a cache file lost in a crash is only rebuilt
+        replace_file(path, text.encode("utf-8"), sync=False)
     except OSError:
         return False
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-        return True
-    except OSError:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        return False
+    return True

@@ -8,13 +8,13 @@ expected form.  Relative paths are relative to the directory of the config file.
 
 from __future__ import annotations
 
-import difflib
 import sys
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
+from notelint import suggest
 from notelint.codes import Selection, is_code_prefix
 from notelint.dates import iso_date
 from notelint.diagnostic import Severity
@@ -179,7 +179,7 @@ def from_table(table: dict[str, Any], root: Path, file: Path | None) -> Config:
     values: dict[str, Any] = {}
     for key, value in table.items():
         if key not in _KEYS:
-            close = difflib.get_close_matches(key, _KEYS, n=1)
+            close = suggest.close(key, _KEYS, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             raise ConfigError(f"{where}unknown setting '{key}'{hint}")
         attribute, validate = _KEYS[key]

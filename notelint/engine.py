@@ -16,7 +16,6 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 from datetime import date
-from fnmatch import fnmatchcase
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -32,7 +31,7 @@ from notelint.diagnostic import (
     Severity,
     TextEdit,
 )
-from notelint.files import NoteFile
+from notelint.files import NoteFile, path_matches
 from notelint.markdown import MAX_NESTING
 from notelint.note import Note, parse_note
 from notelint.outcome import FileError, FileOutcome, NoteSummary
@@ -223,7 +222,7 @@ class Linter:
         filt = suppressions(note)
         ignored = list(filt.note_wide)
         for pattern, codes in self.config.per_file_ignores.items():
-            if _path_matches(note.path, pattern, self.config.root):
+            if path_matches(Path(note.path), self.config.root, (pattern,)):
                 ignored.extend(codes)
         filt.note_wide = tuple(ignored)
         return filt
@@ -293,17 +292,6 @@ def _report_crash(rule: Rule, exc: Exception, where: str, sink: FileOutcome | Ru
         sink.error = sink.error or error
     else:
         sink.errors.append(error)
-
-
-def _path_matches(display: str, pattern: str, root: Path) -> bool:
-    absolute = Path(display).absolute()
-    try:
-        relative = absolute.relative_to(root).as_posix()
-    except ValueError:
-        relative = display
-    if "/" not in pattern:
-        return fnmatchcase(Path(display).name, pattern) or fnmatchcase(relative, pattern)
-    return fnmatchcase(relative, pattern)
 
 
 def parse_files(linter: Linter, files: Iterable[NoteFile]) -> list[Note]:

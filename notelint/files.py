@@ -25,12 +25,13 @@ def display_path(path: Path) -> str:
         return absolute.as_posix()
 
 
-def is_excluded(path: Path, root: Path, patterns: Iterable[str]) -> bool:
-    """True if a pattern matches the path relative to ``root`` or one of its parts.
+def path_matches(path: Path, root: Path, patterns: Iterable[str]) -> bool:
+    """True if a pattern matches the path relative to ``root``, a folder it is in, or one of its parts.
 
-    ``*`` matches across ``/`` (as in fnmatch): ``notes/drafts/*`` excludes
-    everything below ``notes/drafts``; a bare name such as ``node_modules``
-    excludes that directory wherever it is.
+    The one meaning of a path pattern, for ``exclude`` and ``per-file-ignores``
+    alike: ``*`` matches across ``/`` (as in fnmatch); ``notes/drafts`` and
+    ``notes/drafts/*`` cover everything below that folder; a bare name such as
+    ``drafts`` or ``*.draft.md`` matches a folder or file of that name anywhere.
     """
     absolute = Path(os.path.abspath(path))
     try:
@@ -63,12 +64,12 @@ def expand(paths: Iterable[Path], root: Path, excludes: tuple[str, ...]) -> tupl
         if path.is_dir():
             for directory, subdirs, names in os.walk(path):
                 here = Path(directory)
-                subdirs[:] = sorted(d for d in subdirs if not is_excluded(here / d, root, excludes))
+                subdirs[:] = sorted(d for d in subdirs if not path_matches(here / d, root, excludes))
                 for name in sorted(names):
                     candidate = here / name
-                    if name.lower().endswith(NOTE_SUFFIXES) and not is_excluded(candidate, root, excludes):
+                    if name.lower().endswith(NOTE_SUFFIXES) and not path_matches(candidate, root, excludes):
                         _add(found, candidate)
-        elif not is_excluded(path, root, excludes):
+        elif not path_matches(path, root, excludes):
             _add(found, path)
     return sorted(found.values(), key=lambda f: f.display), missing
 

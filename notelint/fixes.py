@@ -10,10 +10,10 @@ from __future__ import annotations
 import difflib
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
+from notelint.atomic import replace_file
 from notelint.diagnostic import Diagnostic, FixOut
 from notelint.source import SourceFile
 
@@ -90,19 +90,7 @@ def write_atomic(path: Path, data: bytes, expected: bytes) -> None:
             raise FixError(f"{path}: changed on disk while notelint ran; not fixed")
     except OSError as exc:
         raise FixError(f"{path}: {exc.strerror or exc}; not fixed") from None
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".notelint")
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, stat.S_IMODE(info.st_mode))
-        os.replace(temporary, target)
-    except BaseException as exc:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise FixError(f"{path}: {exc.strerror or exc}; not fixed") from None
-        raise
+        replace_file(target, data, mode=stat.S_IMODE(info.st_mode))
+    except OSError as exc:
+        raise FixError(f"{path}: {exc.strerror or exc}; not fixed") from None

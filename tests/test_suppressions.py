@@ -45,6 +45,11 @@ def test_invalid_directive_is_reported():
 def test_per_file_ignores_and_severity_overrides():
     assert found(note(BODY), "NL112", per_file_ignores={"*.md": ("NL11",)}) == []
     assert found(note(BODY), "NL112", per_file_ignores={"other.md": ("NL11",)}) == [("NL112", 6, 1, 6, 2)]
+    # one meaning with exclude: a folder covers the notes below it, a bare name matches anywhere
+    in_drafts = "notes/drafts/n.md"
+    assert found(note(BODY), "NL112", path=in_drafts, per_file_ignores={"notes/drafts": ("NL11",)}) == []
+    assert found(note(BODY), "NL112", path=in_drafts, per_file_ignores={"drafts": ("NL11",)}) == []
+    assert found(note(BODY), "NL112", path=in_drafts, per_file_ignores={"notes/other": ("NL11",)}) != []
     from notelint.diagnostic import Severity
 
     (diagnostic,) = lint(note(BODY), "NL112", severity={"NL1": Severity.INFO, "NL112": Severity.ERROR})

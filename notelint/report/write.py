@@ -10,9 +10,10 @@ as it was (on a file system without hard links, each file is still whole).
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Iterable, Mapping
+
+from notelint.atomic import write_temporary
 
 
 class ReportWriteError(Exception):
@@ -38,14 +39,8 @@ def write_files(directory: Path, files: Mapping[str, str]) -> list[Path]:
 
 
 def _write_temporary(directory: Path, name: str, text: str) -> str:
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
-    with os.fdopen(handle, "wb") as out:
-        out.write(text.encode("utf-8"))
-        out.flush()
-        os.fsync(out.fileno())
-    # mkstemp creates the file private (0600); a report is for reading
-    os.chmod(temporary, 0o666 & ~_umask())
-    return temporary
+    # a report is for reading: the usual permissions, not a temporary file's private ones
+    return write_temporary(directory, name, text.encode("utf-8"), mode=0o666 & ~_umask())
 
 
 def _swap_in(staged: list[tuple[str, Path]]) -> None:

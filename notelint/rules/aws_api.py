@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from notelint.aws import operations as ops
-from notelint.aws import suggest
+from notelint import suggest
 from notelint.aws.catalog import Catalog, catalog_for
 from notelint.aws.text import example
 from notelint.diagnostic import Edit, Finding, Fix, Severity

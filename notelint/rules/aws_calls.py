@@ -13,7 +13,8 @@ from __future__ import annotations
 import fnmatch
 from typing import Iterator
 
-from notelint.aws import calls, suggest
+from notelint import suggest
+from notelint.aws import calls
 from notelint.aws.catalog import Catalog, catalog_for
 from notelint.aws.names import name_index
 from notelint.aws.text import example, runs, title

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from notelint.aws import suggest
+from notelint import suggest
 from notelint.aws.catalog import Catalog, catalog_for
 from notelint.aws.text import Run, example, runs
 from notelint.diagnostic import Finding, Severity

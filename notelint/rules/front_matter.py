@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterator
 
+from notelint import suggest
 from notelint.diagnostic import Finding, Severity
 from notelint.note import Note
 from notelint.rule import Context, rule
@@ -159,7 +159,7 @@ def unknown_field(note: Note, ctx: Context) -> Iterator[Finding]:
     for key, entry in fm.fields.items():
         if key in KNOWN_FIELDS:
             continue
-        close = tuple(difflib.get_close_matches(key, KNOWN_FIELDS, n=1, cutoff=0.6))
+        close = suggest.close(key, KNOWN_FIELDS, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         known = ", ".join(KNOWN_FIELDS)
         yield Finding(

@@ -1,5 +1,8 @@
-"""Close matches for a misspelled name, ranked by difflib and bounded.
+"""Did you mean ...?  Close matches for a mistyped name, ranked by difflib and bounded.
 
+The one engine for names: AWS operations, methods, commands, actions and
+regions, configuration keys, front matter fields.  (Unknown English words get
+their suggestions from a dictionary search instead: ``spelling.suggest``.)
 Every search runs over a small candidate pool chosen by the caller (the
 operations that share a verb or a noun, one client's methods ...), never over
 all 20,000 operations, so the warm path stays fast.
