@@ -41,7 +41,6 @@ class FrontMatter:
     duplicates: list[Field] = field(default_factory=list)
     error: str | None = None
     error_offset: int | None = None
-    closed: bool = True
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default) if self.data else default

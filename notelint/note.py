@@ -416,9 +416,6 @@ class _Builder:
     def _on_hr(self, token: Token, tokens: list[Token], index: int) -> None:
         self._mark_parent_content()
 
-    def _on_heading_close(self, token: Token, tokens: list[Token], index: int) -> None:
-        pass
-
     def _on_fence(self, token: Token, tokens: list[Token], index: int) -> None:
         first, after = token.map or (0, 1)
         self._code(CodeKind.FENCE, token.info or "", token.content, first, after, first + 1)

@@ -22,7 +22,7 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Iterable, Sequence, TypeVar
+from typing import Any, Callable, Iterable, TypeVar
 
 from notelint.config import Config
 from notelint.diagnostic import Finding, Severity
@@ -91,10 +91,6 @@ class Rule:
     prepare: Callable[[Context], None] | None = None  # load shared data before files are read
 
     @property
-    def family(self) -> str:
-        return self.code[:3]
-
-    @property
     def doc(self) -> str:
         return inspect.cleandoc(self.check.__doc__ or self.summary)
 
@@ -142,10 +138,14 @@ def rule(
     return declare
 
 
+def example(body: str = "", *, title: str = "Study notes", reviewed: str = "2025-06-01") -> str:
+    """An example note for a rule's documentation: front matter, a blank line, ``body``
+    (dedented).  The one way rules and knowledge entries build their examples."""
+    text = textwrap.dedent(body).strip()
+    front = f"---\ntitle: {title}\nreviewed: {reviewed}\n---\n"
+    return front + (f"\n{text}\n" if text else "")
+
+
 def _example(text: str) -> str:
     """Examples are written indented in triple quotes; keep trailing blank lines."""
     return textwrap.dedent(text.removeprefix("\n"))
-
-
-def by_code(rules: Sequence[Rule]) -> dict[str, Rule]:
-    return {r.code: r for r in rules}

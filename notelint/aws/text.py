@@ -144,8 +144,3 @@ def _shift(span: Callable[[int, int], tuple[int, int]], by: int) -> Callable[[in
 def title(note: Note) -> str:
     value = note.data("title", "")
     return value if isinstance(value, str) else ""
-
-
-def example(title: str, body: str) -> str:
-    """A small example note (front matter + body) for a rule's documentation."""
-    return f"---\ntitle: {title}\nreviewed: 2025-06-01\n---\n\n{body.strip()}\n"

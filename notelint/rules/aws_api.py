@@ -13,10 +13,9 @@ from typing import Iterator
 from notelint.aws import operations as ops
 from notelint import suggest
 from notelint.aws.catalog import Catalog, catalog_for
-from notelint.aws.text import example
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.note import Note
-from notelint.rule import Context, FixAvailability, rule
+from notelint.rule import Context, FixAvailability, example, rule
 
 # services that talk about other services' calls (permissions, logs, audit,
 # templates): naming one near an operation does not make it the owner
@@ -40,8 +39,8 @@ def _where(services: tuple[str, ...]) -> str:
     "unknown-operation",
     Severity.ERROR,
     "An API operation name exists in no AWS service.",
-    bad=example("Amazon S3", "* DescribeTrainingJobz returns the status of a training job."),
-    good=example("Amazon S3", "* DescribeTrainingJob returns the status of a training job."),
+    bad=example("* DescribeTrainingJobz returns the status of a training job.", title="Amazon S3"),
+    good=example("* DescribeTrainingJob returns the status of a training job.", title="Amazon S3"),
 )
 def unknown_operation(note: Note, ctx: Context) -> Iterator[Finding]:
     """A PascalCase name that starts with an operation verb (Get, Put,
@@ -70,8 +69,8 @@ def unknown_operation(note: Note, ctx: Context) -> Iterator[Finding]:
     "operation-case",
     Severity.WARNING,
     "An API operation is spelled right but cased wrong (Putobject).",
-    bad=example("Amazon S3", "* Putobject uploads an object."),
-    good=example("Amazon S3", "* PutObject uploads an object."),
+    bad=example("* Putobject uploads an object.", title="Amazon S3"),
+    good=example("* PutObject uploads an object.", title="Amazon S3"),
     fix=FixAvailability.SOMETIMES,
 )
 def operation_case(note: Note, ctx: Context) -> Iterator[Finding]:
@@ -102,8 +101,8 @@ def operation_case(note: Note, ctx: Context) -> Iterator[Finding]:
     "operation-wrong-service",
     Severity.WARNING,
     "An operation exists, but not in the service its sentence names.",
-    bad=example("Amazon S3", "* PutRecordBatch writes records to a Kinesis stream."),
-    good=example("Amazon S3", "* PutRecords writes records to a Kinesis stream."),
+    bad=example("* PutRecordBatch writes records to a Kinesis stream.", title="Amazon S3"),
+    good=example("* PutRecords writes records to a Kinesis stream.", title="Amazon S3"),
 )
 def operation_wrong_service(note: Note, ctx: Context) -> Iterator[Finding]:
     """"PutRecordBatch on a Kinesis stream": PutRecordBatch is a Firehose
@@ -133,8 +132,8 @@ def operation_wrong_service(note: Note, ctx: Context) -> Iterator[Finding]:
     "deprecated-operation",
     Severity.WARNING,
     "An operation is marked deprecated in botocore's service model.",
-    bad=example("Amazon S3", "* GetBucketLifecycle returns the lifecycle rules of a bucket."),
-    good=example("Amazon S3", "* GetBucketLifecycleConfiguration returns the lifecycle rules of a bucket."),
+    bad=example("* GetBucketLifecycle returns the lifecycle rules of a bucket.", title="Amazon S3"),
+    good=example("* GetBucketLifecycleConfiguration returns the lifecycle rules of a bucket.", title="Amazon S3"),
 )
 def deprecated_operation(note: Note, ctx: Context) -> Iterator[Finding]:
     """botocore marks retired operations ``deprecated`` and usually says what
@@ -164,8 +163,8 @@ def deprecated_operation(note: Note, ctx: Context) -> Iterator[Finding]:
     "unknown-exception",
     Severity.ERROR,
     "An AWS error name is close to, but not, an exception shape of botocore's models.",
-    bad=example("Amazon DynamoDB", "* Throttled writes fail with ProvisionedThroughputException."),
-    good=example("Amazon DynamoDB", "* Throttled writes fail with ProvisionedThroughputExceededException."),
+    bad=example("* Throttled writes fail with ProvisionedThroughputException.", title="Amazon DynamoDB"),
+    good=example("* Throttled writes fail with ProvisionedThroughputExceededException.", title="Amazon DynamoDB"),
 )
 def unknown_exception(note: Note, ctx: Context) -> Iterator[Finding]:
     """Errors are shapes in the service models
@@ -190,8 +189,8 @@ def unknown_exception(note: Note, ctx: Context) -> Iterator[Finding]:
     "wrong-existence-claim",
     Severity.ERROR,
     "A sentence says an operation exists when it does not, or the reverse.",
-    bad=example("Amazon S3", "* MoveObject is a valid S3 API."),
-    good=example("Amazon S3", "* MoveObject API call is illegal."),
+    bad=example("* MoveObject is a valid S3 API.", title="Amazon S3"),
+    good=example("* MoveObject API call is illegal.", title="Amazon S3"),
 )
 def wrong_existence_claim(note: Note, ctx: Context) -> Iterator[Finding]:
     """"MoveObject is a valid S3 API" and "S3 has no RenameObject API" are

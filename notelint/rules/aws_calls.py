@@ -17,10 +17,10 @@ from notelint import suggest
 from notelint.aws import calls
 from notelint.aws.catalog import Catalog, catalog_for
 from notelint.aws.names import name_index
-from notelint.aws.text import example, runs, title
+from notelint.aws.text import runs, title
 from notelint.diagnostic import Finding, Severity
 from notelint.note import Note
-from notelint.rule import Context, rule
+from notelint.rule import Context, example, rule
 
 _PY = '```python\nsm = boto3.client("sagemaker")\n{}\n```'
 NEAR_MISS = 0.88  # a method name this close to a real one, in no client, is a typo
@@ -54,8 +54,8 @@ def _same_ending(ctx: Context, name: str) -> set[str]:
     "unknown-client-method",
     Severity.ERROR,
     "A boto3 client method call names a method the client does not have.",
-    bad=example("SageMaker training", _PY.format('sm.decribe_training_job(TrainingJobName="job")')),
-    good=example("SageMaker training", _PY.format('sm.describe_training_job(TrainingJobName="job")')),
+    bad=example(_PY.format('sm.decribe_training_job(TrainingJobName="job")'), title="SageMaker training"),
+    good=example(_PY.format('sm.describe_training_job(TrainingJobName="job")'), title="SageMaker training"),
 )
 def unknown_client_method(note: Note, ctx: Context) -> Iterator[Finding]:
     """A client's methods are its operations in snake_case plus the ones
@@ -99,8 +99,8 @@ def unknown_client_method(note: Note, ctx: Context) -> Iterator[Finding]:
     "unknown-cli-command",
     Severity.ERROR,
     "An AWS CLI command names a service or sub-command the CLI does not have.",
-    bad=example("SageMaker training", "```bash\naws sagemaker start-training-job --training-job-name job\n```"),
-    good=example("SageMaker training", "```bash\naws sagemaker create-training-job --training-job-name job\n```"),
+    bad=example("```bash\naws sagemaker start-training-job --training-job-name job\n```", title="SageMaker training"),
+    good=example("```bash\naws sagemaker create-training-job --training-job-name job\n```", title="SageMaker training"),
 )
 def unknown_cli_command(note: Note, ctx: Context) -> Iterator[Finding]:
     """``aws <service> <command>`` is checked at the start of a shell line in
@@ -147,8 +147,8 @@ def _iam_known(catalog: Catalog, prefix: str, action: str) -> bool:
     "unknown-iam-prefix",
     Severity.ERROR,
     "An IAM action has a service prefix IAM does not know.",
-    bad=example("SageMaker security", "* The role needs sagemkr:CreateTrainingJob."),
-    good=example("SageMaker security", "* The role needs sagemaker:CreateTrainingJob."),
+    bad=example("* The role needs sagemkr:CreateTrainingJob.", title="SageMaker security"),
+    good=example("* The role needs sagemaker:CreateTrainingJob.", title="SageMaker security"),
 )
 def unknown_iam_prefix(note: Note, ctx: Context) -> Iterator[Finding]:
     """IAM actions are ``prefix:Action``; the prefix is the service's (``s3``,
@@ -177,8 +177,8 @@ def unknown_iam_prefix(note: Note, ctx: Context) -> Iterator[Finding]:
     "unknown-iam-action",
     Severity.ERROR,
     "An IAM action does not exist for its (known) service prefix.",
-    bad=example("S3 permissions", "* Reading lifecycle rules needs s3:GetBucketLifecycle."),
-    good=example("S3 permissions", "* Reading lifecycle rules needs s3:GetLifecycleConfiguration."),
+    bad=example("* Reading lifecycle rules needs s3:GetBucketLifecycle.", title="S3 permissions"),
+    good=example("* Reading lifecycle rules needs s3:GetLifecycleConfiguration.", title="S3 permissions"),
 )
 def unknown_iam_action(note: Note, ctx: Context) -> Iterator[Finding]:
     """Actions are checked against the Service Authorization Reference, not

@@ -15,10 +15,10 @@ import re
 from typing import Iterator
 
 from notelint.aws.names import Mention, name_index
-from notelint.aws.text import Run, example, runs
+from notelint.aws.text import Run, runs
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.note import Note
-from notelint.rule import Context, FixAvailability, rule
+from notelint.rule import Context, FixAvailability, example, rule
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
@@ -117,8 +117,8 @@ def _mentions(note: Note, ctx: Context) -> list[tuple[Run, Mention]]:
     "aws-name-case",
     Severity.WARNING,
     "An AWS service or product name is spelled right but cased wrong (Sagemaker, cloudwatch).",
-    bad=example("Analytics", "* Quicksight reads data from Redshift spectrum and Elasticache."),
-    good=example("Analytics", "* QuickSight reads data from Redshift Spectrum and ElastiCache."),
+    bad=example("* Quicksight reads data from Redshift spectrum and Elasticache.", title="Analytics"),
+    good=example("* QuickSight reads data from Redshift Spectrum and ElastiCache.", title="Analytics"),
     fix=FixAvailability.ALWAYS,
 )
 def aws_name_case(note: Note, ctx: Context) -> Iterator[Finding]:
@@ -142,8 +142,8 @@ def aws_name_case(note: Note, ctx: Context) -> Iterator[Finding]:
     "aws-name-spacing",
     Severity.WARNING,
     "An AWS name that is one word is written as two (Dynamo DB, Document DB).",
-    bad=example("Analytics", "* Dynamo DB and Document DB are NoSQL databases."),
-    good=example("Analytics", "* DynamoDB and DocumentDB are NoSQL databases."),
+    bad=example("* Dynamo DB and Document DB are NoSQL databases.", title="Analytics"),
+    good=example("* DynamoDB and DocumentDB are NoSQL databases.", title="Analytics"),
     fix=FixAvailability.ALWAYS,
 )
 def aws_name_spacing(note: Note, ctx: Context) -> Iterator[Finding]:
@@ -170,8 +170,8 @@ def aws_name_spacing(note: Note, ctx: Context) -> Iterator[Finding]:
     "aws-name-vendor",
     Severity.INFO,
     "A service is prefixed with the wrong vendor name (AWS S3 for Amazon S3).",
-    bad=example("Analytics", "* AWS S3 stores the files that Amazon Glue catalogs."),
-    good=example("Analytics", "* Amazon S3 stores the files that AWS Glue catalogs."),
+    bad=example("* AWS S3 stores the files that Amazon Glue catalogs.", title="Analytics"),
+    good=example("* Amazon S3 stores the files that AWS Glue catalogs.", title="Analytics"),
     fix=FixAvailability.ALWAYS,
 )
 def aws_name_vendor(note: Note, ctx: Context) -> Iterator[Finding]:

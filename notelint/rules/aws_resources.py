@@ -15,10 +15,10 @@ from typing import Iterator
 
 from notelint import suggest
 from notelint.aws.catalog import Catalog, catalog_for
-from notelint.aws.text import Run, example, runs
+from notelint.aws.text import Run, runs
 from notelint.diagnostic import Finding, Severity
 from notelint.note import Note
-from notelint.rule import Context, rule
+from notelint.rule import Context, example, rule
 
 _INSTANCE = re.compile(
     r"(?<![\w.\-/])((?:ml\.)?([a-z][a-z0-9-]*\d[a-z0-9-]*)\.((?:\d+|\d*)x?(?:nano|micro|small|medium|large|xlarge)"
@@ -68,8 +68,8 @@ def _instances(note: Note) -> Iterator[tuple[Run, re.Match[str]]]:
     "unknown-instance-type",
     Severity.ERROR,
     "An EC2 or SageMaker instance type does not exist.",
-    bad=example("SageMaker training", "* Train on ml.p3.4xlarge for a single-GPU job."),
-    good=example("SageMaker training", "* Train on ml.p3.2xlarge for a single-GPU job."),
+    bad=example("* Train on ml.p3.4xlarge for a single-GPU job.", title="SageMaker training"),
+    good=example("* Train on ml.p3.2xlarge for a single-GPU job.", title="SageMaker training"),
 )
 def unknown_instance_type(note: Note, ctx: Context) -> Iterator[Finding]:
     """``ml.p3.4xlarge`` looks right but P3 comes in 2xlarge, 8xlarge and
@@ -100,8 +100,8 @@ def unknown_instance_type(note: Note, ctx: Context) -> Iterator[Finding]:
     "instance-type-purpose",
     Severity.WARNING,
     "A SageMaker instance type is used for a job its enum does not allow.",
-    bad=example("SageMaker training", "* Run the training job on ml.inf1.xlarge instances."),
-    good=example("SageMaker training", "* Host the endpoint on ml.inf1.xlarge instances."),
+    bad=example("* Run the training job on ml.inf1.xlarge instances.", title="SageMaker training"),
+    good=example("* Host the endpoint on ml.inf1.xlarge instances.", title="SageMaker training"),
 )
 def instance_type_purpose(note: Note, ctx: Context) -> Iterator[Finding]:
     """SageMaker lists the instance types allowed for each kind of job
@@ -140,8 +140,8 @@ def instance_type_purpose(note: Note, ctx: Context) -> Iterator[Finding]:
     "unknown-region",
     Severity.ERROR,
     "An AWS region code does not exist.",
-    bad=example("Regions", "* The bucket lives in us-east-3."),
-    good=example("Regions", "* The bucket lives in us-east-2."),
+    bad=example("* The bucket lives in us-east-3.", title="Regions"),
+    good=example("* The bucket lives in us-east-2.", title="Regions"),
 )
 def unknown_region(note: Note, ctx: Context) -> Iterator[Finding]:
     """Region codes (``us-east-1``, ``eu-central-2``) and availability zones

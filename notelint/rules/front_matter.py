@@ -7,16 +7,10 @@ from typing import Iterator
 from notelint import suggest
 from notelint.diagnostic import Finding, Severity
 from notelint.note import Note
-from notelint.rule import Context, rule
+from notelint.rule import Context, example, rule
 from notelint.schema import KNOWN_FIELDS, REQUIRED_FIELDS, field_problem, reviewed_date
 
-_GOOD_FRONT_MATTER = """
-    ---
-    title: Amazon S3
-    reviewed: 2025-06-01
-    tags: [storage]
-    ---
-"""
+_GOOD_FRONT_MATTER = example(title="Amazon S3")
 
 
 @rule(

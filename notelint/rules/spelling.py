@@ -14,12 +14,11 @@ from typing import Iterator
 
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.note import Note
-from notelint.rule import Context, FixAvailability, rule
+from notelint.rule import Context, FixAvailability, example, rule
 from notelint.spelling.check import MISCASED, MISSPELLED, UNKNOWN, Problem, Speller
 from notelint.spelling.context import Confusable, confusions, load_confusables, repeats
 from notelint.spelling.vocab import build
 
-_FRONT = "---\ntitle: SageMaker notes\nreviewed: 2025-06-01\n---\n"
 
 
 def speller(ctx: Context) -> Speller:
@@ -50,8 +49,8 @@ def _where(problem: Problem) -> str:
     "unknown-word",
     Severity.WARNING,
     "A word that no dictionary or word list knows.",
-    bad=_FRONT + "* Build the image from the DocerFile and push it to Amazon ECR.\n",
-    good=_FRONT + "* Build the image from the Dockerfile and push it to Amazon ECR.\n",
+    bad=example("* Build the image from the DocerFile and push it to Amazon ECR.", title="SageMaker notes"),
+    good=example("* Build the image from the Dockerfile and push it to Amazon ECR.", title="SageMaker notes"),
 )
 def unknown_word(note: Note, ctx: Context) -> Iterator[Finding]:
     """Reported with up to three suggestions: a swap of two letters first,
@@ -79,8 +78,8 @@ def unknown_word(note: Note, ctx: Context) -> Iterator[Finding]:
     "misspelled-word",
     Severity.WARNING,
     "A common misspelling with one correct form.",
-    bad=_FRONT + "* A Deployement container reads the model from /opt/ml/model.\n",
-    good=_FRONT + "* A Deployment container reads the model from /opt/ml/model.\n",
+    bad=example("* A Deployement container reads the model from /opt/ml/model.", title="SageMaker notes"),
+    good=example("* A Deployment container reads the model from /opt/ml/model.", title="SageMaker notes"),
     fix=FixAvailability.ALWAYS,
 )
 def misspelled_word(note: Note, ctx: Context) -> Iterator[Finding]:
@@ -110,8 +109,8 @@ def misspelled_word(note: Note, ctx: Context) -> Iterator[Finding]:
     "name-case",
     Severity.WARNING,
     "A technology name spelled right but with the wrong case.",
-    bad=_FRONT + "* SageMaker has prebuilt containers for Tensorflow and pytorch.\n",
-    good=_FRONT + "* SageMaker has prebuilt containers for TensorFlow and PyTorch.\n",
+    bad=example("* SageMaker has prebuilt containers for Tensorflow and pytorch.", title="SageMaker notes"),
+    good=example("* SageMaker has prebuilt containers for TensorFlow and PyTorch.", title="SageMaker notes"),
 )
 def name_case(note: Note, ctx: Context) -> Iterator[Finding]:
     """Names with a fixed mixed case (``notelint/data/words/casing.txt``:
@@ -136,8 +135,8 @@ def name_case(note: Note, ctx: Context) -> Iterator[Finding]:
     "repeated-word",
     Severity.WARNING,
     "The same word twice in a row.",
-    bad=_FRONT + "* Firehose can convert from JSON to to Parquet.\n",
-    good=_FRONT + "* Firehose can convert from JSON to Parquet.\n",
+    bad=example("* Firehose can convert from JSON to to Parquet.", title="SageMaker notes"),
+    good=example("* Firehose can convert from JSON to Parquet.", title="SageMaker notes"),
     fix=FixAvailability.ALWAYS,
     fix_safe=False,  # "that that", "had had": deleting a word may change the sentence
 )
@@ -167,8 +166,8 @@ def _confusables(ctx: Context) -> tuple[Confusable, ...]:
     "confusable-word",
     Severity.INFO,
     "A real word where the context makes another near-certain.",
-    bad=_FRONT + "* The probability of a person contacting a disease is Binomial.\n",
-    good=_FRONT + "* The probability of a person contracting a disease is Binomial.\n",
+    bad=example("* The probability of a person contacting a disease is Binomial.", title="SageMaker notes"),
+    good=example("* The probability of a person contracting a disease is Binomial.", title="SageMaker notes"),
 )
 def confusable_word(note: Note, ctx: Context) -> Iterator[Finding]:
     """No spell checker sees these: every word is a real word.  A short list

@@ -14,17 +14,7 @@ from typing import Iterator
 from notelint.claims import prepare
 from notelint.diagnostic import Finding, Severity
 from notelint.note import Note
-from notelint.rule import Context, FixAvailability, rule
-
-
-def _example(reviewed: str, body: str) -> str:
-    return f"""
-    ---
-    title: Study notes
-    reviewed: {reviewed}
-    ---
-    {body}
-    """
+from notelint.rule import Context, FixAvailability, example, rule
 
 
 def _from_analysis(kinds: tuple[str, ...]):
@@ -54,8 +44,8 @@ renamed_service = _declare(
     ("renamed",),
     Severity.WARNING,
     "A service or product is named by a name AWS has since changed.",
-    _example("2021-06-01", "* Kinesis Data Firehose converts JSON to Parquet."),
-    _example("2021-06-01", "* Amazon Data Firehose (formerly Kinesis Data Firehose) converts JSON to Parquet."),
+    example("* Kinesis Data Firehose converts JSON to Parquet.", reviewed="2021-06-01"),
+    example("* Amazon Data Firehose (formerly Kinesis Data Firehose) converts JSON to Parquet.", reviewed="2021-06-01"),
     """A note that uses a service's old name (CloudWatch Events, Kinesis Data
     Analytics, Amazon Elasticsearch Service) sends its reader looking for
     something AWS no longer calls that.  The finding gives the new name, the
@@ -71,8 +61,8 @@ end_of_life = _declare(
     ("end-of-life",),
     Severity.ERROR,
     "A claim relies on a service or feature that has reached end of life.",
-    _example("2021-06-01", "* DeepLens: a deep-learning video camera integrated with SageMaker."),
-    _example("2021-06-01", "* DeepLens was a deep-learning video camera; AWS retired it on 2024-01-31."),
+    example("* DeepLens: a deep-learning video camera integrated with SageMaker.", reviewed="2021-06-01"),
+    example("* DeepLens was a deep-learning video camera; AWS retired it on 2024-01-31.", reviewed="2021-06-01"),
     """Study notes that teach a retired service (DeepLens, QLDB, Elastic
     Inference, Kinesis Data Analytics for SQL) teach something that can no
     longer be used.  The finding says when it ended and what replaces it.""",
@@ -84,8 +74,8 @@ closed_to_new_customers = _declare(
     ("closed-to-new-customers", "maintenance-mode"),
     Severity.WARNING,
     "A claim recommends a service that no longer takes new customers.",
-    _example("2021-06-01", "* AWS Data Pipeline orchestrates jobs on EC2 and EMR."),
-    _example("2021-06-01", "* AWS Data Pipeline (closed to new customers since 2024) orchestrated jobs on EC2 and EMR."),
+    example("* AWS Data Pipeline orchestrates jobs on EC2 and EMR.", reviewed="2021-06-01"),
+    example("* AWS Data Pipeline (closed to new customers since 2024) orchestrated jobs on EC2 and EMR.", reviewed="2021-06-01"),
     """Services closed to new customers or in maintenance mode (Data Pipeline,
     Forecast, S3 Select) still work for existing users, but a new reader cannot
     start using them; the finding names the alternatives AWS recommends.""",
@@ -97,8 +87,8 @@ capability_changed = _declare(
     ("capability-added",),
     Severity.WARNING,
     "A claim says a service lacks something it has since gained.",
-    _example("2021-06-01", "* XGBoost: only CPU"),
-    _example("2021-06-01", "* XGBoost: trains on CPU or GPU instances"),
+    example("* XGBoost: only CPU", reviewed="2021-06-01"),
+    example("* XGBoost: trains on CPU or GPU instances", reviewed="2021-06-01"),
     """"XGBoost trains only on CPU" and "Autopilot needs CSV" were once true.
     A claim about a capability that changed after the note's review date is
     stale (a warning); one that changed before it was already wrong when the
@@ -111,8 +101,8 @@ limit_changed = _declare(
     ("limit-changed",),
     Severity.WARNING,
     "A claim gives a limit that AWS has since changed.",
-    _example("2019-06-01", "* Lambda functions have at most 3,008 MB of memory."),
-    _example("2019-06-01", "* Lambda functions have at most 10,240 MB of memory."),
+    example("* Lambda functions have at most 3,008 MB of memory.", reviewed="2019-06-01"),
+    example("* Lambda functions have at most 10,240 MB of memory.", reviewed="2019-06-01"),
     """Quotas move (Lambda memory, SQS message size); the finding gives the
     current limit, the date it changed and the source.""",
 )
@@ -123,8 +113,8 @@ not_latest_generation = _declare(
     ("not-latest-generation",),
     Severity.WARNING,
     "An instance family is called the latest generation while botocore lists newer ones.",
-    _example("2021-06-01", "* EC2 P4 instances are the latest generation of GPU instances."),
-    _example("2021-06-01", "* EC2 P4 instances were a GPU generation for ML training."),
+    example("* EC2 P4 instances are the latest generation of GPU instances.", reviewed="2021-06-01"),
+    example("* EC2 P4 instances were a GPU generation for ML training.", reviewed="2021-06-01"),
     """"P4 instances are the latest generation" is checked against the EC2
     instance types of the installed botocore: when the same family letter
     has a newer generation (p5, p6-b200), the claim is out of date.""",
@@ -136,8 +126,8 @@ retired_service = _declare(
     ("retired-client",),
     Severity.WARNING,
     "A claim names a service whose client botocore has removed.",
-    _example("2021-06-01", "* AWS CodeStar sets up a project with a pipeline."),
-    _example("2021-06-01", "* AWS CodeStar was discontinued; CodeCatalyst replaced it."),
+    example("* AWS CodeStar sets up a project with a pipeline.", reviewed="2021-06-01"),
+    example("* AWS CodeStar was discontinued; CodeCatalyst replaced it.", reviewed="2021-06-01"),
     """AWS removes a service's client from botocore (and the SDKs) when it
     retires the service.  The list of removed clients is derived by
     `scripts/retired_botocore_clients.py` from old botocore releases, with the
@@ -150,8 +140,8 @@ wrong_claim = _declare(
     ("wrong-claim", "naming"),
     Severity.ERROR,
     "A claim contradicts a sourced fact in the knowledge base.",
-    _example("2025-06-01", "* Firehose can convert CSV or JSON to Parquet."),
-    _example("2025-06-01", "* Firehose can convert JSON to Parquet; CSV needs a Lambda transform first."),
+    example("* Firehose can convert CSV or JSON to Parquet.", reviewed="2025-06-01"),
+    example("* Firehose can convert JSON to Parquet; CSV needs a Lambda transform first.", reviewed="2025-06-01"),
     """Some claims were never right, or use the wrong term for a feature
     ("speaker identification" in Transcribe is speaker diarization); the
     knowledge base records the fact and its source.""",
