@@ -3,13 +3,19 @@
 The sample (tests/fixtures/corpora, copied by scripts/freeze_corpora_sample.py
 from the public corpora, licences and SOURCES.md included) is text written by
 others.  A change that adds a false positive, or loses a true one, shows up
-here as a diff.  After reading the diff and judging it right, rewrite the
-snapshot with ``NOTELINT_UPDATE_GOLDEN=1 pytest tests/test_corpora_sample.py``.
+here as a diff, in the snapshot of its rule family (one file per family,
+so the failing test names the family and each line its rule).  After reading
+the diff and judging it right, rewrite the snapshots with
+``NOTELINT_UPDATE_GOLDEN=1 pytest tests/test_corpora_sample.py``; that run
+writes them and then fails, so a rewrite never passes unnoticed.
 """
 
 from __future__ import annotations
 
 import os
+from functools import lru_cache
+
+import pytest
 
 from notelint.config import Config
 from notelint.engine import Linter
@@ -18,23 +24,29 @@ from notelint.rules import RULES
 from tests.helpers import AS_OF, FIXTURES
 
 SAMPLE = FIXTURES / "corpora"
-SNAPSHOT = FIXTURES / "corpora-sample.findings.txt"
+SNAPSHOTS = FIXTURES / "corpora-sample"  # NL1.txt ... NL6.txt
+FAMILIES = ("NL1", "NL2", "NL3", "NL4", "NL5", "NL6")
 
 
-def findings() -> list[str]:
+@lru_cache(maxsize=1)
+def findings() -> tuple[str, ...]:
     files = [NoteFile(path, path.relative_to(SAMPLE).as_posix()) for path in sorted(SAMPLE.rglob("*.md"))]
     # every rule except the structure family's front-matter schema (these files have none, or Jekyll's)
     config = Config(root=SAMPLE, ignore=("NL101", "NL102", "NL103", "NL105"))
     result = Linter(config, RULES, AS_OF).run(files)
     assert not result.errors
-    return [
+    return tuple(
         f"{d.path}:{d.line}:{d.column}: {d.code} {d.message[:140]}"
         for d in result.diagnostics
-    ]
+    )
 
 
-def test_findings_on_real_text_match_the_snapshot():
-    lines = findings()
+@pytest.mark.parametrize("family", FAMILIES)
+def test_findings_on_real_text_match_the_snapshot(family):
+    lines = [line for line in findings() if line.split(": ", 1)[1].startswith(family)]
+    snapshot = SNAPSHOTS / f"{family}.txt"
     if os.environ.get("NOTELINT_UPDATE_GOLDEN"):
-        SNAPSHOT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert lines == SNAPSHOT.read_text(encoding="utf-8").splitlines()
+        snapshot.parent.mkdir(exist_ok=True)
+        snapshot.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+        pytest.fail(f"{snapshot.name} rewritten from the current findings; check the diff, then run again without NOTELINT_UPDATE_GOLDEN")
+    assert lines == snapshot.read_text(encoding="utf-8").splitlines()

@@ -34,6 +34,7 @@ def test_output_matches_golden_file(fmt, capsys, monkeypatch):
         generic = out.replace(f'"{botocore_version()}"', '"{botocore_version}"')
         generic = generic.replace(f'"{NOTELINT_VERSION}"', '"{notelint_version}"')
         (EXPECTED / f"out.{FORMATS[fmt]}").write_text(generic, encoding="utf-8")
+        pytest.fail(f"out.{FORMATS[fmt]} rewritten; check the diff, then run again without NOTELINT_UPDATE_GOLDEN")
     assert out == expected(fmt)
 
 

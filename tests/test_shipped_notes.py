@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import REPO
 from notelint.cli import main
 from notelint.note import parse_note
@@ -20,6 +22,7 @@ def test_every_finding_on_the_original_notes(capsys, monkeypatch):
     assert code == 1
     if os.environ.get("NOTELINT_UPDATE_GOLDEN"):
         GOLDEN.write_text(out, encoding="utf-8")
+        pytest.fail(f"{GOLDEN.name} rewritten; check the diff, then run again without NOTELINT_UPDATE_GOLDEN")
     assert out == GOLDEN.read_text(encoding="utf-8")
     assert "original-notes.md:142:1: NL112 [empty-list-item] empty list item" in out
 
