@@ -1,13 +1,13 @@
 """Inline SVG bar charts: findings per note (stacked by family) and per family.
 
-Plain SVG elements with text labels and a ``<title>`` per bar, so the charts
-need no script, scale with the page and print; every label is escaped.
+This module does the geometry; the ``chart`` macro in ``templates/parts.html.j2``
+draws it as plain SVG elements with text labels and a ``<title>`` per bar, so
+the charts need no script, scale with the page and print.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import Sequence
 
 from notelint.report.model import Family, NoteSummary
@@ -49,66 +49,84 @@ def colour(prefix: str) -> str:
     return FAMILY_COLOURS.get(prefix, OTHER_COLOUR)
 
 
-def _shorten(label: str) -> str:
-    return label if len(label) <= _MAX_LABEL else "…" + label[-(_MAX_LABEL - 1) :]
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    width: float
+    fill: str
+    tip: str  # its <title>
 
 
-def _svg(title: str, frame: _Frame, rows: int, body: list[str]) -> str:
-    height = max(rows, 1) * _ROW + 8
-    return (
-        f'<svg class="chart" role="img" viewBox="0 0 {frame.width} {height}" width="{frame.width}" '
-        f'height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>' + "".join(body) + "</svg>"
-    )
+@dataclass(frozen=True)
+class Row:
+    """One labelled row: its bars left to right, then the count after them."""
+
+    y: int  # top of the bars
+    label: str
+    bars: tuple[Bar, ...]
+    count_x: float
+    count: str
+
+    @property
+    def text_y(self) -> int:
+        return self.y + _BAR - 4
+
+    @property
+    def short_label(self) -> str:
+        return self.label if len(self.label) <= _MAX_LABEL else "…" + self.label[-(_MAX_LABEL - 1) :]
 
 
-def _label(frame: _Frame, y: int, text: str) -> str:
-    return (
-        f'<text x="{frame.label - 8}" y="{y + _BAR - 4}" text-anchor="end" class="label">'
-        f"<title>{escape(text)}</title>{escape(_shorten(text))}</text>"
-    )
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    width: int
+    label_x: int  # right edge of the labels
+    rows: tuple[Row, ...]
+
+    @property
+    def height(self) -> int:
+        return max(len(self.rows), 1) * _ROW + 8
+
+    @property
+    def bar_height(self) -> int:
+        return _BAR
 
 
-def _count(x: float, y: int, text: str) -> str:
-    return f'<text x="{x + 6:.1f}" y="{y + _BAR - 4}" class="count">{escape(text)}</text>'
+def _chart(title: str, frame: _Frame, rows: list[Row]) -> Chart:
+    return Chart(title, frame.width, frame.label - 8, tuple(rows))
 
 
-def _bar(x: float, y: int, width: float, fill: str, tip: str) -> str:
-    return (
-        f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{_BAR}" fill="{fill}">'
-        f"<title>{escape(tip)}</title></rect>"
-    )
+def _row(index: int, label: str, bars: list[Bar], end: float, count: str) -> Row:
+    return Row(index * _ROW + 4, label, tuple(bars), end + 6, count)
 
 
-def per_note(notes: Sequence[NoteSummary], families: Sequence[Family]) -> str:
+def per_note(notes: Sequence[NoteSummary], families: Sequence[Family]) -> Chart:
     """One bar per note, split by family."""
     frame = _PER_NOTE
     scale = frame.plot / max(max((note.tally.total for note in notes), default=0), 1)
-    body = []
-    for row, note in enumerate(notes):
-        y = row * _ROW + 4
-        body.append(_label(frame, y, note.path))
+    rows = []
+    for index, note in enumerate(notes):
+        bars = []
         x = float(frame.label)
         for family in families:
             count = note.tally.by_family.get(family.prefix, 0)
             if count:
                 tip = f"{note.path}: {count} {family.prefix} {family.name}"
-                body.append(_bar(x, y, count * scale, colour(family.prefix), tip))
+                bars.append(Bar(x, count * scale, colour(family.prefix), tip))
                 x += count * scale
-        body.append(_count(x, y, str(note.tally.total)))
-    return _svg("Findings per note, by rule family", frame, len(notes), body)
+        rows.append(_row(index, note.path, bars, x, str(note.tally.total)))
+    return _chart("Findings per note, by rule family", frame, rows)
 
 
-def per_family(families: Sequence[Family]) -> str:
+def per_family(families: Sequence[Family]) -> Chart:
     """One bar per family; a family none of whose rules ran says so."""
     frame = _PER_FAMILY
     scale = frame.plot / max(max((family.findings for family in families), default=0), 1)
-    body = []
-    for row, family in enumerate(families):
-        y = row * _ROW + 4
+    rows = []
+    for index, family in enumerate(families):
         name = f"{family.prefix} {family.name}"
-        body.append(_label(frame, y, name))
         width = family.findings * scale
-        if width:
-            body.append(_bar(frame.label, y, width, colour(family.prefix), f"{name}: {family.findings} findings"))
-        body.append(_count(frame.label + width, y, str(family.findings) if family.rules else "not checked"))
-    return _svg("Findings per rule family", frame, len(families), body)
+        bars = [Bar(frame.label, width, colour(family.prefix), f"{name}: {family.findings} findings")] if width else []
+        count = str(family.findings) if family.rules else "not checked"
+        rows.append(_row(index, name, bars, frame.label + width, count))
+    return _chart("Findings per rule family", frame, rows)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html.parser import HTMLParser
 
-from tests.report.report_builders import STRUCTURE_RULES, EVIDENCE, hostile_report, note, report
+import pytest
+from tests.report.report_builders import STRUCTURE_RULES, EVIDENCE, diagnostic, hostile_report, location, note, report
 
 from notelint.report.render_html import render_html
 
@@ -125,3 +127,44 @@ def test_charts_have_a_bar_per_family_with_findings(sample):
     assert chart.count("<rect") == 5
     assert "<title>notes/s3.md: 1 NL5 stale-claims</title>" in chart
 
+
+
+PAYLOAD = "<script>alert(\"1 & 2\")</script> 'q'"
+ESCAPED = "&lt;script&gt;alert(&quot;1 &amp; 2&quot;)&lt;/script&gt; &#x27;q&#x27;"
+
+
+def test_script_quotes_and_ampersands_are_escaped_everywhere():
+    from notelint.report.model import FileProblem
+
+    bad = note(f"* Lambda runs {PAYLOAD} code.\n", f"notes/{PAYLOAD}.md")
+    finding = diagnostic(bad, PAYLOAD, message=f"says {PAYLOAD}", suggestions=(PAYLOAD,),
+                         meta={"source": f"https://example.com/?q={PAYLOAD}&x=1", "current_fact": f"now {PAYLOAD}"},
+                         related=(location(bad, "Lambda", PAYLOAD),))
+    html = render_html(replace(report([bad], [finding]), errors=(FileProblem(f"notes/{PAYLOAD}", PAYLOAD),)))
+    assert "<script" not in html and "'q'" not in html and '"1 &' not in html
+    assert f"Lambda runs <mark>{ESCAPED}</mark> code." in html  # the claim
+    assert f"<p>says {ESCAPED}</p>" in html  # the message
+    assert f'<a href="#note-1">notes/{ESCAPED}.md</a>' in html  # the path
+    assert f"<h2>notes/{ESCAPED}.md</h2>" in html
+    assert f"<title>notes/{ESCAPED}.md</title>" in html  # in the chart
+    assert f"<code>{ESCAPED}</code>" in html  # a suggestion
+    assert f"<dt>Current fact</dt><dd>now {ESCAPED}</dd>" in html
+    # a link keeps its address inside the attribute
+    assert f'<a href="https://example.com/?q={ESCAPED}&amp;x=1" rel="noreferrer">' in html
+    assert f'<div class="muted">{ESCAPED}: notes/{ESCAPED}.md:1:3</div>' in html  # the other side
+    assert f"<li><code>notes/{ESCAPED}</code>: {ESCAPED}</li>" in html  # an error
+
+
+def test_a_missing_value_fails_loudly(sample):
+    from jinja2 import UndefinedError
+
+    from notelint.report.render_html import _environment
+
+    with pytest.raises(UndefinedError, match="'report' is undefined"):
+        _environment().get_template("report.html.j2").render()
+    with pytest.raises(UndefinedError, match="no attribute 'as_of'"):
+        _environment().get_template("report.html.j2").render(report=object())
+    with pytest.raises(UndefinedError, match="'nowhere' is undefined"):
+        _environment().from_string("<p>{{ nowhere }}</p>").render()
+    with pytest.raises(TypeError, match="None"):  # None is not printed as "None"
+        render_html(replace(sample, as_of=None))
