@@ -327,7 +327,9 @@ def _explain(key: str) -> int:
         "",
         rule.doc,
         "",
-        "Example that is reported:",
+        "Example that is reported"
+        + "".join(f" (with {key.replace('_', '-')} = {value!r})" for key, value in rule.example_settings)
+        + ":",
         "",
         *("    " + line for line in rule.bad.rstrip("\n").split("\n")),
         "",

@@ -25,6 +25,9 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 FAIL_ON = ("error", "warning", "info", "never")
+# where the notes schema's front-matter rules apply: "required" on every note,
+# "auto" on notes whose front matter already uses it (has `reviewed`)
+FRONT_MATTER = ("auto", "required")
 DEFAULT_EXCLUDE = (
     ".git",
     ".hg",
@@ -60,6 +63,7 @@ class Config:
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     severity: dict[str, Severity] = field(default_factory=dict)
     fail_on: str = "warning"
+    front_matter: str = "auto"  # one of FRONT_MATTER
     as_of: date | None = None
     words: tuple[str, ...] = ()
     word_files: tuple[str, ...] = ()
@@ -125,10 +129,14 @@ def _severities(value: Any, key: str) -> dict[str, Severity]:
     return result
 
 
-def _fail_on(value: Any, key: str) -> str:
-    if value not in FAIL_ON:
-        raise _Bad(key, " | ".join(f'"{v}"' for v in FAIL_ON), value)
-    return str(value)
+def _one_of(choices: tuple[str, ...]) -> Callable[[Any, str], str]:
+    def check(value: Any, key: str) -> str:
+        if value not in choices:
+            raise _Bad(key, " | ".join(f'"{v}"' for v in choices), value)
+        return str(value)
+
+    return check
+
 
 
 def parse_date(value: Any, key: str) -> date:
@@ -159,7 +167,8 @@ _KEYS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
     "extend-select": ("extend_select", _codes),
     "per-file-ignores": ("per_file_ignores", _per_file),
     "severity": ("severity", _severities),
-    "fail-on": ("fail_on", _fail_on),
+    "fail-on": ("fail_on", _one_of(FAIL_ON)),
+    "front-matter": ("front_matter", _one_of(FRONT_MATTER)),
     "as-of": ("as_of", parse_date),
     "words": ("words", _strings),
     "word-files": ("word_files", _strings),

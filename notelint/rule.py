@@ -89,6 +89,8 @@ class Rule:
     default_enabled: bool = True
     collect: Collect | None = None  # corpus rules: the per-note summary
     prepare: Callable[[Context], None] | None = None  # load shared data before files are read
+    # settings (Config fields) the examples need, e.g. (("front_matter", "required"),)
+    example_settings: tuple[tuple[str, Any], ...] = ()
 
     @property
     def doc(self) -> str:
@@ -109,6 +111,7 @@ def rule(
     default_enabled: bool = True,
     collect: Collect | None = None,
     prepare: Callable[[Context], None] | None = None,
+    example_settings: dict[str, Any] | None = None,
 ) -> Callable[[NoteCheck], Rule]:
     """Declare a rule; the decorated generator becomes its ``check``."""
     if not _CODE.fullmatch(code):
@@ -133,6 +136,7 @@ def rule(
             default_enabled=default_enabled,
             collect=collect,
             prepare=prepare,
+            example_settings=tuple(sorted((example_settings or {}).items())),
         )
 
     return declare

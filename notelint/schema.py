@@ -31,6 +31,25 @@ OPTIONAL_FIELDS = {
     "notelint": "settings for this note, e.g. {ignore: [NL2]}",
 }
 KNOWN_FIELDS = {**REQUIRED_FIELDS, **OPTIONAL_FIELDS}
+# fields that static-site generators and note tools give pages (Jekyll, Hugo,
+# MkDocs, Docusaurus, Obsidian): known, never reported, never checked
+SITE_FIELDS = frozenset({
+    "aliases", "author", "authors", "categories", "category", "comments", "cssclass", "date", "description",
+    "draft", "excerpt", "hide", "icon", "id", "image", "keywords", "lang", "last_modified_at", "lastmod",
+    "layout", "math", "order", "permalink", "pin", "published", "search", "sidebar_label", "sidebar_position",
+    "slug", "subtitle", "summary", "template", "toc", "type", "updated", "weight",
+})
+
+
+def uses_notes_schema(note: Note, front_matter: str) -> bool:
+    """Whether the notes schema applies to ``note``: on every note where the
+    configuration says ``front-matter = "required"``, else only on a note whose
+    front matter already uses it (has `reviewed`): a site's or another tool's
+    front matter is not notelint's to judge."""
+    if front_matter == "required":
+        return True
+    fm = note.front_matter
+    return fm is not None and fm.data is not None and "reviewed" in fm.data
 
 
 def _is_url(value: Any) -> bool:

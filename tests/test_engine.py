@@ -32,7 +32,7 @@ def summary(result):
 
 def test_parallel_and_serial_agree(tmp_path):
     targets = files(tmp_path, 40, BAD + "* S3 stores objects in buckets everywhere\n")
-    config = Config(root=tmp_path)
+    config = Config(root=tmp_path, extend_select=("NL113",))
     serial = Linter(config, RULES, AS_OF, jobs=1).run(targets)
     parallel = Linter(config, RULES, AS_OF, jobs=2).run(targets)
     assert summary(serial) == summary(parallel)

@@ -49,7 +49,7 @@ def repo(tmp_path: Path) -> Path:
         hooks.append({**hook, "language": "system", "entry": NOTELINT + hook["entry"].removeprefix("notelint")})
     config = {"repos": [{"repo": "local", "hooks": hooks}]}
     (root / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
-    (root / "pyproject.toml").write_text("[tool.notelint]\npaths = ['notes']\n")
+    (root / "pyproject.toml").write_text("[tool.notelint]\npaths = ['notes']\nextend-select = ['NL113']\n")
     (root / "notes" / "s3.md").write_text(FRONT + "* S3 stores objects in buckets.\n")
     git(root, "add", "-A")
     return root

@@ -17,7 +17,7 @@ FORMATS = {"text": "txt", "json": "json", "sarif": "sarif", "github": "github"}
 
 def render(fmt: str, capsys, monkeypatch) -> tuple[int, str]:
     monkeypatch.chdir(SMALL)
-    code = main(["check", "--isolated", "--as-of", "2026-11-25", "--format", fmt, "bad.md", "good.md"])
+    code = main(["check", "--isolated", "--extend-select", "NL113", "--as-of", "2026-11-25", "--format", fmt, "bad.md", "good.md"])
     return code, capsys.readouterr().out
 
 
@@ -88,7 +88,7 @@ def test_github_escaping():
 def test_github_format_is_chosen_in_actions(capsys, monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.chdir(SMALL)
-    main(["check", "--isolated", "--as-of", "2026-11-25", "bad.md", "good.md"])
+    main(["check", "--isolated", "--extend-select", "NL113", "--as-of", "2026-11-25", "bad.md", "good.md"])
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("::warning file=bad.md,line=4,col=1,endLine=4,endColumn=4,title=NL105 [unknown-field]::")
     assert lines[-1] == "notelint: 5 findings (0 errors, 5 warnings, 0 info) in 2 files"
@@ -96,7 +96,7 @@ def test_github_format_is_chosen_in_actions(capsys, monkeypatch):
 
 def test_statistics_and_quiet(capsys, monkeypatch):
     monkeypatch.chdir(SMALL)
-    main(["check", "--isolated", "--quiet", "--statistics", "bad.md", "good.md"])
+    main(["check", "--isolated", "--extend-select", "NL113", "--quiet", "--statistics", "bad.md", "good.md"])
     assert capsys.readouterr().out.splitlines()[-6:] == [
         "     1  NL105      unknown-field",
         "     1  NL112  [*] empty-list-item",

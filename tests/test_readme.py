@@ -25,4 +25,5 @@ def test_ci_runs_the_readme_test_command_verbatim():
 
 def test_every_rule_is_in_the_readme_table():
     for rule in RULES:
-        assert f"| {rule.code} | {rule.name} | {rule.severity.value} |" in README, rule.code
+        fix = "" if rule.fix.value == "never" else rule.fix.value + ("" if rule.fix_safe else " (unsafe)")
+        assert f"| {rule.code} | {rule.name} | {rule.severity.value} | {fix} | {rule.summary}" in README, rule.code

@@ -10,13 +10,13 @@ from tests.helpers import lint
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_bad_example_is_reported(rule):
-    codes = [d.code for d in lint(rule.bad, select=rule.code)]
+    codes = [d.code for d in lint(rule.bad, select=rule.code, **dict(rule.example_settings))]
     assert rule.code in codes, f"{rule.code} example 'bad' is not reported"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_good_example_passes(rule):
-    assert [d for d in lint(rule.good, select=rule.code) if d.code == rule.code] == []
+    assert [d for d in lint(rule.good, select=rule.code, **dict(rule.example_settings)) if d.code == rule.code] == []
 
 
 def test_registry_is_consistent():
@@ -37,7 +37,7 @@ def test_fix_availability_is_as_declared(rule):
     'sometimes': the bad example shows one.  A fix's safety matches the declaration."""
     from notelint.rule import FixAvailability
 
-    findings = [d for d in lint(rule.bad, select=rule.code) if d.code == rule.code]
+    findings = [d for d in lint(rule.bad, select=rule.code, **dict(rule.example_settings)) if d.code == rule.code]
     fixes = [d.fix for d in findings if d.fix is not None]
     if rule.fix is FixAvailability.NEVER:
         assert fixes == []

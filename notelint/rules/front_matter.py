@@ -8,7 +8,7 @@ from notelint import suggest
 from notelint.diagnostic import Finding, Severity
 from notelint.note import Note
 from notelint.rule import Context, example, rule
-from notelint.schema import KNOWN_FIELDS, REQUIRED_FIELDS, field_problem, reviewed_date
+from notelint.schema import KNOWN_FIELDS, REQUIRED_FIELDS, SITE_FIELDS, field_problem, reviewed_date, uses_notes_schema
 
 _GOOD_FRONT_MATTER = example(title="Amazon S3")
 
@@ -32,11 +32,17 @@ _GOOD_FRONT_MATTER = example(title="Amazon S3")
 
     * GetObject reads an object.
     """,
+    example_settings={"front_matter": "required"},
 )
 def missing_front_matter(note: Note, ctx: Context) -> Iterator[Finding]:
-    """Every note starts with a `---` fenced YAML block holding at least
-    `title` and `reviewed`, so that a reader (and the stale-claim rules)
-    know when its claims were last checked."""
+    """Where the configuration says `front-matter = "required"`, every note
+    starts with a `---` fenced YAML block holding at least `title` and
+    `reviewed`, so that a reader (and the stale-claim rules) know when its
+    claims were last checked.  By default (`"auto"`) notes without front
+    matter are left alone: the notes schema is notelint's convention, not
+    every repository's."""
+    if ctx.settings.front_matter != "required":
+        return
     if note.front_matter is None and not note.unclosed_front_matter:
         end = 1 if note.text and note.text[0] != "\n" else 0
         yield Finding(0, end, "note has no YAML front matter (a '---' block with title and reviewed)")
@@ -82,13 +88,15 @@ def invalid_front_matter(note: Note, ctx: Context) -> Iterator[Finding]:
     ---
     """,
     good=_GOOD_FRONT_MATTER,
+    example_settings={"front_matter": "required"},
 )
 def missing_required_field(note: Note, ctx: Context) -> Iterator[Finding]:
     """`title` names the note; `reviewed` is the date its claims were last
     checked against AWS, which the stale-claim rules compare with the dates of
-    known changes."""
+    known changes.  Checked on every note with `front-matter = "required"`,
+    else on notes whose front matter uses the schema (has `reviewed`)."""
     fm = note.front_matter
-    if fm is None or fm.data is None:
+    if fm is None or fm.data is None or not uses_notes_schema(note, ctx.settings.front_matter):
         return
     for key, meaning in REQUIRED_FIELDS.items():
         if key not in fm.data:
@@ -118,9 +126,10 @@ def missing_required_field(note: Note, ctx: Context) -> Iterator[Finding]:
 def invalid_field_value(note: Note, ctx: Context) -> Iterator[Finding]:
     """`title` and `exam` are strings, `reviewed` a date, `tags` and
     `words` lists of strings, `sources` a list of http(s) URLs, and
-    `notelint` a mapping `{ignore: [codes]}`."""
+    `notelint` a mapping `{ignore: [codes]}`.  Checked where the notes schema
+    applies (see NL103): a site generator's `tags: a b` is not ours to judge."""
     fm = note.front_matter
-    if fm is None or fm.data is None:
+    if fm is None or fm.data is None or not uses_notes_schema(note, ctx.settings.front_matter):
         return
     for key, entry in fm.fields.items():
         if key in KNOWN_FIELDS:
@@ -146,12 +155,14 @@ def invalid_field_value(note: Note, ctx: Context) -> Iterator[Finding]:
 def unknown_field(note: Note, ctx: Context) -> Iterator[Finding]:
     """A field outside the schema is usually a typo (`tag` for `tags`) and
     is otherwise ignored by every rule, so it is reported with the closest
-    known field."""
+    known field.  Fields that site generators and note tools use (`date`,
+    `layout`, `categories`, `permalink`, `description` ...) are known, and
+    only notes the schema applies to are checked (see NL103)."""
     fm = note.front_matter
-    if fm is None or fm.data is None:
+    if fm is None or fm.data is None or not uses_notes_schema(note, ctx.settings.front_matter):
         return
     for key, entry in fm.fields.items():
-        if key in KNOWN_FIELDS:
+        if key in KNOWN_FIELDS or key in SITE_FIELDS:
             continue
         close = suggest.close(key, KNOWN_FIELDS, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""

@@ -6,7 +6,7 @@ import re
 from typing import Iterator, NamedTuple, Sequence
 
 from notelint.diagnostic import Digest, Edit, Finding, Fix, Related, Severity
-from notelint.note import BlockKind, Kind, Note
+from notelint.note import Block, BlockKind, Kind, Note
 from notelint.rule import Context, FixAvailability, Scope, rule
 from notelint.suppressions import directives
 
@@ -44,6 +44,15 @@ def invalid_suppression(note: Note, ctx: Context) -> Iterator[Finding]:
             yield Finding(directive.start, directive.end, directive.problem)
 
 
+# a tab widget's label flattened into a heading by a docs toolchain: "#### [ AWS CLI ]"
+_TAB_LABEL = re.compile(r"\[[^\[\]]+\]")
+
+
+def _outline(note: Note) -> list[Block]:
+    """The headings that make the outline: tab labels are a page's widgets, not its sections."""
+    return [h for h in note.headings if not _TAB_LABEL.fullmatch(h.text.strip())]
+
+
 def _heading_line_span(note: Note, line: int) -> tuple[int, int]:
     text = note.source.line_text(line)
     start = note.source.line_start(line)
@@ -75,9 +84,10 @@ def _heading_line_span(note: Note, line: int) -> tuple[int, int]:
 )
 def heading_level_skipped(note: Note, ctx: Context) -> Iterator[Finding]:
     """Skipping a level (`##` then `####`) breaks the outline that the
-    heading path of every claim is built from."""
+    heading path of every claim is built from.  Tab labels that docs
+    toolchains render as headings (`#### [ AWS CLI ]`) are not sections."""
     previous = 0
-    for heading in note.headings:
+    for heading in _outline(note):
         if previous and heading.level > previous + 1:
             start, end = _heading_line_span(note, heading.line)
             yield Finding(
@@ -116,9 +126,9 @@ def heading_level_skipped(note: Note, ctx: Context) -> Iterator[Finding]:
 def duplicate_heading(note: Note, ctx: Context) -> Iterator[Finding]:
     """Sibling sections with the same heading split one topic in two, and make
     heading paths (and links to them) ambiguous.  The same heading under
-    different parents is fine."""
-    seen: dict[tuple, int] = {}
-    for heading in note.headings:
+    different parents is fine, and so are repeated tab labels (`#### [ Python ]`)."""
+    seen: dict[tuple[tuple[str, ...], int, str], int] = {}
+    for heading in _outline(note):
         key = (heading.heading_path, heading.level, " ".join(heading.text.split()).casefold())
         if key in seen:
             start, end = _heading_line_span(note, heading.line)
@@ -238,6 +248,7 @@ def _claims_to_compare(note: Note, ctx: Context) -> list[ClaimKey]:
     * Versioning keeps old objects.
     """,
     scope=Scope.CORPUS,
+    default_enabled=False,  # opt in: repeated sentences are boilerplate more often than drift
     collect=_claims_to_compare,
 )
 def duplicate_claim(digests: Sequence[Digest], ctx: Context) -> Iterator[Finding]:
@@ -247,7 +258,11 @@ def duplicate_claim(digests: Sequence[Digest], ctx: Context) -> Iterator[Finding
     notes are checked (pre-commit), the notes left unchanged count as first.
     Claims of fewer than four words of prose ("Glue: ETL", a list of links)
     are not compared, and short or labelled claims ("Input format: CSV") only
-    with claims under a heading of the same name."""
+    with claims under a heading of the same name.
+
+    Off by default (`extend-select = ["NL113"]` turns it on): in documentation
+    and shared notes most repeated sentences are deliberate (captions, notes
+    repeated on sibling pages, the same cross-link in two sections)."""
     first: dict[str, tuple[Digest, ClaimKey]] = {}
     for digest in digests:  # in the engine's order: unchanged (context) notes first
         for raw in digest.data:
@@ -336,6 +351,8 @@ def trailing_blank_lines(note: Note, ctx: Context) -> Iterator[Finding]:
 
 
 _PARENTHESIS = re.compile(r"[()]")
+# a half-open interval, "(0, 1]" or "(-inf, 0]", is closed by its bracket
+_INTERVAL = re.compile(r"\(\s*[-+]?(?:\d[\d.,_]*|inf|infinity|∞)\s*,\s*[-+]?(?:\d[\d.,_]*|inf|infinity|∞)\s*\]", re.I)
 
 
 @rule(
@@ -360,8 +377,9 @@ _PARENTHESIS = re.compile(r"[()]")
 )
 def unclosed_parenthesis(note: Note, ctx: Context) -> Iterator[Finding]:
     """An unclosed `(` usually marks a sentence cut off while editing.  Only
-    prose counts (code spans and URLs are skipped), and a stray `)` is not
-    reported, since `a)`-style enumerations use one on its own."""
+    prose counts (code spans and URLs are skipped), a stray `)` is not
+    reported, since `a)`-style enumerations use one on its own, and a
+    half-open interval such as `(0, 1]` is closed by its bracket."""
     for block in note.blocks:
         if block.kind is BlockKind.HEADING:
             continue
@@ -369,7 +387,10 @@ def unclosed_parenthesis(note: Note, ctx: Context) -> Iterator[Finding]:
         for segment, text in block.iter_segments(Kind.PROSE, Kind.LINK):
             if "(" not in text and not open_at:
                 continue
+            intervals = {m.start() for m in _INTERVAL.finditer(text)} if "]" in text else set()
             for match in _PARENTHESIS.finditer(text):
+                if match.start() in intervals:
+                    continue
                 if match.group() == "(":
                     open_at.append(segment.start + match.start())
                 elif open_at:

@@ -3,10 +3,20 @@
 from tests.helpers import FRONT, found, lint, note
 
 
+REQUIRED = {"front_matter": "required"}
+
+
 def test_missing_front_matter():
-    assert found("# Title\n", "NL101") == [("NL101", 1, 1, 1, 2)]
-    assert found(note("# Title\n"), "NL101") == []
-    assert found("", "NL101") == [("NL101", 1, 1, 1, 1)]
+    assert found("# Title\n", "NL101", **REQUIRED) == [("NL101", 1, 1, 1, 2)]
+    assert found(note("# Title\n"), "NL101", **REQUIRED) == []
+    assert found("", "NL101", **REQUIRED) == [("NL101", 1, 1, 1, 1)]
+
+
+def test_front_matter_is_not_required_by_default():
+    """The notes schema is notelint's convention: a repository opts in with
+    front-matter = "required"; by default a note without front matter is fine."""
+    assert found("# Title\n", "NL101") == []
+    assert found("", "NL1") == []
 
 
 def test_invalid_front_matter_points_at_yaml_error():
@@ -19,11 +29,25 @@ def test_invalid_front_matter_points_at_yaml_error():
 
 
 def test_missing_required_field():
-    assert found("---\ntags: [x]\n---\n", "NL103") == [("NL103", 1, 1, 1, 4), ("NL103", 1, 1, 1, 4)]
-    assert [d.message for d in lint("---\ntitle: T\n---\n", "NL103")] == [
+    assert found("---\ntags: [x]\n---\n", "NL103", **REQUIRED) == [("NL103", 1, 1, 1, 4), ("NL103", 1, 1, 1, 4)]
+    assert [d.message for d in lint("---\ntitle: T\n---\n", "NL103", **REQUIRED)] == [
         "front matter has no 'reviewed' field (the ISO date (YYYY-MM-DD) its claims were last checked)"
     ]
-    assert found(FRONT, "NL103") == []
+    assert found(FRONT, "NL103", **REQUIRED) == []
+    # by default only front matter that uses the schema (has `reviewed`) is held to it
+    assert found("---\ntitle: T\n---\n", "NL103") == []
+    assert found("---\nreviewed: 2025-06-01\n---\n", "NL103") == [("NL103", 1, 1, 1, 4)]
+
+
+JEKYLL = "---\nlayout: post\ntitle: Amazon S3\ndate: 2020-06-12 10:00:00 +0800\ncategories: [AWS-SAA, S3]\ntags: aws s3\n---\n"
+
+
+def test_a_site_generators_front_matter_is_not_judged():
+    """Jekyll, Hugo and MkDocs pages carry their own fields: none is reported."""
+    assert found(JEKYLL, "NL1") == []
+    # a note that adopts the schema keeps its site fields, and its own fields are checked
+    adopted = JEKYLL.replace("tags: aws s3\n", "tags: aws s3\nreviewed: 2025-06-01\nrevieved: x\n")
+    assert found(adopted, "NL10") == [("NL104", 6, 7, 6, 13), ("NL105", 8, 1, 8, 9)]
 
 
 def test_invalid_field_value():
@@ -41,8 +65,8 @@ def test_invalid_field_value():
 
 
 def test_unknown_field_suggests_the_close_one():
-    diagnostics = lint("---\ntitle: T\nreviewed: 2025-06-01\ntag: [x]\nauthor: me\n---\n", "NL105")
-    assert [(d.line, d.column, d.end_column, d.suggestions) for d in diagnostics] == [(4, 1, 4, ("tags",)), (5, 1, 7, ())]
+    diagnostics = lint("---\ntitle: T\nreviewed: 2025-06-01\ntag: [x]\nauthr: me\n---\n", "NL105")
+    assert [(d.line, d.column, d.end_column, d.suggestions) for d in diagnostics] == [(4, 1, 4, ("tags",)), (5, 1, 6, ())]
     assert diagnostics[0].message.startswith("unknown front matter field 'tag'; did you mean 'tags'?")
 
 
@@ -104,3 +128,15 @@ def test_unclosed_parenthesis_in_prose_only():
     assert found(note("* Data Pipeline (creates resources in your own\n"), "NL116") == [("NL116", 5, 17, 5, 18)]
     assert found(note("* a) first b) second (ok) `f(x`\n* [link (text](u)\n"), "NL116") == [("NL116", 6, 9, 6, 10)]
     assert found(note("# Heading (draft\n"), "NL116") == []
+
+
+def test_tab_labels_are_not_sections():
+    """Docs toolchains render tab widgets as headings: '#### [ AWS CLI ]' after '##'."""
+    text = note("## Create a job\n#### [ AWS CLI ]\ntext\n#### [ Python ]\ntext\n#### [ AWS CLI ]\n")
+    assert found(text, "NL110") == [] and found(text, "NL111") == []
+    assert found(note("## Create a job\n#### AWS CLI\n"), "NL110") == [("NL110", 6, 1, 6, 13)]
+
+
+def test_a_half_open_interval_closes_its_parenthesis():
+    assert found(note("* eta: Range: (0,1]\n* alpha: (-inf, 0] or (0, 1.5]\n"), "NL116") == []
+    assert found(note("* Range: (0,1 and more\n"), "NL116") == [("NL116", 5, 10, 5, 11)]
