@@ -384,12 +384,13 @@ def unclosed_parenthesis(note: Note, ctx: Context) -> Iterator[Finding]:
         if block.kind is BlockKind.HEADING:
             continue
         open_at: list[int] = []
+        # intervals are found in the whole visible text: their bounds may be code, "(`0.0`, `1.0`]"
+        intervals = {m.start() for m in _INTERVAL.finditer(block.text)} if "]" in block.text else set()
         for segment, text in block.iter_segments(Kind.PROSE, Kind.LINK):
             if "(" not in text and not open_at:
                 continue
-            intervals = {m.start() for m in _INTERVAL.finditer(text)} if "]" in text else set()
             for match in _PARENTHESIS.finditer(text):
-                if match.start() in intervals:
+                if segment.start + match.start() in intervals:
                     continue
                 if match.group() == "(":
                     open_at.append(segment.start + match.start())

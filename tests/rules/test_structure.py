@@ -140,3 +140,7 @@ def test_tab_labels_are_not_sections():
 def test_a_half_open_interval_closes_its_parenthesis():
     assert found(note("* eta: Range: (0,1]\n* alpha: (-inf, 0] or (0, 1.5]\n"), "NL116") == []
     assert found(note("* Range: (0,1 and more\n"), "NL116") == [("NL116", 5, 10, 5, 11)]
+
+
+def test_an_interval_with_code_bounds_closes_its_parenthesis():
+    assert found(note("* rsm: range: (`0.0`, `1.0`]. Default: 1.\n"), "NL116") == []
