@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from tests.aws_helpers import lint, messages
+from tests.helpers import lint as lint_note
+from tests.helpers import note
 
 
 def test_method_of_a_client_assigned_in_the_note():
@@ -85,3 +87,22 @@ def test_unknown_prefix_in_a_policy():
     ```
     """
     assert lint(text, "NL430") == [("NL430", 2, 49, ("sagemaker:CreateModel",))]
+
+
+def test_iam_actions_said_to_be_gone_are_not_reported():
+    """A changelog row that removes a permission, or prose that calls an action invalid."""
+    text = note("""
+        | Change | Description |
+        | --- | --- |
+        | Update | Remove `sqs:SendMessageBatchh` permission. |
+
+        * `s3:MoveObject` is not a valid action; copy, then delete.
+        * The role needs s3:MoveObject.
+        """)
+    assert [(d.code, d.line, d.column) for d in lint_note(text, "NL43")] == [("NL431", 10, 18)]
+
+
+def test_a_retired_services_iam_prefix_is_reported_as_retired():
+    (finding,) = lint_note(note('* Allow "elastic-inference:Connect" for the accelerator.\n'), "NL430")
+    assert (finding.line, finding.column, finding.end_column, finding.severity.value) == (5, 10, 27, "warning")
+    assert "retired service" in finding.message and finding.suggestions == ()

@@ -49,6 +49,13 @@ NOT_IAM_ACTIONS = {"s3:TestEvent", "iot:Data", "iot:Jobs", "iot:CredentialProvid
 _JSON_KEY_AFTER = re.compile(r"[\"']\s*:")
 _CONDITION_AFTER = re.compile(r"[`'\"\s]*(?:IAM\s+|global\s+)?condition\s+(?:context\s+)?keys?\b", re.I)
 _OPTION_BEFORE = re.compile(r"--[a-z][\w-]*[ =]['\"]?$")
+# prose that says the action is gone or wrong: a changelog's "Remove `sqs:SendMessageBatch`
+# permission", "`s3:MoveObject` is not a valid action"
+_SAID_GONE = re.compile(
+    r"\b(?:remov(?:e|ed|es|ing)|deprecat\w*|revok\w*|invalid|not\s+(?:a\s+)?valid|"
+    r"(?:does|do)\s*(?:n't|not)\s+exist|no\s+longer|non-?existent)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -143,6 +150,8 @@ def iam_actions(run: Run) -> Iterator[Found]:
             continue  # a CLI option's value (--endpoint-type iot:Data-ATS)
         if _JSON_KEY_AFTER.match(run.text, match.end()) or _CONDITION_AFTER.match(run.text, match.end()):
             continue  # a key of a Condition block: a condition key, not an action
+        if run.kind != "block" and _SAID_GONE.search(run.sentence(match.start())):
+            continue  # the sentence already says the action is gone or not valid
         yield Found(run, match.start(), match.end(), match.group(2), prefix=prefix)
 
 

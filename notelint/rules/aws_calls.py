@@ -18,6 +18,7 @@ from notelint.aws import calls
 from notelint.aws.catalog import Catalog, catalog_for
 from notelint.aws.names import name_index
 from notelint.aws.text import runs, title
+from notelint.claims import knowledge_for
 from notelint.diagnostic import Finding, Severity
 from notelint.note import Note
 from notelint.rule import Context, example, rule
@@ -155,11 +156,26 @@ def unknown_iam_prefix(note: Note, ctx: Context) -> Iterator[Finding]:
     ``sagemaker``, ``es`` for OpenSearch, ``states`` for Step Functions),
     which is not always its client name.  An unknown prefix is reported when
     the action exists under another prefix, or the name stands in a policy's
-    ``Action``."""
+    ``Action``; the prefix of a service AWS has retired (``elastic-inference``)
+    is reported as retired (a warning), with no far-fetched suggestion.  Prose
+    that says the action is gone ("Remove `sqs:SendMessageBatch` permission",
+    "is not a valid action") is not reported, here or by NL431."""
     catalog = catalog_for(ctx)
+    retired = {client.client: client for client in knowledge_for(ctx).retired}
     for run in runs(note, code_blocks=True):
         for found in calls.iam_actions(run):
             if found.prefix in catalog.iam_prefixes:
+                continue
+            if found.prefix in retired:
+                gone = retired[found.prefix]
+                start, end = run.span(found.start, found.start + len(found.prefix))
+                yield Finding(
+                    start, end,
+                    f"'{found.prefix}' is the IAM prefix of a retired service: botocore dropped its client in "
+                    f"{gone.removed_in} ({gone.removed_on.isoformat()}), and IAM data {catalog.iam_version} no longer lists it",
+                    meta={**_meta(catalog, iam=True), "effective_date": gone.removed_on.isoformat()},
+                    severity=Severity.WARNING,
+                )
                 continue
             owners = catalog.iam_action_prefixes.get(found.text.casefold(), ())
             if not owners and not calls.in_policy(run, found.start):
