@@ -51,7 +51,7 @@ def test_vendor_prefix_is_info():
 
 def test_canonical_and_coincidental_words_are_left_alone():
     text = """
-    * Amazon SageMaker, Amazon QuickSight, Amazon ElastiCache, AWS Glue and AWS Lambda
+    * Amazon SageMaker, Amazon QuickSight, Amazon ElastiCache and AWS Glue
     * glue code, lambda functions, batch jobs, a data pipeline, ground truth labels
     * Data pipeline design starts with a step function
     * CloudWatch logs are kept for 30 days
@@ -92,3 +92,64 @@ def test_product_names_cover_the_curated_names(catalog):
     for name in ("SageMaker", "QuickSight", "ElastiCache", "DynamoDB", "CloudWatch", "BlazingText", "Object2Vec"):
         assert names[name.casefold()] == name
     assert "sagemaker" in catalog.words
+
+
+def test_lowercase_english_names_need_the_note_to_name_the_service():
+    text = """
+    * Streams go from Kinesis to AWS Lambda.
+    * lambda is processing the stream
+    * the lambda parameter = 0.5, and lambda x: x + 1
+    * an X-ray image
+    """
+    assert lint(text, "NL301") == [("NL301", 2, 3, ("Lambda",))]
+    # no evidence in the note: the English word, the Greek letter and the hyperparameter are left alone
+    assert lint("* lambda is processing the stream\n* set lambda to 0.1\n", "NL301") == []
+
+
+def test_forms_are_case_checked_with_evidence():
+    text = """
+    * Kinesis Data Firehose buffers records.
+    * data streams can be used as source to firehose
+    """
+    assert lint(text, "NL301") == [("NL301", 2, 41, ("Firehose",))]
+    assert lint("* a firehose sprays water\n", "NL301") == []
+
+
+def test_everyday_words_need_a_list_of_names_or_a_heading():
+    text = """
+    # AWS Glue
+
+    * S3, glue and Athena
+    * Lambda can trigger a glue job
+    * glue the pieces together with S3
+    """
+    assert lint(text, "NL301") == [("NL301", 3, 7, ("Glue",))]
+    assert lint("* Amazon Connect\n* QuickSight can connect to S3, connect and Redshift\n", "NL301") == [
+        ("NL301", 2, 33, ("Connect",))
+    ]
+
+
+def test_split_and_joined_names_of_several_words():
+    text = """
+    * Open Search and Elastic Bean Stalk
+    * DirectConnect and CloudWatchEvent
+    * Simple Work Flow Service and Code Pipeline
+    """
+    assert lint(text, "NL302") == [
+        ("NL302", 1, 3, ("OpenSearch",)),
+        ("NL302", 1, 19, ("Elastic Beanstalk",)),
+        ("NL302", 2, 3, ("Direct Connect",)),
+        ("NL302", 2, 21, ("CloudWatch Events",)),
+        ("NL302", 3, 3, ("Simple Workflow Service",)),
+        ("NL302", 3, 32, ("CodePipeline",)),
+    ]
+    # lowercase identifiers, botocore service ids and singular names are not re-split names
+    assert lint("* directconnect, Comprehend Medical, a CloudWatch Log group, open search results\n", "NL302") == []
+
+
+def test_vendor_of_names_and_forms():
+    assert lint("# AWS CloudSearch\n\n* AWS OpenSearch and AWS X-ray\n", "NL3") == [
+        ("NL303", 1, 3, ("Amazon CloudSearch",)),
+        ("NL303", 3, 3, ("Amazon OpenSearch",)),
+        ("NL301", 3, 22, ("AWS X-Ray",)),
+    ]

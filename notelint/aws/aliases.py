@@ -39,6 +39,7 @@ def load() -> dict[str, Any]:
                 "english": bool(entry.get("english", False)),
                 "loose": bool(entry.get("loose", False)),
                 "split": bool(entry.get("split", False)),
+                "common": bool(entry.get("common", False)),
             }
         )
     return {

@@ -32,6 +32,11 @@ MAX_WORDS = 4
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n|[-*+]\s+)$")
 
 
+def _words(name: str) -> tuple[str, ...]:
+    """The casefolded words of a name as the tokenizer reads them ("X-Ray" -> x, ray)."""
+    return tuple(word.casefold() for word in _TOKEN.findall(name))
+
+
 def _at_sentence_start(text: str, end: int) -> bool:
     """Does ``text[:end]`` match _SENTENCE_START?  Only its tail can: the search
     starts at the character before the trailing whitespace, so a long block is
@@ -51,6 +56,7 @@ class Entry:
     english: bool = False
     loose: bool = False
     split: bool = False
+    common: bool = False  # everyday English or code even where the service is meant ("glue", "batch")
     form: bool = False  # another name for a curated entry: read, never reported
     curated: bool = True
     canonical: str = ""  # for a form, the curated name it stands for
@@ -82,7 +88,7 @@ class NameIndex:
             # a product that is a whole service name on its own (AppSync, WorkSpaces)
             for label in (service.service_id, _strip_vendor(service.abbreviation), _strip_vendor(service.full_name)):
                 key = label.casefold()
-                if key in self.by_compact or not _auto_product(label):
+                if key in self.by_compact or (key,) in self.by_words or not _auto_product(label):
                     continue
                 entry = Entry(label, (key,), "", (name,), curated=False)
                 self.by_words[(key,)] = entry
@@ -100,7 +106,7 @@ class NameIndex:
         self.curated_labels = frozenset(e.name for e in self.by_words.values() if e.curated)
 
     def _add_curated(self, spec: dict[str, Any]) -> None:
-        words = tuple(w.casefold() for w in spec["name"].split())
+        words = _words(spec["name"])
         entry = Entry(
             name=spec["name"],
             words=words,
@@ -109,21 +115,58 @@ class NameIndex:
             english=spec["english"],
             loose=spec["loose"],
             split=spec["split"],
+            common=spec.get("common", False),
         )
         self.by_words[words] = entry
         if len(words) == 1:
             self.by_compact[words[0]] = entry
         for form in spec["forms"]:
-            form_words = tuple(w.casefold() for w in form.split())
+            form_words = _words(form)
             self.by_words.setdefault(
                 form_words,
-                Entry(form, form_words, spec["vendor"], tuple(spec["services"]), english=True, form=True, canonical=spec["name"]),
+                Entry(
+                    form,
+                    form_words,
+                    spec["vendor"],
+                    tuple(spec["services"]),
+                    english=True,
+                    common=spec.get("common", False),
+                    form=True,
+                    canonical=spec["name"],
+                ),
             )
 
     @cached_property
     def _continued(self) -> frozenset[tuple[str, ...]]:
         """Word sequences that a longer name goes on from ("amazon", "kinesis data")."""
         return frozenset(words[:cut] for words in self.by_words for cut in range(1, len(words)))
+
+    @cached_property
+    def _hyphen_keys(self) -> frozenset[tuple[str, ...]]:
+        """Word sequences whose last word follows a hyphen in the name ("x", "ray" of X-Ray)."""
+        keys = set()
+        for words, entry in self.by_words.items():
+            separators = re.findall(r"[A-Za-z0-9]([^A-Za-z0-9]+)(?=[A-Za-z])", entry.name)
+            for cut, separator in enumerate(separators[: len(words) - 1], start=2):
+                if separator == "-":
+                    keys.add(words[:cut])
+        return frozenset(keys)
+
+    @cached_property
+    def _squashed(self) -> dict[str, Entry]:
+        """Names people split or join differently, by their letters alone: every
+        name of several words ("directconnect" for Direct Connect) and every
+        one-word name with inner capitals ("codepipeline" for CodePipeline)."""
+        table: dict[str, Entry] = {}
+        for words, entry in self.by_words.items():
+            # botocore's service ids are not prose names ("ComprehendMedical" is Comprehend Medical)
+            if entry.curated and (len(words) > 1 or catalog_product_token(entry.name)):
+                table.setdefault("".join(words), entry)
+        return table
+
+    @cached_property
+    def _squashed_prefixes(self) -> frozenset[str]:
+        return frozenset(key[:cut] for key in self._squashed for cut in range(2, len(key) + 1))
 
     @cached_property
     def _compact_heads(self) -> frozenset[str]:
@@ -149,7 +192,8 @@ class NameIndex:
         openers = self._openers
         index = 0
         while index < len(tokens):
-            if tokens[index].group().casefold() not in openers:
+            word = tokens[index].group().casefold()
+            if word not in openers and word not in self._squashed_prefixes:
                 index += 1
                 continue
             mention, used = self._match_at(text, tokens, index)
@@ -172,9 +216,10 @@ class NameIndex:
             if key not in self._continued and not (size == 2 and heads):
                 break
             before, word = tokens[index + size - 2], tokens[index + size - 1]
-            if text[before.end() : word.start()] not in (" ", "\n"):
-                break  # words of a multi-word name are separated by one space (a line break counts)
             following = word.group().casefold()
+            separator = text[before.end() : word.start()]
+            if separator not in (" ", "\n") and not (separator == "-" and (*key, following) in self._hyphen_keys):
+                break  # words of a multi-word name are separated by one space (a line break counts)
             key = (*key, following)
             entry = self.by_words.get(key)
             if entry is not None:
@@ -185,8 +230,39 @@ class NameIndex:
                     best = (joined, 2, True)
         return best
 
+    def _resplit(self, text: str, tokens: list[re.Match[str]], index: int) -> tuple[Entry | None, int]:
+        """A name written with other word breaks than AWS's, starting at ``tokens[index]``:
+        "Open Search", "Elastic Bean Stalk", "DirectConnect", "CloudWatchEvent"
+        (the singular of a plural name).  One token stands for a name of
+        several words only when it has inner capitals (not the lowercase
+        identifier "directconnect")."""
+        squashed, prefixes = self._squashed, self._squashed_prefixes
+        letters = ""
+        best: tuple[Entry | None, int] = (None, 0)
+        for size in range(1, min(MAX_WORDS + 2, len(tokens) - index) + 1):
+            token = tokens[index + size - 1]
+            if size > 1 and text[tokens[index + size - 2].end() : token.start()] != " ":
+                break
+            letters += token.group().casefold()
+            for key in (letters, letters + "s") if size == 1 else (letters,):
+                entry = squashed.get(key)
+                if entry is None or (key != letters and not entry.name.endswith("s")):
+                    continue
+                written = tuple(t.group().casefold() for t in tokens[index : index + size])
+                if written == entry.words:
+                    continue  # written as AWS writes it: not a re-split name
+                if size == 1 and sum(c.isupper() for c in token.group()) < 2:
+                    continue
+                best = (entry, size)
+            if letters not in prefixes:
+                break
+        return best
+
     def _match_at(self, text: str, tokens: list[re.Match[str]], index: int) -> tuple[Mention | None, int]:
         entry, size, joined = self._longest(text, tokens, index)
+        resplit, resplit_size = self._resplit(text, tokens, index)
+        if resplit is not None and (entry is None or resplit_size > size):
+            entry, size, joined = resplit, resplit_size, True
         if entry is None:
             return None, 1
         start, end = tokens[index].start(), tokens[index + size - 1].end()

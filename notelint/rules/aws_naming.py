@@ -6,7 +6,11 @@ from the product tokens of botocore's service names (AppSync, CodeArtifact).
 Only prose and link text are read: code, URLs, paths and identifiers
 (``sagemaker.Session``, ``s3://``) are left alone.  Words that are ordinary
 English ("glue", "batch jobs", "data pipeline", "ground truth") are reported
-only when a vendor prefix shows a product is meant ("aws glue").
+when a vendor prefix shows a product is meant ("aws glue"), or when the note
+names the service as AWS writes it elsewhere ("lambda" in a note about AWS
+Lambda, but not "lambda = 0.1"); everyday words and verbs ("glue", "batch",
+"connect", "translate") also need the sentence to read as AWS: a heading that
+is the name, or a list or chain of AWS names ("S3, glue and Athena").
 """
 
 from __future__ import annotations
@@ -27,11 +31,18 @@ def _canonical_vendor(written: str) -> str:
     return "AWS" if written.casefold() == "aws" else "Amazon"
 
 
-def _case_fix(mention: Mention) -> str | None:
-    """The canonical spelling of a mention written in the wrong case, or None."""
+# what a lowercase English-word name needs before it is read as the service
+NOTE, LOCAL = "note", "local"
+
+
+def _case_fix(mention: Mention) -> tuple[str, str | None] | None:
+    """The canonical spelling of a mention written in the wrong case, and what
+    the context must show for it to be reported (None: nothing; NOTE: the note
+    names the service as AWS writes it elsewhere; LOCAL: that, and the sentence
+    itself reads as AWS); None when the spelling is right."""
     entry = mention.entry
     written = mention.written
-    if entry.form or mention.joined:
+    if mention.joined:
         return None
     if written.isupper() and len(written) > 3 and not entry.name.isupper():
         return None  # SHOUTED in a heading or a label
@@ -40,21 +51,27 @@ def _case_fix(mention: Mention) -> str | None:
     vendor = mention.vendor_written
     vendor_ok = not vendor or vendor == _canonical_vendor(vendor)
     name = written
+    needs: str | None = None
     if written != entry.name:
-        if entry.loose:
+        if entry.loose or entry.form:
+            # later words are generic when lowercase ("CloudWatch logs", "Kinesis streams")
             head, _, tail = written.partition(" ")
             canonical_head = entry.name.split(" ", 1)[0]
             name = canonical_head + (" " + tail if tail else "")
         else:
             name = entry.name
-        if entry.english and not vendor:
-            if written.islower():
-                return None
-            if written.split(" ", 1)[0] == entry.name.split(" ", 1)[0]:
-                return None  # "Data pipeline design", "an open-source API gateway": generic use
+        if entry.english and not vendor and name != written:
+            generic = written.islower() or _first_word(written) == _first_word(entry.name)
+            if generic:
+                # "glue", "Data pipeline design", "firehose": the service only where the context shows it
+                needs = LOCAL if entry.common else NOTE
     if name == written and vendor_ok:
         return None
-    return (_canonical_vendor(vendor) + " " if vendor else "") + name
+    return (_canonical_vendor(vendor) + " " if vendor else "") + name, needs
+
+
+def _first_word(name: str) -> str:
+    return re.split(r"[ -]", name, maxsplit=1)[0]
 
 
 def _rewrite(span: tuple[int, int], message: str, canonical: str, replacement: str | None = None) -> Finding:
@@ -112,6 +129,78 @@ def _mentions(note: Note, ctx: Context) -> list[tuple[Run, Mention]]:
     return note.cached("aws.mentions", find)
 
 
+def _as_aws_writes_it(run: Run, mention: Mention) -> bool:
+    """A mention that shows the writer means the service: spelled as AWS writes
+    it, and with its vendor, in a heading, or capitalised inside a sentence."""
+    if mention.written != mention.entry.name or mention.joined:
+        return False
+    if mention.vendor_written or run.heading or not mention.sentence_start:
+        return True
+    return sum(c.isupper() for c in mention.written) > 1  # "Kinesis Data Firehose", "CloudWatch": not just a capital first letter
+
+
+def _named_as_aws(note: Note, ctx: Context) -> frozenset[str]:
+    """The services this note names as AWS writes them (canonical names)."""
+    return frozenset(m.entry.canonical_name for run, m in _mentions(note, ctx) if _as_aws_writes_it(run, m))
+
+
+# a value, an expression or an argument, not a name: "lambda = 0.1", "lambda x: x", "lambda(", "lambda 2",
+# "the lambda parameter", "lambda regularization"
+_VALUE_AFTER = re.compile(
+    r"\s*(?:[=:(\[<>]|\d)|\s+[a-z_]\w{0,2}(?:\s*,\s*[a-z_]\w{0,2})*\s*:"
+    r"|\s+(?:(?:hyper)?parameters?|values?|terms?|expressions?|calculus|coefficients?|regulari[sz]ation|weights?|penalty)\b",
+    re.IGNORECASE,
+)
+_VALUE_BEFORE = re.compile(r"(?:\b(?:python|anonymous|greek|parameter|hyperparameter)|[=(])\s*$", re.IGNORECASE)
+
+
+# an everyday word used as a verb: "can connect to", "to translate the text"
+# or a common noun: "every batch", "a batch of"
+_VERB_BEFORE = re.compile(
+    r"\b(?:to|can|cannot|could|will|would|shall|should|must|may|might|does|did|do|don't|doesn't|not"
+    r"|a|an|the|every|each|per|this|that|these|those|some|any|no|one|our|your|its|their|mini)[\s-]+$",
+    re.IGNORECASE,
+)
+_VERB_AFTER = re.compile(r"\s+(?:the|a|an|your|my|our|their|its|this|that|these|those|it|them|to|with|from|into|of)\b", re.IGNORECASE)
+
+
+def _not_a_name(run: Run, mention: Mention) -> bool:
+    """The word in its code or maths sense even in a note about the service."""
+    return bool(_VALUE_AFTER.match(run.text, mention.end) or _VALUE_BEFORE.search(run.text[max(mention.start - 20, 0) : mention.start]))
+
+
+# what may stand between two names of one list or chain: "S3, glue", "firehose -> S3", "SWF and step functions"
+_BETWEEN = re.compile(r"\s*\)?\s*(?:,|/|\+|&|->|=>|→|\(|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*\(?\s*", re.IGNORECASE)
+
+
+def _everyday_word_as_name(run: Run, mention: Mention, mentions: list[tuple[Run, Mention]]) -> bool:
+    """An everyday word ("glue", "batch", "connect") read as the service: not
+    a verb or a common noun, and in a heading or a list of AWS names."""
+    if _VERB_BEFORE.search(run.text[max(mention.start - 12, 0) : mention.start]) or _VERB_AFTER.match(run.text, mention.end):
+        return False
+    return _reads_as_aws(run, mention, mentions)
+
+
+def _reads_as_aws(run: Run, mention: Mention, mentions: list[tuple[Run, Mention]]) -> bool:
+    """Does the text around an everyday word read as AWS?  A heading that is
+    only the name ("## glue"), or a list or chain of names it is part of
+    ("S3, glue and Athena", "firehose -> glue -> S3")."""
+    if run.heading and not run.text[: _span(mention)[0]].strip(" #") and not run.text[mention.end :].strip(" :"):
+        return True
+    for other_run, other in mentions:
+        if other_run is not run or other is mention:
+            continue
+        if other.end <= _span(mention)[0]:
+            gap = run.text[other.end : _span(mention)[0]]
+        elif other.start >= mention.end:
+            gap = run.text[mention.end : _span(other)[0]]
+        else:
+            continue
+        if gap and _BETWEEN.fullmatch(gap) and (not other.entry.english or _as_aws_writes_it(other_run, other)):
+            return True
+    return False
+
+
 @rule(
     "NL301",
     "aws-name-case",
@@ -128,10 +217,19 @@ def aws_name_case(note: Note, ctx: Context) -> Iterator[Finding]:
     safe fix.  Names that are ordinary English words are left alone in
     lowercase unless a vendor prefix is written ("aws step functions"), and
     the generic tail of names like "CloudWatch logs" is not checked."""
+    named: frozenset[str] | None = None
     for run, mention in _mentions(note, ctx):
-        canonical = _case_fix(mention)
-        if canonical is None:
+        fix = _case_fix(mention)
+        if fix is None:
             continue
+        canonical, needs = fix
+        if needs is not None:
+            if named is None:
+                named = _named_as_aws(note, ctx)
+            if mention.entry.canonical_name not in named or _not_a_name(run, mention):
+                continue
+            if needs == LOCAL and not _everyday_word_as_name(run, mention, _mentions(note, ctx)):
+                continue
         start, end = _span(mention)
         written = run.text[start:end]
         yield _rewrite(run.span(start, end), f"'{written}' is spelled right, wrong case: AWS writes '{canonical}'", canonical)
@@ -141,27 +239,36 @@ def aws_name_case(note: Note, ctx: Context) -> Iterator[Finding]:
     "NL302",
     "aws-name-spacing",
     Severity.WARNING,
-    "An AWS name that is one word is written as two (Dynamo DB, Document DB).",
+    "An AWS name is split or joined other than AWS does (Dynamo DB, Elastic Bean Stalk, DirectConnect).",
     bad=example("* Dynamo DB and Document DB are NoSQL databases.", title="Analytics"),
     good=example("* DynamoDB and DocumentDB are NoSQL databases.", title="Analytics"),
     fix=FixAvailability.ALWAYS,
 )
 def aws_name_spacing(note: Note, ctx: Context) -> Iterator[Finding]:
     """DynamoDB, DocumentDB, SageMaker, QuickSight, CloudWatch and the other
-    one-word names are reported when split in two ("Dynamo DB", "Quick
-    Sight").  A split written all in lowercase ("quick sight") is reported
-    only after a vendor prefix or when the note also uses the one-word name."""
+    one-word names are reported when split ("Dynamo DB", "Quick Sight", "Code
+    Pipeline"); names of several words when split or joined elsewhere
+    ("Elastic Bean Stalk", "Simple Work Flow Service", "Elastic Map Reduce")
+    or joined into one capitalised word ("DirectConnect", "ContactLens").  A
+    split written all in lowercase ("quick sight") is reported only after a
+    vendor prefix or when the note also uses the name as AWS writes it."""
     seen_tokens: set[str] | None = None
+    named: frozenset[str] | None = None
     for run, mention in _mentions(note, ctx):
         if not mention.joined:
             continue
         if mention.written.islower() and not mention.vendor_written:
             if seen_tokens is None:
                 seen_tokens = {t.casefold() for r in runs(note) for t in _TOKEN.findall(r.text)}
-            if mention.entry.name.casefold() not in seen_tokens:
+                named = _named_as_aws(note, ctx)
+            assert named is not None
+            if mention.entry.name.casefold() not in seen_tokens and mention.entry.canonical_name not in named:
                 continue
         canonical = mention.entry.name
-        message = f"'{mention.written}' is one word: AWS writes '{canonical}'"
+        if " " in canonical:
+            message = f"'{mention.written}' is written '{canonical}' by AWS"
+        else:
+            message = f"'{mention.written}' is one word: AWS writes '{canonical}'"
         yield _rewrite(run.span(mention.start, mention.end), message, canonical)
 
 
@@ -182,7 +289,7 @@ def aws_name_vendor(note: Note, ctx: Context) -> Iterator[Finding]:
     for run, mention in _mentions(note, ctx):
         entry = mention.entry
         vendor = mention.vendor_written
-        if not vendor or mention.vendor_start is None or entry.form or entry.vendor not in ("Amazon", "AWS"):
+        if not vendor or mention.vendor_start is None or mention.joined or entry.vendor not in ("Amazon", "AWS"):
             continue
         if vendor.casefold() == entry.vendor.casefold():
             continue
