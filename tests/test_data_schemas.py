@@ -19,6 +19,7 @@ FILES = [
     (("knowledge", "facts.yaml"), ("knowledge", "facts.schema.json")),
     (("knowledge", "entities.yaml"), ("knowledge", "entities.schema.json")),
     (("knowledge", "retired-clients.yaml"), ("knowledge", "retired-clients.schema.json")),
+    (("knowledge", "botocore-limits.yaml"), ("knowledge", "botocore-limits.schema.json")),
     (("words", "confusables.yaml"), ("words", "confusables.schema.json")),
 ]
 

@@ -63,17 +63,28 @@ TIME_UNITS = {
 }
 SIZE_UNITS = {
     "kb": 1 / 1024, "kib": 1 / 1024, "mb": 1, "mib": 1, "gb": 1024, "gib": 1024, "tb": 1024 * 1024, "tib": 1024 * 1024,
+    "kilobyte": 1 / 1024, "kilobytes": 1 / 1024, "megabyte": 1, "megabytes": 1,
+    "gigabyte": 1024, "gigabytes": 1024, "terabyte": 1024 * 1024, "terabytes": 1024 * 1024,
+}
+# Limits counted in things rather than measured: "up to 5 read replicas", "10 dimensions per metric".
+# The noun is the unit and names the attribute; only these nouns, whose limits the knowledge base keeps.
+COUNT_NOUNS = {
+    "read replicas": "read-replicas", "read replica": "read-replicas",
+    "dimensions": "dimensions",
 }
 _UNIT = "|".join(sorted((*TIME_UNITS, *SIZE_UNITS), key=len, reverse=True))
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _QUANTITY = rf"(?P<number>{_NUMBER})\s*(?P<unit>{_UNIT})\b"
-_MAX_CUE = r"up\s*to|upto|at\s+most|a\s+maximum\s+of|maximum\s+of|maximum|max\.?|no\s+more\s+than|limited\s+to|limit\s+of|not\s+exceed(?:ing)?"
+_COUNT = r"|".join(re.escape(noun).replace(r"\ ", r"\s+") for noun in sorted(COUNT_NOUNS, key=len, reverse=True))
+_COUNTED = rf"(?P<count>\d{{1,3}}(?:,\d{{3}})*)\s+(?P<noun>{_COUNT})\b"
+_MAX_CUE = (r"up\s*to|upto|at\s+most|a\s+maximum\s+of|maximum\s+of|maximum|max\.?|no\s+more\s+than|limited\s+to|"
+            r"limit\s+of|not\s+exceed(?:ing)?|as\s+large\s+as")
 _MIN_CUE = r"at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|no\s+less\s+than"
 _ATTRIBUTE_WORDS = {
     "duration": ("timeout", "time out", "run", "runs", "running", "execution", "executions", "duration", "execute"),
     "memory": ("memory", "ram"),
     "retention": ("retention", "retain", "retains", "retained", "stored for", "store data for", "keeps"),
-    "payload": ("payload", "message", "messages", "event size", "record size"),
+    "payload": ("payload", "message", "messages", "event size", "record size", "record", "records", "data blob"),
     "term": ("term", "commitment", "reserved", "contract"),
 }
 
@@ -84,7 +95,7 @@ class Assertion:
     attribute: str
     values: tuple[str, ...] = ()
     quantity: float | None = None  # limits, in base units (seconds, MB)
-    unit: str | None = None  # "s" or "MB"
+    unit: str | None = None  # "s", "MB" or "count"
     bound: str | None = None  # "max" | "min"
     start: int = 0  # offsets into the sentence
     end: int = 0
@@ -153,6 +164,19 @@ _SUPPORTS_CAPABILITY = _compile(r"(?<!not )(?<!n't )\bsupports\s+(?P<what>[a-z][
 _REQUIRES = _compile(r"\b(?:requires?|needs?|must\s+provide)\s+(?P<what>(?:an?\s+|the\s+)?[a-z][\w\s/-]{2,60}?)(?=[.;,:)]|\band\b|$)")
 _LATEST = _compile(r"\b(?:is|are)\s+(?:the\s+)?(?:latest|newest|most\s+recent)(?:[\s-]+generation)?\b")
 _LIMIT_CUE = _compile(rf"\b(?:(?P<max>{_MAX_CUE})|(?P<min>{_MIN_CUE}))\s*(?:is\s+|of\s+|:\s*)?{_QUANTITY}")
+# "128MB - 3008MB", "128 MB to 3 GB", "1 to 7 days": a range gives the maximum (its upper end)
+_LIMIT_RANGE = _compile(
+    rf"(?<![\w.,])(?P<low>{_NUMBER})\s*(?P<lowunit>{_UNIT})?\s*(?:-|–|to)\s*{_QUANTITY}"
+)
+# "data blob (max 1MB ...)" is read by _LIMIT_CUE; "small package (1MB max)": the cue after the quantity
+# a range is a limit only when a setting is named right before it ("Memory allocation: 128 MB to 3 GB")
+_RANGE_OF = _compile(r"\b(?:timeout|memory|ram|retention(?:\s+period)?|payload|record\s+size|message\s+size)\b[^\w]*(?:\w+[^\w]*){0,2}$")
+_LIMIT_POSTFIX = _compile(rf"(?<![\w.,]){_QUANTITY}\s+(?:max|maximum)\b(?!\s+(?:of|size))")
+# "the max size of a data blob (before base64 encoding) is 1 megabyte"
+_LIMIT_IS = _compile(
+    rf"\b(?:max(?:imum)?|largest)\s+(?P<what>(?:[a-z]+\s+){{1,5}}?)(?:\([^)]{{0,40}}\)\s*)?(?:is|=)\s+{_QUANTITY}"
+)
+_LIMIT_COUNT = _compile(rf"\b(?P<max>{_MAX_CUE})\s*(?:of\s+)?{_COUNTED}")
 _LIMIT_AFTER = _compile(rf"\b(?P<what>timeout|memory|retention|run\s*time|runtime|duration|payload)\s+(?:maximum|max|limit)\s+(?:is\s+|of\s+|=\s*)?{_QUANTITY}")
 
 _STOP = {"a", "an", "the", "any", "all"}
@@ -174,6 +198,8 @@ def in_base_units(number: float, unit: str) -> tuple[float, str]:
     """``number`` of ``unit`` (any case: "min", "GB", "MiB") in seconds or megabytes,
     with "s" or "MB": the one unit table of claims and of the knowledge base."""
     unit = unit.lower()
+    if unit == "count":
+        return number, "count"
     if unit in TIME_UNITS:
         return number * TIME_UNITS[unit], "s"
     return number * SIZE_UNITS[unit], "MB"
@@ -190,7 +216,7 @@ def _limit_attribute(sentence: str, cue_start: int, cue_end: int, unit: str, exp
         return {"timeout": "duration", "runtime": "duration", "duration": "duration", "memory": "memory",
                 "retention": "retention", "payload": "payload"}.get(word, "duration"), True
     # "at most 3,008 MB of memory": the words right after the quantity say it
-    after = re.match(r"\s*(?:of|for|in)\s+(?:\w+\s+)?(\w+)", sentence[cue_end:])
+    after = re.match(r"\s*(?:(?:of|for|in)\s+(?:\w+\s+)?)?(\w+)", sentence[cue_end:])
     if after:
         for attribute, words in _ATTRIBUTE_WORDS.items():
             if after.group(1).lower() in words and (unit == "s") == (attribute in ("duration", "retention", "term")):
@@ -293,6 +319,38 @@ def extract(sentence: str) -> list[Assertion]:
             attribute, explicit = _limit_attribute(sentence, m.start(), m.end(), unit, m.group("what"))
             add(Assertion("limit", attribute, quantity=quantity, unit=unit, bound="max", start=m.start(), end=m.end(),
                           explicit=explicit))
+        for m in _LIMIT_IS.finditer(sentence):
+            quantity, unit = _quantity(m)
+            attribute, explicit = _limit_attribute(sentence, m.end("what"), m.end("what"), unit)
+            if explicit:
+                add(Assertion("limit", attribute, quantity=quantity, unit=unit, bound="max", start=m.start(),
+                              end=m.end()))
+        for m in _LIMIT_RANGE.finditer(sentence):
+            if overlaps(m.start(), m.end()):
+                continue
+            quantity, unit = _quantity(m)
+            low_unit = m.group("lowunit") or m.group("unit")
+            lower, lower_base = in_base_units(float(m.group("low").replace(",", "")), low_unit)
+            if lower_base != unit or not lower < quantity:
+                continue
+            window = re.split(r"[.;,]", sentence[max(0, m.start() - 40) : m.start()])[-1]
+            if not _RANGE_OF.search(window):
+                continue  # "takes 3-5 hours", "jobs run 1-2 hours": a range of values, not a setting's range
+            attribute, explicit = _limit_attribute(sentence, m.start(), m.end(), unit)
+            if explicit:
+                add(Assertion("limit", attribute, quantity=quantity, unit=unit, bound="max", start=m.start(),
+                              end=m.end()))
+        for m in _LIMIT_POSTFIX.finditer(sentence):
+            if overlaps(m.start(), m.end()):
+                continue
+            quantity, unit = _quantity(m)
+            attribute, explicit = _limit_attribute(sentence, m.start(), m.start(), unit)
+            add(Assertion("limit", attribute, quantity=quantity, unit=unit, bound="max", start=m.start(),
+                          end=m.end(), explicit=explicit))
+        for m in _LIMIT_COUNT.finditer(sentence):
+            noun = " ".join(m.group("noun").lower().split())
+            add(Assertion("limit", COUNT_NOUNS[noun], quantity=float(m.group("count").replace(",", "")),
+                          unit="count", bound="max", start=m.start(), end=m.end()))
         for m in _LIMIT_CUE.finditer(sentence):
             if overlaps(m.start(), m.end()):
                 continue

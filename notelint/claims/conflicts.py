@@ -13,7 +13,7 @@ import re
 from notelint.claims.assertions import Assertion
 
 SET_ATTRIBUTES = ("hardware", "input-format", "convert-from", "convert-to")
-LIMIT_ATTRIBUTES = ("duration", "memory", "retention", "payload")
+LIMIT_ATTRIBUTES = ("duration", "memory", "retention", "payload", "read-replicas", "dimensions")
 COMPARED = (*SET_ATTRIBUTES, *LIMIT_ATTRIBUTES, "capability")
 
 _INFERENCE = re.compile(r"\b(?:inference|inferences|hosting|hosted|endpoints?|predictions?|predict)\b", re.IGNORECASE)
@@ -54,7 +54,8 @@ def conflict(a: tuple, b: tuple) -> bool:
             return False
         if quantity_a is None or quantity_b is None:
             return False
-        return abs(quantity_a - quantity_b) > 0.01 * max(quantity_a, quantity_b)
+        # "3 GB" and "3008 MB" are one limit rounded two ways: differences within 3% are not contradictions
+        return abs(quantity_a - quantity_b) > 0.03 * max(quantity_a, quantity_b)
     # JSON Lines is JSON, RecordIO is protobuf: compare the families
     first, second = {_FAMILY.get(v, v) for v in values_a}, {_FAMILY.get(v, v) for v in values_b}
     if not first or not second:
@@ -92,6 +93,8 @@ def describe(relation: str, values: tuple[str, ...], quantity: float | None, uni
 def quantity_text(quantity: float | None, unit: str | None) -> str:
     if quantity is None:
         return "?"
+    if unit == "count":
+        return f"{quantity:g}"
     if unit == "s":
         for size, name in ((86400, "days"), (3600, "hours"), (60, "minutes")):
             if quantity >= size and quantity % size == 0:

@@ -4,7 +4,10 @@
   current fact and its source (stale-claim rules, NL5xx);
 * ``facts.yaml``: current limits and capabilities a claim can contradict (NL602);
 * ``entities.yaml``: names claims are about that the AWS alias table lacks;
-* ``retired-clients.yaml``: derived by scripts/retired_botocore_clients.py.
+* ``retired-clients.yaml``: derived by scripts/retired_botocore_clients.py;
+* ``botocore-limits.yaml``: limits the installed botocore states (shape
+  constraints and limit sentences), derived by scripts/botocore_limits.py; a
+  fact names the limit it rests on (``botocore``) and a test keeps the two equal.
 
 ``load()`` reads them once per process.  Each file's JSON Schema lies beside it
 (``*.schema.json``) and tests/test_data_schemas.py checks the files against them.
@@ -99,8 +102,25 @@ class Fact:
     checked: date
     confidence: str
     values: tuple[str, ...] = ()
-    max: float | None = None  # base units
-    unit: str | None = None  # "s" or "MB"
+    max: float | None = None  # base units: the largest value any current variant allows (above: NL602)
+    unit: str | None = None  # "s", "MB" or "count"
+    floor: float | None = None  # base units: the smallest current maximum (a stated maximum below it: NL505)
+    botocore: str | None = None  # id of the botocore-limits.yaml limit the fact rests on
+    unless: re.Pattern[str] | None = None  # words of a variant the fact does not cover ("Oracle")
+
+
+@dataclass(frozen=True)
+class BotocoreLimit:
+    """A limit the installed botocore states (botocore-limits.yaml)."""
+
+    id: str
+    subject: str
+    attribute: str
+    service: str
+    where: str  # "lambda MemorySize", "kinesis IncreaseStreamRetentionPeriod"
+    docs: str
+    values: tuple[float, ...]  # every stated maximum, in base units (shape max, documented values)
+    unit: str  # their base unit: "s", "MB" or "count"
 
 
 @dataclass(frozen=True)
@@ -125,6 +145,17 @@ class Knowledge:
     retired: list[RetiredClient]
     retired_compared: dict[str, Any] = field(default_factory=dict)
     umbrellas: frozenset[str] = frozenset()
+    limits: dict[str, BotocoreLimit] = field(default_factory=dict)
+    limits_version: str = ""  # the botocore release botocore-limits.yaml was derived from
+
+    def botocore_says(self, limit_id: str | None) -> str:
+        """"botocore 1.44.8 (lambda CreateFunction MemorySize) allows up to 32 GB. ", or "" without a limit."""
+        from notelint.claims.conflicts import quantity_text
+
+        limit = self.limits.get(limit_id) if limit_id else None
+        if limit is None or not limit.values:
+            return ""
+        return f"botocore {self.limits_version} ({limit.where}) allows up to {quantity_text(max(limit.values), limit.unit)}. "
 
 
 
@@ -180,9 +211,23 @@ def _change(spec: dict[str, Any]) -> Change:
     )
 
 
+# units of botocore's models that claims do not use
+_MODEL_UNITS = {"b": (1 / 1024 / 1024, "MB"), "byte": (1 / 1024 / 1024, "MB"), "bytes": (1 / 1024 / 1024, "MB"),
+                "count": (1, "count"), "dimensions": (1, "count")}
+
+
+def model_quantity(value: float, unit: str) -> tuple[float, str]:
+    """A quantity as botocore's models and limit sentences give it, in base units."""
+    if unit.lower() in _MODEL_UNITS:
+        factor, base = _MODEL_UNITS[unit.lower()]
+        return value * factor, base
+    return in_base_units(value, unit)
+
+
 def _fact(spec: dict[str, Any]) -> Fact:
     limit = spec.get("max")
-    quantity, unit = in_base_units(float(limit["value"]), limit["unit"]) if limit else (None, None)
+    quantity, unit = model_quantity(float(limit["value"]), limit["unit"]) if limit else (None, None)
+    floor = model_quantity(float(spec["floor"]["value"]), spec["floor"]["unit"])[0] if spec.get("floor") else None
     return Fact(
         id=spec["id"],
         subject=spec["subject"],
@@ -194,7 +239,26 @@ def _fact(spec: dict[str, Any]) -> Fact:
         values=tuple(spec.get("values", ())),
         max=quantity,
         unit=unit,
+        floor=floor,
+        botocore=spec.get("botocore"),
+        unless=_words_pattern(spec["unless"]) if spec.get("unless") else None,
     )
+
+
+def _limit(spec: dict[str, Any]) -> BotocoreLimit:
+    values = []
+    base = model_quantity(1, spec["unit"])[1]
+    if "max" in spec:
+        values.append(model_quantity(float(spec["max"]), spec["unit"])[0])
+    for documented in spec.get("documented", ()):
+        for value in documented["values"]:
+            quantity, unit = model_quantity(float(value["value"]), value["unit"])
+            if unit == base:
+                values.append(quantity)
+    where = " ".join(part for part in (spec["service"], spec.get("operation"), spec.get("member") or spec.get("shape"))
+                     if part)
+    return BotocoreLimit(spec["id"], spec["subject"], spec["attribute"], spec["service"], where, spec["docs"],
+                         tuple(values), base)
 
 
 def _retired(spec: dict[str, Any]) -> RetiredClient:
@@ -214,6 +278,7 @@ def build(
     retired: Sequence[dict[str, Any]] = (),
     retired_compared: dict[str, Any] | None = None,
     umbrellas: Sequence[str] = (),
+    limits: dict[str, Any] | None = None,
 ) -> Knowledge:
     """A knowledge base from entries written as in the YAML files (a test may build a small one)."""
     return Knowledge(
@@ -223,6 +288,8 @@ def build(
         retired=[_retired(spec) for spec in retired],
         retired_compared=retired_compared or {},
         umbrellas=frozenset(umbrellas),
+        limits={spec["id"]: _limit(spec) for spec in (limits or {}).get("limits", ())},
+        limits_version=(limits or {}).get("botocore_version", ""),
     )
 
 
@@ -238,4 +305,5 @@ def load() -> Knowledge:
         retired=retired["retired"],
         retired_compared=retired["compared"],
         umbrellas=entities.get("umbrellas", ()),
+        limits=_read("botocore-limits.yaml"),
     )

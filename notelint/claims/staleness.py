@@ -7,7 +7,10 @@ Three sources, most specific first, each claim reported once:
 2. botocore's EC2 instance-type enum: "P4 is the latest generation" while
    p5 and p6 types exist (``NOT_LATEST_GENERATION``);
 3. botocore clients that were removed (``retired-clients.yaml``): a statement
-   naming a service botocore no longer ships (``RETIRED_CLIENT``).
+   naming a service botocore no longer ships (``RETIRED_CLIENT``);
+4. current limits (``facts.yaml`` entries with a ``floor``, checked against
+   ``botocore-limits.yaml``): a maximum smaller than every current variant
+   allows, where no dated entry of 1. explains it (kind ``limit-changed``).
 
 Dates decide the wording and the severity: a change after the note's
 ``reviewed`` date makes the claim *stale*; a change before it means the claim
@@ -302,6 +305,54 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
             spans.add((start, end))
 
 
+# "the default maximum record size is 1 MiB", "default limit: 1 MB" (but not "by default, up to 7 days")
+_DEFAULT_SETTING = re.compile(r"\bdefault\s*(?:(?:max\w*|limit|quota|setting|value)\b[^.;,]*)?$", re.IGNORECASE)
+
+
+def _limit_findings(statements: list[Statement], knowledge: Knowledge, reviewed: date | None,
+                    found: dict[str, list[Finding]]) -> None:
+    """"Lambda memory up to 3 GB": a stated maximum below the fact's floor, when no dated entry said so."""
+    from notelint.claims.conflicts import describe, quantity_text
+
+    floors = {(f.subject, f.attribute): f for f in knowledge.facts if f.floor is not None}
+    if not floors:
+        return
+    dated = [(f.start, f.end) for f in found.get("limit-changed", ())]
+    for statement in statements:
+        if any(statement.start <= start < statement.end for start, _end in dated):
+            continue
+        for bound in statement.assertions:
+            a = bound.assertion
+            fact = floors.get((bound.subject or "", a.attribute))
+            if (fact is None or fact.floor is None or a.relation != "limit" or a.bound != "max" or not a.explicit
+                    or a.unit != fact.unit or a.quantity is None or a.quantity >= fact.floor * 0.99):
+                continue
+            if fact.unless is not None and fact.unless.search(statement.text):
+                continue  # "RDS for Oracle: up to 5 read replicas" is about a variant with its own limit
+            before = statement.text[: max(0, a.start - statement.start)]
+            if _DEFAULT_SETTING.search(before):
+                continue  # "the default maximum record size is 1 MiB" is true of the default
+            when = dating(fact.checked, False, reviewed, "limit-changed")
+            message = (
+                f"this limit of '{bound.subject}' is out of date {when.phrase}: this says "
+                f"{describe(a.relation, a.values, a.quantity, a.unit, a.bound)}, but the maximum is now at least "
+                f"{quantity_text(fact.floor, fact.unit)}. {fact.fact} {knowledge.botocore_says(fact.botocore)}"
+                f"Source: {fact.source}"
+            )
+            found.setdefault("limit-changed", []).append(Finding(a.start, a.end, message, meta={
+                "kind": "limit-changed",
+                "status": when.status,
+                "effective_date": fact.checked.isoformat(),
+                "date_known": False,
+                "current_fact": fact.fact,
+                "source": fact.source,
+                "botocore_version": knowledge.limits_version if fact.botocore else None,
+                "confidence": fact.confidence,
+                "knowledge_id": fact.id,
+            }))
+            break
+
+
 def stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     """Every stale-claim finding of ``note``, keyed by kind (computed once per note).
 
@@ -320,4 +371,5 @@ def _stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     _knowledge_findings(statements, knowledge, reviewed, ctx.as_of, found, spans)
     _latest_findings(statements, ctx, knowledge, reviewed, found, spans)
     _retired_findings(statements, ctx, knowledge, reviewed, found, spans)
+    _limit_findings(statements, knowledge, reviewed, found)
     return found

@@ -156,7 +156,7 @@ def contradictory_claims(digests: Sequence[Digest], ctx: Context) -> Iterator[Fi
     title: Serverless
     reviewed: 2025-06-01
     ---
-    * Lambda timeout maximum is 5 minutes.
+    * Lambda timeout maximum is 120 minutes.
     """,
     good="""
     ---
@@ -172,7 +172,10 @@ def contradicts_known_fact(note: Note, ctx: Context) -> Iterator[Finding]:
     Lambda timeout, Lambda memory, SQS message size, which hardware and input
     formats some built-in algorithms take).  A claim that contradicts one is
     reported with the fact and the source, unless a stale-claim rule (NL5xx)
-    already explains the same claim with the date it changed."""
+    already explains the same claim with the date it changed.  For a limit,
+    only a maximum larger than any current variant allows is wrong (a smaller
+    one is out of date: NL505); where the fact rests on a limit the installed
+    botocore states, the message names the botocore version."""
     from notelint.claims.conflicts import conflict, describe, phase
     from notelint.claims.staleness import stale_findings
 
@@ -193,12 +196,15 @@ def contradicts_known_fact(note: Note, ctx: Context) -> Iterator[Finding]:
             if bound.subject is None:
                 continue  # every fact is about a subject
             for fact in facts.get((bound.subject, a.attribute), ()):
-                truth: tuple[str, str, tuple[str, ...], float | None, str | None]
+                if fact.unless is not None and fact.unless.search(statement.text):
+                    continue  # about a variant the fact does not cover
                 if fact.max is not None:
-                    truth = ("limit", a.attribute, (), fact.max, "max")
-                else:
-                    truth = ("only", a.attribute, fact.values, None, None)
-                if not conflict((a.relation, a.attribute, a.values, a.quantity, a.bound), truth):
+                    # a larger maximum than any variant allows is wrong; a smaller one is stale (NL505)
+                    if not (a.relation == "limit" and a.bound == "max" and a.unit == fact.unit
+                            and a.quantity is not None and a.quantity > fact.max * 1.01):
+                        continue
+                elif not conflict((a.relation, a.attribute, a.values, a.quantity, a.bound),
+                                  ("only", a.attribute, fact.values, None, None)):
                     continue
                 said = describe(a.relation, a.values, a.quantity, a.unit, a.bound, a.attribute)
                 hedge = "" if fact.confidence == "verified" else " (not fully confirmed by the source)"
@@ -206,7 +212,7 @@ def contradicts_known_fact(note: Note, ctx: Context) -> Iterator[Finding]:
                     a.start,
                     a.end,
                     f"contradicts a known fact about {bound.subject}: this says {said}; {fact.fact}{hedge} "
-                    f"Source: {fact.source}",
+                    f"{knowledge.botocore_says(fact.botocore)}Source: {fact.source} (checked {fact.checked})",
                     meta={
                         "subject": bound.subject,
                         "attribute": a.attribute,

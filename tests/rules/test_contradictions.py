@@ -57,10 +57,13 @@ def test_contradictions_across_notes_report_only_targets(tmp_path):
 
 
 def test_contradicts_known_fact():
-    diagnostics = lint(note("* Lambda timeout maximum is 5 minutes\n"), "NL602")
-    assert [(d.line, d.column, d.end_column) for d in diagnostics] == [(5, 10, 38)]
+    diagnostics = lint(note("* Lambda timeout maximum is 120 minutes\n"), "NL602")
+    assert [(d.line, d.column, d.end_column) for d in diagnostics] == [(5, 10, 40)]
     assert diagnostics[0].meta["source"].startswith("https://")
+    assert "botocore 1.44.8 (lambda CreateFunction Timeout) allows up to 90 minutes" in diagnostics[0].message
     assert found(note("* Lambda timeout maximum is 15 minutes\n"), "NL602") == []
+    # a smaller maximum is not wrong but out of date: NL505 reports it, NL602 does not
+    assert found(note("* Lambda timeout maximum is 5 minutes\n"), "NL602") == []
     # explained by a stale-claim entry (with its date), so not reported twice
     assert found(note("* XGBoost: only CPU\n"), "NL602") == []
     assert found(note("* Linear Learner trains only on CPU\n"), "NL602") == []  # NL508 explains it
