@@ -270,3 +270,33 @@ def test_repo_root_is_the_package_root():
 )
 def test_repeats_that_are_not_slips(body):
     assert lint(FRONT + body, ("NL204",)) == []
+
+
+def _model(aws_then: str = "", then_a: int = 30000):
+    from notelint.spelling.confusion import Model
+
+    counts = "\n".join(
+        [
+            "n\t1000000000",
+            "m\t1000",
+            "u\tmore\t1000000",
+            "u\ta\t10000000",
+            "u\tthan\t500000",
+            "u\tthen\t400000",
+            "w\tthan\tmore:200000\ta:50000\t\t",
+            f"w\tthen\t\ta:{then_a}\t\t{aws_then}",
+        ]
+    )
+    return Model("than then\n", "", lambda: counts)
+
+
+def test_confusion_model_weighs_both_neighbours():
+    model = _model()
+    # P(more|than) / P(more|then): 0.4 / (a missing bigram: chance, 400 of 400,000) = 400; P(a|...): 0.1 / 0.075
+    assert model.judge("then", "more", "a") == ("than", "more", "a")
+    assert model.judge("than", "more", "a") is None  # the written word fits
+    assert _model(then_a=60000).judge("then", "more", "a") is None  # 'a' speaks for 'then' (0.15 > 0.1)
+
+
+def test_confusion_model_defers_to_aws_prose():
+    assert _model(aws_then="a:3").judge("then", "more", "a") is None

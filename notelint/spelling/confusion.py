@@ -54,8 +54,8 @@ class Counts:
 
     left: dict[str, int]
     right: dict[str, int]
-    aws_left: frozenset[str]
-    aws_right: frozenset[str]
+    aws_left: dict[str, int]
+    aws_right: dict[str, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +118,7 @@ class Model:
         if found is None:
             fields = (self._raw.get(word, "").split("\t") + ["", "", "", ""])[:4]
             left, right, aws_left, aws_right = (_pairs(field) for field in fields)
-            found = self._parsed[word] = Counts(left, right, frozenset(aws_left), frozenset(aws_right))
+            found = self._parsed[word] = Counts(left, right, aws_left, aws_right)
         return found
 
     def unigram(self, word: str) -> int:
@@ -147,14 +147,15 @@ class Model:
     def judge(self, word: str, before: str | None, after: str | None) -> tuple[str, str | None, str | None] | None:
         """The likely word and the neighbour(s) that speak for it, or None when ``word`` fits."""
         counts = self.counts(word)
-        if (before and before in counts.aws_left) or (after and after in counts.aws_right):
-            return None  # AWS prose writes it this way
         known = (before and before in counts.left) or (after and after in counts.right)
+        seen_in_aws = (before and before in counts.aws_left) or (after and after in counts.aws_right)
         best: tuple[float, str] | None = None
         for other in self.alternatives.get(word, ()):
             generated = (word, other) in self.generated
-            if generated and known:
+            if generated and (known or seen_in_aws):
                 continue  # a rare word seen in this very bigram: it is used so
+            if self._aws_prefers(word, other, before, after):
+                continue  # AWS prose writes it this way more often than the other
             sides = (self._side_ratio(word, other, before, True), self._side_ratio(word, other, after, False))
             if min(sides) < (MIN_GENERATED_SIDE if generated else 1):
                 continue  # one neighbour speaks for the word as written (or, for a rare word, says nothing)
@@ -169,6 +170,17 @@ class Model:
             return None
         other = best[1]
         return other, *self._evidence(other, before, after)
+
+    def _aws_prefers(self, word: str, other: str, before: str | None, after: str | None) -> bool:
+        """Whether the AWS bigram counts put the written word beside a neighbour at least as often as ``other``."""
+        mine, theirs = self.counts(word), self.counts(other)
+        return any(
+            neighbour is not None and table_mine.get(neighbour, 0) > 0 and table_mine.get(neighbour, 0) >= table_theirs.get(neighbour, 0)
+            for neighbour, table_mine, table_theirs in (
+                (before, mine.aws_left, theirs.aws_left),
+                (after, mine.aws_right, theirs.aws_right),
+            )
+        )
 
     def _side_ratio(self, word: str, other: str, neighbour: str | None, left: bool) -> float:
         """How much more likely ``neighbour`` is beside ``other`` than beside ``word``."""
