@@ -168,6 +168,9 @@ def test_repeated_word():
         ("* lower the rate. similarity when they increase\n", 19, "similarly"),
         ("* U pay for compute\n", 3, "You"),
         ("* On-premise data centers\n", 3, "On-premises"),
+        ("* We ran it on the same instance type than before.\n", 39, "as"),
+        ("* The ROGUE-L score compares summaries.\n", 7, "ROUGE"),
+        ("* A BLUE score of 30 is good.\n", 5, "BLEU"),
     ],
 )
 def test_confusables(body, column, correct):
@@ -182,10 +185,60 @@ def test_confusables(body, column, correct):
         "* cosine similarity when comparing embeddings\n",
         "* on-premises data centers\n",
         "* the U.S. region\n",
+        "* the same or better accuracy than the baseline\n",
+        "* more than the same amount\n",
+        "* a rogue process; the blue line; the ROUGE score\n",
     ],
 )
 def test_confusables_need_their_context(body):
     assert lint(FRONT + body, ("NL205",)) == []
+
+
+# -- NL206 confused-word -----------------------------------------------------------
+@pytest.mark.parametrize(
+    "body, column, written, likely",
+    [
+        ("* After a restart you may loose the cached data.\n", 27, "loose", "lose"),
+        ("* A new version will effect the latency.\n", 22, "effect", "affect"),
+        ("* Check wether it is enabled.\n", 9, "wether", "whether"),
+        ("* Capacity planing is done weekly.\n", 12, "planing", "planning"),
+        ("* A policy that myst be attached.\n", 17, "myst", "must"),
+    ],
+)
+def test_confused_words(body, column, written, likely):
+    (d,) = lint(FRONT + body, ("NL206",))
+    assert (d.line, d.column, d.end_column) == (BODY_LINE, column, column + len(written))
+    assert d.suggestions == (likely,) and d.severity.value == "info"
+    assert f"'{written}' where '{likely}' is expected" in d.message
+    assert d.fix is not None and not d.fix.safe and d.fix.edits[0].text == likely
+
+
+def test_confused_word_names_its_evidence():
+    (d,) = lint(FRONT + "* After a restart you may loose the cached data.\n", ("NL206",))
+    assert d.message == "'loose' where 'lose' is expected between 'may' and 'the'"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "* Keep the cable loose and the cover closed.\n",  # loose fits
+        "* It takes longer than the default, and then the job stops.\n",
+        "* The effect of the change is small.\n",
+        "* Planing a board and whether it rains.\n",  # capitalised first word; whether is right
+        "* You may `loose` the data.\n",  # code span
+        "* loose\n",  # no neighbours
+        "* the decider to determine the next step\n",  # a rare word with no evidence before it
+        "* It is as thorough as the manual.\n",  # not a confusion set
+        "* We ran it on the same instance type than before.\n",  # NL205's span
+    ],
+)
+def test_confused_words_need_strong_context(body):
+    assert lint(FRONT + body, ("NL206",)) == []
+
+
+def test_confused_word_respects_the_notes_words():
+    front = "---\ntitle: T\nreviewed: 2025-06-01\nwords: [wether]\n---\n"
+    assert lint(front + "* Check wether it is enabled.\n", ("NL206",)) == []
 
 
 def test_pathological_tokens_bound_the_suggestion_search(monkeypatch):
@@ -217,3 +270,33 @@ def test_repo_root_is_the_package_root():
 )
 def test_repeats_that_are_not_slips(body):
     assert lint(FRONT + body, ("NL204",)) == []
+
+
+def _model(aws_then: str = "", then_a: int = 30000):
+    from notelint.spelling.confusion import Model
+
+    counts = "\n".join(
+        [
+            "n\t1000000000",
+            "m\t1000",
+            "u\tmore\t1000000",
+            "u\ta\t10000000",
+            "u\tthan\t500000",
+            "u\tthen\t400000",
+            "w\tthan\tmore:200000\ta:50000\t\t",
+            f"w\tthen\t\ta:{then_a}\t\t{aws_then}",
+        ]
+    )
+    return Model("than then\n", "", lambda: counts)
+
+
+def test_confusion_model_weighs_both_neighbours():
+    model = _model()
+    # P(more|than) / P(more|then): 0.4 / (a missing bigram: chance, 400 of 400,000) = 400; P(a|...): 0.1 / 0.075
+    assert model.judge("then", "more", "a") == ("than", "more", "a")
+    assert model.judge("than", "more", "a") is None  # the written word fits
+    assert _model(then_a=60000).judge("then", "more", "a") is None  # 'a' speaks for 'then' (0.15 > 0.1)
+
+
+def test_confusion_model_defers_to_aws_prose():
+    assert _model(aws_then="a:3").judge("then", "more", "a") is None

@@ -15,7 +15,9 @@ from typing import Iterator
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.note import Note
 from notelint.rule import Context, FixAvailability, example, rule
-from notelint.spelling.check import MISCASED, MISSPELLED, UNKNOWN, Problem, Speller
+from notelint.spelling.check import MISCASED, MISSPELLED, PROSE_KINDS, UNKNOWN, Problem, Speller, code_words, note_words
+from notelint.spelling.confusion import Confusion, Model, confused
+from notelint.spelling.confusion import load as load_confusion_model
 from notelint.spelling.context import Confusable, confusions, load_confusables, repeats
 from notelint.spelling.vocab import build
 
@@ -184,4 +186,58 @@ def confusable_word(note: Note, ctx: Context) -> Iterator[Finding]:
             yield Finding(start, end, f"'{hit.text}' where '{correct}' fits: {entry.why}", suggestions=(correct,))
 
 
-RULES = (unknown_word, misspelled_word, name_case, repeated_word, confusable_word)
+def _confusion_model(ctx: Context) -> Model:
+    """The confusion sets and counts, read once per run, when the rule first runs."""
+    return ctx.shared("spelling.confusion", load_confusion_model)
+
+
+@rule(
+    "NL206",
+    "confused-word",
+    Severity.INFO,
+    "A real word where its neighbours make a similar word far more likely.",
+    bad=example("* If the instance stops, you may loose the data on its instance store.", title="EC2 notes"),
+    good=example("* If the instance stops, you may lose the data on its instance store.", title="EC2 notes"),
+    fix=FixAvailability.ALWAYS,
+    fix_safe=False,  # counts make a word likely, not certain
+)
+def confused_word(note: Note, ctx: Context) -> Iterator[Finding]:
+    """No spell checker sees these: every word is a real word.  A word of a
+    confusion set (``notelint/data/words/confusion-sets.txt``: loose/lose,
+    than/then, affect/effect, lead/led ..., plus rare words one edit from a
+    far more frequent one: wether/whether, planing/planning) is compared
+    with the rest of its set in its context, the word before and the word
+    after it, using bigram counts of general English and of AWS prose
+    (``context-counts.tsv``).  Reported only when another word of the set is
+    far more likely there and the words as written are never seen side by
+    side; the message names the neighbour that gives it away.  The fix is
+    offered as unsafe: the counts make a word likely, not certain.  A word in
+    the note's ``words:`` or in its code spans is left alone, as is a rare
+    word that notelint's domain words know (botocore's names: "decider"),
+    and a span NL205 already reports."""
+    model = _confusion_model(ctx)
+    skip = frozenset(note_words(note) | code_words(note))
+    domain = speller(ctx).vocab.is_domain
+    taken = {(f.start, f.end) for f in confusable_word.check(note, ctx)}
+    for block in note.blocks:
+        for segment, text in block.iter_segments(*PROSE_KINDS):
+            for hit in confused(text, model, skip):
+                start, end = block.span(segment.start + hit.start, segment.start + hit.end)
+                if (start, end) in taken or note.text[start:end] != hit.written or (hit.generated and domain(hit.written)):
+                    continue  # NL205's, or a rare word that AWS itself uses ("decider")
+                yield Finding(
+                    start,
+                    end,
+                    f"'{hit.written}' where '{hit.likely}' is expected {_because(hit)}",
+                    suggestions=(hit.likely,),
+                    fix=Fix((Edit(start, end, hit.likely),), f"replace '{hit.written}' with '{hit.likely}'", safe=False),
+                )
+
+
+def _because(hit: Confusion) -> str:
+    if hit.before and hit.after:
+        return f"between '{hit.before}' and '{hit.after}'"
+    return f"after '{hit.before}'" if hit.before else f"before '{hit.after}'"
+
+
+RULES = (unknown_word, misspelled_word, name_case, repeated_word, confusable_word, confused_word)

@@ -1,0 +1,152 @@
+"""Synthetic recall of NL206 (confused-word): known confusions injected into clean sentences.
+
+Sentences come from the SageMaker developer guide (``../shared/corpora``, CC BY-SA
+4.0), the text held out of NL206's counts.  A sentence qualifies when it is plain
+prose (8 to 40 words, no code, no link) and holds a word of a confusion set
+with a word on each side.  With a seeded generator the script draws
+``--count`` (sentence, word) pairs, half whose word has a curated partner and
+half whose word is the frequent side of a generated pair; in each *injected*
+copy that word is replaced by a word it is confused with (``lose`` -> loose,
+``whether`` -> wether), and a second draw of ``--count`` sentences is left
+*untouched*.  Both go through the real CLI (``--isolated --no-cache
+--select NL206``, JSON), one note a sentence.  Reported: recall (injected
+words reported at their position, with the original word suggested), per
+confusion kind, and false alarms (any NL206 finding on an untouched
+sentence, and findings on an injected sentence away from the injected word).
+
+    .venv/bin/python bench/real_word_inject.py [--seed 14] [--count 300] [--corpora PATH] [--show 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from notelint.spelling.confusion import load  # noqa: E402
+
+GUIDE = "awsdocs__amazon-sagemaker-developer-guide"
+FRONT = "---\ntitle: Injected\nreviewed: 2026-11-01\n---\n"
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def sentences(folder: Path) -> list[str]:
+    found = []
+    for path in sorted(folder.rglob("*.md")):
+        fenced = False
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.lstrip().startswith("```"):
+                fenced = not fenced
+                continue
+            if fenced or not line.strip() or line.lstrip().startswith(("#", "|", "<", "!")):
+                continue
+            text = line.replace("\\", "").lstrip("+*-0123456789. ").strip()
+            for sentence in re.split(r"(?<=[.!?])\s+", text):
+                if re.search(r"[`\[\]()<>*_|{}=/:]", sentence) or not sentence.isascii():
+                    continue
+                if 8 <= len(sentence.split()) <= 40:
+                    found.append(sentence)
+    return sorted(set(found))
+
+
+def targets(sentence: str, model, swaps: dict[str, list[tuple[str, str]]]) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, word, replacement, kind) for each word of a set with a word on each side."""
+    words = list(_WORD.finditer(sentence))
+    result = []
+    for index in range(1, len(words) - 1):
+        match = words[index]
+        word = match.group()
+        left, right = sentence[words[index - 1].end() : match.start()], sentence[match.end() : words[index + 1].start()]
+        if not word.islower() or left.strip() or right.strip():
+            continue
+        for replacement, kind in swaps.get(word, ()):
+            result.append((match.start(), match.end(), word, replacement, kind))
+    return result
+
+
+def swap_table(model) -> dict[str, list[tuple[str, str]]]:
+    """correct word -> [(the word it is confused with, 'curated' or 'generated')]."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for word, others in model.alternatives.items():
+        for other in others:
+            kind = "generated" if (word, other) in model.generated else "curated"
+            table.setdefault(other, []).append((word, kind))
+    return {word: sorted(set(items)) for word, items in table.items()}
+
+
+def run(notes: list[str]) -> list[list[dict]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, body in enumerate(notes):
+            Path(tmp, f"s{i:04d}.md").write_text(FRONT + body + "\n", encoding="utf-8")
+        out = subprocess.run(
+            [sys.executable, "-m", "notelint", "check", "--isolated", "--no-cache", "--exit-zero",
+             "--select", "NL206", "--format", "json", tmp],
+            capture_output=True, text=True, check=True, cwd=ROOT,
+        ).stdout
+    found: list[list[dict]] = [[] for _ in notes]
+    for d in json.loads(out)["diagnostics"]:
+        found[int(Path(d["path"]).stem[1:])].append(d)
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--count", type=int, default=300)
+    parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
+    parser.add_argument("--show", type=int, default=10)
+    args = parser.parse_args()
+    model = load()
+    swaps = swap_table(model)
+    pool = sentences(args.corpora / GUIDE)
+    rng = random.Random(args.seed)
+    by_kind: dict[str, list[tuple[str, tuple[int, int, str, str, str]]]] = {"curated": [], "generated": []}
+    for sentence in pool:
+        for target in targets(sentence, model, swaps):
+            by_kind[target[4]].append((sentence, target))
+    picked = [item for kind in by_kind for item in rng.sample(by_kind[kind], min(args.count // 2, len(by_kind[kind])))]
+    injected, spots = [], []
+    for sentence, (start, end, word, replacement, kind) in picked:
+        injected.append(sentence[:start] + replacement + sentence[end:])
+        spots.append((start, word, replacement, kind))
+    untouched = rng.sample(pool, min(args.count, len(pool)))
+    found_injected = run(injected)
+    found_clean = run(untouched)
+
+    hits = {"curated": [0, 0], "generated": [0, 0]}
+    stray, misses = 0, []
+    for (start, word, replacement, kind), text, findings in zip(spots, injected, found_injected):
+        hits[kind][1] += 1
+        column = start + 1
+        if any(d["line"] == 5 and d["column"] == column and word in d["suggestions"] for d in findings):
+            hits[kind][0] += 1
+        else:
+            misses.append(f"{replacement} (for {word}): {text}")
+        stray += sum(1 for d in findings if not (d["line"] == 5 and d["column"] == column))
+    alarms = [(text, d["message"]) for text, findings in zip(untouched, found_clean) for d in findings]
+    total = sum(h[1] for h in hits.values())
+    found = sum(h[0] for h in hits.values())
+    words = sum(len(s.split()) for s in untouched)
+    print(f"# NL206 on injected confusions (seed {args.seed}, {len(pool):,} clean sentences of {GUIDE})\n")
+    print("| kind | injected | found | recall |\n| --- | ---: | ---: | ---: |")
+    for kind, (hit, n) in hits.items():
+        print(f"| {kind} | {n} | {hit} | {hit / n:.0%} |" if n else f"| {kind} | 0 | 0 | – |")
+    print(f"| **all** | {total} | {found} | **{found / total:.0%}** |\n")
+    print(f"False alarms: {len(alarms)} on {len(untouched)} untouched sentences ({words:,} words); "
+          f"{stray} elsewhere in the injected ones.\n")
+    for text, message in alarms[: args.show]:
+        print(f"- alarm: {message}: {text}")
+    for line in misses[: args.show]:
+        print(f"- missed: {line}")
+
+
+if __name__ == "__main__":
+    main()
