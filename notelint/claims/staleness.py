@@ -131,6 +131,33 @@ def _finding(change: Change, statement: Statement, subject: Subject, reviewed: d
     )
 
 
+# the next word continues a product name: "Amazon SageMaker| Python SDK", "Amazon SageMaker| Canvas"
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z][A-Za-z0-9]*\b|SDK\b)")
+_PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
+
+
+def _bare(name: str) -> str:
+    """A name without its vendor or a parenthetical: 'Amazon SageMaker Studio (the updated experience)' -> 'sagemaker studio'."""
+    name = _PARENTHETICAL.sub("", name).strip()
+    for vendor in ("Amazon ", "AWS "):
+        name = name.removeprefix(vendor)
+    return name.casefold()
+
+
+def _once_per_note(change: Change) -> bool:
+    """Renames are reported at their first mention in a note: one finding per note and subject."""
+    return change.once_per_note or change.kind == "renamed"
+
+
+def _not_renamed_here(change: Change, subject: Subject, text: str) -> bool:
+    """A rename does not apply to this mention: it already is the new name (a
+    headline "X was renamed X" would contradict itself), or it is the head of
+    a longer product name that kept its name ("Amazon SageMaker Python SDK")."""
+    if change.replacement and _bare(change.replacement) == _bare(subject.written):
+        return True
+    return not subject.inherited and bool(_NAME_GOES_ON.match(text, subject.end))
+
+
 def _by_name(active: list[tuple[Change, Matcher]]) -> dict[str, list[tuple[Change, Matcher]]]:
     """Entries indexed by every name that can make a statement match them."""
     index: dict[str, list[tuple[Change, Matcher]]] = {}
@@ -141,7 +168,8 @@ def _by_name(active: list[tuple[Change, Matcher]]) -> dict[str, list[tuple[Chang
 
 
 def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, reviewed: date | None,
-                        as_of: date, found: dict[str, list[Finding]], spans: set[tuple[int, int]]) -> None:
+                        as_of: date, found: dict[str, list[Finding]], spans: set[tuple[int, int]], text: str) -> None:
+    """``text``: the note's text, which subjects' offsets point into."""
     active = [
         (change, change.matcher)
         for change in knowledge.changes
@@ -153,7 +181,7 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     once: set[str] = set()
     # a note that says once that X was renamed need not say it at every mention
     for change, matcher in active:
-        if change.once_per_note and any(
+        if _once_per_note(change) and any(
             s.acknowledged and s.mention_of(matcher.mentions) is not None for s in statements
         ):
             once.add(change.id)
@@ -163,12 +191,14 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
         names.update(subject.written.casefold() for subject in statement.subjects)
         candidates = {pair[0].id: pair for name in names for pair in index.get(name, ())}
         for change, matcher in sorted(candidates.values(), key=lambda pair: rank[pair[0].id]):
-            if change.once_per_note and change.id in once:
+            if _once_per_note(change) and change.id in once:
                 continue
             if statement.acknowledged and change.kind in _ACKNOWLEDGEABLE:
                 continue
             subject = match(matcher, statement)
             if subject is None or subject.name in claimed:
+                continue
+            if change.kind == "renamed" and _not_renamed_here(change, subject, text):
                 continue
             claimed.add(subject.name)
             once.add(change.id)
@@ -368,7 +398,7 @@ def _stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     reviewed = reviewed_date(note)
     found: dict[str, list[Finding]] = {}
     spans: set[tuple[int, int]] = set()
-    _knowledge_findings(statements, knowledge, reviewed, ctx.as_of, found, spans)
+    _knowledge_findings(statements, knowledge, reviewed, ctx.as_of, found, spans, note.text)
     _latest_findings(statements, ctx, knowledge, reviewed, found, spans)
     _retired_findings(statements, ctx, knowledge, reviewed, found, spans)
     _limit_findings(statements, knowledge, reviewed, found)

@@ -51,7 +51,9 @@ renamed_service = _declare(
     something AWS no longer calls that.  The finding gives the new name, the
     date and the source; where the new name is unambiguous the fix writes it.
     A sentence that itself says "formerly", "renamed" or "now called" is not
-    reported.""",
+    reported; a rename is reported once per note, at the first mention, and
+    never on a longer product name that kept its own ("Amazon SageMaker
+    Python SDK").""",
     fix=FixAvailability.SOMETIMES,  # where the new name is unambiguous
 )
 

@@ -84,7 +84,9 @@ def test_entry_severity_override_and_once_per_note():
 def test_a_longer_product_name_is_not_the_renamed_one():
     # Studio Lab is its own product: neither Studio Classic nor the SageMaker AI rename applies
     assert found(note("* Amazon SageMaker Studio Lab is free\n", OLD), "NL501") == []
-    assert found(note("* Amazon SageMaker Studio hosts notebooks\n", OLD), "NL501")[0][:2] == ("NL501", 5)
+    # today's Studio has the same name: only a claim about the original IDE is about Studio Classic
+    assert found(note("* Amazon SageMaker Studio hosts notebooks\n", OLD), "NL501") == []
+    assert found(note("* SageMaker Studio notebooks run as KernelGateway apps\n", OLD), "NL501")[0][:2] == ("NL501", 5)
 
 
 def test_every_kind_the_analysis_yields_is_reported_by_exactly_one_rule():
@@ -117,3 +119,15 @@ def test_a_run_can_be_given_its_own_knowledge_base():
     assert [(d.code, d.line, d.column) for d in given] == [("NL501", 5, 3)]  # "Amazon Polly"
     assert "Amazon Voice" in given[0].message
     assert shipped == []
+
+
+def test_a_rename_skips_longer_names_that_kept_theirs_and_the_new_name_itself():
+    """'Amazon SageMaker Python SDK' was not renamed; 'Amazon SageMaker Studio' is
+    not reported as renamed to 'Amazon SageMaker Studio (the updated experience)'."""
+    from tests.helpers import found, note
+
+    kept = note("* Amazon SageMaker Python SDK trains models.\n* Amazon SageMaker Canvas builds models without code.\n",
+                front="---\ntitle: T\nreviewed: 2024-01-01\n---\n")
+    assert [c for c in found(kept, "NL501") if c[0] == "NL501"] == []
+    renamed = note("* Amazon SageMaker trains models.\n", front="---\ntitle: T\nreviewed: 2024-01-01\n---\n")
+    assert found(renamed, "NL501") == [("NL501", 5, 3, 5, 19)]
