@@ -49,14 +49,7 @@ VERDICT_COLUMNS = ("file", "line", "code", "text", "verdict", "note", "context")
 # plain TSV: no quoting at all (fields never hold a tab or a newline; they are replaced by spaces)
 TSV = {"delimiter": "\t", "quoting": csv.QUOTE_NONE, "quotechar": None, "lineterminator": "\n"}
 
-FAMILIES = {
-    "NL1": "structure",
-    "NL2": "spelling",
-    "NL3": "aws-naming",
-    "NL4": "aws-api",
-    "NL5": "stale-claims",
-    "NL6": "contradictions",
-}
+from notelint.codes import FAMILIES  # noqa: E402  (code prefix -> family name)
 # the family that is meant to find each label category
 CATEGORY_FAMILY = {
     "spelling": "spelling",

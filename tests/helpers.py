@@ -90,3 +90,19 @@ def npm_package(spec: str) -> Path:
         if done.returncode != 0 or not folder.exists():
             pytest.fail(f"could not install {spec} from the npm registry:\n{done.stderr[-2000:]}")
     return folder
+
+
+def load_bench(name: str):
+    """A script of bench/ imported as a module (bench/ is not a package; its scripts import each other)."""
+    import importlib.util
+
+    bench = REPO / "bench"
+    if str(bench) not in sys.path:
+        sys.path.insert(0, str(bench))
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, bench / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -10,23 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import REPO
+from tests.helpers import REPO, load_bench
 
 BENCH = REPO / "bench"
 REAL = REPO / "tests" / "fixtures" / "real"
 
 
-def _load(name: str):
-    sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-real_labels = _load("real_labels")
-real_recall = _load("real_recall")
+real_labels = load_bench("real_labels")
+real_recall = load_bench("real_recall")
 
 HEADER = "\t".join(real_labels.COLUMNS)
 
