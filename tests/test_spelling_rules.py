@@ -8,7 +8,7 @@ import pytest
 
 from notelint.cli import main
 from notelint.config import Config
-from tests.helpers import FRONT, ROOT, lint
+from tests.helpers import FRONT, ROOT, lint, note
 
 BODY_LINE = FRONT.count("\n") + 1  # the first line after the front matter
 
@@ -300,3 +300,10 @@ def test_confusion_model_weighs_both_neighbours():
 
 def test_confusion_model_defers_to_aws_prose():
     assert _model(aws_then="a:3").judge("then", "more", "a") is None
+
+
+def test_the_text_of_a_link_to_a_profile_is_a_name():
+    """Contributor lists: '[Ben Kehoe (benkehoe)](https://github.com/benkehoe)' holds a name and a handle."""
+    text = note("* [Ben Kehoe (benkehoe)](https://github.com/benkehoe) — expert (IoT)\n"
+                "* [Kehoe's benkehoe notes](https://github.com/open-guides/og-aws/issues?q=author%3Abenkehoe)\n")
+    assert [(d.code, d.line) for d in lint(text, "NL2")] == [("NL201", 6), ("NL201", 6)]

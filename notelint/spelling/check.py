@@ -52,6 +52,12 @@ MIN_TYPO_LETTERS = 5
 # two-letter words that identifiers glue to others: bynode, projectid, toupper
 GLUE_WORDS = frozenset({"by", "id", "in", "io", "is", "of", "on", "to", "up"})
 PROSE_KINDS = (Kind.PROSE, Kind.LINK, Kind.IMAGE)
+# a link to a person's (or an organisation's) profile: its text is a name, "[Ben Kehoe (benkehoe)](https://github.com/benkehoe)"
+_PROFILE = re.compile(
+    r"https?://(?:www\.)?(?:(?:github|gitlab)\.com|bitbucket\.org|twitter\.com|x\.com|keybase\.io|linkedin\.com/in|medium\.com)"
+    r"/@?[\w.-]+/?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +94,8 @@ class Speller:
             # the only word of a table cell is a value or a key, not prose
             lone = block.kind is BlockKind.CELL and len(block.text.split()) == 1
             for segment, text in block.iter_segments(*PROSE_KINDS):
+                if segment.kind is Kind.LINK and segment.href and _PROFILE.fullmatch(segment.href):
+                    continue  # a person's name and handle, not words
                 for unit in units(text, segment.start, identifiers=lone, known=self._fine):
                     for kind, offset, word, part in self.classify(unit):
                         if extra and _allowed(word, unit.text, extra):
