@@ -209,6 +209,9 @@ def _quantity(match: re.Match[str]) -> tuple[float, str]:
     return in_base_units(float(match.group("number").replace(",", "")), match.group("unit"))
 
 
+_WAITING = re.compile(r"\b(?:take|takes|taking|took|wait|waits|waiting|propagat\w*|delay(?:ed)?|lag)\s*$", re.I)
+
+
 def _limit_attribute(sentence: str, cue_start: int, cue_end: int, unit: str, explicit: str | None = None) -> tuple[str, bool]:
     """What a limit is of, and whether the sentence says so in words."""
     if explicit:
@@ -221,6 +224,10 @@ def _limit_attribute(sentence: str, cue_start: int, cue_end: int, unit: str, exp
         for attribute, words in _ATTRIBUTE_WORDS.items():
             if after.group(1).lower() in words and (unit == "s") == (attribute in ("duration", "retention", "term")):
                 return attribute, True
+    # "a change can take up to 15 minutes", "wait up to 60 seconds": how long something
+    # takes to happen, not a limit of what the sentence names
+    if unit == "s" and _WAITING.search(sentence[max(0, cue_start - 30) : cue_start]):
+        return "duration", False
     # the clause before the cue says what is limited ("memory and timeout upto 15mins")
     window = re.split(r"[.;,]", sentence[max(0, cue_start - 40) : cue_start])[-1].lower()
     nearest, chosen = -1, None

@@ -67,3 +67,11 @@ def test_contradicts_known_fact():
     # explained by a stale-claim entry (with its date), so not reported twice
     assert found(note("* XGBoost: only CPU\n"), "NL602") == []
     assert found(note("* Linear Learner trains only on CPU\n"), "NL602") == []  # NL508 explains it
+
+
+def test_how_long_a_change_takes_is_not_a_limit_of_what_changes():
+    """'can take up to 15 minutes' to apply a retention change is not a retention of 15 minutes."""
+    from tests.helpers import found, note
+
+    text = note("## SQS\n* up to 14 days of retention\n* Change of retention period can take up to 15 minutes\n")
+    assert [f for f in found(text, "NL6") if f[0] == "NL601"] == []
