@@ -31,7 +31,7 @@ from notelint.claims.extract import Statement, Subject
 from notelint.claims.knowledge import Change, Knowledge, Matcher
 from notelint.claims.match import match
 from notelint.diagnostic import Edit, Finding, Fix, Severity
-from notelint.note import Note
+from notelint.note import Kind, Note
 from notelint.rule import Context
 from notelint.schema import reviewed_date
 
@@ -144,6 +144,27 @@ def _bare(name: str) -> str:
     return name.casefold()
 
 
+_TITLE_WORDS = 5  # a link text this long is a title: "Deploy BLOOM-176B and OPT-30B on Amazon SageMaker with ..."
+
+
+def _in_a_title(note: Note, start: int, end: int) -> bool:
+    """Is the mention at ``start:end`` in the text of a link that names a page
+    rather than making a claim: an entry of a table of contents (a block that is
+    only a link to a place in the same document or guide), or the title of a
+    cited article (a long link text of which the name is a small part)?"""
+    block = note.block_at(start)
+    if block is None:
+        return False
+    for segment, words in block.iter_segments(Kind.LINK):
+        if segment.src_start <= start < segment.src_end:
+            href = segment.href or ""
+            if not href.startswith(("http://", "https://")):
+                return words.strip() == block.text.strip()
+            written = len(note.text[start:end].split())
+            return len(words.split()) >= _TITLE_WORDS and written * 2 < len(words.split())
+    return False
+
+
 def _once_per_note(change: Change) -> bool:
     """Renames are reported at their first mention in a note: one finding per note and subject."""
     return change.once_per_note or change.kind == "renamed"
@@ -168,8 +189,7 @@ def _by_name(active: list[tuple[Change, Matcher]]) -> dict[str, list[tuple[Chang
 
 
 def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, reviewed: date | None,
-                        as_of: date, found: dict[str, list[Finding]], spans: set[tuple[int, int]], text: str) -> None:
-    """``text``: the note's text, which subjects' offsets point into."""
+                        as_of: date, found: dict[str, list[Finding]], spans: set[tuple[int, int]], note: Note) -> None:
     active = [
         (change, change.matcher)
         for change in knowledge.changes
@@ -198,7 +218,9 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
             subject = match(matcher, statement)
             if subject is None or subject.name in claimed:
                 continue
-            if change.kind == "renamed" and _not_renamed_here(change, subject, text):
+            if change.kind == "renamed" and _not_renamed_here(change, subject, note.text):
+                continue
+            if not subject.inherited and _in_a_title(note, subject.start, subject.end):
                 continue
             claimed.add(subject.name)
             once.add(change.id)
@@ -398,7 +420,7 @@ def _stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     reviewed = reviewed_date(note)
     found: dict[str, list[Finding]] = {}
     spans: set[tuple[int, int]] = set()
-    _knowledge_findings(statements, knowledge, reviewed, ctx.as_of, found, spans, note.text)
+    _knowledge_findings(statements, knowledge, reviewed, ctx.as_of, found, spans, note)
     _latest_findings(statements, ctx, knowledge, reviewed, found, spans)
     _retired_findings(statements, ctx, knowledge, reviewed, found, spans)
     _limit_findings(statements, knowledge, reviewed, found)

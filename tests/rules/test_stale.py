@@ -131,3 +131,26 @@ def test_a_rename_skips_longer_names_that_kept_theirs_and_the_new_name_itself():
     assert [c for c in found(kept, "NL501") if c[0] == "NL501"] == []
     renamed = note("* Amazon SageMaker trains models.\n", front="---\ntitle: T\nreviewed: 2024-01-01\n---\n")
     assert found(renamed, "NL501") == [("NL501", 5, 3, 5, 19)]
+
+
+def test_titles_in_links_are_not_claims():
+    """A table-of-contents entry and a cited article's title name pages; they claim nothing."""
+    from tests.helpers import found, note
+
+    old = "---\ntitle: T\nreviewed: 2024-01-01\n---\n"
+    toc = note("* [Kinesis Data Firehose](#kinesis-data-firehose)\n", front=old)
+    cited = note("* See [Stream logs with Kinesis Data Firehose to S3](https://example.com/blog).\n", front=old)
+    short = note("* Use [Kinesis Data Firehose](https://example.com/firehose) for delivery.\n", front=old)
+    assert found(toc, "NL501") == [] and found(cited, "NL501") == []
+    assert found(short, "NL501") == [("NL501", 5, 8, 5, 29)]
+
+
+def test_a_name_in_a_link_is_still_a_name():
+    """A link in a sentence, or one whose text is mostly the name, names the thing: it is checked."""
+    from tests.helpers import found, note
+
+    old = "---\ntitle: T\nreviewed: 2024-01-01\n---\n"
+    inline = note("* For tuning see [Kinesis Data Firehose](../firehose.md) and its buffers.\n", front=old)
+    exam = note("* [AWS Certified Data Analytics – Specialty](https://aws.amazon.com/certification/)\n", front=old)
+    assert [f[:2] for f in found(inline, "NL501")] == [("NL501", 5)]
+    assert [f[:2] for f in found(exam, "NL502")] == [("NL502", 5)]
