@@ -12,8 +12,8 @@ only CPU").  Each assertion is bound to the subject written nearest before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable, Protocol, Sequence
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Protocol, Sequence
 
 from notelint.claims.assertions import Assertion, extract as extract_assertions
 from notelint.claims.sentences import sentence_spans
@@ -68,6 +68,13 @@ class Statement:
     subjects: tuple[Subject, ...]
     assertions: tuple[BoundAssertion, ...]
     acknowledged: bool  # the sentence itself says a change happened (renamed, retired ...)
+    # maps [i, j) of ``text`` to offsets into note.text (markup and escapes make them differ);
+    # None where the text is a copy of the source (front matter values)
+    spans: Callable[[int, int], tuple[int, int]] | None = field(default=None, compare=False, repr=False)
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Offsets into note.text of ``text[i:j]``."""
+        return self.spans(i, j) if self.spans is not None else (self.start + i, self.start + j)
 
     def names(self) -> set[str]:
         return {subject.name for subject in self.subjects}
@@ -212,6 +219,7 @@ def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolve
         subjects=subjects,
         assertions=tuple(bound),
         acknowledged=bool(_ACKNOWLEDGED.search(text)),
+        spans=lambda i, j: block.span(start + i, start + j),
     )
 
 

@@ -255,8 +255,7 @@ def _latest_findings(statements: list[Statement], ctx: Context, knowledge: Knowl
             newer = [name for gen, name in families.get(letters, ()) if gen > generation]
             if not newer:
                 continue
-            start = statement.start + token.start()
-            end = statement.start + token.end()
+            start, end = statement.span(token.start(), token.end())
             if (start, end) in spans:
                 continue
             claimed = token.group(0)
@@ -323,7 +322,7 @@ def _retired_hits(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]
 
 
 def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Knowledge, reviewed: date | None,
-                      found: dict[str, list[Finding]], spans: set[tuple[int, int]]) -> None:
+                      found: dict[str, list[Finding]], spans: set[tuple[int, int]], note: Note) -> None:
     pattern = ctx.shared("claims.retired-pattern", lambda: _retired_pattern(knowledge, ctx))
     if pattern is None:
         return
@@ -333,9 +332,11 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
         if statement.acknowledged:
             continue
         for hit in _retired_hits(pattern, statement.text):
-            start, end = statement.start + hit.start(), statement.start + hit.end()
+            start, end = statement.span(hit.start(), hit.end())
             if any(a < end and start < b for a, b in spans):
                 continue  # the knowledge base already says what happened to it
+            if _in_a_title(note, start, end):
+                continue
             written = hit.group(0)
             retired = by_name.get(re.sub(r"^(?:Amazon|AWS) ", "", written))
             if retired is None or retired.client in named:
@@ -422,6 +423,6 @@ def _stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     spans: set[tuple[int, int]] = set()
     _knowledge_findings(statements, knowledge, reviewed, ctx.as_of, found, spans, note)
     _latest_findings(statements, ctx, knowledge, reviewed, found, spans)
-    _retired_findings(statements, ctx, knowledge, reviewed, found, spans)
+    _retired_findings(statements, ctx, knowledge, reviewed, found, spans, note)
     _limit_findings(statements, knowledge, reviewed, found)
     return found

@@ -154,3 +154,14 @@ def test_a_name_in_a_link_is_still_a_name():
     exam = note("* [AWS Certified Data Analytics – Specialty](https://aws.amazon.com/certification/)\n", front=old)
     assert [f[:2] for f in found(inline, "NL501")] == [("NL501", 5)]
     assert [f[:2] for f in found(exam, "NL502")] == [("NL502", 5)]
+
+
+def test_a_retired_service_is_located_exactly_after_markup():
+    """Links and escapes before the name: the span is the name itself (NL507 was off by the markup)."""
+    from tests.helpers import lint, note
+
+    text = note("* See [the guide](https://example.com/a\\\\_b) \\\\(old\\\\) then use AWS CodeStar for projects.\n",
+                front="---\ntitle: T\nreviewed: 2020-01-01\n---\n")
+    (finding,) = [d for d in lint(text, "NL507") if d.code == "NL507"]
+    line = text.splitlines()[finding.line - 1]
+    assert line[finding.column - 1 : finding.end_column - 1] == "AWS CodeStar"
