@@ -740,7 +740,12 @@ def _inline_text(
                 src = (cursor, cursor + 1)
             close_segment()
             open_segment(Kind.IMAGE, str(child.attrGet("src") or ""), to_file(src[0]))
-            add_atomic(child.content, src)
+            alt_at = src[0] + 2  # after "!["
+            if content.startswith("![", src[0]) and content.startswith(child.content, alt_at):
+                add_contiguous(child.content, alt_at)  # the alt text as written: each word keeps its place
+                extend_source(src)
+            else:
+                add_atomic(child.content, src)
             close_segment()
             cursor = src[1]
         elif kind == "html_inline":

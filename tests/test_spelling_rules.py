@@ -307,3 +307,10 @@ def test_the_text_of_a_link_to_a_profile_is_a_name():
     text = note("* [Ben Kehoe (benkehoe)](https://github.com/benkehoe) — expert (IoT)\n"
                 "* [Kehoe's benkehoe notes](https://github.com/open-guides/og-aws/issues?q=author%3Abenkehoe)\n")
     assert [(d.code, d.line) for d in lint(text, "NL2")] == [("NL201", 6), ("NL201", 6)]
+
+
+def test_a_word_in_image_alt_text_is_located_exactly():
+    """Not the whole '![…](url)': the word itself (escaped or reference-style alt text falls back to the image)."""
+    assert [(d.code, d.line, d.column, d.end_column) for d in lint(note("See ![rek stored video arch](./x.png) here.\n"), "NL201")] == [
+        ("NL201", 5, 7, 10)
+    ]
