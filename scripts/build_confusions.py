@@ -106,6 +106,18 @@ def domain_bigrams(folder: Path, words: set[str]) -> Counter[tuple[str, str]]:
     return counts
 
 
+def _neighbours(counts: dict[tuple[str, str], int], words: set[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """For each word of ``words``: the words seen before it and after it, as "word:count"."""
+    left: dict[str, list[str]] = {w: [] for w in words}
+    right: dict[str, list[str]] = {w: [] for w in words}
+    for (first, second), count in sorted(counts.items()):
+        if second in words:
+            left[second].append(f"{first}:{count}")
+        if first in words:
+            right[first].append(f"{second}:{count}")
+    return left, right
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
@@ -124,20 +136,8 @@ def main() -> None:
     # a word that AWS prose uses is not a typo of its frequent neighbour ("shard", "pane")
     pairs = [(w, near) for w, near in pairs if used[w] < MIN_AWS_USES]
     needed = words | {w for key in kept for w in key}
-    left: dict[str, list[str]] = {w: [] for w in words}
-    right: dict[str, list[str]] = {w: [] for w in words}
-    for (first, second), count in sorted(kept.items()):
-        if second in words:
-            left[second].append(f"{first}:{count}")
-        if first in words:
-            right[first].append(f"{second}:{count}")
-    domain_left: dict[str, list[str]] = {w: [] for w in words}
-    domain_right: dict[str, list[str]] = {w: [] for w in words}
-    for (first, second), count in sorted(domain.items()):
-        if second in words:
-            domain_left[second].append(f"{first}:{count}")
-        if first in words:
-            domain_right[first].append(f"{second}:{count}")
+    left, right = _neighbours(kept, words)
+    domain_left, domain_right = _neighbours(domain, words)
     lines = [
         "# Counts for NL206 (confused-word), written by scripts/build_confusions.py: do not edit.",
         "# general English: symspellpy's frequency lists (MIT; from Google Books Ngram data, CC BY 3.0)",
