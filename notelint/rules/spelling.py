@@ -10,17 +10,17 @@ AWS product names are known in any case here: their casing is NL3xx's.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.note import Note
 from notelint.rule import Context, FixAvailability, example, rule
 from notelint.spelling.check import MISCASED, MISSPELLED, PROSE_KINDS, UNKNOWN, Problem, Speller, code_words, note_words
-from notelint.spelling.confusion import Confusion, Model, confused
-from notelint.spelling.confusion import load as load_confusion_model
 from notelint.spelling.context import Confusable, confusions, load_confusables, repeats
 from notelint.spelling.vocab import build
 
+if TYPE_CHECKING:  # the module loads when NL206 first runs
+    from notelint.spelling.confusion import Confusion, Model
 
 
 def speller(ctx: Context) -> Speller:
@@ -187,8 +187,11 @@ def confusable_word(note: Note, ctx: Context) -> Iterator[Finding]:
 
 
 def _confusion_model(ctx: Context) -> Model:
-    """The confusion sets and counts, read once per run, when the rule first runs."""
-    return ctx.shared("spelling.confusion", load_confusion_model)
+    """The confusion sets and counts, read once per run, when the rule first runs
+    (the module too: a run answered from the result cache never imports it)."""
+    from notelint.spelling.confusion import load
+
+    return ctx.shared("spelling.confusion", load)
 
 
 @rule(
@@ -215,6 +218,8 @@ def confused_word(note: Note, ctx: Context) -> Iterator[Finding]:
     the note's ``words:`` or in its code spans is left alone, as is a rare
     word that notelint's domain words know (botocore's names: "decider"),
     and a span NL205 already reports."""
+    from notelint.spelling.confusion import confused
+
     model = _confusion_model(ctx)
     skip = frozenset(note_words(note) | code_words(note))
     domain = speller(ctx).vocab.is_domain
