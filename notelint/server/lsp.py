@@ -72,7 +72,13 @@ class Document:
     version: int | None = None
     positions: PositionMap | None = None
     published: list[tuple[lsp.Diagnostic, Diagnostic]] = field(default_factory=list)
-    pending: asyncio.TimerHandle | None = None
+    pending: asyncio.TimerHandle | None = None  # the check waiting for typing to pause
+
+    def cancel(self) -> None:
+        """Drop the waiting check (one is about to run, or the note is closed)."""
+        if self.pending is not None:
+            self.pending.cancel()
+            self.pending = None
 
 
 class NotelintServer(LanguageServer):
@@ -170,9 +176,7 @@ class NotelintServer(LanguageServer):
         document = self.documents.get(uri)
         if document is None:
             return
-        if document.pending is not None:
-            document.pending.cancel()
-            document.pending = None
+        document.cancel()
         if self.debounce <= 0:
             self.check(uri)
             return
@@ -190,9 +194,7 @@ class NotelintServer(LanguageServer):
         document = self.documents.get(uri)
         if document is None:
             return
-        if document.pending is not None:
-            document.pending.cancel()
-            document.pending = None
+        document.cancel()
         text_document = self.workspace.get_text_document(uri)
         if document.session is None:
             document.session = self.session_for(document.path)
@@ -494,8 +496,7 @@ def create() -> NotelintServer:
         document = ls.documents.pop(params.text_document.uri, None)
         if document is None:
             return
-        if document.pending is not None:
-            document.pending.cancel()
+        document.cancel()
         ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=document.uri, diagnostics=[]))
         if document.session is not None:
             document.session.closed(document.path)
