@@ -3,7 +3,9 @@
 A word of a *confusion set* ("loose" of loose/lose, "planing" of
 planing/planning) is compared with the other words of its set in its
 context: the word just before it and the word just after it, within one run
-of prose and with no punctuation between.  Each candidate ``x`` is scored as
+of prose and with no punctuation between (a rare word that only generated
+pairs name, "planing", is judged with one word neighbour too: "resource
+planing,").  Each candidate ``x`` is scored as
 a naive-Bayes bigram model would: ``P(prev | x) * P(next | x)``, each an
 interpolation of the bigram estimate and the neighbour's unigram
 probability, from general-English counts (symspellpy's Google Books lists).
