@@ -28,6 +28,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 # where the notes schema's front-matter rules apply: "required" on every note,
 # "auto" on notes whose front matter already uses it (has `reviewed`)
 FRONT_MATTER = ("auto", "required")
+LANGUAGES = ("en-US", "en-GB")  # the spell checker's English
 DEFAULT_EXCLUDE = (
     ".git",
     ".hg",
@@ -67,6 +68,7 @@ class Config:
     as_of: date | None = None
     words: tuple[str, ...] = ()
     word_files: tuple[str, ...] = ()
+    language: str = "en-US"  # one of LANGUAGES: en-GB accepts British spellings (organisation, vectorise)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     file_timeout: float = DEFAULT_FILE_TIMEOUT  # seconds one file may take before it is skipped
 
@@ -172,6 +174,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
     "as-of": ("as_of", parse_date),
     "words": ("words", _strings),
     "word-files": ("word_files", _strings),
+    "language": ("language", _one_of(LANGUAGES)),
     "max-file-size": ("max_file_size", _size),
     "file-timeout": ("file_timeout", _seconds),
 }

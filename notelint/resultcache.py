@@ -52,6 +52,7 @@ def fingerprint(config: Config, rules: Sequence[Rule], as_of: date) -> str:
         "per_file_ignores": config.per_file_ignores,
         "words": list(config.words),
         "word_files": list(config.word_files),
+        "language": config.language,
         "max_file_size": config.max_file_size,
         "root": str(config.root),
     }

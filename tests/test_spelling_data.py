@@ -13,6 +13,8 @@ from notelint.spelling.vocab import (
     CASING,
     CURATED,
     MISSPELLINGS,
+    NAMES,
+    PROSE_NAMES,
     casing_names,
     data_lines,
     english_words,
@@ -59,10 +61,29 @@ def test_word_lists_hold_no_known_misspelling():
     assert not [c for c in casing_names() if c in typos]
 
 
-def test_casing_names_are_not_english_words():
-    # a name that is also an English word ("spark") is never reported, so it does not belong here
+def test_plain_casing_names_are_not_english_words():
+    # a plain name that is also an English word ("spark") is never reported, so it does not belong
+    # in casing.txt or names.txt; a mixed-case one (JavaScript) is, as English has no such word
     english = english_words()
-    assert not [name for name in casing_names().values() if name.lower() in english]
+    assert not [n for n in casing_names().values() if n.lower() in english and not is_mixed_case(n)]
+
+
+def test_names_list_is_sorted_and_each_name_is_words_with_a_capital():
+    lines = raw_lines(NAMES)
+    assert lines[-1] == "" and lines[:-1] == sorted(set(lines[:-1]))
+    bad = [n for n in lines[:-1] if not re.fullmatch(r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*", n) or any(is_mixed_case(w) for w in n.split())]
+    assert not bad, f"{NAMES}: a plain capitalised name (mixed-case ones go in {CASING}): {bad}"
+    assert not set(lines[:-1]) & set(raw_lines(CASING))
+
+
+def test_prose_names_are_english_words_and_nowhere_else():
+    # casing-prose.txt holds exactly the names the other lists may not: English words too
+    english = english_words()
+    names = data_lines(PROSE_NAMES)
+    assert names == sorted(set(names)) and all(n[0].isupper() and n[1:].islower() for n in names)
+    assert [n for n in names if n.lower() in english] == names
+    assert not {n.lower() for n in names} & set(casing_names())
+    assert not {n.lower() for n in names} & set().union(*(data_lines(name) for name in CURATED))
 
 
 def test_misspelling_map_is_sorted_and_each_correction_is_known():

@@ -146,7 +146,7 @@ def test_name_case():
 
 
 def test_name_case_leaves_identifiers_aws_names_and_english_words_alone():
-    body = "* sagemaker-pytorch, pytorch_model, Sagemaker, Quicksight, python.\n"
+    body = "* sagemaker-pytorch, pytorch_model, Sagemaker, Quicksight, slack, Python.\n"
     assert found(body, "NL2") == []
 
 
@@ -314,3 +314,166 @@ def test_a_word_in_image_alt_text_is_located_exactly():
     assert [(d.code, d.line, d.column, d.end_column) for d in lint(note("See ![rek stored video arch](./x.png) here.\n"), "NL201")] == [
         ("NL201", 5, 7, 10)
     ]
+
+
+# -- context that shows an unknown word is no misspelling (spelling.cues) ------------------
+@pytest.mark.parametrize(
+    "body",
+    [
+        "* See [Ruxit](http://ruxit.com/) and [cloudcycler](https://github.com/fairfaxmedia/cloudcycler).\n",
+        "* ![rek stored video arch](./rek-stored-video-arch.png)\n",
+        "* Tamara G Kolda and Brett W. Bader wrote it, as did Zheng et al. and Dr. Nathalie Rauschmayr.\n",
+        "* Sudipto Guha found it.\n",
+        '* Output: "Bonjour, comment allez-vous ?" (4 words)\n',
+        "* Der Bericht ist nicht fertig, und die Tabelle fehlt.\n",
+        "* snap-shotting, tri-grams and re-use are fine.\n",
+        "* Encoder types (pooled_embedding, hcnn, bilstm, attentional_bilstm)\n",
+    ],
+)
+def test_names_foreign_text_and_compounds_are_not_reported(body):
+    assert found(body, "NL201") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "word"),
+    [
+        # a fragment is made from a heading, typos and all: no evidence of a name
+        ("* [Linear Discrimniant Analysis](./theory.md#linear-discrimniant-analysis)\n", "Discrimniant"),
+        ("* Content Delievery Network (CDN) serves it.\n", "Delievery"),  # capitalised, but beside known words
+        ("* Use the genenral purpose volumes of the cluster, le disk.\n", "genenral"),  # few foreign words
+        ("* snap-shotign is slow.\n", "shotign' in 'snap-shotign"),
+        ("* Encoder types (pooled, hcnnn, bilstm)\n", "hcnnn"),  # no identifier among the items
+    ],
+)
+def test_typos_beside_those_cues_are_still_reported(body, word):
+    assert [m for *_, m in found(body, "NL201")] == [f"unknown word '{word}'"]
+
+
+def test_parts_of_plus_and_slash_joined_lists_are_checked():
+    body = "* Pandas/Nmupy, Pandas/NumPy/Scikti and Glue+Athenna; opt/ml/model and C++ are fine.\n"
+    assert [m for *_, m in found(body, "NL201")] == [
+        "unknown word 'Nmupy' in 'Pandas/Nmupy'",
+        "unknown word 'Scikti' in 'Pandas/NumPy/Scikti'",
+        "unknown word 'Athenna' in 'Glue+Athenna'",
+    ]
+
+
+# -- NL203 for names that are English words, and names of several words -------------------
+def test_name_case_of_prose_names_phrases_and_mixed_case_english_forms():
+    body = "* Write it in python or java with Javascript, on apache spark, into microsoft excel.\n"
+    assert [m for *_, m in found(body, "NL203")] == [
+        "'python' is spelled right but with the wrong case: Python",
+        "'java' is spelled right but with the wrong case: Java",
+        "'Javascript' is spelled right but with the wrong case: JavaScript",
+        "'apache spark' is spelled right but with the wrong case: Apache Spark",
+        "'microsoft excel' is spelled right but with the wrong case: Microsoft Excel",
+    ]
+
+
+def test_name_case_leaves_values_code_and_capitals_alone():
+    body = "* engines:\n  * mysql\n  * postgresql\n* `python` and PYTHON and python-dateutil and APACHE SPARK.\n"
+    assert found(body, "NL203") == []
+
+
+# -- NL207 split-name --------------------------------------------------------------
+def test_split_and_joined_names():
+    body = "* Py Torch, Java Script and Open API; Py Troch; images on DockerHub.\n"
+    diagnostics = lint(FRONT + body, ("NL207",))
+    assert [(d.column, d.message) for d in diagnostics] == [
+        (3, "'Py Torch' is one name: PyTorch"),
+        (13, "'Java Script' is one name: JavaScript"),
+        (29, "'Open API' is one name: OpenAPI"),
+        (39, "'Py Troch' is one name: PyTorch"),
+        (59, "'DockerHub' is two words: Docker Hub"),
+    ]
+    assert [d.fix is not None for d in diagnostics] == [True, True, True, False, True]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "* the tensor flow through the graph\n",  # lowercase: may be two words
+        "* Sage Maker and Dyna Mo are NL3xx's\n",  # AWS product names
+        "* see py/Torch and py.Torch\n",
+        "* New Year and Open Data\n",
+    ],
+)
+def test_split_name_leaves_these_alone(body):
+    assert found(body, "NL207") == []
+
+
+def test_split_name_needs_an_unknown_half_for_a_near_name_and_the_names_first_case():
+    assert found("* Open MPI runs it; no SQL here.\n", "NL207") == []
+
+
+def test_quoted_values_extensions_and_alt_text_from_a_file_name_keep_their_case():
+    body = "* One of “avro” or ‘parquet’; a .parquet file; ![iot spark s3](iot-spark-s3.png).\n"
+    assert found(body, "NL203") == []
+    # a link's URL is lowercase by habit: it says nothing of the name's case
+    body = "* See [Github](https://github.com/aws/sagemaker/tree/main) and [Tensorflow](#tensorflow-title).\n"
+    assert [m for *_, m in found(body, "NL203")] == [
+        "'Github' is spelled right but with the wrong case: GitHub",
+        "'Tensorflow' is spelled right but with the wrong case: TensorFlow",
+    ]
+
+
+# -- language = "en-GB" ------------------------------------------------------------
+BRITISH = "* The organisation will vectorise and normalise the catalogue; a favourite programme.\n"
+
+
+def test_british_spellings_pass_with_en_gb_only():
+    assert [m for *_, m in found(BRITISH, "NL201")] == [
+        "unknown word 'organisation'",
+        "unknown word 'vectorise'",
+        "unknown word 'normalise'",
+        "unknown word 'favourite'",
+        "unknown word 'programme'",
+    ]
+    assert found(BRITISH, "NL201", language="en-GB") == []
+    # a British ending on no word at all is still reported
+    assert [m for *_, m in found("* The grobbalisation of data.\n", "NL201", language="en-GB")] == [
+        "unknown word 'grobbalisation'"
+    ]
+
+
+def test_language_setting_is_read_and_checked(tmp_path: Path, capsys, monkeypatch):
+    (tmp_path / "note.md").write_text(FRONT + BRITISH, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notelint.toml").write_text('select = ["NL201"]\n', encoding="utf-8")
+    assert main(["check", "note.md"]) == 1
+    (tmp_path / "notelint.toml").write_text('language = "en-GB"\nselect = ["NL201"]\n', encoding="utf-8")
+    assert main(["check", "note.md"]) == 0  # the setting is part of the result cache's key
+    (tmp_path / "notelint.toml").write_text('language = "fr"\n', encoding="utf-8")
+    assert main(["check", "note.md"]) == 2
+    assert """'language' must be "en-US" | "en-GB", got 'fr'""" in capsys.readouterr().err
+
+
+def test_a_rare_word_is_judged_with_one_neighbour_and_a_curated_one_is_not():
+    from notelint.spelling.confusion import Model, confused
+
+    counts = "\n".join(
+        [
+            "n\t100000000000",
+            "m\t100",
+            "u\tresource\t1000000",
+            "u\tplanning\t2000000",
+            "u\tplaning\t2000",
+            "u\tthan\t500000",
+            "u\tthen\t400000",
+            "w\tplanning\tresource:40000\t\t\t",
+            "w\tplaning\t\t\t\t",
+            "w\tthan\tresource:20000\t\t\t",
+        ]
+    )
+    model = Model("than then\n", "planing planning\n", lambda: counts)
+    assert model.rare("planing") and not model.rare("then")
+    # 'resource' then ',': one word neighbour; P(resource|planning) = 0.02 against chance (1e-5) for planing
+    assert [(c.written, c.likely, c.before) for c in confused("resource planing, and", model)] == [
+        ("planing", "planning", "resource")
+    ]
+    assert list(confused("resource then, and", model)) == []  # a curated set needs both neighbours
+
+
+def test_a_shift_slip_on_a_common_word_is_reported():
+    body = "* THis is it, WHen it runs; IDs, GBs, MXNet, IPsec, OAuth and **HI**gh **D**ensity are fine.\n"
+    assert [m for *_, m in found(body, "NL201")] == ["unknown word 'THis'", "unknown word 'WHen'"]

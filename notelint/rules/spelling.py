@@ -13,10 +13,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from notelint.diagnostic import Edit, Finding, Fix, Severity
-from notelint.note import Note
+from notelint.note import Block, Kind, Note, Segment
 from notelint.rule import Context, FixAvailability, example, rule
 from notelint.spelling.check import MISCASED, MISSPELLED, PROSE_KINDS, UNKNOWN, Problem, Speller, code_words, note_words
 from notelint.spelling.context import Confusable, confusions, load_confusables, repeats
+from notelint.spelling.names import NameFinder
 from notelint.spelling.vocab import build
 
 if TYPE_CHECKING:  # the module loads when NL206 first runs
@@ -115,21 +116,44 @@ def misspelled_word(note: Note, ctx: Context) -> Iterator[Finding]:
     good=example("* SageMaker has prebuilt containers for TensorFlow and PyTorch.", title="SageMaker notes"),
 )
 def name_case(note: Note, ctx: Context) -> Iterator[Finding]:
-    """Names with a fixed mixed case (``notelint/data/words/casing.txt``:
-    TensorFlow, PyTorch, XGBoost, MLlib ...) written standalone in prose with
-    another case.  ALL CAPS is accepted; a name inside an identifier
-    (``sagemaker-pytorch``) is not checked; AWS product names (SageMaker,
-    QuickSight) are NL3xx's, and a name that is also an English word is left
-    alone."""
+    """Names with a fixed case (``notelint/data/words/casing.txt``:
+    TensorFlow, PyTorch, XGBoost, MLlib ...; ``names.txt``: Databricks,
+    Kubernetes, and names of several words such as Apache Spark) written
+    standalone in prose with another case.  ALL CAPS is accepted; a name
+    inside an identifier (``sagemaker-pytorch``) or a lone lowercase list item
+    (``* mysql`` in a list of engine values) is not checked; AWS product names
+    (SageMaker, QuickSight) are NL3xx's.  A plain name that is also an English
+    word ("spark") is left alone, except the few of ``casing-prose.txt``
+    (Python, Java ...) that in technical notes always name the technology:
+    those are reported when written all in lowercase."""
     vocab = speller(ctx).vocab
+    finder = _names(ctx)
+    phrases = []
+    for block, segment, text in _prose(note):
+        for hit in finder.phrase_hits(text):
+            start, end = block.span(segment.start + hit.start, segment.start + hit.end)
+            phrases.append(Finding(start, end, _miscased(hit.written, hit.name), suggestions=(hit.name,)))
     for problem in _problems(note, ctx, MISCASED):
-        canonical = vocab.casing[problem.word.lower()]
-        yield Finding(
-            problem.start,
-            problem.end,
-            f"'{problem.word}' is spelled right but with the wrong case: {canonical}",
-            suggestions=(canonical,),
-        )
+        if any(f.start <= problem.start < f.end for f in phrases):
+            continue  # "spark" of "apache spark": reported as the whole name
+        canonical = vocab.canonical_name(problem.word)
+        yield Finding(problem.start, problem.end, _miscased(problem.word, canonical), suggestions=(canonical,))
+    yield from phrases
+
+
+def _miscased(written: str, name: str) -> str:
+    return f"'{written}' is spelled right but with the wrong case: {name}"
+
+
+def _names(ctx: Context) -> NameFinder:
+    return ctx.shared("spelling.names", lambda: NameFinder(speller(ctx).vocab))
+
+
+def _prose(note: Note) -> Iterator[tuple[Block, Segment, str]]:
+    for block in note.blocks:
+        for segment, text in block.iter_segments(*PROSE_KINDS):
+            if segment.kind is not Kind.IMAGE:
+                yield block, segment, text
 
 
 @rule(
@@ -239,10 +263,41 @@ def confused_word(note: Note, ctx: Context) -> Iterator[Finding]:
                 )
 
 
+@rule(
+    "NL207",
+    "split-name",
+    Severity.WARNING,
+    "A technology name split in two, or two names run together.",
+    bad=example("* SageMaker has prebuilt containers for Py Torch and Java Script.", title="SageMaker notes"),
+    good=example("* SageMaker has prebuilt containers for PyTorch and JavaScript.", title="SageMaker notes"),
+    fix=FixAvailability.SOMETIMES,
+)
+def split_name(note: Note, ctx: Context) -> Iterator[Finding]:
+    """Each half of "Py Torch" is a fine word (or a short unknown one), so no
+    spell checker sees it; joined, the two are a name of ``casing.txt`` or
+    ``names.txt``.  Reported when the second word starts with a capital, as
+    the name's own inner capital does ("tensor flow" in lowercase may be two
+    words), when the joined letters are the name or one edit from it ("Py
+    Troch"; only with a half that no list knows and a name of six letters or
+    more), and when one word is a name of two ("DockerHub" -> Docker Hub).
+    The fix, safe, is offered only when the letters are the name's; one edit
+    away it is a suggestion.  AWS product names split in two ("Sage Maker")
+    are NL3xx's."""
+    finder = _names(ctx)
+    for block, segment, text in _prose(note):
+        for hit in finder.spacing_hits(text):
+            start, end = block.span(segment.start + hit.start, segment.start + hit.end)
+            if note.text[start:end] != hit.written:
+                continue  # markup between the words
+            how = "is one name" if " " in hit.written else "is two words"
+            fix = Fix((Edit(start, end, hit.name),), f"replace '{hit.written}' with '{hit.name}'", True) if hit.exact else None
+            yield Finding(start, end, f"'{hit.written}' {how}: {hit.name}", suggestions=(hit.name,), fix=fix)
+
+
 def _because(hit: Confusion) -> str:
     if hit.before and hit.after:
         return f"between '{hit.before}' and '{hit.after}'"
     return f"after '{hit.before}'" if hit.before else f"before '{hit.after}'"
 
 
-RULES = (unknown_word, misspelled_word, name_case, repeated_word, confusable_word, confused_word)
+RULES = (unknown_word, misspelled_word, name_case, repeated_word, confusable_word, confused_word, split_name)

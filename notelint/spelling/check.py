@@ -5,10 +5,14 @@ The order of the questions asked of a unit is the policy:
 1. a misspelling in the curated map is reported as such (NL202), whatever
    any word list says;
 2. fewer than three letters: not checked ("U", "ml", "Bi");
-3. a name whose case NL2xx owns (``casing.txt``), written standalone with the
-   wrong case: reported as miscased (NL203), unless it is an AWS product name
-   (NL3xx owns those) or the written form is itself an English word;
+3. a name whose case NL2xx owns (``casing.txt``, ``names.txt``), written
+   standalone with the wrong case: reported as miscased (NL203), unless it is an
+   AWS product name (NL3xx owns those) or a plain name that is itself an English
+   word; a name of ``casing-prose.txt`` (Python, Java) only when written in
+   lowercase;
 4. an AWS operation name in any case (``Putobject``): NL4xx's business;
+4b. two capitals then lowercase where the lowercase word is a common English
+   word ("THis", "WHen"): the shift key held too long, reported (NL201);
 5. ALL CAPS: an acronym up to ``MAX_ACRONYM`` letters ("CBOW", "LSTM"),
    otherwise checked like any word ("MINIMUM", "ENTRYPOINT");
 6. an acronym plural ("GPUs", "AMIs"), a word some vocabulary knows (or its
@@ -30,9 +34,11 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from notelint.note import BlockKind, Kind, Note
+from notelint.spelling import cues
 from notelint.spelling.suggest import Suggester, edits1
 from notelint.spelling.tokens import (
     ALONE,
+    HYPHEN,
     IDENTIFIER,
     Unit,
     camel_parts,
@@ -50,6 +56,9 @@ MIN_LETTERS = 3
 MAX_ACRONYM = 5
 MIN_TYPO_LETTERS = 5
 # two-letter words that identifiers glue to others: bynode, projectid, toupper
+# two capitals, then lowercase: "THis", "WHen" (not "IDs", "GBs": acronym plurals)
+_SHIFT_SLIP = re.compile(r"[A-Z]{2}[a-z]{2,}")
+COMMON_FREQUENCY = 100_000
 GLUE_WORDS = frozenset({"by", "id", "in", "io", "is", "of", "on", "to", "up"})
 PROSE_KINDS = (Kind.PROSE, Kind.LINK, Kind.IMAGE)
 # a link to a person's (or an organisation's) profile: its text is a name, "[Ben Kehoe (benkehoe)](https://github.com/benkehoe)"
@@ -91,8 +100,13 @@ class Speller:
     def _scan(self, note: Note) -> Iterator[Problem]:
         extra = frozenset(note_words(note) | code_words(note))
         for block in note.blocks:
-            # the only word of a table cell is a value or a key, not prose
-            lone = block.kind is BlockKind.CELL and len(block.text.split()) == 1
+            # the only word of a table cell is a value or a key, not prose; the case
+            # of a list item of one lowercase word is a value's too ("* mysql" in a
+            # list of engine names), though its spelling is checked
+            words = block.text.split()
+            lone = block.kind is BlockKind.CELL and len(words) == 1
+            value = len(words) == 1 and words[0].islower()
+            foreign: list[tuple[int, int]] | None = None
             for segment, text in block.iter_segments(*PROSE_KINDS):
                 if segment.kind is Kind.LINK and segment.href and _PROFILE.fullmatch(segment.href):
                     continue  # a person's name and handle, not words
@@ -100,8 +114,33 @@ class Speller:
                     for kind, offset, word, part in self.classify(unit):
                         if extra and _allowed(word, unit.text, extra):
                             continue
-                        start, end = block.span(unit.start + offset, unit.start + offset + len(word))
+                        at = unit.start + offset
+                        if kind == MISCASED and (value or (segment.kind is Kind.IMAGE and cues.named_by_url(word, segment.href))):
+                            continue  # a value, or alt text made from the file name ("![spark s3](spark-s3.png)")
+                        if kind == UNKNOWN:
+                            if foreign is None:
+                                foreign = cues.foreign_spans(block.text, self._unknown_word)
+                            if self._excused(block.text, at, word, unit, segment.href, foreign):
+                                continue
+                        start, end = block.span(at, at + len(word))
+                        if kind == UNKNOWN and _SHIFT_SLIP.fullmatch(word) and note.text[start:end] != word:
+                            continue  # "**HI**gh **D**ensity": capitals marked on purpose
                         yield Problem(kind, word, start, end, unit, part)
+
+    def _excused(self, text: str, at: int, word: str, unit: Unit, url: str | None, foreign) -> bool:
+        """An unknown word that its context shows to be no misspelling (see ``cues``)."""
+        if cues.named_by_url(word, url) or any(start <= at < end for start, end in foreign):
+            return True
+        if unit.joined == HYPHEN and word == unit.text:
+            first = unit.token.lower().startswith(word.lower())
+            if cues.compound_part_ok(word, unit.token, first, self.vocab.knows):
+                return True
+        if word == unit.token and cues.identifier_list_item(text, at, at + len(word)):
+            return True
+        return cues.person_name(text, at, at + len(word), self._unknown_word)
+
+    def _unknown_word(self, word: str) -> bool:
+        return len(word) >= MIN_LETTERS and not word.isupper() and not self.vocab.knows(word)
 
     def classify(self, unit: Unit) -> tuple[tuple[str, int, str, bool], ...]:
         """(kind, offset in the unit, word, is_part) for each problem of one unit."""
@@ -123,9 +162,17 @@ class Speller:
             return
         canonical = vocab.casing.get(lower)
         if canonical is not None:
-            owned_elsewhere = lower in vocab.products or lower in vocab.english
-            if joined == ALONE and _miscased(text, canonical) and not owned_elsewhere:
+            # a plain name that is an English word too ("spark") may be the word; a
+            # mixed-case one (JavaScript, YouTube) has no other reading
+            english = lower in vocab.english and not is_mixed_case(canonical)
+            if joined == ALONE and _miscased(text, canonical) and lower not in vocab.products and not english:
                 yield MISCASED, 0, text, False
+            return
+        if joined == ALONE and text.islower() and lower in vocab.prose_names:
+            yield MISCASED, 0, text, False
+            return
+        if _SHIFT_SLIP.fullmatch(text) and self._common(lower):
+            yield UNKNOWN, 0, text, False  # "THis": the shift key held a letter too long
             return
         if lower in vocab.operations or self._accepts(text):
             return
@@ -137,6 +184,10 @@ class Speller:
                     yield UNKNOWN, offset, part, True
         elif joined != IDENTIFIER or self._typo_like(text):
             yield UNKNOWN, 0, text, False
+
+    def _common(self, lower: str) -> bool:
+        """One of English's common words (frequency from pyspellchecker's list)."""
+        return lower in self.vocab.english and (self.vocab.english.get(lower) or 0) >= COMMON_FREQUENCY
 
     def _accepts(self, word: str) -> bool:
         if word.isupper() and len(word) <= MAX_ACRONYM:

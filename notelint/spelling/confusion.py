@@ -3,7 +3,9 @@
 A word of a *confusion set* ("loose" of loose/lose, "planing" of
 planing/planning) is compared with the other words of its set in its
 context: the word just before it and the word just after it, within one run
-of prose and with no punctuation between.  Each candidate ``x`` is scored as
+of prose and with no punctuation between (a rare word that only generated
+pairs name, "planing", is judged with one word neighbour too: "resource
+planing,").  Each candidate ``x`` is scored as
 a naive-Bayes bigram model would: ``P(prev | x) * P(next | x)``, each an
 interpolation of the bigram estimate and the neighbour's unigram
 probability, from general-English counts (symspellpy's Google Books lists).
@@ -156,10 +158,12 @@ class Model:
                 continue  # a rare word seen in this very bigram: it is used so
             if self._aws_prefers(word, other, before, after):
                 continue  # AWS prose writes it this way more often than the other
-            sides = (self._side_ratio(word, other, before, True), self._side_ratio(word, other, after, False))
+            sides = [self._side_ratio(word, other, n, left) for n, left in ((before, True), (after, False)) if n is not None]
             if min(sides) < (MIN_GENERATED_SIDE if generated else 1):
                 continue  # one neighbour speaks for the word as written (or, for a rare word, says nothing)
-            ratio = sides[0] * sides[1]
+            if len(sides) == 1 and not generated:
+                continue
+            ratio = sides[0] * (sides[1] if len(sides) == 2 else 1.0)
             posterior = ratio * self.unigram(other) / max(self.unigram(word), 1)
             needed = MIN_GENERATED_RATIO if generated else MIN_CONTEXT_RATIO
             if ratio < needed or (not generated and posterior < MIN_POSTERIOR):
@@ -170,6 +174,11 @@ class Model:
             return None
         other = best[1]
         return other, *self._evidence(other, before, after)
+
+    def rare(self, word: str) -> bool:
+        """A word that only edit-distance-1 pairs name (``planing``): judged with one neighbour too,
+        as its one neighbour must then speak for the other word a thousandfold."""
+        return all((word, other) in self.generated for other in self.alternatives.get(word, ()))
 
     def _aws_prefers(self, word: str, other: str, before: str | None, after: str | None) -> bool:
         """Whether the AWS bigram counts put the written word beside a neighbour at least as often as ``other``."""
@@ -218,8 +227,10 @@ def confused(text: str, model: Model, skip: frozenset[str] = frozenset()) -> Ite
             continue
         before = _word(tokens, index - 1)
         after = _word(tokens, index + 1)
-        if before is None or after is None:
-            continue  # one neighbour is too little to go on
+        if before is None and after is None:
+            continue
+        if (before is None or after is None) and not model.rare(token):
+            continue  # one neighbour is too little to go on, but for a rare word ("resource planing,")
         verdict = model.judge(token, before, after)
         if verdict is None:
             continue

@@ -9,7 +9,8 @@ contractions are dropped (``Amazon's`` -> Amazon, ``doesn't`` -> does).
 What is never a word to check, and so never yields a unit:
 
 * URLs, e-mail addresses and handles (``://``, ``www.``, ``@``);
-* file paths (a leading ``/``, ``~`` or ``.``, or two slashes or more);
+* file paths (a leading ``/``, ``~`` or ``.``, or two slashes or more, unless
+  the pieces are names: ``Pandas/NumPy/Scikit``);
 * dotted names: files, modules, hosts, instance types, versions
   (``train.py``, ``ml.p3.2xlarge``, ``boto3.client``, ``e.g``);
 * ``service:Action`` IAM actions, ARNs, times and other ``a:b`` pairs;
@@ -22,7 +23,7 @@ What is never a word to check, and so never yields a unit:
 
 Each unit says how it was joined to its neighbours: ``ALONE`` (a word),
 ``HYPHEN`` (a prose compound such as ``rela-time`` or ``GPU-based``) or
-``IDENTIFIER`` (snake_case, ``a/b``, kebab-case names of three lowercase
+``IDENTIFIER`` (snake_case, ``a/b``, ``A/B/C`` lists of names, ``Glue+Athena``, kebab-case names of three lowercase
 pieces or more, a "quoted" literal, the only token of a table cell).  The
 checker is lenient with identifiers, whose parts are often coined.
 """
@@ -41,10 +42,14 @@ _INNER_DOT_OR_COLON = re.compile(r"[^\W_][.:][^\W_]")
 # A call written in prose: name(), fit(x, y), apply(cls, *args, **kwargs); not
 # model(ECR path that has ...), where the parentheses hold words.
 _CALL = re.compile(r"[A-Za-z_][\w.]*\((?:\s*[^\s(),]+(?:\s*,\s*[^\s(),]+)*\s*)?\)")
-_QUOTED = re.compile(r"(['\"])[^\s'\"]+\1")
+_QUOTED = re.compile(r"(['\"])[^\s'\"]+\1|“[^\s“”]+”|‘[^\s‘’]+’")
 _APOSTROPHES = "'’"
 _CONTRACTION = re.compile(r"(?i)(?:n['’]t|['’](?:s|re|ve|ll|d|m))$")
-_PIECE = re.compile(r"[^-_/'’]+")
+_PIECE = re.compile(r"[^-_/+'’]+")
+# words joined by "+" ("Glue+Athena"), and a list of names joined by slashes
+# whose first piece has a capital ("Pandas/NumPy/Scikit"); paths are lowercase
+_PLUS_JOINED = re.compile(r"[A-Za-z]{2,}(?:\+[A-Za-z]{2,})+")
+_NAME_LIST = re.compile(r"[A-Z][A-Za-z]+(?:/[A-Za-z]{2,}){2,}")
 
 ALONE = "alone"
 HYPHEN = "hyphen"
@@ -69,7 +74,7 @@ def units(text: str, base: int = 0, identifiers: bool = False, known: Container[
     without a unit: most words of a text are such words.
     """
     calls = [m.span() for m in _CALL.finditer(text)] if "(" in text else []
-    quoted = [m.span() for m in _QUOTED.finditer(text)] if "'" in text or '"' in text else []
+    quoted = [m.span() for m in _QUOTED.finditer(text)] if any(q in text for q in "'\"“‘") else []
     plain = IDENTIFIER if identifiers else ALONE
     if identifiers:
         known = ()
@@ -102,9 +107,13 @@ def _skipped(raw: str, core: re.Match) -> bool:
         return True
     text = core.group()
     prefix = raw[: core.start()]
-    if _CODE_LIKE.search(text) or _INNER_DOT_OR_COLON.search(text) or _CODE_LIKE.search(prefix):
+    if _CODE_LIKE.search(prefix) or _INNER_DOT_OR_COLON.search(text) or prefix.endswith(".") and text.isalpha():
+        return True  # ... and a file extension: ".parquet", ".csv"
+    if _CODE_LIKE.search(text) and not _PLUS_JOINED.fullmatch(text):
         return True  # (code-like characters after a word are punctuation slips: "OS<")
     slashes = text.count("/")
+    if slashes > 1 and not prefix.endswith(("/", ".")) and _NAME_LIST.fullmatch(text):
+        return False  # "Pandas/NumPy/Scikit": a list of names, not a path
     return bool(slashes) and (slashes > 1 or prefix.endswith(("/", ".")))
 
 
@@ -113,7 +122,7 @@ def _split(core: str, offset: int, literal: bool) -> Iterator[Unit]:
     pieces = [(m.start(), m.group()) for m in _PIECE.finditer(stem)]
     if not pieces or any(not piece.isalpha() for _start, piece in pieces):
         return  # a name with a version or a number in it: wikitext-2-raw-v1, us-east-1
-    if literal or any(j in stem for j in "_/'’") or (len(pieces) > 2 and stem.islower()):
+    if literal or any(j in stem for j in "_/+'’") or (len(pieces) > 2 and stem.islower()):
         joined = IDENTIFIER
     elif len(pieces) == 1 and pieces[0][1] == stem:
         joined = ALONE

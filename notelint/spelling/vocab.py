@@ -7,6 +7,9 @@
   into words) and its single-token product names;
 * curated lists shipped under ``notelint/data/words/`` (reviewed, sorted, one
   word a line);
+* names whose case is fixed: ``casing.txt`` (mixed case: PyTorch), ``names.txt``
+  (Databricks, and names of several words: Apache Spark, Docker Hub) and
+  ``casing-prose.txt`` (names that are English words too: Python, Java);
 * the project's ``words`` and ``word-files`` settings;
 * a note's own front matter ``words:`` list (passed per note, not stored here).
 
@@ -18,7 +21,7 @@ every list, so a misspelling that some source happens to contain (botocore has
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -30,6 +33,8 @@ from notelint.shipped import data_text
 SCHEMA = 2
 CURATED = ("aws.txt", "english.txt", "ml.txt", "software.txt")
 CASING = "casing.txt"
+NAMES = "names.txt"
+PROSE_NAMES = "casing-prose.txt"
 MISSPELLINGS = "misspellings.txt"
 _MAP_LINE = re.compile(r"([a-z]+)->([A-Za-z]+(?: [A-Za-z]+)?)")
 
@@ -40,17 +45,26 @@ class Vocabulary:
     domain: frozenset[str]  # lowercase words of the AWS catalog, curated lists, project settings
     curated: frozenset[str]  # the curated lists, casing names and project settings (not the catalog)
     products: Mapping[str, str]  # casefold -> canonical AWS product name (NL3xx owns their case)
-    casing: Mapping[str, str]  # casefold -> canonical mixed-case name (NL2xx checks these)
+    casing: Mapping[str, str]  # casefold -> canonical one-word name with a fixed case (NL2xx checks these)
     misspellings: Mapping[str, str]  # lowercase misspelling -> its one correct form
     operations: frozenset[str]  # casefolded AWS operation names (NL4xx owns them)
     botocore_version: str = ""
+    phrases: Mapping[str, str] = field(default_factory=dict)  # "apache spark" -> Apache Spark
+    joined: Mapping[str, str] = field(default_factory=dict)  # "dockerhub" -> Docker Hub
+    prose_names: Mapping[str, str] = field(default_factory=dict)  # "python" -> Python (English words too)
+    british: bool = False  # language = "en-GB": a British spelling of a known word is known
+
 
     def knows(self, word: str) -> bool:
         """``word`` (any case) or its singular is a known word."""
         lower = word.lower()
         if lower in self.misspellings:
             return False
-        return self._has(lower) or any(self._has(stem) for stem in singulars(lower))
+        if self._has(lower) or any(self._has(stem) for stem in singulars(lower)):
+            return True
+        return self.british and any(
+            self._has(us) or any(self._has(stem) for stem in singulars(us)) for us in american_forms(lower)
+        )
 
     def _has(self, lower: str) -> bool:
         return lower in self.english or lower in self.domain or lower in self.products
@@ -61,6 +75,11 @@ class Vocabulary:
     def is_jargon(self, lower: str) -> bool:
         """A domain word that English does not have: what suggestions offer first."""
         return lower in self.curated or lower in self.products or (lower in self.domain and lower not in self.english)
+
+    def canonical_name(self, word: str) -> str:
+        """The fixed spelling of a name NL203 reports (one of its lists has it)."""
+        lower = word.lower()
+        return self.casing.get(lower) or self.prose_names[lower]
 
     def canonical(self, lower: str) -> str | None:
         """The canonical spelling of a name whose case matters, if it has one."""
@@ -77,6 +96,29 @@ def singulars(lower: str) -> list[str]:
     if lower.endswith("ies"):
         stems.append(lower[:-3] + "y")
     return stems
+
+
+# British endings and their American forms, tried in turn on a word's end (or, for
+# "our", anywhere in it): organisation -> organization, analyse -> analyze,
+# colourful -> colorful, centre -> center, catalogue -> catalog, licence -> license,
+# modelling -> modeling, programme -> program.
+_BRITISH_ENDINGS = (
+    ("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
+    ("ising", "izing"), ("iser", "izer"), ("isers", "izers"), ("isable", "izable"),
+    ("yse", "yze"), ("ysed", "yzed"), ("yses", "yzes"), ("ysing", "yzing"),
+    ("tre", "ter"), ("tres", "ters"), ("tred", "tered"),
+    ("ogue", "og"), ("ogues", "ogs"), ("ence", "ense"), ("ences", "enses"),
+    ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llers", "lers"),
+    ("mme", "m"), ("mmes", "ms"),
+)
+
+
+def american_forms(lower: str) -> list[str]:
+    """American spellings a British-spelled word may stand for (language = "en-GB")."""
+    forms = [lower[: -len(gb)] + us for gb, us in _BRITISH_ENDINGS if lower.endswith(gb) and len(lower) > len(gb) + 2]
+    if "our" in lower[1:]:
+        forms.append(lower[0] + lower[1:].replace("our", "or"))
+    return forms
 
 
 # -- sources ----------------------------------------------------------------------
@@ -157,7 +199,20 @@ def curated_words() -> set[str]:
 
 
 def casing_names() -> dict[str, str]:
-    return {name.casefold(): name for name in data_lines(CASING)}
+    """One-word names with a fixed case: the mixed-case names (``casing.txt``) and
+    the one-word entries of ``names.txt`` (Databricks, Kubernetes)."""
+    names = data_lines(CASING) + [name for name in data_lines(NAMES) if " " not in name]
+    return {name.casefold(): name for name in names}
+
+
+def phrase_names() -> dict[str, str]:
+    """Names of several words (``names.txt``: Apache Spark, Docker Hub), casefolded -> canonical."""
+    return {name.casefold(): name for name in data_lines(NAMES) if " " in name}
+
+
+def prose_names() -> dict[str, str]:
+    """Names that are English words too (``casing-prose.txt``: Python, Java), lowercase -> canonical."""
+    return {name.lower(): name for name in data_lines(PROSE_NAMES)}
 
 
 def misspelling_map() -> dict[str, str]:
@@ -196,6 +251,7 @@ def project_words(config: Config | None) -> set[str]:
 def build(catalog, config: Config | None) -> Vocabulary:
     """Every source put together; ``catalog`` is the AWS catalog (or None without one)."""
     casing = casing_names()
+    phrases = phrase_names()
     curated = frozenset(curated_words() | project_words(config) | set(casing))
     domain = set(curated)
     products: Mapping[str, str] = {}
@@ -215,4 +271,8 @@ def build(catalog, config: Config | None) -> Vocabulary:
         misspellings=misspelling_map(),
         operations=operations,
         botocore_version=version,
+        phrases=phrases,
+        joined={name.replace(" ", ""): canonical for name, canonical in phrases.items()},
+        prose_names=prose_names(),
+        british=config is not None and config.language == "en-GB",
     )
