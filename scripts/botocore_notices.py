@@ -32,9 +32,10 @@ import argparse
 import html
 import re
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import botocore
 import botocore.session
@@ -48,13 +49,13 @@ OUT = Path(__file__).resolve().parent.parent / "notelint" / "data" / "knowledge"
 # are not notices.
 PHRASES: tuple[tuple[str, str], ...] = (
     ("closed-to-new-customers",
-     r"no longer (?:available|open) to new (?:customers|accounts)|no longer accepts? new customers"
-     r"|not accepting new customers|no longer supported for new (?:customers|accounts)"),
+     (r"no longer (?:available|open) to new (?:customers|accounts)|no longer accepts? new customers"
+      r"|not accepting new customers|no longer supported for new (?:customers|accounts)")),
     ("maintenance-mode", r"(?:entered|is in|are in|moved to|will enter) maintenance mode"),
     ("end-of-life",
-     r"end of support notice|(?:will|to) end support for|discontinued? support for|has discontinued"
-     r"|(?:is|are|was|were|has been|have been|is now) discontinued|will be discontinued"
-     r"|reached end of (?:life|support)|will reach end of (?:life|support)|will be retired"),
+     (r"end of support notice|(?:will|to) end support for|discontinued? support for|has discontinued"
+      r"|(?:is|are|was|were|has been|have been|is now) discontinued|will be discontinued"
+      r"|reached end of (?:life|support)|will reach end of (?:life|support)|will be retired")),
 )
 _PHRASE = [(kind, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for kind, pattern in PHRASES]
 
