@@ -37,6 +37,7 @@ from typing import Any, NamedTuple
 import botocore
 import botocore.session
 import yaml
+from botocore.model import ServiceModel
 
 OUT = Path(__file__).resolve().parent.parent / "notelint" / "data" / "knowledge" / "botocore-limits.yaml"
 
@@ -98,11 +99,20 @@ def limit_sentences(text: str) -> list[dict[str, Any]]:
     return found
 
 
-def derive(session: Any | None = None) -> dict[str, Any]:
-    session = session or botocore.session.get_session()
+def derive(session: Any | None = None, loader: Any | None = None, version: str | None = None) -> dict[str, Any]:
+    """The limits of the installed botocore, or of the service models ``loader`` reads (another
+    release's data folder: scripts/botocore_diff.py), recorded as ``version``."""
+    if loader is None:
+        session = session or botocore.session.get_session()
+
+        def model_of(service: str) -> Any:
+            return session.get_service_model(service)
+    else:
+        def model_of(service: str) -> Any:
+            return ServiceModel(loader.load_service_model(service, "service-2"), service_name=service)
     limits = []
     for item in SELECTION:
-        model = session.get_service_model(item.service)
+        model = model_of(item.service)
         entry: dict[str, Any] = {
             "id": item.id, "subject": item.subject, "attribute": item.attribute, "service": item.service,
             "unit": item.unit, "docs": item.docs,
@@ -129,7 +139,7 @@ def derive(session: Any | None = None) -> dict[str, Any]:
         limits.append(entry)
     return {
         "generated_by": "scripts/botocore_limits.py",
-        "botocore_version": botocore.__version__,
+        "botocore_version": version or botocore.__version__,
         "limits": limits,
     }
 

@@ -122,11 +122,13 @@ def _docs_url(uid: str | None, scope: str, where: str, paragraph: str) -> str:
     return f"https://docs.aws.amazon.com/goto/WebAPI/{uid}/{where.split('.')[0]}"
 
 
-def derive(session: Any | None = None) -> dict[str, Any]:
-    session = session or botocore.session.get_session()
-    loader = session.get_component("data_loader")
+def derive(session: Any | None = None, loader: Any | None = None, version: str | None = None) -> dict[str, Any]:
+    """The notices of the installed botocore, or of the service models ``loader`` reads (another
+    release's data folder: scripts/botocore_diff.py), recorded as ``version``."""
+    if loader is None:
+        loader = (session or botocore.session.get_session()).get_component("data_loader")
     notices: list[dict[str, Any]] = []
-    for service in sorted(session.get_available_services()):
+    for service in sorted(loader.list_available_services("service-2")):
         model = loader.load_service_model(service, "service-2")
         uid = model["metadata"].get("uid")
         by_sentence: dict[str, dict[str, Any]] = {}
@@ -163,7 +165,7 @@ def derive(session: Any | None = None) -> dict[str, Any]:
             notices.append(entry)
     return {
         "generated_by": "scripts/botocore_notices.py",
-        "botocore_version": botocore.__version__,
+        "botocore_version": version or botocore.__version__,
         "notices": notices,
     }
 
