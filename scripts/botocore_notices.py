@@ -28,7 +28,6 @@ used nor dropped, and when an entry names a notice that is gone.
 
 from __future__ import annotations
 
-import argparse
 import html
 import re
 import sys
@@ -40,6 +39,9 @@ from typing import Any
 import botocore
 import botocore.session
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import derived_file  # scripts/derived_file.py
 
 OUT = Path(__file__).resolve().parent.parent / "notelint" / "data" / "knowledge" / "botocore-notices.yaml"
 
@@ -180,20 +182,11 @@ def render(data: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the committed file is out of date")
-    args = parser.parse_args(argv)
-    data = derive()
-    text = render(data)
-    if args.check:
-        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        if current != text:
-            print(f"{OUT} is out of date; run python scripts/botocore_notices.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({len(data['notices'])} notices, botocore {botocore.__version__})")
-    return 0
+    def rendered() -> tuple[str, str]:
+        data = derive()
+        return render(data), f"{len(data['notices'])} notices, botocore {botocore.__version__}"
+
+    return derived_file.run(__doc__, OUT, rendered, argv)
 
 
 if __name__ == "__main__":

@@ -2,23 +2,19 @@
 2026-09-09 and 1.44.8 of 2026-11-20; tests/fixtures/botocore-diff/make_fixtures.py says how): the
 pull-request body of the data-refresh workflow names what a note writer must look at."""
 
-import importlib.util
 import json
 import os
 from pathlib import Path
 
 import botocore
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures" / "botocore-diff"
+from tests.helpers import REPO, load_script
+
+FIXTURES = REPO / "tests" / "fixtures" / "botocore-diff"
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("botocore_diff", ROOT / "scripts" / "botocore_diff.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("botocore_diff")
 
 
 def test_the_differences_between_two_real_releases(tmp_path, capsys):
@@ -57,10 +53,7 @@ def test_a_release_is_read_from_a_botocore_package_folder():
 
 
 def test_the_constraints_are_bumped_to_the_installed_versions(tmp_path, capsys):
-    spec = importlib.util.spec_from_file_location("bump_constraints", ROOT / "scripts" / "bump_constraints.py")
-    assert spec is not None and spec.loader is not None
-    bump = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bump)
+    bump = load_script("bump_constraints")
     constraints = tmp_path / "constraints.txt"
     constraints.write_text("# pins\nboto3==1.0.0\nbotocore==1.0.0\nPyYAML==6.0.4\n", encoding="utf-8")
     assert bump.main(["botocore", "--constraints", str(constraints)]) == 0

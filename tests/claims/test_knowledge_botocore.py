@@ -3,24 +3,17 @@ the facts that went stale: the derived limits file is what scripts/botocore_limi
 from the installed botocore; every fact that rests on a botocore limit states its maximum;
 an entry whose subject lost its client says the service is retired."""
 
-import importlib.util
-from pathlib import Path
-
 import botocore
 
 from notelint.claims.knowledge import load
 from notelint.shipped import data_text, data_yaml
+from tests.helpers import load_script
 
-ROOT = Path(__file__).resolve().parents[2]
 RETIRING = {"end-of-life", "closed-to-new-customers", "maintenance-mode", "renamed", "naming"}
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("botocore_limits", ROOT / "scripts" / "botocore_limits.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("botocore_limits")
 
 
 def test_the_derived_limits_are_those_of_the_installed_botocore():
@@ -57,11 +50,7 @@ def test_an_entry_about_a_service_botocore_dropped_says_it_is_retired():
 
 
 def _notices_script():
-    spec = importlib.util.spec_from_file_location("botocore_notices", ROOT / "scripts" / "botocore_notices.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("botocore_notices")
 
 
 def test_the_derived_notices_are_those_of_the_installed_botocore():
