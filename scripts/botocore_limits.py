@@ -27,7 +27,6 @@ went stale.
 
 from __future__ import annotations
 
-import argparse
 import html
 import re
 import sys
@@ -37,6 +36,10 @@ from typing import Any, NamedTuple
 import botocore
 import botocore.session
 import yaml
+from botocore.model import ServiceModel
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import derived_file  # scripts/derived_file.py
 
 OUT = Path(__file__).resolve().parent.parent / "notelint" / "data" / "knowledge" / "botocore-limits.yaml"
 
@@ -98,11 +101,20 @@ def limit_sentences(text: str) -> list[dict[str, Any]]:
     return found
 
 
-def derive(session: Any | None = None) -> dict[str, Any]:
-    session = session or botocore.session.get_session()
+def derive(session: Any | None = None, loader: Any | None = None, version: str | None = None) -> dict[str, Any]:
+    """The limits of the installed botocore, or of the service models ``loader`` reads (another
+    release's data folder: scripts/botocore_diff.py), recorded as ``version``."""
+    if loader is None:
+        session = session or botocore.session.get_session()
+
+        def model_of(service: str) -> Any:
+            return session.get_service_model(service)
+    else:
+        def model_of(service: str) -> Any:
+            return ServiceModel(loader.load_service_model(service, "service-2"), service_name=service)
     limits = []
     for item in SELECTION:
-        model = session.get_service_model(item.service)
+        model = model_of(item.service)
         entry: dict[str, Any] = {
             "id": item.id, "subject": item.subject, "attribute": item.attribute, "service": item.service,
             "unit": item.unit, "docs": item.docs,
@@ -129,7 +141,7 @@ def derive(session: Any | None = None) -> dict[str, Any]:
         limits.append(entry)
     return {
         "generated_by": "scripts/botocore_limits.py",
-        "botocore_version": botocore.__version__,
+        "botocore_version": version or botocore.__version__,
         "limits": limits,
     }
 
@@ -144,19 +156,11 @@ def render(data: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the committed file is out of date")
-    args = parser.parse_args(argv)
-    text = render(derive())
-    if args.check:
-        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        if current != text:
-            print(f"{OUT} is out of date; run python scripts/botocore_limits.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({len(derive()['limits'])} limits, botocore {botocore.__version__})")
-    return 0
+    def rendered() -> tuple[str, str]:
+        data = derive()
+        return render(data), f"{len(data['limits'])} limits, botocore {botocore.__version__}"
+
+    return derived_file.run(__doc__, OUT, rendered, argv)
 
 
 if __name__ == "__main__":

@@ -94,14 +94,22 @@ def npm_package(spec: str) -> Path:
 
 def load_bench(name: str):
     """A script of bench/ imported as a module (bench/ is not a package; its scripts import each other)."""
+    return _load_module(REPO / "bench", name)
+
+
+def load_script(name: str):
+    """A script of scripts/ imported as a module (scripts/ is not a package either)."""
+    return _load_module(REPO / "scripts", name)
+
+
+def _load_module(folder: Path, name: str):
     import importlib.util
 
-    bench = REPO / "bench"
-    if str(bench) not in sys.path:
-        sys.path.insert(0, str(bench))
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, bench / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(name, folder / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)

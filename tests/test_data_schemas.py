@@ -21,6 +21,8 @@ FILES = [
     (("knowledge", "entities.yaml"), ("knowledge", "entities.schema.json")),
     (("knowledge", "retired-clients.yaml"), ("knowledge", "retired-clients.schema.json")),
     (("knowledge", "botocore-limits.yaml"), ("knowledge", "botocore-limits.schema.json")),
+    (("knowledge", "botocore-notices.yaml"), ("knowledge", "botocore-notices.schema.json")),
+    (("knowledge", "botocore-notices-review.yaml"), ("knowledge", "botocore-notices-review.schema.json")),
     (("words", "confusables.yaml"), ("words", "confusables.schema.json")),
 ]
 

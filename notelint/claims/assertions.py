@@ -224,6 +224,9 @@ def _limit_attribute(sentence: str, cue_start: int, cue_end: int, unit: str, exp
         for attribute, words in _ATTRIBUTE_WORDS.items():
             if after.group(1).lower() in words and (unit == "s") == (attribute in ("duration", "retention", "term")):
                 return attribute, True
+    # "a maximum of 500MB of non-persistent disk space in /tmp": the rest of the clause names it
+    if unit == "MB" and _EPHEMERAL.search(re.split(r"[.;,(]", sentence[cue_end:], maxsplit=1)[0][:60]):
+        return "ephemeral-storage", True
     # "a change can take up to 15 minutes", "wait up to 60 seconds": how long something
     # takes to happen, not a limit of what the sentence names
     if unit == "s" and _WAITING.search(sentence[max(0, cue_start - 30) : cue_start]):
@@ -242,6 +245,9 @@ def _limit_attribute(sentence: str, cue_start: int, cue_end: int, unit: str, exp
         return ("duration" if unit == "s" else "size"), False
     return chosen, True
 
+
+# a function's scratch space (Lambda's /tmp), named after a size
+_EPHEMERAL = re.compile(r"(?:/tmp\b|\bephemeral\b|\bdisk\s+space\b|\btemporary\s+storage\b)", re.IGNORECASE)
 
 _FORMAT_WORDS = ("recordio", "protobuf", "json", "csv", "tsv", "parquet", "orc", "avro", "libsvm")
 

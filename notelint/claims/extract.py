@@ -22,7 +22,7 @@ from notelint.note import Block, Claim, ClaimKind, ListItem, Note
 # A sentence that itself says the change happened is not stale.
 _ACKNOWLEDGED = re.compile(
     r"\b(?:retired|retirement|end[- ]of[- ](?:life|support)|discontinued|deprecated|sunset|"
-    r"no\s+longer\s+(?:available|supported|offered|sold|accepts?|takes?)|closed\s+to\s+new|"
+    r"no\s+longer\s+(?:available|supported|offered|sold|accepts?|takes?|needs?|needed|required)|closed\s+to\s+new|"
     r"renamed|formerly|previously\s+called|now\s+(?:called|named|known\s+as|part\s+of)|replaced\s+by|superseded|"
     r"stop(?:s|ped)?\s+onboarding|no\s+longer\s+onboard)\b",
     re.IGNORECASE,
@@ -68,6 +68,7 @@ class Statement:
     subjects: tuple[Subject, ...]
     assertions: tuple[BoundAssertion, ...]
     acknowledged: bool  # the sentence itself says a change happened (renamed, retired ...)
+    heading: bool = False  # the text of a heading: it names its section's subject, it asserts nothing
     # maps [i, j) of ``text`` to offsets into note.text (markup and escapes make them differ);
     # None where the text is a copy of the source (front matter values)
     spans: Callable[[int, int], tuple[int, int]] | None = field(default=None, compare=False, repr=False)
@@ -126,7 +127,54 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
             item_subjects[id(claim.item)] = claim_subjects or context
             if claim_subjects:
                 named_items.add(id(claim.item))
+    found.extend(_heading_statements(note, resolver))
+    found.sort(key=lambda statement: statement.start)  # document order (stable: front matter first)
     return found
+
+
+def _shifted(block: Block, offset: int) -> Callable[[int, int], tuple[int, int]]:
+    """Offsets into note.text of [i, j) of a block's text that starts ``offset`` characters in."""
+    return lambda i, j: block.span(offset + i, offset + j)
+
+
+_VENDOR = re.compile(r"(?:AWS|Amazon)\s")
+_TITLE_WORD_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:AWS|Amazon)\s+$)[A-Z][\w-]*\s+$")
+
+
+def _heading_statements(note: Note, resolver: Resolver) -> Iterable[Statement]:
+    """A heading that names a service ("## Elastic Transcoder", "# AWS DeepLens") presents a
+    section about it: a statement with the heading's own subjects and no assertions, so that
+    entries about the whole service (retired, closed to new customers) can report it even when
+    the section's sentences never repeat the name."""
+    for block in note.headings:
+        text = block.text.strip()
+        if not text:
+            continue
+        offset = block.text.find(text)
+        # in a title-cased heading a name can be part of a longer phrase: "Big Data Pipeline",
+        # "Data Pipeline Selection" (a vendor prefix makes it the service: "AWS Data Pipeline Overview")
+        mentions = [
+            m for m in resolver.mentions(text)
+            if not _TITLE_WORD_BEFORE.search(text[: m.start])
+            and (_VENDOR.match(m.written) or not _TITLE_WORD_AFTER.match(text[m.end :]))
+        ]
+        if not mentions:
+            continue
+        subjects = tuple(Subject(m.name, m.written, *block.span(offset + m.start, offset + m.end)) for m in mentions)
+        begin, finish = block.span(offset, offset + len(text))
+        yield Statement(
+            text=text,
+            start=begin,
+            end=finish,
+            line=note.position(begin)[0],
+            heading_path=block.heading_path,
+            subjects=subjects,
+            assertions=(),
+            acknowledged=bool(_ACKNOWLEDGED.search(text)),
+            heading=True,
+            spans=_shifted(block, offset),
+        )
 
 
 # a paragraph of at most this many words that names a service labels the list after it

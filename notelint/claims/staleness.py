@@ -40,6 +40,9 @@ NOT_LATEST_GENERATION = "not-latest-generation"  # botocore's EC2 enum lists new
 RETIRED_CLIENT = "retired-client"  # botocore no longer ships the service's client
 # kinds that a sentence saying "retired", "renamed" ... has already taken into account
 _ACKNOWLEDGEABLE = {"renamed", "end-of-life", "closed-to-new-customers", "maintenance-mode"}
+# what a heading that names a service is reported for: the service as a whole is gone or closed
+# (a rename is reported in the section's sentences; a feature needs a claim about the feature)
+_IN_HEADINGS = {"end-of-life", "closed-to-new-customers", "maintenance-mode"}
 _HEADLINE = {
     "renamed": "{name} was renamed {replacement} {when}",
     "end-of-life": "{name} reached end of life {when}",
@@ -215,6 +218,8 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
                 continue
             if statement.acknowledged and change.kind in _ACKNOWLEDGEABLE:
                 continue
+            if statement.heading and (change.kind not in _IN_HEADINGS or not matcher.mentions_only):
+                continue
             subject = match(matcher, statement)
             if subject is None or subject.name in claimed:
                 continue
@@ -327,7 +332,9 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
     if pattern is None:
         return
     by_name = {" ".join(n.split()): r for r in knowledge.retired for n in r.names}
-    named: set[str] = set()  # one finding per retired client and note: the first mention
+    # one finding per retired client and note: the first mention in a sentence, and the first
+    # heading that names it (a heading presents the section, the sentence makes the claim)
+    named: set[tuple[str, bool]] = set()
     for statement in statements:
         if statement.acknowledged:
             continue
@@ -339,9 +346,9 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
                 continue
             written = hit.group(0)
             retired = by_name.get(re.sub(r"^(?:Amazon|AWS) ", "", written))
-            if retired is None or retired.client in named:
+            if retired is None or (retired.client, statement.heading) in named:
                 continue
-            named.add(retired.client)
+            named.add((retired.client, statement.heading))
             when = dating(retired.removed_on, True, reviewed, "end-of-life")
             message = (
                 f"'{written}' has no client in botocore since {retired.removed_in} (removed {when.phrase}); "

@@ -128,8 +128,8 @@ retired_service = _declare(
     ("retired-client",),
     Severity.WARNING,
     "A claim names a service whose client botocore has removed.",
-    example("* AWS CodeStar sets up a project with a pipeline.", reviewed="2021-06-01"),
-    example("* AWS CodeStar was discontinued; CodeCatalyst replaced it.", reviewed="2021-06-01"),
+    example("* Amazon Honeycode builds team apps without code.", reviewed="2021-06-01"),
+    example("* Amazon Honeycode was discontinued; build such apps with App Studio.", reviewed="2021-06-01"),
     """AWS removes a service's client from botocore (and the SDKs) when it
     retires the service.  The list of removed clients is derived by
     `scripts/retired_botocore_clients.py` from old botocore releases, with the

@@ -28,6 +28,8 @@ def limits(sentence: str) -> list[tuple]:
      [("payload", 2.0, "MB", True, "max size of a data blob (after decoding) is 2 megabytes")]),
     ("Each record can be as large as 2 MB", [("payload", 2.0, "MB", True, "as large as 2 MB")]),
     ("You can add up to 7 read replicas", [("read-replicas", 7.0, "count", True, "up to 7 read replicas")]),
+    ("has access to a maximum of 500MB of non-persistent disk space in /tmp",
+     [("ephemeral-storage", 500.0, "MB", True, "a maximum of 500MB")]),
     ("Up to 12 dimensions per metric", [("dimensions", 12.0, "count", True, "Up to 12 dimensions")]),
 ])
 def test_limit_forms_notes_write(sentence, expected):

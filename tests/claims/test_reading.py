@@ -78,14 +78,17 @@ def statements(body: str, front: str = FRONT, with_front_matter: bool = False):
 def test_subjects_are_resolved_and_inherited_from_parents_and_headings():
     note, found = statements("## XGBoost\n\n* only CPU\n* Neo:\n  * runs up to 2x faster\n* Amazon Kinesis Data Firehose loads S3.\n")
     rows = [(s.text, [(x.name, x.written, x.inherited) for x in s.subjects]) for s in found]
+    assert [s.heading for s in found] == [True, False, False, False, False]
     assert rows == [
+        ("XGBoost", [("XGBoost", "XGBoost", False)]),  # the heading: its own statement, asserting nothing
         ("only CPU", [("XGBoost", "XGBoost", True)]),
         ("Neo:", [("SageMaker Neo", "Neo", False)]),
         ("runs up to 2x faster", [("SageMaker Neo", "Neo", True)]),
         ("Amazon Kinesis Data Firehose loads S3.",
          [("Data Firehose", "Amazon Kinesis Data Firehose", False), ("S3", "S3", False)]),
     ]
-    only = found[0].assertions[0]
+    assert found[0].assertions == ()
+    only = found[1].assertions[0]
     assert (only.subject, note.position(only.assertion.start)) == ("XGBoost", (7, 3))
 
 
@@ -112,7 +115,9 @@ def test_acknowledged_changes_and_front_matter_statements():
 
 def test_a_short_paragraph_labels_the_list_after_it():
     _, found = statements("## Kinesis Data Streams\n\nSQS\n* up to 14 days of retention\n")
-    assert [(s.text, sorted(s.names())) for s in found] == [("SQS", ["SQS"]), ("up to 14 days of retention", ["SQS"])]
+    assert [(s.text, sorted(s.names())) for s in found if not s.heading] == [
+        ("SQS", ["SQS"]), ("up to 14 days of retention", ["SQS"])]
+    assert [s.text for s in found if s.heading] == ["Kinesis Data Streams"]
 
 
 def test_hedged_could_is_not_a_capability_claim():

@@ -63,9 +63,10 @@ def test_latest_generation_is_checked_against_botocore():
 
 
 def test_services_botocore_dropped_are_reported_once_per_note():
-    diagnostics = lint(note("* AWS CodeStar sets up projects\n* CodeStar has templates\n", OLD), "NL507")
+    # (Honeycode: a retired client no knowledge-base entry explains; CodeStar now has one, NL502)
+    diagnostics = lint(note("* Amazon Honeycode builds apps\n* Honeycode has templates\n", OLD), "NL507")
     assert [(d.line, d.column) for d in diagnostics] == [(5, 3)]
-    assert "1.35.3" in diagnostics[0].message
+    assert "1.34.121" in diagnostics[0].message
     assert found(note("* Amazon Macie finds personal data\n", OLD), "NL507") == []  # still a client (macie2)
 
 
@@ -160,8 +161,8 @@ def test_a_retired_service_is_located_exactly_after_markup():
     """Links and escapes before the name: the span is the name itself (NL507 was off by the markup)."""
     from tests.helpers import lint, note
 
-    text = note("* See [the guide](https://example.com/a\\\\_b) \\\\(old\\\\) then use AWS CodeStar for projects.\n",
+    text = note("* See [the guide](https://example.com/a\\\\_b) \\\\(old\\\\) then use Amazon Honeycode for apps.\n",
                 front="---\ntitle: T\nreviewed: 2020-01-01\n---\n")
     (finding,) = [d for d in lint(text, "NL507") if d.code == "NL507"]
     line = text.splitlines()[finding.line - 1]
-    assert line[finding.column - 1 : finding.end_column - 1] == "AWS CodeStar"
+    assert line[finding.column - 1 : finding.end_column - 1] == "Amazon Honeycode"
