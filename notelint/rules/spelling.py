@@ -53,6 +53,7 @@ def _where(problem: Problem) -> str:
     "A word that no dictionary or word list knows.",
     bad=example("* Build the image from the DocerFile and push it to Amazon ECR.", title="SageMaker notes"),
     good=example("* Build the image from the Dockerfile and push it to Amazon ECR.", title="SageMaker notes"),
+    prepare=lambda ctx: speller(ctx) and None,  # the vocabularies, built before files are read and timed
 )
 def unknown_word(note: Note, ctx: Context) -> Iterator[Finding]:
     """Reported with up to three suggestions: a swap of two letters first,
