@@ -29,7 +29,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rules", ("notelint.rules",)),
     ("engine", ("notelint.engine", "notelint.resultcache")),
     ("front ends", ("notelint.runner", "notelint.baseline", "notelint.output", "notelint.report", "notelint.cli",
-                    "notelint.__main__")),
+                    "notelint.__main__", "notelint.server")),
 )
 
 
