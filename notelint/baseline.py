@@ -22,9 +22,9 @@ import json
 import re
 import subprocess
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 from notelint.diagnostic import Diagnostic
 from notelint.source import SourceFile

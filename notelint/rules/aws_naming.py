@@ -97,6 +97,11 @@ def _rewrite(span: tuple[int, int], message: str, canonical: str, replacement: s
     )
 
 
+def _prepare_renamed(ctx: Context) -> None:
+    """The knowledge base's renamed names, loaded before files are read and timed."""
+    _renamed_names(ctx)
+
+
 def _renamed_names(ctx: Context) -> frozenset[str]:
     """Names (folded) that the knowledge base says AWS has renamed by the as-of date:
     a fix must not write one ("AWS SageMaker" -> "Amazon SageMaker", since renamed SageMaker AI)."""
@@ -354,7 +359,7 @@ def aws_name_spacing(note: Note, ctx: Context) -> Iterator[Finding]:
     bad=example("* AWS S3 stores the files that Amazon Glue catalogs.", title="Analytics"),
     good=example("* Amazon S3 stores the files that AWS Glue catalogs.", title="Analytics"),
     fix=FixAvailability.ALWAYS,
-    prepare=lambda ctx: _renamed_names(ctx) and None,  # the knowledge base, loaded before files are timed
+    prepare=lambda ctx: _prepare_renamed(ctx),
 )
 def aws_name_vendor(note: Note, ctx: Context) -> Iterator[Finding]:
     """AWS names some services "Amazon ..." (Amazon S3, Amazon SageMaker) and
