@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from notelint import __version__
+from notelint.baseline import BaselineError
 from notelint.config import FAIL_ON, Config, ConfigError, discover, load_file, parse_date
 from notelint.diagnostic import Severity
 
@@ -28,10 +29,14 @@ class UsageError(Exception):
     pass
 
 
+class NothingToCheck(Exception):
+    """Every file named is excluded: say so and exit 0."""
+
+
 def _codes(text: str) -> tuple[str, ...]:
     from notelint.codes import is_code_prefix
 
-    codes = tuple(c.strip() for c in text.split(",") if c.strip())
+    codes = tuple(c.strip().upper() for c in text.split(",") if c.strip())  # codes are case-insensitive
     for code in codes:
         if not is_code_prefix(code):
             raise argparse.ArgumentTypeError(f"'{code}' is not a rule code or prefix such as NL2 or NL201")
@@ -63,15 +68,41 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     check.add_argument("--diff", action="store_true", help="print the safe fixes as a diff; write nothing")
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply the fixes marked unsafe (review them)"
+    )
     check.add_argument("--quiet", "-q", action="store_true", help="one line per finding, no excerpts or summary")
-    check.add_argument("--statistics", action="store_true", help="print a count per rule")
+    check.add_argument("--statistics", action="store_true", help="print only a count per rule (text format)")
+    check.add_argument(
+        "--stdin-filename", metavar="NAME",
+        help="with the path '-' (read the note from stdin): the name to report it under and match config against",
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
+    check.add_argument(
+        "--baseline", type=Path, metavar="FILE",
+        help="report only findings not recorded in this baseline (written by `notelint baseline`)",
+    )
+    check.add_argument(
+        "--diff-base", metavar="REF",
+        help="report only findings on lines added or changed since REF (its merge base with HEAD), as git diff tells",
+    )
+
+    baseline = commands.add_parser(
+        "baseline", help="record today's findings, so that `check --baseline FILE` reports only new ones"
+    )
+    _run_options(baseline, "record findings of")
+    baseline.add_argument(
+        "--output", "-o", type=Path, default=Path(".notelint-baseline.json"), metavar="FILE",
+        help="the baseline file to write (default: .notelint-baseline.json)",
+    )
 
     report = commands.add_parser(
         "report", help="write the correctness report (report.html, report.md, report.json) for notes"
     )
     _run_options(report, "report on")
-    report.add_argument("--output-dir", type=Path, required=True, help="folder to write the report files into")
+    report.add_argument(
+        "--output-dir", type=Path, help="folder to write the report files into (default: reports/ beside the config)"
+    )
     report.add_argument(
         "--previous", type=Path, help="report.json to compare with (default: the one in the output folder)"
     )
@@ -116,6 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "report":
             return _report(args)
+        if args.command == "baseline":
+            return _write_baseline(args)
         if args.command == "rules":
             return _rules()
         if args.command == "catalog":
@@ -126,12 +159,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _server()
         parser.print_help()
         return EXIT_ERROR
-    except (ConfigError, UsageError) as exc:
+    except NothingToCheck as exc:
+        print(f"notelint: {exc}", file=sys.stderr)
+        return EXIT_OK
+    except (ConfigError, UsageError, BaselineError) as exc:
         print(f"notelint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("notelint: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away (`| head`): stop quietly, and keep Python from
+        # complaining when it flushes stdout at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -144,9 +186,30 @@ def _config(args: argparse.Namespace) -> Config:
     return discover()
 
 
+def _known_codes(config: Config, args: argparse.Namespace) -> None:
+    """Every code or prefix named must match a rule: a typo in --select would
+    otherwise turn every check off and report "All checks passed"."""
+    from notelint.rules import RULES
+
+    codes = [rule.code for rule in RULES]
+    where = f" in {config.file}" if config.file is not None else ""
+    named = [
+        *((code, "--" + option.replace("_", "-")) for option in ("select", "extend_select", "ignore")
+          for code in getattr(args, option, None) or ()),
+        *((code, f"'{key}'{where}") for key in ("select", "extend_select", "ignore")
+          for code in getattr(config, key) or ()),
+        *((code, f"'per-file-ignores'{where}") for group in config.per_file_ignores.values() for code in group),
+        *((code, f"'severity'{where}") for code in config.severity),
+    ]
+    for code, option in named:
+        if not any(known.startswith(code) for known in codes):
+            raise UsageError(f"{code} ({option}) matches no rule; `notelint rules` lists them")
+
+
 def _run_config(args: argparse.Namespace) -> Config:
     """The config with the command line's rule selection and date applied."""
     config = _config(args)
+    _known_codes(config, args)
     return config.with_overrides(
         select=args.select,
         extend_select=(config.extend_select + args.extend_select) if args.extend_select else None,
@@ -160,6 +223,10 @@ def _plan(config: Config, paths: Sequence[str]):
 
     the_plan = runner.plan(config, paths)
     if not the_plan.targets and not the_plan.missing:
+        if paths and all(Path(p).is_file() for p in paths):
+            # files named one by one (pre-commit) that the configuration excludes: skipped,
+            # as ruff's --force-exclude does; nothing to check is not an error
+            raise NothingToCheck(f"{', '.join(paths)}: excluded by the configuration; nothing to check")
         where = ", ".join(paths) if paths else ", ".join(config.paths)
         raise UsageError(f"no notes (*.md, *.markdown) found in {where}")
     return the_plan
@@ -184,10 +251,16 @@ def _check(args: argparse.Namespace) -> int:
     if args.fix and args.diff:
         raise UsageError("--fix and --diff cannot be combined: --diff shows the fixes without writing them")
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    the_plan = _plan(config, args.paths)
-    result, patch = runner.check(
-        config, RULES, the_plan, fix=args.fix, diff=args.diff, cache=not args.no_cache, jobs=args.jobs
-    )
+    if args.statistics and fmt not in ("text", "grouped"):
+        print(f"notelint: warning: --statistics applies to the text format, not {fmt}", file=sys.stderr)
+    if "-" in args.paths:
+        result, patch = _check_stdin(args, config)
+    else:
+        the_plan = _plan(config, args.paths)
+        result, patch = runner.check(
+            config, RULES, the_plan, fix=args.fix, diff=args.diff, cache=not args.no_cache, jobs=args.jobs,
+            unsafe_fixes=args.unsafe_fixes,
+        )
 
     if args.diff:
         sys.stdout.write(patch)
@@ -197,13 +270,15 @@ def _check(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         return EXIT_FINDINGS if patch else EXIT_OK
 
+    _narrow(args, config, result)
     stream = sys.stdout if args.output_file is None else None
     out = OutputContext(
         rules=RULES,
-        color=fmt == "text" and stream is not None and _use_color(args.color, stream),
+        color=fmt in ("text", "grouped") and stream is not None and _use_color(args.color, stream),
         quiet=args.quiet,
         statistics=args.statistics,
         fixable_hint=not args.fix,
+        unsafe_fixes=args.unsafe_fixes,
         sources=result.sources,
     )
     text = renderer(fmt)(result, out)
@@ -212,16 +287,83 @@ def _check(args: argparse.Namespace) -> int:
             args.output_file.write_text(text, encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"{args.output_file}: cannot write: {exc.strerror or exc}") from None
-        if fmt != "text":  # keep the terminal informed when the report goes to a file
+        if fmt not in ("text", "grouped"):  # keep the terminal informed when the report goes to a file
             from notelint.output.text import summary_counts
 
             print(f"notelint: {summary_counts(result)}; written to {args.output_file}", file=sys.stderr)
     else:
         sys.stdout.write(text)
-    if fmt != "text":
+    if fmt not in ("text", "grouped"):
         for error in result.errors:
             print(f"notelint: error: {error.path}: {error.message}", file=sys.stderr)
     return exit_code(result, config.fail_on, args.exit_zero)
+
+
+def _check_stdin(args: argparse.Namespace, config: Config):
+    """Check one note read from stdin, reported as --stdin-filename (default 'stdin.md')."""
+    import dataclasses
+    import tempfile
+
+    from notelint import runner
+    from notelint.rules import RULES
+
+    if args.paths != ["-"]:
+        raise UsageError("'-' (stdin) cannot be combined with other paths")
+    if args.fix or args.diff:
+        raise UsageError("--fix and --diff need files: a note read from stdin cannot be rewritten")
+    name = args.stdin_filename or "stdin.md"
+    data = sys.stdin.buffer.read()
+    with tempfile.TemporaryDirectory(prefix="notelint-stdin-") as scratch:
+        path = Path(scratch) / Path(name).name
+        if path.suffix.lower() not in (".md", ".markdown"):
+            path = path.with_name(path.name + ".md")
+        path.write_bytes(data)
+        from notelint.files import NoteFile
+
+        # the configured notes are the context corpus rules compare with (not the file's own old version)
+        context = [f for f in runner.plan(config, []).targets if f.display != name] if config.file is not None else []
+        the_plan = runner.Plan([NoteFile(path, name)], context)
+        result, patch = runner.check(config, RULES, the_plan, cache=False, jobs=args.jobs)
+    result.diagnostics = [d for d in result.diagnostics if d.path == name]
+    result.errors = [dataclasses.replace(e, path=name) if e.path == str(path) else e for e in result.errors]
+    return result, patch
+
+
+def _narrow(args: argparse.Namespace, config: Config, result) -> None:
+    """Leave out findings recorded in the baseline, then those off the lines changed since --diff-base."""
+    from notelint import baseline
+
+    if args.baseline is not None:
+        entries = baseline.read(args.baseline)
+        filtered = baseline.apply(result.diagnostics, result.sources, config.root, entries, result.sources.keys())
+        result.diagnostics = filtered.kept
+        if filtered.stale:
+            count = len(filtered.stale)
+            print(
+                f"notelint: note: {count} baseline entr{'ies' if count != 1 else 'y'} in {args.baseline} "
+                f"match{'' if count != 1 else 'es'} no finding any more (fixed); `notelint baseline --output {args.baseline}` drops "
+                f"{'them' if count != 1 else 'it'}",
+                file=sys.stderr,
+            )
+            for entry in filtered.stale[:20]:
+                print(f"  stale: {entry.path}:{entry.line}: {entry.code} {entry.message[:100]}", file=sys.stderr)
+    if args.diff_base:
+        top, changed = baseline.changed_lines(args.diff_base, Path.cwd())
+        result.diagnostics = baseline.only_changed(result.diagnostics, top, changed)
+
+
+def _write_baseline(args: argparse.Namespace) -> int:
+    from notelint import baseline, runner
+    from notelint.rules import RULES
+
+    config = _run_config(args)
+    the_plan = _plan(config, args.paths)
+    result, _patch = runner.check(config, RULES, the_plan, cache=not args.no_cache, jobs=args.jobs)
+    count = baseline.write(args.output, baseline.entries_for(result.diagnostics, result.sources, config.root))
+    print(f"notelint: {count} finding{'s' if count != 1 else ''} recorded in {args.output}", file=sys.stderr)
+    for error in result.errors:
+        print(f"notelint: error: {error.path}: {error.message}", file=sys.stderr)
+    return EXIT_ERROR if result.errors else EXIT_OK
 
 
 def exit_code(result, fail_on: str, exit_zero: bool = False) -> int:
@@ -239,6 +381,8 @@ def _report(args: argparse.Namespace) -> int:
     from notelint.rules import RULES
 
     config = _run_config(args)
+    if args.output_dir is None:
+        args.output_dir = config.root / "reports"
     the_plan = _plan(config, args.paths)
     as_of = config.as_of or date.today()
     result, _patch = runner.check(config, RULES, the_plan, as_of=as_of, cache=not args.no_cache, jobs=args.jobs)
@@ -305,7 +449,7 @@ def _rules() -> int:
         fix = _fix_label(rule)
         off = "" if rule.default_enabled else " (off by default)"
         print(f"{rule.code:6}  {rule.name:{width}}  {rule.severity.value:8}  {fix:10}  {rule.summary}{off}")
-    print("\nfix: always or sometimes available; * unsafe (may change meaning: shown, never applied by --fix)")
+    print("\nfix: always or sometimes available; * unsafe (may change meaning: shown, applied only with --unsafe-fixes)")
     families = sorted({family_of(rule.code) for rule in RULES})
     print(f"\n{len(RULES)} rules in {len(families)} families: {', '.join(families)}")
     return EXIT_OK
@@ -315,6 +459,23 @@ def _fix_label(rule: Rule) -> str:
     if rule.fix.value == "never":
         return ""
     return f"{rule.fix.value}{'' if rule.fix_safe else '*'}"
+
+
+def _severity_exceptions(rule: Rule) -> str:
+    """Where a finding of ``rule`` can have another severity than its default, and why."""
+    kinds = getattr(rule.check, "kinds", None)
+    if not kinds:
+        return ""
+    from notelint.claims.knowledge import load
+
+    others: dict[str, list[str]] = {}
+    for change in load().changes:
+        if change.kind in kinds and change.severity and change.severity != rule.severity.value:
+            others.setdefault(change.severity, []).append(change.subject)
+    parts = [f"{severity} for {', '.join(sorted(set(subjects)))}" for severity, subjects in sorted(others.items())]
+    if any(kind in ("capability-added", "limit-changed") for kind in kinds):
+        parts.append("error for a claim already wrong at the note's reviewed date")
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def _explain(key: str) -> int:
@@ -330,13 +491,13 @@ def _explain(key: str) -> int:
         FixAvailability.NEVER: "none",
     }[rule.fix]
     if rule.fix is not FixAvailability.NEVER:
-        fixable += ", applied by --fix" if rule.fix_safe else ", unsafe: shown, never applied by --fix"
+        fixable += ", applied by --fix" if rule.fix_safe else ", unsafe: shown, applied only by --fix --unsafe-fixes"
     lines = [
         f"{rule.code} {rule.name}",
         "",
         rule.summary,
         "",
-        f"Severity: {rule.severity.value}    Fix: {fixable}    "
+        f"Severity: {rule.severity.value}{_severity_exceptions(rule)}    Fix: {fixable}    "
         f"Scope: {'each note' if rule.scope is Scope.NOTE else 'all notes together'}"
         + ("" if rule.default_enabled else "    Off by default"),
         "",

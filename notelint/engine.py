@@ -32,6 +32,7 @@ from notelint.diagnostic import (
     TextEdit,
 )
 from notelint.files import NoteFile, path_matches
+from notelint.fixes import keep_meaning
 from notelint.markdown import MAX_NESTING
 from notelint.note import Note, parse_note
 from notelint.outcome import FileError, FileOutcome, NoteSummary
@@ -72,6 +73,7 @@ class Linter:
         self.context = Context(as_of=self.as_of, settings=config, shared_data=dict(shared or {}))
         self.cache = ResultCache(config, self.rules, self.as_of) if cache else None
         self.jobs = jobs
+        self._prepared = False  # shared data loaded (see prepare)
 
     @property
     def note_rules(self) -> list[Rule]:
@@ -96,6 +98,10 @@ class Linter:
             if cached is not None:
                 diagnostics, summary = cached
                 return FileOutcome(file.display, diagnostics, summary, source)
+        if not self._prepared:
+            # shared data (the speller, the catalog) loads once, outside any one
+            # file's time budget: a loaded machine must not skip the first file
+            self.prepare()
         try:
             with parallel.time_limit(self.config.file_timeout):
                 outcome = self.process_note(parse_note(source))
@@ -121,6 +127,7 @@ class Linter:
                 diagnostic = self._diagnostic(rule, note, finding, filt)
                 if diagnostic is not None and not any(a <= diagnostic.line <= b for a, b in note.too_deep):
                     outcome.diagnostics.append(diagnostic)  # (an item whose content was skipped looks empty)
+        outcome.diagnostics = one_per_name(outcome.diagnostics)
         outcome.summary = self.summarise(note, outcome, filt)
         return outcome
 
@@ -133,6 +140,10 @@ class Linter:
     # -- a run ---------------------------------------------------------------------
     def prepare(self) -> None:
         """Load shared data once, before any worker process is forked."""
+        self._prepared = True
+        from notelint.markdown import parser
+
+        parser()  # the Markdown parser, built once (a fraction of a second)
         for rule in self.rules:
             if rule.prepare is not None:
                 rule.prepare(self.context)
@@ -254,6 +265,31 @@ class Linter:
         )
 
 
+# rules that say how a name should be written, most specific first: a rename says
+# more than a wrong vendor, which says more than the spacing or the case
+_NAMING_PRECEDENCE = ("NL501", "NL303", "NL302", "NL301")
+
+
+def one_per_name(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """One finding per span and name: where naming rules report a name at the
+    same place ("Aws Sagemaker": wrong case, wrong vendor, renamed), only the most
+    specific stays, so the reader gets one answer.  After --fix applies it, the
+    next pass reports what is left of the others."""
+    best: dict[tuple[int, int], int] = {}
+    for d in diagnostics:
+        if d.code in _NAMING_PRECEDENCE:
+            span = (d.line, d.column)  # NL303 marks only the vendor of the name the others mark
+            rank = _NAMING_PRECEDENCE.index(d.code)
+            best[span] = min(best.get(span, rank), rank)
+    if not best:
+        return diagnostics
+    return [
+        d for d in diagnostics
+        if d.code not in _NAMING_PRECEDENCE
+        or _NAMING_PRECEDENCE.index(d.code) == best[(d.line, d.column)]
+    ]
+
+
 def _too_deep(ranges: Sequence[tuple[int, int]]) -> str:
     lines = ", ".join(f"line {a}" if a == b else f"lines {a}–{b}" for a, b in ranges)
     return (
@@ -269,14 +305,17 @@ def _location(note: Note | Digest, start: int, end: int, message: str) -> Locati
 
 
 def _fix_out(note: Note | Digest, finding: Finding) -> FixOut | None:
-    if finding.fix is None:
+    fix = finding.fix
+    if fix is None:
         return None
+    if isinstance(note, Note):
+        fix = keep_meaning(note, fix)
     edits = []
-    for edit in finding.fix.edits:
+    for edit in fix.edits:
         line, column = note.position(edit.start)
         end_line, end_column = note.position(edit.end)
         edits.append(TextEdit(line, column, end_line, end_column, edit.text))
-    return FixOut(tuple(edits), finding.fix.description, finding.fix.safe)
+    return FixOut(tuple(edits), fix.description, fix.safe)
 
 
 # not a rule's bug: a file over its time limit, a setting found unusable while

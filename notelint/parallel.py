@@ -81,6 +81,14 @@ def job_count(requested: int, items: int) -> int:
 _WORK: Callable | None = None  # the function workers run, inherited through fork
 
 
+def _quiet_on_interrupt() -> None:
+    """In a worker: Ctrl-C reaches the whole process group, but only the parent
+    answers it (one line, "interrupted"); workers ignore it and are terminated."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _run_one(item):
     assert _WORK is not None
     return _WORK(item)
@@ -104,11 +112,21 @@ def map_files(work: Callable[[Item], Result], items: Sequence[Item], jobs: int =
     # workers too, where touching it would copy its pages
     gc.freeze()
     _WORK = work
+    # Ctrl-C between a fork and the worker's initializer would still reach a
+    # worker with Python's handler: hold SIGINT back until the workers ignore it
+    blocked = hasattr(signal, "pthread_sigmask")
+    if blocked:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
+        with multiprocessing.get_context("fork").Pool(count, initializer=_quiet_on_interrupt) as pool:
+            if blocked:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+                blocked = False
             # small chunks keep both workers busy when file sizes differ a lot
             chunk = max(1, min(16, len(items) // (count * 8)))
             return pool.map(_run_one, items, chunksize=chunk)
     finally:
+        if blocked:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         _WORK = None
         gc.unfreeze()

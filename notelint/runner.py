@@ -46,8 +46,9 @@ def plan(config: Config, paths: Sequence[str]) -> Plan:
 
 
 def check(config: Config, rules: Sequence[Rule], the_plan: Plan, *, as_of: date | None = None,
-          fix: bool = False, diff: bool = False, cache: bool = True, jobs: int = 0) -> tuple[RunResult, str]:
-    """Lint the planned files; with ``fix`` or ``diff``, apply safe fixes.
+          fix: bool = False, diff: bool = False, cache: bool = True, jobs: int = 0,
+          unsafe_fixes: bool = False) -> tuple[RunResult, str]:
+    """Lint the planned files; with ``fix`` or ``diff``, apply safe fixes (every fix with ``unsafe_fixes``).
 
     Returns the result (after fixes) and the unified diff of the fixes (for
     ``diff``; empty otherwise).  With ``fix`` the fixed files are written.
@@ -72,7 +73,7 @@ def check(config: Config, rules: Sequence[Rule], the_plan: Plan, *, as_of: date 
             by_path[diagnostic.path].append(diagnostic)
         changed = False
         for index, note in enumerate(notes):
-            fixes = safe_fixes(by_path.get(note.path, ()))
+            fixes = safe_fixes(by_path.get(note.path, ()), unsafe_fixes)
             if not fixes:
                 continue
             text, applied = apply_fixes(note.source, fixes)

@@ -84,7 +84,7 @@ def test_bad_inputs_are_reported_and_others_still_checked(tmp_path, capsys, monk
         "error: binary.md: binary file (contains NUL bytes), not a Markdown note",
         *([] if readable_by_root else ["error: locked.md: permission denied"]),
     ]
-    assert "bad.md:6:1: NL112 [empty-list-item] empty list item" in out
+    assert "bad.md:6:1: NL112 [empty-list-item] warning: empty list item" in out
 
 
 def test_rules_and_explain(capsys):

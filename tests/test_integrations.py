@@ -73,7 +73,7 @@ def test_hook_passes_on_good_note_and_fails_on_bad_one(repo):
     git(repo, "add", "-A")
     failed = pre_commit(repo, "run", "notelint", "--all-files")
     assert failed.returncode == 1
-    assert "notes/ec2.md:6:1: NL112 [empty-list-item] empty list item" in failed.stdout
+    assert "notes/ec2.md:6:1: NL112 [empty-list-item] warning: empty list item" in failed.stdout
 
 
 def test_hook_on_one_changed_file_still_sees_the_corpus(repo):
@@ -81,7 +81,7 @@ def test_hook_on_one_changed_file_still_sees_the_corpus(repo):
     git(repo, "add", "-A")
     failed = pre_commit(repo, "run", "notelint", "--files", "notes/copy.md")
     assert failed.returncode == 1
-    assert "notes/copy.md:5:3: NL113 [duplicate-claim] claim repeats the one on line 5 in notes/s3.md" in failed.stdout
+    assert "notes/copy.md:5:3: NL113 [duplicate-claim] warning: claim repeats the one on line 5 in notes/s3.md" in failed.stdout
 
 
 def test_fix_hook_fixes_then_passes(repo):

@@ -75,8 +75,8 @@ def test_a_12_mb_note_is_checked_to_its_end_when_the_limit_is_raised(tmp_path, m
     code, out, _ = check(tmp_path, monkeypatch, capsys, "--quiet", "big.md")
     assert code == 1  # checked, not skipped: no file error, not even the per-file time limit
     assert out.splitlines() == [
-        "big.md:5:6: NL202 [misspelled-word] 'recieve' is a misspelling of 'receive'",
-        f"big.md:{last}:21: NL202 [misspelled-word] 'recieve' is a misspelling of 'receive'",
+        "big.md:5:6: NL202 [misspelled-word] warning: 'recieve' is a misspelling of 'receive'",
+        f"big.md:{last}:21: NL202 [misspelled-word] warning: 'recieve' is a misspelling of 'receive'",
     ]
 
 
@@ -88,8 +88,8 @@ def test_a_10000_item_list_is_checked_item_by_item(tmp_path, monkeypatch, capsys
     code, out, _ = check(tmp_path, monkeypatch, capsys, "--isolated", "--quiet", "list.md")
     assert code == 1
     assert out.splitlines() == [
-        "list.md:5005:25: NL202 [misspelled-word] 'recieve' is a misspelling of 'receive'",
-        "list.md:10005:1: NL112 [empty-list-item] empty list item",
+        "list.md:5005:25: NL202 [misspelled-word] warning: 'recieve' is a misspelling of 'receive'",
+        "list.md:10005:1: NL112 [empty-list-item] warning: empty list item",
     ]
 
 
@@ -103,7 +103,7 @@ DEEP_QUOTES = FRONT + "".join(">" * n + f" level {n}\n" for n in range(1, 201)) 
         (
             DEEP_LIST,
             [  # the list swallows the rest of the file, so everything from level 9 on is unchecked
-                "list.md:6:1: NL112 [empty-list-item] empty list item",
+                "list.md:6:1: NL112 [empty-list-item] warning: empty list item",
                 "error: list.md: lines 17–207 not checked: lists or block quotes nested too deeply "
                 "(the Markdown parser stops at 20 levels; a nested list takes 2)",
             ],
@@ -111,7 +111,7 @@ DEEP_QUOTES = FRONT + "".join(">" * n + f" level {n}\n" for n in range(1, 201)) 
         (
             DEEP_QUOTES,
             [  # the quote ends; what follows it is checked again
-                "list.md:207:1: NL112 [empty-list-item] empty list item",
+                "list.md:207:1: NL112 [empty-list-item] warning: empty list item",
                 "error: list.md: lines 24–204 not checked: lists or block quotes nested too deeply "
                 "(the Markdown parser stops at 20 levels; a nested list takes 2)",
             ],
@@ -143,14 +143,14 @@ def test_fix_on_a_too_deep_note_reports_the_lines_of_the_fixed_file_once(tmp_pat
     [
         (
             "---\ntitle: [unclosed\nreviewed: 2025-06-01\n---\n",
-            "3:9: NL102 [invalid-front-matter] YAML syntax error: while parsing a flow sequence; "
+            "3:9: NL102 [invalid-front-matter] error: YAML syntax error: while parsing a flow sequence; "
             "did not find expected ',' or ']'",
         ),
-        ("---\ntitle: T\nreviewed: 2025-06-01\n", "1:1: NL102 [invalid-front-matter] front matter opened on line 1 "
+        ("---\ntitle: T\nreviewed: 2025-06-01\n", "1:1: NL102 [invalid-front-matter] error: front matter opened on line 1 "
          "is never closed with a '---' line"),
-        ("---\n- title\n- reviewed\n---\n", "2:1: NL102 [invalid-front-matter] front matter must be a mapping "
+        ("---\n- title\n- reviewed\n---\n", "2:1: NL102 [invalid-front-matter] error: front matter must be a mapping "
          "of fields, not a YAML list"),
-        ("---\ntitle: &a [*a]\nreviewed: 2025-06-01\n---\n", "2:8: NL102 [invalid-front-matter] "
+        ("---\ntitle: &a [*a]\nreviewed: 2025-06-01\n---\n", "2:8: NL102 [invalid-front-matter] error: "
          "YAML syntax error: found unconstructable recursive node"),
     ],
     ids=["unclosed flow sequence", "never closed", "a list", "recursive alias"],
@@ -172,7 +172,7 @@ def test_yaml_that_would_construct_python_objects_is_parsed_safely_and_reported(
     code, out, _ = check(tmp_path, monkeypatch, capsys, "--isolated", "--quiet", "--select", "NL1", "n.md")
     assert code == 1
     assert out.splitlines() == [
-        "n.md:2:8: NL102 [invalid-front-matter] YAML tag '!!python/object/apply:os.system' is not allowed: "
+        "n.md:2:8: NL102 [invalid-front-matter] error: YAML tag '!!python/object/apply:os.system' is not allowed: "
         "front matter is read with YAML's safe loader, which constructs no objects",
     ]
     assert not marker.exists()
@@ -190,7 +190,7 @@ def test_read_only_file_under_fix_is_left_and_the_others_are_fixed(tmp_path, mon
     assert code == 2
     assert errors(out) == ["error: locked.md: read-only file; not fixed"]
     assert contents(tmp_path) == {"a.md": FIXED.encode(), "locked.md": BROKEN.encode(), "z.md": FIXED.encode()}
-    assert "locked.md:6:1: NL112 [empty-list-item] empty list item" in out
+    assert "locked.md:6:1: NL112 [empty-list-item] warning: empty list item" in out
 
 
 def test_file_deleted_between_listing_and_reading(tmp_path, monkeypatch, capsys):
@@ -368,6 +368,10 @@ def test_no_socket_is_opened_by_a_full_check_and_report(tmp_path, monkeypatch, c
             events.append(event)
 
     sys.addaudithook(audit)  # cannot be removed: it only records while _AUDITING is set
+    # botocore imports http.client and so ssl, whose classes subclass socket.socket: import
+    # them before socket.socket is replaced (importing opens nothing; the audit hook sees any use)
+    import http.client  # noqa: F401
+
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)

@@ -24,7 +24,7 @@ def test_every_finding_on_the_original_notes(capsys, monkeypatch):
         GOLDEN.write_text(out, encoding="utf-8")
         pytest.fail(f"{GOLDEN.name} rewritten; check the diff, then run again without NOTELINT_UPDATE_GOLDEN")
     assert out == GOLDEN.read_text(encoding="utf-8")
-    assert "original-notes.md:142:1: NL112 [empty-list-item] empty list item" in out
+    assert "original-notes.md:142:1: NL112 [empty-list-item] warning: empty list item" in out
 
 
 def test_shipped_notes_pass(capsys, monkeypatch):

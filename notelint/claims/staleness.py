@@ -182,6 +182,23 @@ def _not_renamed_here(change: Change, subject: Subject, text: str) -> bool:
     return not subject.inherited and bool(_NAME_GOES_ON.match(text, subject.end))
 
 
+def _acknowledges(statement: Statement, change: Change) -> bool:
+    """Does the sentence itself record the change: "renamed", "retired" ... or,
+    for a rename, the new name written beside the old one ("EventBridge (also
+    known as CloudWatch Events)", "CloudWatch Events (now EventBridge)")?"""
+    if statement.acknowledged:
+        return True
+    if change.kind != "renamed" or not change.replacement:
+        return False
+    # the new name as AWS writes it (case and all): "quick sight's" is QuickSight mis-spaced, not a gloss
+    new = re.sub(r"^(?:Amazon|AWS)\s+", "", _PARENTHETICAL.sub("", change.replacement).strip())
+    text = statement.text
+    old_names = change.matcher.mentions if change.matcher is not None else ()
+    for old in sorted(old_names, key=len, reverse=True):  # "Kinesis Data Firehose" holds "Data Firehose"
+        text = re.sub(r"(?<![\w-])" + re.escape(old) + r"(?![\w-])", " \0 ", text, flags=re.IGNORECASE)
+    return bool(new) and re.search(r"(?<![\w-])" + re.escape(new) + r"(?![\w-])", text) is not None
+
+
 def _by_name(active: list[tuple[Change, Matcher]]) -> dict[str, list[tuple[Change, Matcher]]]:
     """Entries indexed by every name that can make a statement match them."""
     index: dict[str, list[tuple[Change, Matcher]]] = {}
@@ -205,7 +222,7 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     # a note that says once that X was renamed need not say it at every mention
     for change, matcher in active:
         if _once_per_note(change) and any(
-            s.acknowledged and s.mention_of(matcher.mentions) is not None for s in statements
+            _acknowledges(s, change) and s.mention_of(matcher.mentions) is not None for s in statements
         ):
             once.add(change.id)
     for statement in statements:
@@ -216,7 +233,7 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
         for change, matcher in sorted(candidates.values(), key=lambda pair: rank[pair[0].id]):
             if _once_per_note(change) and change.id in once:
                 continue
-            if statement.acknowledged and change.kind in _ACKNOWLEDGEABLE:
+            if change.kind in _ACKNOWLEDGEABLE and _acknowledges(statement, change):
                 continue
             if statement.heading and (change.kind not in _IN_HEADINGS or not matcher.mentions_only):
                 continue

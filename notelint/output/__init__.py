@@ -17,6 +17,7 @@ class OutputContext:
     quiet: bool = False
     statistics: bool = False
     fixable_hint: bool = True  # say "fixable with --fix" (off when fixes were applied)
+    unsafe_fixes: bool = False  # --unsafe-fixes was given: unsafe fixes count as fixable
     sources: dict[str, SourceFile] = field(default_factory=dict)  # path -> text, for excerpts
 
 
@@ -32,9 +33,15 @@ def renderer(name: str) -> Renderer:
         from notelint.output.sarif import render
     elif name == "github":
         from notelint.output.github import render
+    elif name == "gitlab":
+        from notelint.output.gitlab import render
+    elif name == "junit":
+        from notelint.output.junit import render
+    elif name == "grouped":
+        from notelint.output.text import render_grouped as render
     else:
         raise ValueError(f"unknown output format {name!r}")
     return render
 
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "grouped", "json", "sarif", "github", "gitlab", "junit")

@@ -9,11 +9,10 @@ identity when lines above it move.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections import Counter
 from urllib.parse import quote
 
+from notelint.baseline import fingerprints
 from notelint.codes import family_of
 from notelint.diagnostic import Diagnostic, Location, Severity
 from notelint.engine import RunResult
@@ -55,29 +54,19 @@ def _rule_descriptor(rule: Rule) -> dict:
     }
 
 
-def _fingerprint(diagnostic: Diagnostic, line_text: str, occurrence: int) -> str:
-    key = "\0".join([diagnostic.code, diagnostic.path, " ".join(line_text.split()), str(occurrence)])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
-
-
 def render(result: RunResult, out: OutputContext) -> str:
     used = sorted({d.code for d in result.diagnostics})
     by_code = {rule.code: rule for rule in out.rules}
     descriptors = [_rule_descriptor(by_code[code]) for code in used if code in by_code]
     index = {descriptor["id"]: i for i, descriptor in enumerate(descriptors)}
-    seen: Counter[tuple[str, str, str]] = Counter()
     results = []
-    for d in result.diagnostics:
-        source = out.sources.get(d.path)
-        line_text = source.line_text(d.line) if source is not None and d.line <= source.line_count else ""
-        key = (d.code, d.path, " ".join(line_text.split()))
-        seen[key] += 1
+    for d, print_ in zip(result.diagnostics, fingerprints(result.diagnostics, out.sources)):
         entry: dict = {
             "ruleId": d.code,
             "level": _LEVEL[d.severity],
             "message": {"text": d.message + (" (suggestions: " + ", ".join(d.suggestions) + ")" if d.suggestions else "")},
             "locations": [{"physicalLocation": _physical(d)}],
-            "partialFingerprints": {"notelint/v1": _fingerprint(d, line_text, seen[key])},
+            "partialFingerprints": {"notelint/v1": print_},
         }
         if d.code in index:
             entry["ruleIndex"] = index[d.code]

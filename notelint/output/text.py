@@ -1,4 +1,4 @@
-"""Human output: ``path:line:col: CODE [name] message``, the source line, a caret."""
+"""Human output: ``path:line:col: CODE [name] severity: message``, the source line, a caret."""
 
 from __future__ import annotations
 
@@ -59,12 +59,15 @@ def _excerpt(diagnostic: Diagnostic, source, color: bool) -> list[str]:
 def render(result: RunResult, out: OutputContext) -> str:
     lines: list[str] = []
     color = out.color
-    for diagnostic in result.diagnostics:
+    for diagnostic in () if out.statistics else result.diagnostics:  # --statistics: the counts only, as ruff
         head = (
             _paint(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:", "bold", color)
             + " "
             + _paint(diagnostic.code, f"bold {_SEVERITY_COLOR[diagnostic.severity]}", color)
-            + f" [{diagnostic.name}] {diagnostic.message}"
+            + f" [{diagnostic.name}] "
+            # the severity in words: colour alone is lost with NO_COLOR, in pipes and in CI logs
+            + _paint(f"{diagnostic.severity.value}:", _SEVERITY_COLOR[diagnostic.severity], color)
+            + f" {diagnostic.message}"
         )
         lines.append(head)
         if out.quiet:
@@ -79,6 +82,35 @@ def render(result: RunResult, out: OutputContext) -> str:
         if diagnostic.fix is not None and out.fixable_hint:
             kind = "fix" if diagnostic.fix.safe else "unsafe fix"
             lines.append(f" {gutter} = {kind}: {diagnostic.fix.description}")
+        lines.append("")
+    for error in result.errors:
+        lines.append(_paint("error:", "bold red", color) + f" {error.path}: {error.message}")
+    if out.statistics:
+        lines.extend(_statistics(result))
+    if not out.quiet:
+        lines.append(_summary(result, out))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def render_grouped(result: RunResult, out: OutputContext) -> str:
+    """Findings grouped under their file, one line each (ruff's ``grouped``), then the summary."""
+    lines: list[str] = []
+    color = out.color
+    path = None
+    for diagnostic in () if out.statistics else result.diagnostics:
+        if diagnostic.path != path:
+            if path is not None:
+                lines.append("")
+            path = diagnostic.path
+            lines.append(_paint(f"{path}:", "bold", color))
+        lines.append(
+            f"  {diagnostic.line}:{diagnostic.column} "
+            + _paint(diagnostic.code, f"bold {_SEVERITY_COLOR[diagnostic.severity]}", color)
+            + f" [{diagnostic.name}] "
+            + _paint(f"{diagnostic.severity.value}:", _SEVERITY_COLOR[diagnostic.severity], color)
+            + f" {diagnostic.message}"
+        )
+    if lines:
         lines.append("")
     for error in result.errors:
         lines.append(_paint("error:", "bold red", color) + f" {error.path}: {error.message}")
@@ -118,9 +150,12 @@ def _summary(result: RunResult, out: OutputContext) -> str:
         lines.append(_paint(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", "green", out.color))
     if result.diagnostics:
         lines.append(f"Found {summary_counts(result)}.")
-        fixable = sum(1 for d in result.diagnostics if d.fix is not None and d.fix.safe)
+        fixable = sum(1 for d in result.diagnostics if d.fix is not None and (d.fix.safe or out.unsafe_fixes))
+        unsafe = sum(1 for d in result.diagnostics if d.fix is not None and not d.fix.safe) if not out.unsafe_fixes else 0
         if fixable and out.fixable_hint:
             lines.append(f"[*] {fixable} fixable with --fix.")
+        if unsafe:
+            lines.append(f"{unsafe} more fixable with --fix --unsafe-fixes (review them: they may change meaning).")
     elif not result.errors:
         lines.append(_paint(f"All checks passed ({result.files} file{'s' if result.files != 1 else ''}).", "green", out.color))
     if result.errors:

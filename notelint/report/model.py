@@ -137,11 +137,12 @@ class ReportedFinding:
     @property
     def evidence(self) -> list[tuple[str, str]]:
         """(label, value) pairs of the evidence keys in ``meta``, in display order,
-        leaving out what the message already says word for word."""
+        leaving out what the message already says word for word, except the
+        source, which the report shows as a link."""
         return [
             (label, str(self.meta[key]))
             for key, label in EVIDENCE_LABELS.items()
-            if self.meta.get(key) not in (None, "") and str(self.meta[key]) not in self.message
+            if self.meta.get(key) not in (None, "") and (key == "source" or str(self.meta[key]) not in self.message)
         ]
 
     def to_dict(self) -> dict[str, Any]:
@@ -303,9 +304,14 @@ class Report:
         return [finding for finding in self.findings if finding.place.path == path]
 
     def fix_first(self, limit: int) -> list[ReportedFinding]:
-        """The findings to fix first: the most severe, new before old, then by place."""
+        """The findings to fix first: the most harmful to a reader (a wrong fact: a
+        stale or contradictory claim, an API that does not exist; then a misspelt
+        name or word; structure last), then the most severe, new before old, then by place."""
         rank = {"error": 0, "warning": 1, "info": 2}
-        return sorted(self.findings, key=lambda f: (rank[f.severity], f.status != "new"))[:limit]
+        harm = {"NL4": 0, "NL5": 0, "NL6": 0, "NL2": 1, "NL3": 1, "NL1": 2}
+        return sorted(
+            self.findings, key=lambda f: (harm.get(f.code[:3], 1), rank[f.severity], f.status != "new")
+        )[:limit]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document; keys and their order are part of the format."""

@@ -72,16 +72,50 @@ def _case_fix(mention: Mention) -> tuple[str, str | None] | None:
     return (_canonical_vendor(vendor) + " " if vendor else "") + name, needs
 
 
+def _checked_part(mention: Mention, canonical: str) -> str:
+    """What AWS writes, as far as the rule checked it: for a loose name whose later
+    words were kept as written ("CloudWatch logs"), only the head ("CloudWatch"),
+    so the message never presents a half-corrected form as AWS's own."""
+    entry = mention.entry
+    vendor = _canonical_vendor(mention.vendor_written) + " " if mention.vendor_written else ""
+    if (entry.loose or entry.form) and " " in mention.written and canonical != vendor + entry.name:
+        return vendor + entry.name.split(" ", 1)[0]
+    return canonical
+
+
 def _first_word(name: str) -> str:
     return re.split(r"[ -]", name, maxsplit=1)[0]
 
 
-def _rewrite(span: tuple[int, int], message: str, canonical: str, replacement: str | None = None) -> Finding:
-    """A finding whose safe fix writes the canonical form over ``span``."""
+def _rewrite(span: tuple[int, int], message: str, canonical: str, replacement: str | None = None,
+             safe: bool = True) -> Finding:
+    """A finding whose fix (safe unless told) writes the canonical form over ``span``."""
     text = canonical if replacement is None else replacement
     return Finding(
-        span[0], span[1], message, suggestions=(canonical,), fix=Fix((Edit(span[0], span[1], text),), f"write '{text}'")
+        span[0], span[1], message, suggestions=(canonical,),
+        fix=Fix((Edit(span[0], span[1], text),), f"write '{text}'", safe),
     )
+
+
+def _prepare_renamed(ctx: Context) -> None:
+    """The knowledge base's renamed names, loaded before files are read and timed."""
+    _renamed_names(ctx)
+
+
+def _renamed_names(ctx: Context) -> frozenset[str]:
+    """Names (folded) that the knowledge base says AWS has renamed by the as-of date:
+    a fix must not write one ("AWS SageMaker" -> "Amazon SageMaker", since renamed SageMaker AI)."""
+    from notelint.claims import knowledge_for
+
+    def build() -> frozenset[str]:
+        return frozenset(
+            name.casefold()
+            for change in knowledge_for(ctx).changes
+            if change.kind == "renamed" and change.matcher is not None and change.effective <= ctx.as_of
+            for name in change.matcher.mentions
+        )
+
+    return ctx.shared("aws.renamed-names", build)
 
 
 def _span(mention: Mention) -> tuple[int, int]:
@@ -276,7 +310,8 @@ def aws_name_case(note: Note, ctx: Context) -> Iterator[Finding]:
                 continue
         start, end = _span(mention)
         written = run.text[start:end]
-        yield _rewrite(run.span(start, end), f"'{written}' is spelled right, wrong case: AWS writes '{canonical}'", canonical)
+        said = _checked_part(mention, canonical)
+        yield _rewrite(run.span(start, end), f"'{written}' is spelled right, wrong case: AWS writes '{said}'", canonical)
 
 
 @rule(
@@ -324,6 +359,7 @@ def aws_name_spacing(note: Note, ctx: Context) -> Iterator[Finding]:
     bad=example("* AWS S3 stores the files that Amazon Glue catalogs.", title="Analytics"),
     good=example("* Amazon S3 stores the files that AWS Glue catalogs.", title="Analytics"),
     fix=FixAvailability.ALWAYS,
+    prepare=lambda ctx: _prepare_renamed(ctx),
 )
 def aws_name_vendor(note: Note, ctx: Context) -> Iterator[Finding]:
     """AWS names some services "Amazon ..." (Amazon S3, Amazon SageMaker) and
@@ -340,7 +376,8 @@ def aws_name_vendor(note: Note, ctx: Context) -> Iterator[Finding]:
         start = mention.vendor_start
         canonical = f"{entry.vendor} {entry.name}"
         message = f"'{vendor} {mention.written}': AWS writes '{canonical}'"
-        yield _rewrite(run.span(start, start + len(vendor)), message, canonical, entry.vendor)
+        safe = canonical.casefold() not in _renamed_names(ctx)
+        yield _rewrite(run.span(start, start + len(vendor)), message, canonical, entry.vendor, safe)
 
 
 @rule(

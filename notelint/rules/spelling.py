@@ -29,6 +29,11 @@ def speller(ctx: Context) -> Speller:
     return ctx.shared("spelling.speller", lambda: Speller(build(_catalog(ctx), ctx.settings)))
 
 
+def _prepare_speller(ctx: Context) -> None:
+    """The vocabularies, built before files are read (and timed, and workers forked)."""
+    speller(ctx)
+
+
 def _catalog(ctx: Context):
     """The AWS catalog, or None where botocore is not installed (fewer known words)."""
     try:
@@ -54,6 +59,7 @@ def _where(problem: Problem) -> str:
     "A word that no dictionary or word list knows.",
     bad=example("* Build the image from the DocerFile and push it to Amazon ECR.", title="SageMaker notes"),
     good=example("* Build the image from the Dockerfile and push it to Amazon ECR.", title="SageMaker notes"),
+    prepare=lambda ctx: _prepare_speller(ctx),
 )
 def unknown_word(note: Note, ctx: Context) -> Iterator[Finding]:
     """Reported with up to three suggestions: a swap of two letters first,

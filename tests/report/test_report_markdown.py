@@ -29,18 +29,18 @@ As of 2026-11-25 · botocore {botocore} · notelint {notelint}
 
 ### Fix first
 
-1. **error** notes/s3.md:2:1 NL104 invalid-field-value: bad value
-   > `title: Amazon S3`
-2. **warning** notes/s3.md:8:3 NL601 contradiction: contradicts  
+1. **warning** notes/s3.md:8:3 NL601 contradiction: contradicts  
    other side: notes/glacier.md:5:3
    > `Glacier retrieval takes 12 hours.` Expedited retrieval exists too.
-3. **warning** notes/s3.md:8:27 NL501 stale-claim: this changed  
+2. **warning** notes/s3.md:8:27 NL501 stale-claim: this changed  
    Current fact: Standard retrieval takes 3-5 hours. · Effective date: 2024-01-01 · Source: https://aws.amazon.com/glacier/
    > Glacier retrieval takes `12 hours`. Expedited retrieval exists too.
-4. **warning** notes/s3.md:11:40 NL201 misspelled: typo
+3. **warning** notes/s3.md:11:40 NL201 misspelled: typo
    > Plain paragraph about GetObject and `_escapes`\\_.
-5. **info** notes/s3.md:7:5 NL301 aws-name-case: spelled right
+4. **info** notes/s3.md:7:5 NL301 aws-name-case: spelled right
    > `S3` stores objects in buckets.
+5. **error** notes/s3.md:2:1 NL104 invalid-field-value: bad value
+   > `title: Amazon S3`
 
 ### Lowest scores
 
@@ -73,8 +73,8 @@ def test_delta_lines(tmp_path):
     current = replace(current, findings=(*current.findings, *extra.findings))
     text = render_markdown(compare(current, baseline_of(previous, tmp_path)))
     assert "**Since the previous report (as of 2026-11-25):** 1 new · 1 fixed · 4 unchanged\n" in text
-    # new findings come first among those of one severity
-    assert "1. **warning** notes/s3.md:1:3 NL302 aws-name (new): new one\n" in text
+    # wrong facts (the contradiction, the stale claim) first; new findings first among those of one kind and severity
+    assert "3. **warning** notes/s3.md:1:3 NL302 aws-name (new): new one\n" in text
     assert (
         "### Fixed since the previous report\n\n"
         "- **error** notes/s3.md:2:1 NL104 invalid-field-value: bad value\n"

@@ -1,0 +1,27 @@
+"""The release process: one version, a changelog, and documentation that pins that version's tag."""
+
+from __future__ import annotations
+
+import re
+
+import notelint
+from tests.helpers import REPO
+
+
+def test_the_version_is_set_in_one_place():
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'dynamic = ["version"]' in pyproject and 'attr = "notelint.__version__"' in pyproject
+    assert re.fullmatch(r"\d+\.\d+\.\d+", notelint.__version__)
+
+
+def test_the_changelog_has_the_current_version_and_an_unreleased_section():
+    changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+)$", changelog, re.MULTILINE)
+    assert headings[0] == "Unreleased"
+    assert any(h.split(" ")[0] == notelint.__version__ for h in headings[1:])
+
+
+def test_the_documented_tags_are_the_current_version():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    tags = set(re.findall(r"(?:@|rev: |/)(v\d+\.\d+\.\d+)\b", readme))
+    assert tags == {f"v{notelint.__version__}"}
