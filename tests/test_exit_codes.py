@@ -98,3 +98,8 @@ def test_exit_code_function(fail_on, exit_zero):
         findings = [] if worst is None else ["info", worst]
         assert exit_code(_Result(findings), fail_on, exit_zero) == expected(worst, fail_on, exit_zero)
         assert exit_code(_Result(findings, errors=["x"]), fail_on, exit_zero) == 2
+
+
+def test_exit_zero_is_off_unless_asked_for():
+    assert exit_code(_Result(["warning"]), "warning") == 1
+    assert exit_code(_Result([]), "warning") == 0
