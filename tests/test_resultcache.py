@@ -127,16 +127,19 @@ STALE = "---\ntitle: T\nreviewed: 2021-01-01\n---\n* Amazon Kinesis Data Analyti
 def _codes(config: Config, target: NoteFile, as_of: date) -> list[str]:
     """The codes found by a cached run (the session's cache directory, see conftest)."""
     result = Linter(config, RULES, as_of, cache=True).run([target])
+    assert result.errors == []  # (the first run builds shared data: no per-file time limit here, see below)
     return sorted(d.code for d in result.diagnostics)
 
 
 def test_a_cached_run_never_answers_for_another_as_of_date(tmp_path):
     path = tmp_path / "n.md"
     path.write_text(STALE)
-    target, config = NoteFile(path, "n.md"), Config(root=tmp_path, select=("NL5",))
+    # not a timing test: a loaded machine must not skip the file (the default limit is 30 s per file)
+    target, config = NoteFile(path, "n.md"), Config(root=tmp_path, select=("NL5",), file_timeout=600)
     late = _codes(config, target, AS_OF)
     early = _codes(config, target, date(2021, 6, 1))
-    uncached_early = sorted(d.code for d in Linter(config, RULES, date(2021, 6, 1)).run([target]).diagnostics)
+    uncached = Linter(config, RULES, date(2021, 6, 1)).run([target])
+    uncached_early = sorted(d.code for d in uncached.diagnostics)
     assert late == ["NL502"]  # the end of Kinesis Data Analytics for SQL is known today
     assert early == uncached_early == []  # and unknown in 2021: not replayed from the cache
 
@@ -145,6 +148,60 @@ def test_a_cached_run_never_answers_for_another_front_matter_setting(tmp_path):
     path = tmp_path / "n.md"
     path.write_text("---\ntitle: T\n---\n* A claim.\n")  # no `reviewed`: the schema applies only when required
     target = NoteFile(path, "n.md")
-    auto = _codes(Config(root=tmp_path, select=("NL1",)), target, AS_OF)
-    required = _codes(Config(root=tmp_path, select=("NL1",), front_matter="required"), target, AS_OF)
+    auto = _codes(Config(root=tmp_path, select=("NL1",), file_timeout=600), target, AS_OF)
+    required = _codes(Config(root=tmp_path, select=("NL1",), front_matter="required", file_timeout=600), target, AS_OF)
     assert auto == [] and required == ["NL103"]
+
+
+# -- the entries themselves (found unpinned by bench/mutation.py resultcache) -------------------
+def _entry(tmp_path):
+    """A real entry: one note checked with the cache on; (cache, key, result)."""
+    path = tmp_path / "n.md"
+    path.write_text("---\ntitle: T\nreviewed: 2025-06-01\n---\n* one\n*\n")
+    linter = Linter(Config(root=tmp_path, select=("NL1",)), RULES, AS_OF, cache=True)
+    linter.cache = resultcache.ResultCache(linter.config, linter.rules, AS_OF, root=tmp_path / "cache")
+    result = linter.run([NoteFile(path, "n.md")])
+    return linter.cache, linter.cache.key("n.md", path.read_bytes()), result
+
+
+def test_an_entry_is_stored_under_its_key_and_read_back_whole(tmp_path):
+    cache, key, result = _entry(tmp_path)
+    assert cache.root == tmp_path / "cache" / "results"
+    stored = tmp_path / "cache" / "results" / key[:2] / f"{key}.json"
+    assert sorted(p for p in cache.root.rglob("*") if p.is_file()) == [stored]
+    diagnostics, summary = cache.get(key)
+    assert [d.to_dict() for d in diagnostics] == [d.to_dict() for d in result.diagnostics] != []
+    assert summary.path == "n.md" and summary.line_starts[:2] == (0, 4)
+    assert cache.get("0" * 64) is None
+
+
+def test_entries_of_another_format_or_damaged_are_misses(tmp_path):
+    import json
+
+    cache, key, _ = _entry(tmp_path)
+    stored = cache.root / key[:2] / f"{key}.json"
+    entry = json.loads(stored.read_text())
+    stored.write_text(json.dumps({**entry, "format": resultcache.FORMAT + 1}))
+    assert cache.get(key) is None
+    for broken in ({**entry, "diagnostics": [{"code": 1}]}, {k: v for k, v in entry.items() if k != "summary"}, []):
+        stored.write_text(json.dumps(broken))
+        assert cache.get(key) is None
+
+
+def test_an_outcome_without_summary_is_not_stored(tmp_path):
+    cache = resultcache.ResultCache(Config(root=tmp_path), [], AS_OF, root=tmp_path / "cache")
+    cache.put("ab" * 32, [], None)
+    assert not (tmp_path / "cache" / "results").exists()
+
+
+def test_which_data_file_holds_which_bytes_is_in_the_key(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setattr(resultcache, "_DATA", data)
+    monkeypatch.setattr(resultcache, "_PACKAGE", tmp_path / "no-code")
+    (data / "a.txt").write_text("one\n")
+    (data / "b.txt").write_text("two\n")
+    before = _key(Config(root=tmp_path))
+    (data / "a.txt").write_text("two\n")
+    (data / "b.txt").write_text("one\n")  # the same bytes overall, in the other files
+    assert _key(Config(root=tmp_path)) != before
