@@ -166,7 +166,7 @@ def equivalents() -> dict[tuple[str, str], tuple[str, str]]:
     if not EQUIVALENT.exists():
         return {}
     with EQUIVALENT.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     return {(r["module"], r["mutant"]): (r["change"], r["reason"]) for r in rows}
 
 

@@ -204,4 +204,10 @@ def test_which_data_file_holds_which_bytes_is_in_the_key(tmp_path, monkeypatch):
     before = _key(Config(root=tmp_path))
     (data / "a.txt").write_text("two\n")
     (data / "b.txt").write_text("one\n")  # the same bytes overall, in the other files
-    assert _key(Config(root=tmp_path)) != before
+    swapped = _key(Config(root=tmp_path))
+    assert swapped != before
+    (data / "b.txt").unlink()
+    (data / "a.txt").rename(data / "c.txt")  # the same bytes in the same order, under another name
+    only_a = _key(Config(root=tmp_path))
+    (data / "c.txt").rename(data / "a.txt")
+    assert _key(Config(root=tmp_path)) != only_a
