@@ -9,10 +9,11 @@ notelint runs with its defaults on every corpus folder (default ../shared/corpor
 bench/real_recall.py runs it: the real CLI of the running Python (``sys.executable -m notelint``), ``--isolated
 --no-cache --as-of 2026-12-02``, JSON.  Every finding keeps the name of its corpus.
 
-The sample is stratified by family (NL1 .. NL6): for each family, its findings on all corpora are sorted, then
-``--per-family`` of them (default 40; all when there are fewer) are drawn uniformly at random with a generator seeded
-by ``--seed`` (default 16) and the family.  A family's sample depends only on the seed and that family's findings, so a
-change in one family does not redraw the others.  As the draw is uniform over the family's findings, true / judged in
+The sample is stratified by family (NL1 .. NL6): for each family, the ``--per-family`` findings (default 40; all
+when there are fewer) whose place (corpus, file, line, column, code) has the smallest SHA-256 hash, seeded by ``--seed``
+(default 16) and the family, are drawn: a uniform random draw that stays put when other findings come or go.  A
+family's sample depends only on the seed and that family's findings, so a change in one family does not redraw the
+others, and a change within a family replaces only the findings it removes or outranks.  As the draw is uniform over the family's findings, true / judged in
 the sample estimates the family's precision on the corpora; a 95% Wilson interval is shown beside it.
 
 Hand verdicts live in bench/precision/verdicts.tsv (columns: corpus, file, line, code, text, verdict, note, context),
@@ -28,7 +29,7 @@ import argparse
 import csv
 import json
 import math
-import random
+import hashlib
 import sys
 import time
 from collections import Counter
@@ -110,13 +111,18 @@ def draw_sample(items: list[Sampled], seed: int = SEED, per_family: int = PER_FA
     of that family; deterministic for a seed and the same findings, whatever their order.  Keyed by family name."""
     sample = {}
     for prefix, family in FAMILIES.items():
-        population = sorted((item for item in items if item.family == family), key=sort_key)
-        if len(population) > per_family:
-            chosen = random.Random(f"{seed}/{prefix}").sample(population, per_family)
-        else:
-            chosen = population
+        population = [item for item in items if item.family == family]
+        # the findings with the smallest seeded hashes: a uniform draw without replacement that stays put
+        # when other findings come and go, so a re-run only asks about findings that are new to the sample
+        chosen = sorted(population, key=lambda item: _priority(seed, prefix, item))[:per_family]
         sample[family] = sorted(chosen, key=sort_key)
     return sample
+
+
+def _priority(seed: int, prefix: str, item: Sampled) -> str:
+    f = item.finding
+    identity = f"{seed}/{prefix}/{item.corpus}/{f.path}/{f.line}/{f.column}/{f.code}"
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()
 
 
 # -- verdicts -----------------------------------------------------------------

@@ -83,6 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     action.add_argument("--info", action="store_true", help="print the data versions, counts and cache path (default)")
     action.add_argument("--rebuild", action="store_true", help="rebuild the catalog from the installed botocore")
 
+    commands.add_parser(
+        "server", help="run the language server over stdio, for editors (needs: pip install 'notelint[server]')"
+    )
     commands.add_parser("rules", help="list every rule")
     explain = commands.add_parser("explain", help="explain one rule, with examples")
     explain.add_argument("rule", metavar="CODE", help="a rule code (NL112) or name (empty-list-item)")
@@ -119,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _catalog(args.rebuild)
         if args.command == "explain":
             return _explain(args.rule)
+        if args.command == "server":
+            return _server()
         parser.print_help()
         return EXIT_ERROR
     except (ConfigError, UsageError) as exc:
@@ -273,6 +278,16 @@ def _report(args: argparse.Namespace) -> int:
     for error in result.errors:
         print(f"notelint: error: {error.path}: {error.message}", file=sys.stderr)
     return EXIT_ERROR if result.errors else EXIT_OK
+def _server() -> int:
+    from notelint.server import ServerUnavailable, run
+
+    try:
+        run()
+    except ServerUnavailable as exc:
+        raise UsageError(str(exc)) from None
+    return EXIT_OK
+
+
 def _catalog(rebuild: bool) -> int:
     from notelint.aws.catalog import describe, load_catalog
 

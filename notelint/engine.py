@@ -121,9 +121,14 @@ class Linter:
                 diagnostic = self._diagnostic(rule, note, finding, filt)
                 if diagnostic is not None and not any(a <= diagnostic.line <= b for a, b in note.too_deep):
                     outcome.diagnostics.append(diagnostic)  # (an item whose content was skipped looks empty)
-        collected = {rule.code: self._collected(rule, note, outcome) for rule in self.corpus_rules}
-        outcome.summary = NoteSummary(note.path, tuple(note.source.line_starts()), filt, collected)
+        outcome.summary = self.summarise(note, outcome, filt)
         return outcome
+
+    def summarise(self, note: Note, outcome: FileOutcome, filt: Suppressions | None = None) -> NoteSummary:
+        """What the corpus rules need of one note, without running its note rules
+        (an editor's workspace index); a corpus rule's crash is reported in ``outcome``."""
+        collected = {rule.code: self._collected(rule, note, outcome) for rule in self.corpus_rules}
+        return NoteSummary(note.path, tuple(note.source.line_starts()), filt or self._filter_for(note), collected)
 
     # -- a run ---------------------------------------------------------------------
     def prepare(self) -> None:

@@ -53,6 +53,23 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+@contextmanager
+def time_limit_paused() -> Iterator[None]:
+    """Stop the clock of a running ``time_limit`` for this block: loading
+    shared data once (the catalog, word lists) is not a rule being slow on a
+    file, and a file that happens to be checked first must not pay for it."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+    remaining, _interval = signal.setitimer(signal.ITIMER_REAL, 0)
+    try:
+        yield
+    finally:
+        if remaining > 0:
+            signal.setitimer(signal.ITIMER_REAL, remaining)
+
+
 def job_count(requested: int, items: int) -> int:
     """Workers to use: ``requested`` (0 = automatic: one per core, up to MAX_JOBS)."""
     if requested == 1 or items < PARALLEL_MIN_FILES or sys.platform == "win32":

@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterable, TypeVar
 
 from notelint.config import Config
 from notelint.diagnostic import Finding, Severity
+from notelint.parallel import time_limit_paused
 from notelint.enums import Named
 
 _T = TypeVar("_T")
@@ -65,7 +66,8 @@ class Context:
         """Data built once per run and shared by every rule that asks for ``key`` (the
         one way to memoise per run; per note, see ``Note.cached``)."""
         if key not in self.shared_data:
-            self.shared_data[key] = build()
+            with time_limit_paused():  # building it once is not the current file's cost
+                self.shared_data[key] = build()
         value: _T = self.shared_data[key]
         return value
 

@@ -106,3 +106,29 @@ def test_a_retired_services_iam_prefix_is_reported_as_retired():
     (finding,) = lint_note(note('* Allow "elastic-inference:Connect" for the accelerator.\n'), "NL430")
     assert (finding.line, finding.column, finding.end_column, finding.severity.value) == (5, 10, 27, "warning")
     assert "retired service" in finding.message and finding.suggestions == ()
+
+
+def test_a_name_the_text_calls_a_condition_key_is_not_an_action():
+    text = """
+    * Use the `sagemaker:TargetContainerHostname` IAM condition key, and s3:ExistingKey condition keys.
+    * Allow `sagemaker:InvokeEndpointz` and then `sagemaker:TargetContainerHostnam` in prose.
+    """
+    assert [(code, line, column) for code, line, column, _ in lint(text, "NL431")] == [("NL431", 2, 10), ("NL431", 2, 47)]
+
+
+def test_keyword_arguments_an_operation_does_not_take():
+    text = '''
+    ```python
+    sm = boto3.client("sagemaker")
+    sm.describe_training_job(JobName="job")
+    sm.create_endpoint(EndpointName="e", EndpointConfigName=f"c{x}", Tags=[{"Key": "k", "Value": "v"}], **extra)
+    s3 = boto3.client('s3')
+    s3.get_object(Bucket="b", Key=key(a=1),
+                  Versionid="1")
+    s3.upload_file("a", "b", "c", ExtraArgs={"ACL": "x"})
+    s3.get_objects(Bucket="b")
+    runtime.invoke_endpoint(EndpointNam="e")
+    ```
+    '''
+    found = lint(text, "NL411")
+    assert found == [("NL411", 3, 26, ("TrainingJobName",)), ("NL411", 7, 15, ("VersionId",))]

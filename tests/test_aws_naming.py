@@ -120,10 +120,55 @@ def test_everyday_words_need_a_list_of_names_or_a_heading():
     # AWS Glue
 
     * S3, glue and Athena
-    * Lambda can trigger a glue job
     * glue the pieces together with S3
+    * some glue code
     """
     assert lint(text, "NL301") == [("NL301", 3, 7, ("Glue",))]
+
+
+def test_everyday_words_followed_by_a_resource_the_service_creates():
+    # CreateJob, CreateCrawler (glue), CreateParallelData (translate): resource nouns from botocore
+    text = """
+    # AWS Glue and Amazon Translate
+
+    * Lambda can trigger a glue job
+    * the glue crawlers run hourly
+    * you need to translate data first
+    * glue code is boring
+    """
+    assert lint(text, "NL301") == [("NL301", 3, 24, ("Glue",)), ("NL301", 4, 7, ("Glue",))]
+
+
+def test_proper_noun_use_of_a_several_word_everyday_name():
+    text = """
+    # AWS Data Pipeline
+
+    * Data pipeline is an orchestrator; actions run on EC2 managed by Data pipeline.
+    * a data pipeline feeds the model; build a Data pipeline
+    """
+    assert lint(text, "NL301") == [("NL301", 3, 67, ("Data Pipeline",))]
+
+
+def test_parentheses_and_bold_around_names_in_prose():
+    text = """
+    * Amazon Kinesis Data Firehose and AWS Lambda are used.
+    * send the updates to CloudSearch (lambda)
+    * real time vs firehose (**near** real time)
+    * **lambda functions time out after 15 minutes**
+    * map(lambda x: x + 1), *lambda*, transfer data to lambda by: copying
+    """
+    assert lint(text, "NL301") == [
+        ("NL301", 2, 36, ("Lambda",)),
+        ("NL301", 3, 16, ("Firehose",)),
+        ("NL301", 4, 5, ("Lambda",)),
+        ("NL301", 5, 52, ("Lambda",)),
+    ]
+
+
+def test_a_capital_inside_a_loose_name_means_the_whole_name():
+    assert lint("* use Kinesis data Streams here; Kinesis streams are shards\n", "NL301") == [
+        ("NL301", 1, 7, ("Kinesis Data Streams",))
+    ]
     assert lint("* Amazon Connect\n* QuickSight can connect to S3, connect and Redshift\n", "NL301") == [
         ("NL301", 2, 33, ("Connect",))
     ]
@@ -153,3 +198,64 @@ def test_vendor_of_names_and_forms():
         ("NL303", 3, 3, ("Amazon OpenSearch",)),
         ("NL301", 3, 22, ("AWS X-Ray",)),
     ]
+
+
+def test_near_miss_of_a_one_word_name():
+    text = """
+    * Amazon S3 and ElasticCache; CodePipline deploys; SagemMaker trains.
+    * ElastiCache, CodePipeline, Snowballs, `ElasticCache`, ElasticSearch, https://x.test/ElasticCache
+    """
+    assert lint(text, "NL304") == [
+        ("NL304", 1, 17, ("ElastiCache",)),
+        ("NL304", 1, 31, ("CodePipeline",)),
+        ("NL304", 1, 52, ("SageMaker",)),
+    ]
+    # not a note about AWS: an inner-capital word is someone's product
+    assert lint("* ElasticCache is our in-house cache\n", "NL304") == []
+
+
+def test_a_name_with_one_word_swapped_for_the_same_initial():
+    text = """
+    * Amazon S3 data is encrypted with the AWS Key Management System.
+    * AWS Database Management Service moves it; the Kinesis Consumer Library reads it.
+    * Auto Scaling Policies scale it; Select Data Wrangler in the console; Key Management Service.
+    """
+    assert lint(text, "NL304") == [
+        ("NL304", 1, 44, ("Key Management Service",)),
+        ("NL304", 2, 7, ("Database Migration Service",)),
+        ("NL304", 2, 49, ("Kinesis Client Library", "Kinesis Connector Library")),
+    ]
+
+
+def test_a_digit_typed_with_shift():
+    assert lint("* Store the data in S# and run it on EC@ instances.\n", "NL304") == [
+        ("NL304", 1, 21, ("S3",)),
+        ("NL304", 1, 38, ("EC2",)),
+    ]
+    assert lint("* Code in C# and F#; see #tags and S3#anchor, `S#`.\n", "NL304") == []
+
+
+def test_a_casing_aws_itself_also_uses_is_accepted():
+    # the SageMaker guide writes both "RecordIO" and "recordIO"
+    assert lint("* Amazon SageMaker reads recordIO and RecordIO, not Recordio\n", "NL301") == [
+        ("NL301", 1, 53, ("RecordIO",))
+    ]
+
+
+def test_names_in_code_spans_that_read_as_words():
+    text = """
+    * Use `Amazon Dynamo DB` and `Aws Sagemaker` with Amazon S3.
+    * Not `sagemaker.Session()`, `aws_sagemaker`, `Sagemaker`, `dynamo db` or `s3://Sagemaker Data`.
+    """
+    assert lint(text, "NL301,NL302") == [
+        ("NL302", 1, 15, ("DynamoDB",)),
+        ("NL301", 1, 31, ("AWS SageMaker",)),
+    ]
+
+
+def test_cli_commands_in_prose_are_not_names():
+    text = """
+    * **aws opsworks --region us-east-1 create-deployment** and "aws sagemaker" and `aws s3 ls`
+    * but "AWS Sagemaker" is cased wrong
+    """
+    assert lint(text, "NL301,NL303") == [("NL301", 2, 8, ("AWS SageMaker",)), ("NL303", 2, 8, ("Amazon SageMaker",))]

@@ -20,11 +20,11 @@ EXPECTED = [
     ("NL303", 20, 3),  # ... and the vendor is Amazon
     ("NL301", 21, 77),  # redshift spectrum
     ("NL402", 32, 14),  # Putobject -> PutObject
-    ("NL301", 38, 42),  # recordIO
     ("NL301", 39, 33),  # Amazon sagemaker
     ("NL301", 48, 12),  # Ec2
     ("NL301", 58, 16),  # the sagemaker
     ("NL301", 60, 1),  # Elastic inference
+    ("NL304", 62, 31),  # S# -> S3 (the shift key held over the 3)
     ("NL301", 73, 3),  # EC2 image builder
     ("NL301", 74, 3),  # AWS storage gateway
     ("NL301", 75, 3),  # AWS API gateway

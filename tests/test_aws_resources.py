@@ -35,3 +35,29 @@ def test_regions():
         ("NL442", 2, 3, ("us-east-1", "us-east-2")),
         ("NL442", 2, 17, ("eu-north-1",)),
     ]
+
+
+def test_instance_types_in_the_wrong_case():
+    text = """
+    * Train on ml.P3.2xlarge or ml.m5.2Xlarge; M4.10xlarge has 10 Gbit/s; ml.p3.2xlarge is fine.
+    * README.MD, Config.Large and ML.FOO.LARGE are not instance types.
+    """
+    assert lint(text, "NL440") == [
+        ("NL440", 1, 12, ("ml.p3.2xlarge",)),
+        ("NL440", 1, 29, ("ml.m5.2xlarge",)),
+        ("NL440", 1, 44, ("m4.10xlarge",)),
+    ]
+
+
+def test_an_availability_zone_where_a_region_is_meant():
+    text = """
+    * Create the bucket in the us-east-1a region; the subnet is in us-east-1b.
+    * `aws s3 presign s3://b/k --region us-east-1a` and `boto3.client("s3", region_name="eu-west-1c")`
+    * Region: us-west-2a; the instance runs in us-west-2a
+    """
+    assert lint(text, "NL442") == [
+        ("NL442", 1, 28, ("us-east-1",)),
+        ("NL442", 2, 37, ("us-east-1",)),
+        ("NL442", 2, 86, ("eu-west-1",)),
+        ("NL442", 3, 11, ("us-west-2",)),
+    ]

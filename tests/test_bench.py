@@ -37,3 +37,19 @@ def test_quick_dry_run_lists_every_row_without_running_anything():
     assert "21 rows would be measured" in out
     assert "check --isolated --no-cache awsdocs__amazon-sagemaker-developer-guide)" in out
     assert "check --no-cache --isolated tests/fixtures/original-notes.md)" in out
+
+
+def test_the_server_benchmark_drives_the_real_server_and_reports_its_figures():
+    done = subprocess.run(
+        [sys.executable, "bench/server.py", "--edits", "12", "--warm-up", "4"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert re.search(r"^notelint server: [\d,]+ bytes, \d+ findings, 12 edits \(8 timed after 4 warm-up\)", out, re.MULTILINE)
+    assert re.search(r"^re-check in the server: median [\d.]+ ms, p90 [\d.]+ ms, max [\d.]+ ms \(target <= 30 ms: (met|NOT met)\)$", out, re.MULTILINE)
+    assert re.search(r"^server memory: [\d.]+ MB after warm-up, [\d.]+ MB after the last edit \([+-][\d.]+ MB\), peak [\d.]+ MB$", out, re.MULTILINE)

@@ -119,6 +119,20 @@ def test_time_limit_skips_only_the_slow_file_and_never_caches_it(tmp_path, jobs)
         assert reported == [f.display for f in targets if f.display != "n007.md"]
 
 
+@rule("NL196", "slow-to-load", Severity.INFO, "Loads its data slowly, once.", bad="x", good="y")
+def slow_to_load(note, ctx):
+    """A rule whose shared data takes longer to build than a file's time budget."""
+    ctx.shared("test.slow-data", lambda: time.sleep(1.0))
+    yield from ()
+
+
+def test_loading_shared_data_does_not_count_against_the_first_file(tmp_path):
+    targets = files(tmp_path, 3)
+    result = Linter(Config(root=tmp_path, file_timeout=0.5), [*RULES, slow_to_load], AS_OF).run(targets)
+    assert result.errors == []
+    assert sorted(d.path for d in result.diagnostics if d.code == "NL112") == ["n000.md", "n001.md", "n002.md"]
+
+
 def test_crashing_rule_is_reported_and_others_still_run(tmp_path):
     targets = files(tmp_path, 1)
     result = Linter(Config(root=tmp_path), [*RULES, broken_rule], AS_OF).run(targets)

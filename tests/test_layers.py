@@ -28,7 +28,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("domain", ("notelint.aws", "notelint.spelling", "notelint.claims")),
     ("rules", ("notelint.rules",)),
     ("engine", ("notelint.engine", "notelint.resultcache")),
-    ("front ends", ("notelint.runner", "notelint.output", "notelint.report", "notelint.cli", "notelint.__main__")),
+    ("front ends", ("notelint.runner", "notelint.output", "notelint.report", "notelint.cli", "notelint.__main__",
+                    "notelint.server")),
 )
 
 

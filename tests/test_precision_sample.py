@@ -186,3 +186,10 @@ def test_wilson_interval():
     assert ps.wilson(0, 0) is None
     low, high = ps.wilson(40, 40)
     assert high == 1.0 and 0.9 < low < 0.92
+
+
+def test_a_new_finding_replaces_at_most_one_in_the_sample():
+    items = _population(COUNTS)
+    more = items + _population({"NL201": 1}, corpora=("c9",))
+    before, after = _keys(ps.draw_sample(items, 16, 10))["spelling"], _keys(ps.draw_sample(more, 16, 10))["spelling"]
+    assert len(set(before) - set(after)) <= 1

@@ -44,8 +44,10 @@ NOT_IAM_PREFIXES = {
     "arn", "aws", "http", "https", "fn", "s3a", "jdbc", "file", "mailto", "ftp", "ssh", "git",
     "service", "prefix", "example",  # placeholders in documentation ("service:ActionName")
 }
-# prefix:Name strings that are not IAM actions: S3 event types, IoT endpoint types
-NOT_IAM_ACTIONS = {"s3:TestEvent", "iot:Data", "iot:Jobs", "iot:CredentialProvider"}
+# prefix:Name strings that are not IAM actions: S3 event types, IoT endpoint types, and the AWS IoT Core
+# policy action of the credentials provider, which IoT policies grant and IAM does not have
+# (https://docs.aws.amazon.com/iot/latest/developerguide/authorizing-direct-aws.html)
+NOT_IAM_ACTIONS = {"s3:TestEvent", "iot:Data", "iot:Jobs", "iot:CredentialProvider", "iot:AssumeRoleWithCertificate"}
 _JSON_KEY_AFTER = re.compile(r"[\"']\s*:")
 _CONDITION_AFTER = re.compile(r"[`'\"\s]*(?:IAM\s+|global\s+)?condition\s+(?:context\s+)?keys?\b", re.I)
 _OPTION_BEFORE = re.compile(r"--[a-z][\w-]*[ =]['\"]?$")
@@ -101,6 +103,43 @@ def method_calls(run: Run, variables: dict[str, tuple[str, str]], catalog: Catal
             yield Found(run, match.start(2), match.end(2), method, service, certain=False)
 
 
+_KEYWORD = re.compile(r"(?<![\w.*])([A-Za-z_]\w*)\s*=(?!=)")
+
+
+def keyword_arguments(run: Run, call: Found) -> Iterator[Found]:
+    """The keyword arguments of a method call found by ``method_calls``: the
+    names before ``=`` at the call's own depth of parentheses (not those of a
+    nested call or a dict), up to its closing parenthesis."""
+    text = run.text
+    open_at = text.find("(", call.end)
+    if open_at < 0:
+        return
+    depth = 0
+    index = open_at
+    while index < len(text):
+        char = text[index]
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth == 0:
+                return
+        elif char in "\"'":
+            closing = text.find(char, index + 1)
+            if closing < 0:
+                return
+            index = closing
+        elif depth == 1 and (char.isalpha() or char == "_") and (index == 0 or not (text[index - 1].isalnum() or text[index - 1] in "_.*")):
+            match = _KEYWORD.match(text, index)
+            if match is not None:
+                yield Found(run, match.start(1), match.end(1), match.group(1), call.service)
+                index = match.end() - 1
+            else:
+                while index + 1 < len(text) and (text[index + 1].isalnum() or text[index + 1] == "_"):
+                    index += 1
+        index += 1
+
+
 def bare_methods(run: Run) -> Iterator[Found]:
     """snake_case names of three or more words in prose (``decribe_training_job``)."""
     if run.text.count("_") < 2:
@@ -148,11 +187,19 @@ def iam_actions(run: Run) -> Iterator[Found]:
             continue
         if _OPTION_BEFORE.search(run.text[max(0, match.start() - 40) : match.start()]):
             continue  # a CLI option's value (--endpoint-type iot:Data-ATS)
-        if _JSON_KEY_AFTER.match(run.text, match.end()) or _CONDITION_AFTER.match(run.text, match.end()):
-            continue  # a key of a Condition block: a condition key, not an action
+        if _JSON_KEY_AFTER.match(run.text, match.end()) or _condition_key_named(run, match.end()):
+            continue  # a key of a Condition block, or one the text calls a condition key: not an action
         if run.kind != "block" and _SAID_GONE.search(run.sentence(match.start())):
             continue  # the sentence already says the action is gone or not valid
         yield Found(run, match.start(), match.end(), match.group(2), prefix=prefix)
+
+
+def _condition_key_named(run: Run, end: int) -> bool:
+    """Is the name ending at ``end`` followed by "condition key", in its own
+    run or, for a code span, in the prose after it ("`s3:prefix` condition key")?"""
+    if _CONDITION_AFTER.match(run.text, end):
+        return True
+    return end == len(run.text) and bool(_CONDITION_AFTER.match(run.block_text, run.offset + end))
 
 
 def in_policy(run: Run, index: int) -> bool:

@@ -20,12 +20,22 @@ from typing import Any
 from notelint.aws.catalog import Catalog, catalog_for
 from notelint.aws.text import glued
 from notelint.rule import Context
+from notelint.spelling.suggest import distance
 
 # (?<!\d): a long run of digits is tried once, not from each of its digits (quadratic)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*|(?<!\d)\d+[A-Za-z][A-Za-z0-9]*")
 _CONTEXT_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9][A-Za-z0-9.]*[A-Za-z0-9]|(?<![\w-])[A-Za-z0-9](?![\w-])")
-_COMMAND_NEXT = re.compile(r" [a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w])")
+# what follows "aws <service>" in a CLI command: a sub-command or an option ("aws s3 ls", "aws opsworks --region")
+_COMMAND_NEXT = re.compile(r" (?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w])|--?[a-z])")
+_QUOTES = "\"'`“”‘’"
 _VENDORS = {"amazon": "Amazon", "aws": "AWS"}
+# a letter-word with the shift key held over its digits ("S#", "EC@"), not "C#" inside code or "#hashtag"
+_SHIFT_TYPO = re.compile(r"(?<![\w!@#$%^&*()/.-])[A-Za-z][A-Za-z0-9]*[!@#$%^&*()](?![\w!@#$%^&*()/-])")
+_UNSHIFTED = str.maketrans("!@#$%^&*()", "1234567890")
+# one word with capitals inside ("ElasticCache"), not part of a path, a URL or a dotted identifier
+_INNER_CAPITALS = re.compile(r"(?<![\w./:@#-])[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+(?![\w./:@#-])")
+# three to six capitalised words in a row ("Amazon Key Management System")
+_TITLE_RUN = re.compile(r"(?<![\w-])[A-Z][a-z]+(?: [A-Z][a-z]+){2,5}(?![\w-])")
 MAX_WORDS = 4
 # botocore service ids that are English words: context only when capitalised
 # and not at the start of a sentence
@@ -60,6 +70,7 @@ class Entry:
     form: bool = False  # another name for a curated entry: read, never reported
     curated: bool = True
     canonical: str = ""  # for a form, the curated name it stands for
+    also_written: tuple[str, ...] = ()  # other casings AWS itself uses ("recordIO" beside "RecordIO")
 
     @property
     def canonical_name(self) -> str:
@@ -104,6 +115,7 @@ class NameIndex:
             if entry.services:
                 self.context[entry.name] = tuple(dict.fromkeys([*entry.services, *self.context.get(entry.name, ())]))
         self.curated_labels = frozenset(e.name for e in self.by_words.values() if e.curated)
+        self._catalog_labels = tuple(service.full_name for service in catalog.services.values() if service.full_name)
 
     def _add_curated(self, spec: dict[str, Any]) -> None:
         words = _words(spec["name"])
@@ -116,6 +128,7 @@ class NameIndex:
             loose=spec["loose"],
             split=spec["split"],
             common=spec.get("common", False),
+            also_written=tuple(form for form in spec["forms"] if _words(form) == words),
         )
         self.by_words[words] = entry
         if len(words) == 1:
@@ -275,8 +288,10 @@ class NameIndex:
             if v_text.casefold() in _VENDORS and text[v_end:start] == " " and not glued(text, v_start, v_end):
                 vendor_start, vendor = v_start, v_text
         first = vendor_start if vendor_start is not None else start
-        if vendor == "aws" and text[start:end].islower() and _COMMAND_NEXT.match(text, end):
-            return None, size  # "aws s3 ls": a CLI command written in prose
+        if vendor == "aws" and text[start:end].islower():
+            quoted = vendor_start is not None and vendor_start > 0 and text[vendor_start - 1] in _QUOTES and text[end : end + 1] in _QUOTES
+            if quoted or _COMMAND_NEXT.match(text, end):
+                return None, size  # "aws s3 ls", '"aws sagemaker"': a CLI command written in prose
         mention = Mention(
             entry=entry,
             start=start,
@@ -288,6 +303,101 @@ class NameIndex:
             sentence_start=_at_sentence_start(text, first),
         )
         return mention, size
+
+    # -- near misses (NL304) ------------------------------------------------------------
+    @cached_property
+    def _one_word_names(self) -> dict[str, str]:
+        """Casefolded one-word names of six letters or more -> canonical ("elasticache" -> ElastiCache)."""
+        return {
+            key[0]: entry.canonical_name
+            for key, entry in self.by_words.items()
+            if len(key) == 1 and len(key[0]) >= 6 and not entry.english and not entry.common
+        }
+
+    @cached_property
+    def _multi_word_names(self) -> dict[tuple[int, tuple[str, ...]], list[tuple[str, str]]]:
+        """Names of three or more words, each with one word left out: (position,
+        the other words) -> [(canonical name, the word left out)]."""
+        table: dict[tuple[int, tuple[str, ...]], list[tuple[str, str]]] = {}
+        names = {entry.canonical_name for entry in self.by_words.values()} | set(self.full_names)
+        for name in names:
+            words = tuple(name.casefold().split(" "))
+            if len(words) < 3 or not all(w.isalpha() for w in words):
+                continue
+            for position in range(1, len(words)):
+                rest = words[:position] + words[position + 1 :]
+                table.setdefault((position, rest), []).append((name, words[position]))
+        return table
+
+    def near_misses(self, text: str, aws: bool = True) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Words that miss an AWS name by a letter or a word: (start, end, the
+        name meant).  "ElasticCache" (ElastiCache), "CodePipline"; "Key
+        Management System" for Key Management Service, "Kinesis Data Analysis"
+        for Kinesis Data Analytics (the same initials, one word swapped, as
+        people remember names by their acronym); "S#" for S3 (the shift key held
+        over a digit).  Only shift slips are looked for when ``aws`` is false (the
+        text is not known to be about AWS)."""
+        found: list[tuple[int, int, tuple[str, ...]]] = []
+        for match in _SHIFT_TYPO.finditer(text):
+            meant = self.by_words.get(_words(match.group().translate(_UNSHIFTED)))
+            if meant is not None and not meant.english and any(c.isdigit() for c in meant.name):
+                found.append((match.start(), match.end(), (meant.canonical_name,)))
+        if not aws:
+            return found  # the rest needs a text about AWS
+        for match in _INNER_CAPITALS.finditer(text):
+            written = match.group().casefold()
+            if written in self.by_compact or written in self._squashed or written.rstrip("s") in self.by_compact:
+                continue
+            meant_name = self._one_word_near(written)
+            if meant_name is not None:
+                found.append((match.start(), match.end(), (meant_name,)))
+        for match in _TITLE_RUN.finditer(text):
+            found.extend(self._word_swapped(text, match))
+        found.sort()
+        return found
+
+    def _one_word_near(self, written: str) -> str | None:
+        limit = 1 if len(written) < 10 else 2
+        close = [
+            name
+            for key, name in self._one_word_names.items()
+            if key[0] == written[0] and abs(len(key) - len(written)) <= limit and distance(written, key, limit) <= limit
+        ]
+        return close[0] if len(close) == 1 else None
+
+    def _word_swapped(self, text: str, run: re.Match[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+        spans = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"[A-Za-z]+", run.group())]
+        words = [text[a:b].casefold() for a, b in spans]
+        size = len(words)
+        while size >= 3:
+            for first in range(len(words) - size + 1):
+                window = tuple(words[first : first + size])
+                if window in self.by_words or window[0] in _VENDORS:
+                    continue
+                # the first word is kept ("Select Data Wrangler" is an instruction, not a name)
+                for position in range(1, size):
+                    rest = window[:position] + window[position + 1 :]
+                    if position == size - 1 and (rest in self.by_words or " ".join(rest) in self._folded_full_names):
+                        continue  # a name and a noun: "Auto Scaling policies"
+                    swapped = window[position]
+                    meant = sorted(
+                        name
+                        for name, meant_word in self._multi_word_names.get((position, rest), ())
+                        if swapped[0] == meant_word[0] and swapped.rstrip("s") != meant_word.rstrip("s")
+                    )
+                    if meant:
+                        return [(spans[first][0], spans[first + size - 1][1], tuple(meant))]
+            size -= 1
+        return []
+
+    @cached_property
+    def _folded_full_names(self) -> frozenset[str]:
+        return frozenset(name.casefold() for name in self.full_names)
+
+    @cached_property
+    def full_names(self) -> frozenset[str]:
+        """botocore's full service names without the vendor ("Key Management Service")."""
+        return frozenset(_strip_vendor(label) for label in self._catalog_labels)
 
     # -- context ------------------------------------------------------------------------
     def services_in(self, text: str) -> tuple[str, ...]:
@@ -367,3 +477,27 @@ def catalog_product_token(name: str) -> bool:
 def name_index(ctx: Context) -> NameIndex:
     """The run's index of AWS names, built on first use."""
     return ctx.shared("aws.name-index", lambda: NameIndex(catalog_for(ctx)))
+
+
+_CAMEL_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def resource_nouns(ctx: Context, services: tuple[str, ...]) -> frozenset[str]:
+    """The resources these clients create, as nouns: "job" and "crawler" for
+    glue (CreateJob, CreateCrawler), "stream" for kinesis (CreateStream).  A
+    service's everyday name followed by one ("a glue job") names the service."""
+
+    def build() -> dict[str, frozenset[str]]:
+        catalog = catalog_for(ctx)
+        table: dict[str, frozenset[str]] = {}
+        for service in catalog.services:
+            nouns = set()
+            for operation in catalog.operations(service):
+                words = _CAMEL_WORD.findall(operation)
+                if len(words) > 1 and words[0] == "Create":
+                    nouns.add(words[-1].casefold())
+            table[service] = frozenset(nouns)
+        return table
+
+    table = ctx.shared("aws.resource-nouns", build)
+    return frozenset().union(*(table.get(service, frozenset()) for service in services))

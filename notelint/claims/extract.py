@@ -97,10 +97,11 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
     then each sentence of each claim."""
     heading_cache: dict[tuple[str, ...], tuple[Subject, ...]] = {}
     item_subjects: dict[int, tuple[Subject, ...]] = {}
+    named_items: set[int] = set()  # items whose subjects they name themselves
     found: list[Statement] = list(_front_matter_statements(note, resolver))
     label: tuple[tuple[str, ...], tuple[Subject, ...]] | None = None  # "SQS" on its own line, then a list
     for claim in note.claims:
-        context = _context(note, claim, resolver, heading_cache, item_subjects)
+        context = _context(note, claim, resolver, heading_cache, item_subjects, named_items)
         if claim.kind is ClaimKind.PARAGRAPH:
             label = None
             if len(claim.text.split()) <= _LABEL_WORDS:
@@ -123,6 +124,8 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
                     claim_subjects = tuple(Subject(s.name, s.written, s.start, s.end, True) for s in own)
         if claim.item is not None:
             item_subjects[id(claim.item)] = claim_subjects or context
+            if claim_subjects:
+                named_items.add(id(claim.item))
     return found
 
 
@@ -155,10 +158,13 @@ def _front_matter_statements(note: Note, resolver: Resolver) -> Iterable[Stateme
         )
 
 
-def _context(note: Note, claim: Claim, resolver: Resolver, headings: dict, items: dict) -> tuple[Subject, ...]:
+def _context(note: Note, claim: Claim, resolver: Resolver, headings: dict, items: dict,
+             named_items: set[int]) -> tuple[Subject, ...]:
     """Subjects a claim inherits: from its enclosing list items, else from its headings."""
     item: ListItem | None = claim.item.parent if claim.item is not None else None
     while item is not None:
+        if id(item) not in named_items and _names_something_else(item):
+            return ()  # "1. Application Load Balancer" with "2. supports SSL" under it: not the heading's subject
         subjects = items.get(id(item))
         if subjects:
             return subjects
@@ -174,6 +180,19 @@ def _context(note: Note, claim: Claim, resolver: Resolver, headings: dict, items
                 )
                 break
     return headings[path]
+
+
+_PROPER_LABEL = re.compile(r"[A-Z][\w-]*(?: (?:[A-Z0-9][\w-]*|of|for|and|on|in|to))* [A-Z][\w-]*")
+
+
+def _names_something_else(item: ListItem) -> bool:
+    """A list item that is only a name the resolver does not know, two or more
+    capitalised words ("Application Load Balancer", "Classic Load Balancer"):
+    the items under it are about that thing."""
+    if len(item.blocks) != 1:
+        return False
+    text = item.blocks[0].text.strip().rstrip(":")
+    return len(text.split()) <= _LABEL_WORDS and _PROPER_LABEL.fullmatch(text) is not None
 
 
 def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolver,

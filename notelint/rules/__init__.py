@@ -6,6 +6,7 @@ from notelint.rule import Rule
 from notelint.rules import (
     aws_api,
     aws_calls,
+    aws_hyperparameters,
     aws_naming,
     aws_resources,
     contradictions,
@@ -23,6 +24,7 @@ FAMILY_MODULES = (
     aws_api,
     aws_calls,
     aws_resources,
+    aws_hyperparameters,
     stale,
     contradictions,
 )

@@ -14,7 +14,7 @@ import fnmatch
 from typing import Iterator
 
 from notelint import suggest
-from notelint.aws import calls
+from notelint.aws import calls, shapes
 from notelint.aws.catalog import Catalog, catalog_for
 from notelint.aws.names import name_index
 from notelint.aws.text import runs, title
@@ -93,6 +93,48 @@ def unknown_client_method(note: Note, ctx: Context) -> Iterator[Finding]:
             where = f"the {call.service} client has no method" if call.service else "no boto3 client has a method"
             message = f"{where} '{call.text}' (botocore {catalog.botocore_version})"
             yield suggest.finding(start, end, message, close, _meta(catalog))
+
+
+@rule(
+    "NL411",
+    "unknown-call-parameter",
+    Severity.ERROR,
+    "A boto3 client call passes a keyword argument its operation does not take.",
+    bad=example(_PY.format('sm.describe_training_job(JobName="job")'), title="SageMaker training"),
+    good=example(_PY.format('sm.describe_training_job(TrainingJobName="job")'), title="SageMaker training"),
+)
+def unknown_call_parameter(note: Note, ctx: Context) -> Iterator[Finding]:
+    """A call on a client the note creates (``sm = boto3.client("sagemaker")``)
+    passes its parameters by keyword, and botocore's model lists each
+    operation's input members: ``describe_training_job(JobName=...)`` fails at
+    run time with a ParamValidationError, since the member is
+    ``TrainingJobName``.  Only certain calls are checked (the client is
+    created in the note, the method is an operation's); ``**kwargs`` and
+    positional arguments are left alone."""
+    catalog = catalog_for(ctx)
+    variables = calls.client_variables(note.text)
+    if not variables:
+        return
+    for run in runs(note, code_blocks=True):
+        for call in calls.method_calls(run, variables, catalog):
+            if not call.certain or call.service not in catalog.services:
+                continue
+            operation = catalog.method_operations(call.service).get(call.text)
+            if operation is None:
+                continue  # an injected method (upload_file) or an unknown one (NL410)
+            members = shapes.input_members(ctx, call.service, operation)
+            if members is None:
+                continue
+            for argument in calls.keyword_arguments(run, call):
+                if argument.text in members:
+                    continue
+                close = suggest.close(argument.text, members, cutoff=0.6)
+                start, end = run.span(argument.start, argument.end)
+                message = (
+                    f"{call.service}.{call.text} takes no parameter '{argument.text}' "
+                    f"({operation}, botocore {catalog.botocore_version})"
+                )
+                yield suggest.finding(start, end, message, close, _meta(catalog))
 
 
 @rule(
@@ -217,4 +259,4 @@ def unknown_iam_action(note: Note, ctx: Context) -> Iterator[Finding]:
             yield suggest.finding(start, end, message, actions, _meta(catalog, iam=True))
 
 
-RULES = (unknown_client_method, unknown_cli_command, unknown_iam_prefix, unknown_iam_action)
+RULES = (unknown_client_method, unknown_call_parameter, unknown_cli_command, unknown_iam_prefix, unknown_iam_action)

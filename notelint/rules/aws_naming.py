@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from notelint.aws.names import Mention, name_index
+from notelint.aws.names import Mention, name_index, resource_nouns
 from notelint.aws.text import Run, runs
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.note import Note
@@ -42,7 +42,7 @@ def _case_fix(mention: Mention) -> tuple[str, str | None] | None:
     itself reads as AWS); None when the spelling is right."""
     entry = mention.entry
     written = mention.written
-    if mention.joined:
+    if mention.joined or written in entry.also_written:
         return None
     if written.isupper() and len(written) > 3 and not entry.name.isupper():
         return None  # SHOUTED in a heading or a label
@@ -53,15 +53,17 @@ def _case_fix(mention: Mention) -> tuple[str, str | None] | None:
     name = written
     needs: str | None = None
     if written != entry.name:
-        if entry.loose or entry.form:
-            # later words are generic when lowercase ("CloudWatch logs", "Kinesis streams")
-            head, _, tail = written.partition(" ")
+        head, _, tail = written.partition(" ")
+        if (entry.loose or entry.form) and (tail.islower() or not tail or entry.form):
+            # later words are generic when lowercase ("CloudWatch logs", "Kinesis streams");
+            # a capital among them ("Kinesis data Streams") shows the whole name is meant
             canonical_head = entry.name.split(" ", 1)[0]
             name = canonical_head + (" " + tail if tail else "")
         else:
             name = entry.name
         if entry.english and not vendor and name != written:
-            generic = written.islower() or _first_word(written) == _first_word(entry.name)
+            rest = written[len(_first_word(written)) :]
+            generic = written.islower() or (_first_word(written) == _first_word(entry.name) and rest == rest.lower())
             if generic:
                 # "glue", "Data pipeline design", "firehose": the service only where the context shows it
                 needs = LOCAL if entry.common else NOTE
@@ -110,8 +112,9 @@ def _literal(note: Note, run, mention: Mention) -> bool:
     if text.strip() == mention.written:
         return True
     src_start, src_end = run.span(mention.start, mention.end)
-    marks = note.text[max(src_start - 1, 0) : src_start] + note.text[src_end : src_end + 1]
-    return any(mark in "*_" for mark in marks)
+    # emphasis around the name alone ("*glue*"), not a bold sentence that starts with it
+    before_mark, after_mark = note.text[max(src_start - 1, 0) : src_start], note.text[src_end : src_end + 1]
+    return bool(before_mark) and before_mark in "*_" and bool(after_mark) and after_mark in "*_"
 
 
 def _mentions(note: Note, ctx: Context) -> list[tuple[Run, Mention]]:
@@ -121,12 +124,21 @@ def _mentions(note: Note, ctx: Context) -> list[tuple[Run, Mention]]:
         index = name_index(ctx)
         return [
             (run, mention)
-            for run in runs(note, code_spans=False)
+            for run in runs(note)
+            if run.kind != "code" or _prose_like(run.text)
             for mention in index.mentions(run.text)
             if not _literal(note, run, mention)
         ]
 
     return note.cached("aws.mentions", find)
+
+
+# a code span that reads as words, not code: "`Amazon Dynamo DB`", not "`sagemaker.Session()`" or "`aws_region`"
+_PROSE_SPAN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?: [A-Za-z][A-Za-z0-9]*)+")
+
+
+def _prose_like(text: str) -> bool:
+    return _PROSE_SPAN.fullmatch(text.strip()) is not None and any(c.isupper() for c in text)
 
 
 def _as_aws_writes_it(run: Run, mention: Mention) -> bool:
@@ -146,12 +158,15 @@ def _named_as_aws(note: Note, ctx: Context) -> frozenset[str]:
 
 # a value, an expression or an argument, not a name: "lambda = 0.1", "lambda x: x", "lambda(", "lambda 2",
 # "the lambda parameter", "lambda regularization"
+# "lambda x, y:" (a lambda expression's arguments), not "to snowball by:" (an English word before a colon)
+_ARGUMENT = r"(?!(?:an|as|at|be|by|do|if|in|is|it|of|on|or|so|to|up|us|we|and|are|but|can|for|has|its|not|now|the|via|was)\b)[a-z_]\w{0,2}"
 _VALUE_AFTER = re.compile(
-    r"\s*(?:[=:(\[<>]|\d)|\s+[a-z_]\w{0,2}(?:\s*,\s*[a-z_]\w{0,2})*\s*:"
+    r"(?:\s*[=:\[<>]|\(|\s*\d)|\s+" + _ARGUMENT + r"(?:\s*,\s*" + _ARGUMENT + r")*\s*:"
     r"|\s+(?:(?:hyper)?parameters?|values?|terms?|expressions?|calculus|coefficients?|regulari[sz]ation|weights?|penalty)\b",
     re.IGNORECASE,
 )
-_VALUE_BEFORE = re.compile(r"(?:\b(?:python|anonymous|greek|parameter|hyperparameter)|[=(])\s*$", re.IGNORECASE)
+# "f(lambda" is an argument; "(lambda)" after a space is a parenthesis in prose
+_VALUE_BEFORE = re.compile(r"(?:\b(?:python|anonymous|greek|parameter|hyperparameter)|=|\w\()\s*$", re.IGNORECASE)
 
 
 # an everyday word used as a verb: "can connect to", "to translate the text"
@@ -173,12 +188,41 @@ def _not_a_name(run: Run, mention: Mention) -> bool:
 _BETWEEN = re.compile(r"\s*\)?\s*(?:,|/|\+|&|->|=>|→|\(|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*\(?\s*", re.IGNORECASE)
 
 
-def _everyday_word_as_name(run: Run, mention: Mention, mentions: list[tuple[Run, Mention]]) -> bool:
+_MODAL_BEFORE = re.compile(
+    r"\b(?:to|can|cannot|could|will|would|shall|should|must|may|might|does|did|do|don't|doesn't|not)[\s-]+$", re.IGNORECASE
+)
+_RESOURCE_AFTER = re.compile(r" ([a-z]+?)s?\b")
+
+
+def _everyday_word_as_name(run: Run, mention: Mention, mentions: list[tuple[Run, Mention]], ctx: Context) -> bool:
     """An everyday word ("glue", "batch", "connect") read as the service: not
-    a verb or a common noun, and in a heading or a list of AWS names."""
-    if _VERB_BEFORE.search(run.text[max(mention.start - 12, 0) : mention.start]) or _VERB_AFTER.match(run.text, mention.end):
+    a verb or a common noun, and in a heading or a list of AWS names, or
+    followed by a resource the service creates ("a glue job", "the glue crawlers")."""
+    before = run.text[max(mention.start - 12, 0) : mention.start]
+    if _MODAL_BEFORE.search(before):
+        return False
+    following = _RESOURCE_AFTER.match(run.text, mention.end)
+    if following and following.group(1) in resource_nouns(ctx, mention.entry.services):
+        return True
+    if _VERB_BEFORE.search(before) or _VERB_AFTER.match(run.text, mention.end):
         return False
     return _reads_as_aws(run, mention, mentions)
+
+
+def _proper_noun(run: Run, mention: Mention) -> bool:
+    """A name of several words written mid-sentence with its first word
+    capitalised and no article ("managed by Data pipeline", "from API
+    gateway"): the writer means the product, not the everyday phrase."""
+    if mention.sentence_start or run.heading or " " not in mention.written or not mention.written[0].isupper():
+        return False
+    before = run.text[max(mention.start - 12, 0) : mention.start]
+    if _first_word(mention.written).isupper():
+        # an acronym is capitalised anyway: only a preposition right before shows a name ("an open-source API gateway")
+        return bool(_PREPOSITION_BEFORE.search(before))
+    return not _VERB_BEFORE.search(before)
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:from|to|through|via|into|in|with|behind|by|using)\s+$", re.IGNORECASE)
 
 
 def _reads_as_aws(run: Run, mention: Mention, mentions: list[tuple[Run, Mention]]) -> bool:
@@ -228,7 +272,7 @@ def aws_name_case(note: Note, ctx: Context) -> Iterator[Finding]:
                 named = _named_as_aws(note, ctx)
             if mention.entry.canonical_name not in named or _not_a_name(run, mention):
                 continue
-            if needs == LOCAL and not _everyday_word_as_name(run, mention, _mentions(note, ctx)):
+            if needs == LOCAL and not _proper_noun(run, mention) and not _everyday_word_as_name(run, mention, _mentions(note, ctx), ctx):
                 continue
         start, end = _span(mention)
         written = run.text[start:end]
@@ -299,4 +343,35 @@ def aws_name_vendor(note: Note, ctx: Context) -> Iterator[Finding]:
         yield _rewrite(run.span(start, start + len(vendor)), message, canonical, entry.vendor)
 
 
-RULES = (aws_name_case, aws_name_spacing, aws_name_vendor)
+@rule(
+    "NL304",
+    "aws-name-misspelt",
+    Severity.WARNING,
+    "A word misses an AWS name by a letter or a word (ElasticCache, Key Management System, S#).",
+    bad=example("* Amazon S3 feeds ElasticCache; AWS Key Management System encrypts it.", title="Analytics"),
+    good=example("* Amazon S3 feeds ElastiCache; AWS Key Management Service encrypts it.", title="Analytics"),
+    fix=FixAvailability.NEVER,
+)
+def aws_name_misspelt(note: Note, ctx: Context) -> Iterator[Finding]:
+    """A name that is not an AWS name but misses one narrowly, in a note
+    that names AWS services: one word with inner capitals a letter or two
+    from a product name ("ElasticCache", "CodePipline"; ordinary words are
+    left to the spelling rules), three or more capitalised words that are
+    an AWS name with one word swapped for another of the same initial ("Key
+    Management System", "Kinesis Data Analysis", "Database Management
+    Service": names remembered by their acronym), and a digit typed with
+    the shift key held ("S#", "EC@").  No fix: the writer may mean another
+    product, so the name is a suggestion."""
+    about_aws = bool(_mentions(note, ctx))
+    index = name_index(ctx)
+    for run in runs(note, code_spans=False):
+        for start, end, meant in index.near_misses(run.text, aws=about_aws):
+            written = run.text[start:end]
+            yield Finding(
+                *run.span(start, end),
+                f"'{written}' is not an AWS name; did you mean {' or '.join(repr(name) for name in meant)}?",
+                suggestions=meant,
+            )
+
+
+RULES = (aws_name_case, aws_name_spacing, aws_name_vendor, aws_name_misspelt)

@@ -22,7 +22,8 @@ from notelint.rule import Context, example, rule
 
 _INSTANCE = re.compile(
     r"(?<![\w.\-/])((?:ml\.)?([a-z][a-z0-9-]*\d[a-z0-9-]*)\.((?:\d+|\d*)x?(?:nano|micro|small|medium|large|xlarge)"
-    r"|metal(?:-\d+xl)?))(?![\w-]|\.[a-z0-9])"
+    r"|metal(?:-\d+xl)?))(?![\w-]|\.[a-z0-9])",
+    re.IGNORECASE,
 )
 _REGION = re.compile(
     r"(?<![\w-])((?:us|eu|ap|sa|ca|me|af|il|mx|cn|eusc)(?:-gov|-iso[a-z]?)?-"
@@ -82,6 +83,12 @@ def unknown_instance_type(note: Note, ctx: Context) -> Iterator[Finding]:
     ec2_families = _ec2_families(catalog, ctx)
     for run, match in _instances(note):
         name, family = match.group(1), match.group(2)
+        if name != name.lower():
+            if name.lower() in sagemaker or name.lower() in ec2:
+                start, end = run.span(match.start(1), match.end(1))
+                message = f"'{name}' is an instance type written in the wrong case: AWS accepts only '{name.lower()}'"
+                yield suggest.finding(start, end, message, (name.lower(),), _meta(catalog))
+            continue  # not an instance type in another case: a file name, a host, a heading in capitals
         known = sagemaker if name.startswith("ml.") else ec2
         if name in known:
             continue
@@ -152,11 +159,26 @@ def unknown_region(note: Note, ctx: Context) -> Iterator[Finding]:
         for match in _REGION.finditer(run.text):
             region = match.group(1)
             if region in regions:
+                if match.group(2) and _names_a_region(run.text, match.start(), match.end()):
+                    zone = match.group(0)
+                    start, end = run.span(match.start(), match.end())
+                    message = f"'{zone}' is an Availability Zone, not a Region: the Region is '{region}'"
+                    yield suggest.finding(start, end, message, (region,), _meta(catalog))
                 continue
             close = suggest.close(region, [r for r in regions if r[:2] == region[:2]], cutoff=0.8)
             start, end = run.span(match.start(1), match.end(1))
             message = f"'{region}' is not an AWS region (botocore {catalog.botocore_version})"
             yield suggest.finding(start, end, message, close, _meta(catalog))
+
+
+# where a Region is asked for: "the us-east-1a region", "--region us-east-1a", region_name="us-east-1a", AWS_REGION=
+_REGION_BEFORE = re.compile(r"(?:\bregion(?:_name)?\s*[=:]\s*['\"]?|--region[= ]\s*|AWS_(?:DEFAULT_)?REGION\s*=\s*['\"]?|\bregions?\s+(?:of\s+|is\s+|as\s+)?['\"`]?)$", re.I)
+_REGION_AFTER = re.compile(r"['\"`]?\s+regions?\b", re.I)
+
+
+def _names_a_region(text: str, start: int, end: int) -> bool:
+    """Is the zone at ``text[start:end]`` written where a Region is meant?"""
+    return bool(_REGION_BEFORE.search(text[max(0, start - 40) : start]) or _REGION_AFTER.match(text, end))
 
 
 RULES = (unknown_instance_type, instance_type_purpose, unknown_region)

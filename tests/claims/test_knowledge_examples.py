@@ -39,7 +39,6 @@ KNOWN_GAPS = {
     "so the entry never matches (NL507 reports the name, without the entry)",
     "iot-events-end-of-support": "the claim reader resolves 'IoT Events' to the alias-table name IoT, "
     "so the entry never matches (NL507 reports the name, without the entry)",
-    "s3-typo-s-hash": "covered_by names NL304, which is not a rule; nothing reports 'S#'",
 }
 
 
