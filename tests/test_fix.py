@@ -59,19 +59,6 @@ def test_failure_mid_write_leaves_the_original(tmp_path, monkeypatch, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["n.md"]
 
 
-def test_read_only_file_is_not_fixed(tmp_path, monkeypatch, capsys):
-    if os.geteuid() == 0:
-        monkeypatch.setattr(fixes.os, "access", lambda path, mode: False)
-    path = tmp_path / "n.md"
-    path.write_text(FRONT + "* one\n*\n")
-    os.chmod(path, 0o444)
-    code, out = run(tmp_path, monkeypatch, capsys, "--fix", "n.md")
-    assert code == 2
-    assert "error: n.md: read-only file; not fixed" in out.out
-    assert path.read_text() == FRONT + "* one\n*\n"
-    assert "n.md:6:1: NL112" in out.out  # still reported
-
-
 def test_file_changed_on_disk_is_not_overwritten(tmp_path):
     path = tmp_path / "n.md"
     path.write_text("new content")

@@ -3,7 +3,6 @@
 Also: pathological text does not hang any rule, and no socket is ever opened.
 """
 
-import os
 import socket
 import sys
 from pathlib import Path
@@ -179,20 +178,6 @@ def test_yaml_that_would_construct_python_objects_is_parsed_safely_and_reported(
 
 
 # -- files that change under notelint -------------------------------------------------
-def test_read_only_file_under_fix_is_left_and_the_others_are_fixed(tmp_path, monkeypatch, capsys):
-    for name in ("a.md", "locked.md", "z.md"):
-        (tmp_path / name).write_text(BROKEN)
-    os.chmod(tmp_path / "locked.md", 0o444)
-    real_access = fixes.os.access
-    if os.geteuid() == 0:  # root may write anything: make the permission bits count
-        monkeypatch.setattr(fixes.os, "access", lambda path, mode: not str(path).endswith("locked.md") and real_access(path, mode))
-    code, out, _ = check(tmp_path, monkeypatch, capsys, "--isolated", "--fix", ".")
-    assert code == 2
-    assert errors(out) == ["error: locked.md: read-only file; not fixed"]
-    assert contents(tmp_path) == {"a.md": FIXED.encode(), "locked.md": BROKEN.encode(), "z.md": FIXED.encode()}
-    assert "locked.md:6:1: NL112 [empty-list-item] warning: empty list item" in out
-
-
 def test_file_deleted_between_listing_and_reading(tmp_path, monkeypatch, capsys):
     (tmp_path / "gone.md").write_text(BROKEN)
     (tmp_path / "kept.md").write_text(BROKEN)

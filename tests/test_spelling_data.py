@@ -99,10 +99,16 @@ def test_misspelling_map_is_sorted_and_each_correction_is_known():
 
 
 def test_confusables_load_and_each_has_a_group_or_whole_match():
+    from tests.helpers import lint
+
     entries = load_confusables()
     assert len(entries) >= 5
     for entry in entries:
         assert entry.correct and entry.why
+        # the reported part is the group named "w" or the whole match: any other group name is a typo
+        assert set(entry.pattern.groupindex) <= {"w"}, entry.pattern.pattern
+        # what it suggests is itself spelled right
+        assert lint(f"* {entry.correct}\n", "NL201") == [], entry.correct
 
 
 def test_vocabulary_without_the_aws_catalog():

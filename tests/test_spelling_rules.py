@@ -8,7 +8,7 @@ import pytest
 
 from notelint.cli import main
 from notelint.config import Config
-from tests.helpers import FRONT, ROOT, lint, note
+from tests.helpers import FRONT, lint, note
 
 BODY_LINE = FRONT.count("\n") + 1  # the first line after the front matter
 
@@ -253,10 +253,6 @@ def test_pathological_tokens_bound_the_suggestion_search(monkeypatch):
     assert [d.column for d in found] == [3, 3 + len(word) + 1, 3 + len(word) + 13]
     assert [d.suggestions for d in found][2] == ()  # longer than MAX_LENGTH: no candidates at all
     assert searched and all(len(w) <= suggest.MAX_DISTANCE_2 for w in searched)
-
-
-def test_repo_root_is_the_package_root():
-    assert (ROOT / "notelint").is_dir()
 
 
 @pytest.mark.parametrize(

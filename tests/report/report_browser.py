@@ -12,6 +12,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import pytest
+
 FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -46,6 +48,13 @@ class Chromium:
         done = self.run(page, "--dump-dom", "--virtual-time-budget=2000")
         assert done.returncode == 0, done.stderr[-2000:]
         return done.stdout
+
+
+def unavailable(why_not: str, environ=os.environ) -> None:
+    """No Chromium: fail under CI (a browser test must not go quiet there), else skip."""
+    if environ.get("CI", "").lower() in ("true", "1", "yes"):
+        pytest.fail(f"CI=true and no headless Chromium for the browser tests: {why_not}", pytrace=False)
+    pytest.skip(why_not)
 
 
 def find_or_install() -> tuple[str | None, str]:

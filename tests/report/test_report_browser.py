@@ -83,3 +83,12 @@ def test_nothing_from_a_note_runs_in_the_browser(chromium, tmp_path, with_csp):
     # the payloads are on the page as text
     assert "KMS encrypts &lt;script&gt;document.body.dataset.pwned='claim'&lt;/script&gt; data" in dom
     assert "&lt;img src=x onerror=\"document.body.dataset.pwned='img'\"&gt;" in dom
+
+
+def test_without_chromium_the_browser_tests_fail_under_ci_and_skip_elsewhere():
+    from tests.report.report_browser import unavailable
+
+    with pytest.raises(pytest.fail.Exception, match="CI=true and no headless Chromium"):
+        unavailable("no apt-get", {"CI": "true"})
+    with pytest.raises(pytest.skip.Exception, match="no apt-get"):
+        unavailable("no apt-get", {})

@@ -1,6 +1,6 @@
 """NL5xx: stale claims, their dates, acknowledgements, fixes and derived data."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from notelint.diagnostic import Severity
 from tests.helpers import lint, note
@@ -166,3 +166,43 @@ def test_a_retired_service_is_located_exactly_after_markup():
     (finding,) = [d for d in lint(text, "NL507") if d.code == "NL507"]
     line = text.splitlines()[finding.line - 1]
     assert line[finding.column - 1 : finding.end_column - 1] == "Amazon Honeycode"
+
+
+# -- date boundaries, on both sides (the audit of 2026-12-02 moved each by a day unnoticed) --
+RENAMED = date(2019, 7, 11)  # CloudWatch Events -> Amazon EventBridge
+EVENTS = "* CloudWatch Events triggers Lambda\n"
+
+
+def _reviewed(day: date) -> str:
+    return f"---\ntitle: T\nreviewed: {day.isoformat()}\n---\n"
+
+
+def test_a_change_on_the_review_day_makes_the_claim_wrong_one_the_day_after_it_stale():
+    statuses = {
+        offset: [d.meta["status"] for d in lint(note(EVENTS, _reviewed(RENAMED + timedelta(days=offset))), "NL501")]
+        for offset in (-1, 0, 1)
+    }
+    assert statuses == {-1: ["stale"], 0: ["wrong"], 1: ["wrong"]}
+
+
+def test_a_change_on_the_as_of_day_is_reported_the_day_before_it_is_not():
+    text = note(EVENTS, _reviewed(date(2019, 1, 1)))
+    assert [d.code for d in lint(text, "NL501", as_of=RENAMED - timedelta(days=1))] == []
+    assert [d.code for d in lint(text, "NL501", as_of=RENAMED)] == ["NL501"]
+    assert [d.code for d in lint(text, "NL501", as_of=RENAMED + timedelta(days=1))] == ["NL501"]
+
+
+def test_dating_on_both_sides_of_the_change_date():
+    from notelint.claims.staleness import dating
+
+    day = date(2024, 2, 9)
+    assert dating(day, True, day - timedelta(days=1), "renamed").status == "stale"
+    assert dating(day, True, day, "renamed").status == "wrong"
+    assert dating(day, True, day + timedelta(days=1), "renamed").status == "wrong"
+    assert dating(day, True, None, "renamed").status == "outdated"
+    assert dating(day, False, day, "renamed").status == "outdated"
+    assert dating(day, True, day - timedelta(days=1), "wrong-claim").status == "wrong"
+    assert dating(day, True, day - timedelta(days=1), "naming").status == "wrong"
+    assert dating(day, True, day, "renamed").phrase == "on 2024-02-09, before this note was reviewed (2024-02-09)"
+    assert dating(day, True, None, "renamed").phrase == "on 2024-02-09"
+    assert dating(day, False, None, "renamed").phrase == "(no change date published; checked 2024-02-09)"

