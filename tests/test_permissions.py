@@ -158,6 +158,6 @@ def test_a_read_only_file_is_not_fixed_and_the_others_are(account, workdir):
     assert code == 2
     assert [line for line in out.splitlines() if line.startswith("error:")] == [
         "error: locked.md: read-only file; not fixed"]
-    assert "locked.md:6:1: NL112 [empty-list-item] empty list item" in out  # still reported
+    assert "locked.md:6:1: NL112 [empty-list-item] warning: empty list item" in out  # still reported
     on_disk = {p.name: p.read_text(encoding="utf-8") for p in sorted(workdir.iterdir())}
     assert on_disk == {"a.md": FIXED, "locked.md": BROKEN, "z.md": FIXED}  # and no temporary file left

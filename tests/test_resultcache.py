@@ -36,6 +36,7 @@ IN_KEY = {
     "select": ("NL1",),  # through the rules that run
     "ignore": ("NL112",),
     "extend_select": ("NL113",),
+    "language": "en-GB",  # British spellings pass NL201
 }
 NOT_IN_KEY = {
     "file": "the config file's content reaches the key through the fields it sets",
