@@ -27,6 +27,8 @@ went stale.
 
 from __future__ import annotations
 
+import argparse
+
 import html
 import re
 import sys
@@ -156,7 +158,7 @@ def render(data: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    def rendered() -> tuple[str, str]:
+    def rendered(_args: argparse.Namespace) -> tuple[str, str]:
         data = derive()
         return render(data), f"{len(data['limits'])} limits, botocore {botocore.__version__}"
 

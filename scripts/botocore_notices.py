@@ -28,6 +28,8 @@ used nor dropped, and when an entry names a notice that is gone.
 
 from __future__ import annotations
 
+import argparse
+
 import html
 import re
 import sys
@@ -182,7 +184,7 @@ def render(data: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    def rendered() -> tuple[str, str]:
+    def rendered(_args: argparse.Namespace) -> tuple[str, str]:
         data = derive()
         return render(data), f"{len(data['notices'])} notices, botocore {botocore.__version__}"
 

@@ -30,6 +30,9 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import derived_file  # scripts/derived_file.py
+
 OUTPUT = Path(__file__).resolve().parent.parent / "notelint" / "data" / "aws" / "sagemaker-hyperparameters.yaml"
 REPOSITORY = "awsdocs/amazon-sagemaker-developer-guide"
 PAGE_URL = "https://docs.aws.amazon.com/sagemaker/latest/dg/{page}.html"
@@ -125,20 +128,14 @@ def render(data: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("guide", type=Path, help="a copy of awsdocs/amazon-sagemaker-developer-guide (with doc_source/)")
-    parser.add_argument("--check", action="store_true", help="exit 1 if the data file would change")
-    args = parser.parse_args(argv)
-    text = render(derive(args.guide))
-    if args.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            print(f"{OUTPUT} is out of date; rerun without --check", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT}")
-    return 0
+    def guide_argument(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("guide", type=Path, help="a copy of awsdocs/amazon-sagemaker-developer-guide (with doc_source/)")
+
+    def rendered(args: argparse.Namespace) -> tuple[str, str]:
+        data = derive(args.guide)
+        return render(data), f"{len(data['algorithms'])} algorithms, guide {data['source']['commit'][:12]}"
+
+    return derived_file.run(__doc__, OUTPUT, rendered, argv, guide_argument)
 
 
 if __name__ == "__main__":

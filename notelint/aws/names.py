@@ -115,7 +115,8 @@ class NameIndex:
             if entry.services:
                 self.context[entry.name] = tuple(dict.fromkeys([*entry.services, *self.context.get(entry.name, ())]))
         self.curated_labels = frozenset(e.name for e in self.by_words.values() if e.curated)
-        self._catalog_labels = tuple(service.full_name for service in catalog.services.values() if service.full_name)
+        # botocore's full service names without the vendor ("Key Management Service")
+        self.full_names = frozenset(_strip_vendor(s.full_name) for s in catalog.services.values() if s.full_name)
 
     def _add_curated(self, spec: dict[str, Any]) -> None:
         words = _words(spec["name"])
@@ -315,6 +316,10 @@ class NameIndex:
         }
 
     @cached_property
+    def _full_name_words(self) -> frozenset[tuple[str, ...]]:
+        return frozenset(tuple(name.casefold().split(" ")) for name in self.full_names)
+
+    @cached_property
     def _multi_word_names(self) -> dict[tuple[int, tuple[str, ...]], list[tuple[str, str]]]:
         """Names of three or more words, each with one word left out: (position,
         the other words) -> [(canonical name, the word left out)]."""
@@ -366,38 +371,35 @@ class NameIndex:
         return close[0] if len(close) == 1 else None
 
     def _word_swapped(self, text: str, run: re.Match[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+        """The longest window of ``run``'s words that is an AWS name with one word swapped."""
         spans = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"[A-Za-z]+", run.group())]
         words = [text[a:b].casefold() for a, b in spans]
-        size = len(words)
-        while size >= 3:
+        for size in range(len(words), 2, -1):
             for first in range(len(words) - size + 1):
-                window = tuple(words[first : first + size])
-                if window in self.by_words or window[0] in _VENDORS:
-                    continue
-                # the first word is kept ("Select Data Wrangler" is an instruction, not a name)
-                for position in range(1, size):
-                    rest = window[:position] + window[position + 1 :]
-                    if position == size - 1 and (rest in self.by_words or " ".join(rest) in self._folded_full_names):
-                        continue  # a name and a noun: "Auto Scaling policies"
-                    swapped = window[position]
-                    meant = sorted(
-                        name
-                        for name, meant_word in self._multi_word_names.get((position, rest), ())
-                        if swapped[0] == meant_word[0] and swapped.rstrip("s") != meant_word.rstrip("s")
-                    )
-                    if meant:
-                        return [(spans[first][0], spans[first + size - 1][1], tuple(meant))]
-            size -= 1
+                meant = self._swapped_names(tuple(words[first : first + size]))
+                if meant:
+                    return [(spans[first][0], spans[first + size - 1][1], meant)]
         return []
 
-    @cached_property
-    def _folded_full_names(self) -> frozenset[str]:
-        return frozenset(name.casefold() for name in self.full_names)
-
-    @cached_property
-    def full_names(self) -> frozenset[str]:
-        """botocore's full service names without the vendor ("Key Management Service")."""
-        return frozenset(_strip_vendor(label) for label in self._catalog_labels)
+    def _swapped_names(self, window: tuple[str, ...]) -> tuple[str, ...]:
+        """Names that ``window`` writes with one word, not the first, swapped for
+        another of the same initial (the first is kept: "Select Data Wrangler" is
+        an instruction, not a name)."""
+        if window in self.by_words or window[0] in _VENDORS:
+            return ()
+        for position in range(1, len(window)):
+            rest = window[:position] + window[position + 1 :]
+            if position == len(window) - 1 and (rest in self.by_words or rest in self._full_name_words):
+                continue  # a name and a noun: "Auto Scaling policies"
+            swapped = window[position]
+            meant = sorted(
+                name
+                for name, meant_word in self._multi_word_names.get((position, rest), ())
+                if swapped[0] == meant_word[0] and swapped.rstrip("s") != meant_word.rstrip("s")
+            )
+            if meant:
+                return tuple(meant)
+        return ()
 
     # -- context ------------------------------------------------------------------------
     def services_in(self, text: str) -> tuple[str, ...]:

@@ -83,13 +83,7 @@ def render(result: RunResult, out: OutputContext) -> str:
             kind = "fix" if diagnostic.fix.safe else "unsafe fix"
             lines.append(f" {gutter} = {kind}: {diagnostic.fix.description}")
         lines.append("")
-    for error in result.errors:
-        lines.append(_paint("error:", "bold red", color) + f" {error.path}: {error.message}")
-    if out.statistics:
-        lines.extend(_statistics(result))
-    if not out.quiet:
-        lines.append(_summary(result, out))
-    return "\n".join(lines) + ("\n" if lines else "")
+    return _with_footer(lines, result, out)
 
 
 def render_grouped(result: RunResult, out: OutputContext) -> str:
@@ -112,8 +106,13 @@ def render_grouped(result: RunResult, out: OutputContext) -> str:
         )
     if lines:
         lines.append("")
+    return _with_footer(lines, result, out)
+
+
+def _with_footer(lines: list[str], result: RunResult, out: OutputContext) -> str:
+    """The findings' lines, then file errors, statistics and the summary: the end of every text format."""
     for error in result.errors:
-        lines.append(_paint("error:", "bold red", color) + f" {error.path}: {error.message}")
+        lines.append(_paint("error:", "bold red", out.color) + f" {error.path}: {error.message}")
     if out.statistics:
         lines.extend(_statistics(result))
     if not out.quiet:

@@ -205,11 +205,9 @@ _VALUE_BEFORE = re.compile(r"(?:\b(?:python|anonymous|greek|parameter|hyperparam
 
 # an everyday word used as a verb: "can connect to", "to translate the text"
 # or a common noun: "every batch", "a batch of"
-_VERB_BEFORE = re.compile(
-    r"\b(?:to|can|cannot|could|will|would|shall|should|must|may|might|does|did|do|don't|doesn't|not"
-    r"|a|an|the|every|each|per|this|that|these|those|some|any|no|one|our|your|its|their|mini)[\s-]+$",
-    re.IGNORECASE,
-)
+_MODALS = "to|can|cannot|could|will|would|shall|should|must|may|might|does|did|do|don't|doesn't|not"
+_DETERMINERS = "a|an|the|every|each|per|this|that|these|those|some|any|no|one|our|your|its|their|mini"
+_VERB_BEFORE = re.compile(rf"\b(?:{_MODALS}|{_DETERMINERS})[\s-]+$", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"\s+(?:the|a|an|your|my|our|their|its|this|that|these|those|it|them|to|with|from|into|of)\b", re.IGNORECASE)
 
 
@@ -222,9 +220,7 @@ def _not_a_name(run: Run, mention: Mention) -> bool:
 _BETWEEN = re.compile(r"\s*\)?\s*(?:,|/|\+|&|->|=>|→|\(|\band\b|\bor\b|\bvs\.?|\bversus\b)\s*\(?\s*", re.IGNORECASE)
 
 
-_MODAL_BEFORE = re.compile(
-    r"\b(?:to|can|cannot|could|will|would|shall|should|must|may|might|does|did|do|don't|doesn't|not)[\s-]+$", re.IGNORECASE
-)
+_MODAL_BEFORE = re.compile(rf"\b(?:{_MODALS})[\s-]+$", re.IGNORECASE)
 _RESOURCE_AFTER = re.compile(r" ([a-z]+?)s?\b")
 
 
