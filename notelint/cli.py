@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from notelint import __version__
-from notelint.baseline import BaselineError
 from notelint.config import FAIL_ON, Config, ConfigError, discover, load_file, parse_date
 from notelint.diagnostic import Severity
 
@@ -162,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NothingToCheck as exc:
         print(f"notelint: {exc}", file=sys.stderr)
         return EXIT_OK
-    except (ConfigError, UsageError, BaselineError) as exc:
+    except (ConfigError, UsageError) as exc:
         print(f"notelint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -331,8 +330,17 @@ def _check_stdin(args: argparse.Namespace, config: Config):
 
 def _narrow(args: argparse.Namespace, config: Config, result) -> None:
     """Leave out findings recorded in the baseline, then those off the lines changed since --diff-base."""
+    if args.baseline is None and not args.diff_base:
+        return  # the usual run: the baseline module (and subprocess) is not imported
     from notelint import baseline
 
+    try:
+        _narrow_by(baseline, args, config, result)
+    except baseline.BaselineError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _narrow_by(baseline, args: argparse.Namespace, config: Config, result) -> None:
     if args.baseline is not None:
         entries = baseline.read(args.baseline)
         filtered = baseline.apply(result.diagnostics, result.sources, config.root, entries, result.sources.keys())
@@ -359,7 +367,10 @@ def _write_baseline(args: argparse.Namespace) -> int:
     config = _run_config(args)
     the_plan = _plan(config, args.paths)
     result, _patch = runner.check(config, RULES, the_plan, cache=not args.no_cache, jobs=args.jobs)
-    count = baseline.write(args.output, baseline.entries_for(result.diagnostics, result.sources, config.root))
+    try:
+        count = baseline.write(args.output, baseline.entries_for(result.diagnostics, result.sources, config.root))
+    except baseline.BaselineError as exc:
+        raise UsageError(str(exc)) from None
     print(f"notelint: {count} finding{'s' if count != 1 else ''} recorded in {args.output}", file=sys.stderr)
     for error in result.errors:
         print(f"notelint: error: {error.path}: {error.message}", file=sys.stderr)

@@ -14,7 +14,7 @@ import fnmatch
 from typing import Iterator
 
 from notelint import suggest
-from notelint.aws import calls, shapes
+from notelint.aws import calls
 from notelint.aws.catalog import Catalog, catalog_for
 from notelint.aws.names import name_index
 from notelint.aws.text import runs, title
@@ -122,7 +122,9 @@ def unknown_call_parameter(note: Note, ctx: Context) -> Iterator[Finding]:
             operation = catalog.method_operations(call.service).get(call.text)
             if operation is None:
                 continue  # an injected method (upload_file) or an unknown one (NL410)
-            members = shapes.input_members(ctx, call.service, operation)
+            from notelint.aws.shapes import input_members  # only for notes that create a client
+
+            members = input_members(ctx, call.service, operation)
             if members is None:
                 continue
             for argument in calls.keyword_arguments(run, call):

@@ -10,14 +10,16 @@ its code spans are then read as that algorithm's hyperparameters.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from notelint import suggest
-from notelint.aws.hyperparameters import Algorithm, Algorithms, algorithms_for
 from notelint.aws.text import runs
 from notelint.diagnostic import Finding, Severity
 from notelint.note import Note
 from notelint.rule import Context, example, rule
+
+if TYPE_CHECKING:  # the data module loads when a note has a snake_case code span, not on every start
+    from notelint.aws.hyperparameters import Algorithm, Algorithms
 
 # a whole code span that is one snake_case name: `rnn_type`, `enc0_network`
 _SNAKE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
@@ -46,6 +48,8 @@ def unknown_hyperparameter(note: Note, ctx: Context) -> Iterator[Finding]:
         name = run.text.strip()
         if not _SNAKE.fullmatch(name):
             continue
+        from notelint.aws.hyperparameters import algorithms_for
+
         algorithms = algorithms_for(ctx)  # loaded only for a note with snake_case code spans
         if name in algorithms.all_hyperparameters or name in algorithms.all_values:
             continue

@@ -17,11 +17,11 @@ from notelint.note import Block, Kind, Note, Segment
 from notelint.rule import Context, FixAvailability, example, rule
 from notelint.spelling.check import MISCASED, MISSPELLED, PROSE_KINDS, UNKNOWN, Problem, Speller, code_words, note_words
 from notelint.spelling.context import Confusable, confusions, load_confusables, repeats
-from notelint.spelling.names import NameFinder
 from notelint.spelling.vocab import build
 
-if TYPE_CHECKING:  # the module loads when NL206 first runs
+if TYPE_CHECKING:  # these modules load when their rules first run (NL206, NL203/NL207)
     from notelint.spelling.confusion import Confusion, Model
+    from notelint.spelling.names import NameFinder
 
 
 def speller(ctx: Context) -> Speller:
@@ -152,6 +152,8 @@ def _miscased(written: str, name: str) -> str:
 
 
 def _names(ctx: Context) -> NameFinder:
+    from notelint.spelling.names import NameFinder  # loaded when a rule first needs it, not on every start
+
     return ctx.shared("spelling.names", lambda: NameFinder(speller(ctx).vocab))
 
 

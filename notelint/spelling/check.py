@@ -34,7 +34,6 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from notelint.note import BlockKind, Kind, Note
-from notelint.spelling import cues
 from notelint.spelling.suggest import Suggester, edits1
 from notelint.spelling.tokens import (
     ALONE,
@@ -87,6 +86,9 @@ class Speller:
     """The run's spelling state: vocabularies, suggestions, and verdicts on words already seen."""
 
     def __init__(self, vocab: Vocabulary):
+        from notelint.spelling import cues  # loaded with the speller (a check), not on every start
+
+        self.cues = cues
         self.vocab = vocab
         self.suggester = Suggester(vocab)
         self._typo_cache: dict[str, bool] = {}
@@ -115,11 +117,11 @@ class Speller:
                         if extra and _allowed(word, unit.text, extra):
                             continue
                         at = unit.start + offset
-                        if kind == MISCASED and (value or (segment.kind is Kind.IMAGE and cues.named_by_url(word, segment.href))):
+                        if kind == MISCASED and (value or (segment.kind is Kind.IMAGE and self.cues.named_by_url(word, segment.href))):
                             continue  # a value, or alt text made from the file name ("![spark s3](spark-s3.png)")
                         if kind == UNKNOWN:
                             if foreign is None:
-                                foreign = cues.foreign_spans(block.text, self._unknown_word)
+                                foreign = self.cues.foreign_spans(block.text, self._unknown_word)
                             if self._excused(block.text, at, word, unit, segment.href, foreign):
                                 continue
                         start, end = block.span(at, at + len(word))
@@ -129,15 +131,15 @@ class Speller:
 
     def _excused(self, text: str, at: int, word: str, unit: Unit, url: str | None, foreign) -> bool:
         """An unknown word that its context shows to be no misspelling (see ``cues``)."""
-        if cues.named_by_url(word, url) or any(start <= at < end for start, end in foreign):
+        if self.cues.named_by_url(word, url) or any(start <= at < end for start, end in foreign):
             return True
         if unit.joined == HYPHEN and word == unit.text:
             first = unit.token.lower().startswith(word.lower())
-            if cues.compound_part_ok(word, unit.token, first, self.vocab.knows):
+            if self.cues.compound_part_ok(word, unit.token, first, self.vocab.knows):
                 return True
-        if word == unit.token and cues.identifier_list_item(text, at, at + len(word)):
+        if word == unit.token and self.cues.identifier_list_item(text, at, at + len(word)):
             return True
-        return cues.person_name(text, at, at + len(word), self._unknown_word)
+        return self.cues.person_name(text, at, at + len(word), self._unknown_word)
 
     def _unknown_word(self, word: str) -> bool:
         return len(word) >= MIN_LETTERS and not word.isupper() and not self.vocab.knows(word)
