@@ -473,3 +473,51 @@ def test_a_rare_word_is_judged_with_one_neighbour_and_a_curated_one_is_not():
 def test_a_shift_slip_on_a_common_word_is_reported():
     body = "* THis is it, WHen it runs; IDs, GBs, MXNet, IPsec, OAuth and **HI**gh **D**ensity are fine.\n"
     assert [m for *_, m in found(body, "NL201")] == ["unknown word 'THis'", "unknown word 'WHen'"]
+
+
+# -- issue 16: cues measured on the public corpora (names in lists, formulas, abbreviations,
+#    cited misspellings, identifier names, ALL-CAPS constants) ---------------------------------
+@pytest.mark.parametrize(
+    "body",
+    [
+        "* Test: CodeBuild, HOE StormRunner, Load BlazeMeter, Nouvola, Runscope, Ghost Inspector\n",
+        "* Devices from companies like Huawei, Meizu, Lenovo, etc. are missing.\n",
+        "* Animashree Anandkumar, Rong Ge, Daniel Hsu, Sham M Kakade, and Matus Telgarsky wrote it.\n",
+        "* In this example, Dwin\u200b is the data and bwin\u200b the bias on it.\n",
+        "* MSE is in the range \\[0, infty\\] and R2 in \\[-infty, 1\\].\n",
+        "* Workloads where data is infreq. accessed.\n",
+        "* insertion => aquire -> acquire; deletion => \"neccessary\" to \"necessary\"; absense to absence\n",
+        "* Set the projectid, bucketname, customerid and the joinkeys.\n",
+        "* The API returns INSYNC for the STATEMACHINEARN; see LICENSE-SAMPLECODE.\n",
+    ],
+)
+def test_names_formulas_abbreviations_cited_typos_and_constants_are_not_reported(body):
+    assert found(body, "NL2") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "spot"),
+    [
+        # one edit from a known word: a typo, even in a list of names
+        ("* Lamda, Athena, Redshift and Glue run it.\n", (1, 3, "NL201")),
+        ("* Services: Athena, Quiksight, Redshift\n", (1, 21, "NL201")),
+        # two names only: no list
+        ("* Emily Webber, AWS Specialist\n", (1, 9, "NL201")),
+        # a period that ends the sentence: no abbreviation
+        ("* The data is infreq. Then it is read.\n", (1, 15, "NL201")),
+        # one edit from a known word, before a period in mid-sentence: a typo
+        ("* Grant acces. to the data.\n", (1, 9, "NL202")),
+        # the correction is not beside it, or the word after the arrow is no correction
+        ("* We aquire data, then acquire more.\n", (1, 6, "NL202")),
+        ("* Convert the absense -> presence flag.\n", (1, 15, "NL202")),
+        # no formula: an invisible character missing, or a LaTeX name in plain prose
+        ("* In this example, Dwin is the data.\n", (1, 20, "NL201")),
+        # ALL CAPS: a known word typed twice, or no known words run together
+        ("* Keys stored in AWSAWS Key Management Service.\n", (1, 18, "NL201")),
+        ("* It needs CUBLAS installed.\n", (1, 12, "NL201")),
+        # a known word and a suffix that is no identifier suffix
+        ("* The bucketnaem is set.\n", (1, 7, "NL201")),
+    ],
+)
+def test_typos_beside_the_new_cues_are_still_reported(body, spot):
+    assert spots(body, "NL2") == [spot]

@@ -29,12 +29,13 @@ accepted in its prose.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterator
 
 from notelint.note import BlockKind, Kind, Note
-from notelint.spelling.suggest import Suggester, edits1
+from notelint.spelling.suggest import Suggester, distance, edits1
 from notelint.spelling.tokens import (
     ALONE,
     HYPHEN,
@@ -58,6 +59,7 @@ MIN_TYPO_LETTERS = 5
 # two capitals, then lowercase: "THis", "WHen" (not "IDs", "GBs": acronym plurals)
 _SHIFT_SLIP = re.compile(r"[A-Z]{2}[a-z]{2,}")
 COMMON_FREQUENCY = 100_000
+IDENTIFIER_SUFFIXES = ("ids", "id", "names", "name", "keys", "key", "arns", "arn", "urls", "url")
 GLUE_WORDS = frozenset({"by", "id", "in", "io", "is", "of", "on", "to", "up"})
 PROSE_KINDS = (Kind.PROSE, Kind.LINK, Kind.IMAGE)
 # a link to a person's (or an organisation's) profile: its text is a name, "[Ben Kehoe (benkehoe)](https://github.com/benkehoe)"
@@ -94,6 +96,7 @@ class Speller:
         self._typo_cache: dict[str, bool] = {}
         self._verdicts: dict[tuple[str, str], tuple[tuple[str, int, str, bool], ...]] = {}
         self._fine: set[str] = set()  # plain words with no problem: skipped by units()
+        self._sorted_english: list[str] | None = None  # for prefix look-ups, sorted on first use
 
     def problems(self, note: Note) -> list[Problem]:
         """Every problem in ``note``'s prose (the rules of one note share one pass)."""
@@ -119,6 +122,8 @@ class Speller:
                         at = unit.start + offset
                         if kind == MISCASED and (value or (segment.kind is Kind.IMAGE and self.cues.named_by_url(word, segment.href))):
                             continue  # a value, or alt text made from the file name ("![spark s3](spark-s3.png)")
+                        if kind in (UNKNOWN, MISSPELLED) and self._cited(block.text, at, word):
+                            continue  # "aquire -> acquire": the misspelling is the example
                         if kind == UNKNOWN:
                             if foreign is None:
                                 foreign = self.cues.foreign_spans(block.text, self._unknown_word)
@@ -137,9 +142,49 @@ class Speller:
             first = unit.token.lower().startswith(word.lower())
             if self.cues.compound_part_ok(word, unit.token, first, self.vocab.knows):
                 return True
-        if word == unit.token and self.cues.identifier_list_item(text, at, at + len(word)):
+        end = at + len(word)
+        if word == unit.token and self.cues.identifier_list_item(text, at, end):
             return True
-        return self.cues.person_name(text, at, at + len(word), self._unknown_word)
+        if self.cues.formula_symbol(text, at, end):
+            return True
+        if self.cues.person_name(text, at, end, self._unknown_word):
+            return True
+        if self._near_known(word):
+            return False  # one edit from a known word: the cues below would hide a typo ("Lamda, S3, Athena")
+        return self.cues.name_list_item(text, at, end) or self.cues.abbreviation(text, at, end, self._starts_known)
+
+    def _cited(self, text: str, at: int, word: str) -> bool:
+        """The misspelling is cited beside its correction ("aquire -> acquire")."""
+        lower = word.lower()
+        correct = self.vocab.misspellings.get(lower)
+
+        def corrects(other: str) -> bool:
+            folded = other.lower()
+            if correct is not None:
+                return folded == correct.lower()
+            return folded != lower and self.vocab.knows(folded) and distance(lower, folded) <= 2
+
+        return self.cues.cited_misspelling(text, at, at + len(word), corrects)
+
+    def _near_known(self, word: str) -> bool:
+        """One edit (not at the first letter) turns ``word`` into a known word of five letters or more."""
+        lower = word.lower()
+        return any(
+            len(near) >= MIN_TYPO_LETTERS and not _first_letter_edit(lower, near) and self.vocab.knows(near)
+            for near in edits1(lower)
+        )
+
+    def _starts_known(self, prefix: str) -> bool:
+        """A known English word at least two letters longer starts with ``prefix`` ("infreq": infrequent)."""
+        if self._sorted_english is None:
+            self._sorted_english = sorted(self.vocab.english)
+        at = bisect.bisect_left(self._sorted_english, prefix)
+        words = self._sorted_english
+        while at < len(words) and words[at].startswith(prefix):
+            if len(words[at]) >= len(prefix) + 2:
+                return True
+            at += 1
+        return False
 
     def _unknown_word(self, word: str) -> bool:
         return len(word) >= MIN_LETTERS and not word.isupper() and not self.vocab.knows(word)
@@ -184,7 +229,9 @@ class Speller:
                     yield MISSPELLED, offset, part, True
                 elif self._typo_like(part):
                     yield UNKNOWN, offset, part, True
-        elif joined != IDENTIFIER or self._typo_like(text):
+        elif (joined != IDENTIFIER and not (text.isupper() and self._run_together(lower))) or self._typo_like(text):
+            # ALL CAPS made of known words run together is a constant or a value
+            # (STATEMACHINEARN, INSYNC): reported, like an identifier, when it looks misspelled
             yield UNKNOWN, 0, text, False
 
     def _common(self, lower: str) -> bool:
@@ -202,7 +249,17 @@ class Speller:
             len(set(lower)) == 1
             or (lower.startswith("my") and len(lower) > 5 and self.vocab.knows(lower[2:]))
             or (word.isupper() and "EXAMPLE" in word)
+            or (word.islower() and self._identifier_name(lower))
         )
+
+    def _identifier_name(self, lower: str) -> bool:
+        """A placeholder or attribute name: a known word run together with id, name,
+        key, arn or url (``projectid``, ``bucketname``, ``joinkey``, ``customerid``)."""
+        for suffix in IDENTIFIER_SUFFIXES:
+            head = lower[: -len(suffix)]
+            if lower.endswith(suffix) and len(head) >= MIN_LETTERS and self.vocab.knows(head):
+                return True
+        return False
 
     def _unknown_parts(self, word: str) -> list[tuple[int, str]]:
         """Unknown parts of a mixed-case word, under the better of its two splits."""
@@ -237,6 +294,19 @@ class Speller:
                 )
             )
         return self._typo_cache[lower]
+
+    def _run_together(self, lower: str) -> bool:
+        """Two or more different known words with no space between them (``statemachinearn``:
+        state, machine, arn), each of three letters or a glue word ("in", "id")."""
+        ends = {0: 0}  # offset -> number of words that reach it
+        for at in range(1, len(lower) + 1):
+            for begin, count in list(ends.items()):
+                part = lower[begin:at]
+                if begin < at and at not in ends and (len(part) >= MIN_LETTERS or part in GLUE_WORDS) and self.vocab.knows(part):
+                    ends[at] = count + 1
+        half = len(lower) // 2
+        doubled = len(lower) % 2 == 0 and lower[:half] == lower[half:]  # "AWSAWS": a slip, not a constant
+        return ends.get(len(lower), 0) >= 2 and not doubled
 
     def _compound(self, lower: str) -> bool:
         for at in range(2, len(lower) - 1):

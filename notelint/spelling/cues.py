@@ -20,6 +20,22 @@ note never pays for them.
   snake_case identifiers ("(pooled_embedding, hcnn, bilstm)").
 * **Prefixes and inflected compounds**: "tri-grams", "re-use", "snap-shotting"
   (the part is a prefix, or the compound written solid is a known word).
+* **Lists of names**: a capitalised word in a comma-separated run of three or
+  more items that are all short capitalised names ("DataDog, New Relic,
+  Epsagon"; "Sudipto Guha, Nina Mishra, Gourav Roy"): products, companies or
+  people, not prose.
+* **Formula symbols**: a word beside an invisible character that flattened
+  MathML leaves ("D\u200bwin": D subscript win), or a LaTeX command name
+  that lost its backslash in a formula or a range ("[0, infty]").
+* **Abbreviations**: a word cut short with a period in mid-sentence ("data
+  infreq. accessed"), where a known word starts with its letters.
+* **Misspellings cited on purpose**: a misspelt word written beside its
+  correction with an arrow or "to" between them ("aquire -> acquire",
+  "absense to absence"), as notes on spelling correction do.
+
+The callers ask the cheap questions first and guard against hiding a typo:
+the name-list, abbreviation and cited-misspelling cues are not asked about
+a word one edit from a known word (except, for the last, from its correction).
 """
 
 from __future__ import annotations
@@ -56,6 +72,23 @@ _ET_AL = re.compile(r"^(?:['’]s)?,?\s+et\.?\s+al\b")
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 _CAPITALISED_AFTER = re.compile(r"^(?:['’]s)?\s+([A-Z][a-z]+)")
 MIN_FOREIGN_WORDS = 3
+MIN_LIST_NAMES = 3
+MAX_NAME_WORDS = 5
+# characters MathML-to-text conversion leaves between a symbol and its subscript
+INVISIBLE_MATH = frozenset("\u200b\u2061\u2062\u2063\u2064")
+# LaTeX math commands that are no English words: seen without their backslash in flattened formulas
+LATEX_NAMES = frozenset({
+    "infty", "frac", "sqrt", "cdot", "cdots", "ldots", "leq", "geq", "neq", "mathbb", "mathbf", "mathcal",
+    "mathrm", "operatorname", "varepsilon", "vartheta", "varphi", "infin",
+})
+_MATH_SIGNS = re.compile(r"[\[\]^_=<>{}\\]|\d")
+# a clause of a list ends at these (a period only when it ends a sentence, not an initial "F.")
+_CLAUSE_END = re.compile(r"[;:|()\[\]\n!?]|(?<![A-Z])(?<![A-Z]\\)\.(?=\s|$)")
+_LIST_JOINER = re.compile(r"^(?:and|or|&)\s+")
+_NAME_WORD = re.compile(r"[A-Z][\w'’\\.-]*")
+# a period that does not end the sentence: what follows is lowercase, a digit, or more punctuation
+_MID_SENTENCE_PERIOD = re.compile(r"\.(?:\s+[a-z0-9(]|[,;:)])")
+_CITED_AFTER = re.compile(r"""^["'”’`*]*\s*(?:->|=>|→|⇒|-->|\bto\b|\binstead of\b)\s*["'“‘`*]*([A-Za-z]+)""")
 _SNAKE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
 
 
@@ -126,3 +159,69 @@ def compound_part_ok(part: str, token: str, first: bool, known: Callable[[str], 
         solid.endswith(suffix) and len(solid) - len(suffix) >= 4 and known(solid[: -len(suffix)])
         for suffix in _SUFFIXES
     )
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` around ``[start, end)``, bounded by _CLAUSE_END."""
+    begin = 0
+    for match in _CLAUSE_END.finditer(text, 0, start):
+        begin = match.end()
+    after = _CLAUSE_END.search(text, end)
+    return begin, after.start() if after else len(text)
+
+
+def _name_item(item: str) -> bool:
+    words = _LIST_JOINER.sub("", item.strip()).split()
+    return 0 < len(words) <= MAX_NAME_WORDS and all(_NAME_WORD.fullmatch(w) for w in words)
+
+
+def name_list_item(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is (part of) a whole item of a comma-separated list of three or
+    more short capitalised names ("Nuance, Vocalware, IBM"); the first item may be the end
+    of a longer phrase ("companies like Huawei, Meizu, Lenovo, etc.")."""
+    if not text[start:start + 1].isupper():
+        return False
+    begin, finish = _clause(text, start, end)
+    items, at, index = [], begin, -1
+    for part in text[begin:finish].split(","):
+        if at <= start < at + len(part):
+            index = len(items)
+        items.append(part)
+        at += len(part) + 1
+    if index < 0 or len(items) < MIN_LIST_NAMES or not _name_item(items[index]):
+        return False
+    names = [
+        _name_item(item) or (i == 0 and bool(item.split()) and _NAME_WORD.fullmatch(item.split()[-1]) is not None)
+        or item.strip().lower() in ("etc", "etc.")
+        for i, item in enumerate(items)
+    ]
+    run_start = index
+    while run_start > 0 and names[run_start - 1]:
+        run_start -= 1
+    run_end = index
+    while run_end + 1 < len(items) and names[run_end + 1]:
+        run_end += 1
+    return run_end - run_start + 1 >= MIN_LIST_NAMES
+
+
+def formula_symbol(text: str, start: int, end: int) -> bool:
+    """A symbol of a formula flattened to text: an invisible character beside it
+    ("Dwin\u200b"), or a LaTeX command name in a formula or a range ("[0, infty]")."""
+    if text[start - 1 : start] in INVISIBLE_MATH or text[end : end + 1] in INVISIBLE_MATH:
+        return True
+    if text[start:end].lower() not in LATEX_NAMES:
+        return False
+    return text[start - 1 : start] == "\\" or bool(_MATH_SIGNS.search(text, max(0, start - 20), min(len(text), end + 20)))
+
+
+def abbreviation(text: str, start: int, end: int, completes: Callable[[str], bool]) -> bool:
+    """A lowercase word cut short with a period in mid-sentence ("infreq. accessed"),
+    which ``completes`` (a known longer word starts with it) confirms."""
+    word = text[start:end]
+    return word.islower() and bool(_MID_SENTENCE_PERIOD.match(text, end)) and completes(word)
+
+
+def cited_misspelling(text: str, start: int, end: int, corrects: Callable[[str], bool]) -> bool:
+    """A misspelling written beside its correction: "aquire -> acquire", "absense to absence"."""
+    match = _CITED_AFTER.match(text[end : end + 40])
+    return bool(match) and corrects(match.group(1))
