@@ -489,6 +489,7 @@ def test_a_shift_slip_on_a_common_word_is_reported():
         "* insertion => aquire -> acquire; deletion => \"neccessary\" to \"necessary\"; absense to absence\n",
         "* Set the projectid, bucketname, customerid and the joinkeys.\n",
         "* The API returns INSYNC for the STATEMACHINEARN; see LICENSE-SAMPLECODE.\n",
+        "* The user needs only the passrole permission.\n",  # iam:PassRole: an IAM action is NL4xx's
     ],
 )
 def test_names_formulas_abbreviations_cited_typos_and_constants_are_not_reported(body):
@@ -517,6 +518,7 @@ def test_names_formulas_abbreviations_cited_typos_and_constants_are_not_reported
         ("* It needs CUBLAS installed.\n", (1, 12, "NL201")),
         # a known word and a suffix that is no identifier suffix
         ("* The bucketnaem is set.\n", (1, 7, "NL201")),
+        ("* The user needs only the pasrole permission.\n", (1, 27, "NL201")),
     ],
 )
 def test_typos_beside_the_new_cues_are_still_reported(body, spot):

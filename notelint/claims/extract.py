@@ -85,11 +85,12 @@ class Statement:
 
     def mention_of(self, names: Iterable[str]) -> Subject | None:
         """The first subject whose canonical or written name is in ``names`` (case-insensitive)."""
+        return next(iter(self.mentions_of(names)), None)
+
+    def mentions_of(self, names: Iterable[str]) -> list[Subject]:
+        """Every subject whose canonical or written name is in ``names`` (case-insensitive), in order."""
         wanted = {name.casefold() for name in names}
-        for subject in self.subjects:
-            if subject.name.casefold() in wanted or subject.written.casefold() in wanted:
-                return subject
-        return None
+        return [s for s in self.subjects if s.name.casefold() in wanted or s.written.casefold() in wanted]
 
 
 def statements(note: Note, resolver: Resolver) -> list[Statement]:

@@ -35,8 +35,26 @@ def _assertion_matches(assertion: Assertion, pattern: AssertionPattern) -> bool:
     return True
 
 
-def _conditions(matcher: Matcher, statement: Statement, subject: Subject) -> bool:
+def _line_of(statement: Statement, subject: Subject) -> str:
+    """The line of the statement that names the subject.  Notes write one terse
+    statement a line with no full stop ("Encrypt data stored in AWS including S3,
+    RDS" / "**KMS always uses symmetric keys**"), so a word a claim needs is looked
+    for on the subject's own line; a subject inherited from a heading or a parent
+    item keeps the whole statement."""
     text = statement.text
+    if subject.inherited or "\n" not in text:
+        return text
+    begin = 0
+    for line in text.split("\n"):
+        start, end = statement.span(begin, begin + len(line))
+        if start <= subject.start < max(end, start + 1):
+            return line
+        begin += len(line) + 1
+    return text
+
+
+def _conditions(matcher: Matcher, statement: Statement, subject: Subject) -> bool:
+    text = _line_of(statement, subject)
     if any(not pattern.search(text) for pattern in matcher.words_all):
         return False
     if matcher.words_any is not None and not matcher.words_any.search(text):
@@ -58,7 +76,8 @@ def match(matcher: Matcher, statement: Statement) -> Subject | None:
     only a name the sentence itself writes counts; a claim with conditions may
     be about a subject inherited from a heading or parent item.
     """
-    subject = statement.mention_of(matcher.mentions)
-    if subject is None or (subject.inherited and matcher.mentions_only):
+    mentions = statement.mentions_of(matcher.mentions)
+    if not mentions or (mentions[0].inherited and matcher.mentions_only):
         return None
-    return subject if _conditions(matcher, statement, subject) else None
+    # the first mention whose line makes the claim ("**AWS Glue version** ... / ... default to AWS Glue 0.9")
+    return next((s for s in mentions if _conditions(matcher, statement, s) and not (s.inherited and matcher.mentions_only)), None)

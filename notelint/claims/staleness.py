@@ -134,8 +134,9 @@ def _finding(change: Change, statement: Statement, subject: Subject, reviewed: d
     )
 
 
-# the next word continues a product name: "Amazon SageMaker| Python SDK", "Amazon SageMaker| Canvas"
-_NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z][A-Za-z0-9]*\b|SDK\b)")
+# the next word continues a product name: "Amazon SageMaker| Python SDK", "Amazon SageMaker| Canvas",
+# "Amazon SageMaker| model parallelism library" (a library's name, in lowercase)
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z][A-Za-z0-9]*\b|SDK\b|(?:[a-z][a-z-]*[ \t]+){1,3}librar(?:y|ies)\b)")
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 
 

@@ -10,7 +10,8 @@ The order of the questions asked of a unit is the policy:
    AWS product name (NL3xx owns those) or a plain name that is itself an English
    word; a name of ``casing-prose.txt`` (Python, Java) only when written in
    lowercase;
-4. an AWS operation name in any case (``Putobject``): NL4xx's business;
+4. an AWS operation or IAM action name in any case (``Putobject``,
+   ``passrole``): NL4xx's business;
 4b. two capitals then lowercase where the lowercase word is a common English
    word ("THis", "WHen"): the shift key held too long, reported (NL201);
 5. ALL CAPS: an acronym up to ``MAX_ACRONYM`` letters ("CBOW", "LSTM"),

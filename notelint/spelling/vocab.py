@@ -47,7 +47,7 @@ class Vocabulary:
     products: Mapping[str, str]  # casefold -> canonical AWS product name (NL3xx owns their case)
     casing: Mapping[str, str]  # casefold -> canonical one-word name with a fixed case (NL2xx checks these)
     misspellings: Mapping[str, str]  # lowercase misspelling -> its one correct form
-    operations: frozenset[str]  # casefolded AWS operation names (NL4xx owns them)
+    operations: frozenset[str]  # casefolded AWS operation and IAM action names (NL4xx owns them)
     botocore_version: str = ""
     phrases: Mapping[str, str] = field(default_factory=dict)  # "apache spark" -> Apache Spark
     joined: Mapping[str, str] = field(default_factory=dict)  # "dockerhub" -> Docker Hub
@@ -260,7 +260,8 @@ def build(catalog, config: Config | None) -> Vocabulary:
     if catalog is not None:
         domain |= catalog.words
         products = catalog.product_names
-        operations = frozenset(catalog.operations_by_casefold)
+        # IAM actions too ("passrole" for iam:PassRole): names NL4xx owns, in any case
+        operations = frozenset(catalog.operations_by_casefold) | frozenset(catalog.iam_action_prefixes)
         version = catalog.botocore_version
     return Vocabulary(
         english=english_words(),

@@ -206,3 +206,29 @@ def test_dating_on_both_sides_of_the_change_date():
     assert dating(day, True, day, "renamed").phrase == "on 2024-02-09, before this note was reviewed (2024-02-09)"
     assert dating(day, True, None, "renamed").phrase == "on 2024-02-09"
     assert dating(day, False, None, "renamed").phrase == "(no change date published; checked 2024-02-09)"
+
+
+def test_a_library_named_after_the_service_is_not_renamed_with_it():
+    """'Amazon SageMaker model parallelism library' kept its name; the service beside it did not."""
+    from tests.helpers import found, note
+
+    old = "---\ntitle: T\nreviewed: 2024-01-01\n---\n"
+    kept = note("* Use the Amazon SageMaker model parallelism library and its data parallel libraries.\n", front=old)
+    assert found(kept, "NL501") == []
+    renamed = note("* Use the Amazon SageMaker console to train a model for the library.\n", front=old)
+    assert found(renamed, "NL501") == [("NL501", 5, 11, 5, 27)]
+
+
+def test_a_claims_words_are_read_on_the_line_that_names_the_subject():
+    """Notes write one statement a line with no full stop: 'always' on the next line,
+    about KMS, does not make the line about S3 the outdated 'S3 is not always encrypted'."""
+    from tests.helpers import found, note
+
+    old = "---\ntitle: T\nreviewed: 2021-06-01\n---\n"
+    lines = note("KMS encrypts data stored in AWS including EBS volumes, S3, RDS\n**KMS always uses symmetric keys**\n", front=old)
+    assert found(lines, "NL504") == []
+    one = note("S3 objects are not always encrypted at rest; enable default encryption.\n", front=old)
+    assert found(one, "NL504") == [("NL504", 5, 1, 5, 3)]
+    # the claim is found on a later line of the statement that names the subject again
+    later = note("**AWS Glue version**\nJobs created without a version default to AWS Glue 0.9.\n", front=old)
+    assert [f[:3] for f in found(later, "NL502")] == [("NL502", 6, 43)]
