@@ -227,6 +227,32 @@ def test_add_to_the_word_list_writes_the_file_and_checks_again(server):
     assert [d for d in after if "'teh'" in d["message"]]
 
 
+@pytest.mark.parametrize("config", ["pyproject", "none"])
+def test_add_to_the_word_list_without_a_word_file_writes_the_configuration(tmp_path, config):
+    root = tmp_path
+    (root / "notes").mkdir()
+    if config == "pyproject":
+        (root / "pyproject.toml").write_text('[tool.notelint]\npaths = ["notes"]\n', encoding="utf-8")
+    (root / "notes" / "a.md").write_text(NOTE, encoding="utf-8")
+    client = Client(root)
+    try:
+        client.initialize(root, {"debounce": 0})
+        uri = client.open(root / "notes" / "a.md")
+        word = next(d for d in _by_code(client.diagnostics(uri, version=1), "NL201") if "'frobnicatz'" in d["message"])
+        action = next(a for a in _actions(client, uri, word["range"]) if a["title"].startswith("Add "))
+        target = "pyproject.toml" if config == "pyproject" else "notelint.toml"
+        assert action["title"] == f"Add 'frobnicatz' to the words of {target}"
+        assert client.request("workspace/executeCommand", action["command"]) is True
+        expected = '[tool.notelint]\npaths = ["notes"]\nwords = ["frobnicatz"]\n' if config == "pyproject" \
+            else 'words = ["frobnicatz"]\n'
+        assert (root / target).read_text(encoding="utf-8") == expected
+        after = client.diagnostics(uri)
+        assert not [d for d in after if "'frobnicatz'" in d["message"]]
+        assert [d for d in after if "'teh'" in d["message"]]
+    finally:
+        client.close()
+
+
 def test_hover_explains_the_rule_and_the_knowledge_entry(server):
     client, root = server
     uri = client.open(root / "notes" / "a.md")

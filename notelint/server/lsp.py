@@ -332,12 +332,14 @@ class NotelintServer(LanguageServer):
                 edit=lsp.WorkspaceEdit(changes={uri: changes}),
             ))
         session = document.session
-        if d.code == UNKNOWN_WORD and session.config.word_files:
+        if d.code == UNKNOWN_WORD:
             source = document.checked.source
             word = source.norm[source.offset(d.line, d.column):source.offset(d.end_line, d.end_column)]
             if word and "\n" not in word:
+                target = word_list(session)
+                where = target.name if session.config.word_files else f"the words of {target.name}"
                 actions.append(lsp.CodeAction(
-                    title=f"Add '{word}' to {session.config.word_files[0]}",
+                    title=f"Add '{word}' to {where}",
                     kind=lsp.CodeActionKind.QuickFix,
                     diagnostics=[item],
                     command=lsp.Command(title="Add to the word list", command=ADD_WORD, arguments=[uri, word]),
@@ -373,11 +375,11 @@ class NotelintServer(LanguageServer):
     def add_word(self, uri: str, word: str) -> bool:
         document = self.documents.get(uri)
         session = document.session if document is not None else None
-        if session is None or not session.config.word_files:
+        if session is None:
             return False
-        target = session.root / session.config.word_files[0]
+        target = word_list(session)
         try:
-            added = edits.add_word(target, word)
+            added = edits.add_word(target, word) if session.config.word_files else edits.add_word_to_config(target, word)
         except OSError as exc:
             self.window_show_message(lsp.ShowMessageParams(
                 lsp.MessageType.Error, f"notelint: cannot write {target}: {exc.strerror or exc}"))
@@ -396,6 +398,14 @@ class NotelintServer(LanguageServer):
             return None
         text = "\n\n---\n\n".join(explain(d) for _, d in found)
         return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=text), range=found[0][0].range)
+
+
+def word_list(session: Session) -> Path:
+    """Where "add to the word list" writes: the first word file, else the configuration's ``words``
+    (a new ``notelint.toml`` in the folder notelint treats as the project when there is no configuration)."""
+    if session.config.word_files:
+        return session.root / session.config.word_files[0]
+    return session.config.file or session.root / "notelint.toml"
 
 
 def explain(d: Diagnostic) -> str:
