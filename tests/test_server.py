@@ -294,6 +294,32 @@ def test_the_workspace_index_follows_other_notes(server):
     assert _by_code(client.diagnostics(uri), "NL113")
 
 
+def test_an_untitled_buffer_is_checked_against_the_workspace_but_joins_no_index(server):
+    client, root = server
+    (root / "notes" / "a.md").unlink()  # the buffer's claims are then made by other.md alone
+    uri = "untitled:Untitled-1"
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "markdown", "version": 1, "text": NOTE}})
+    diagnostics = client.diagnostics(uri, version=1)
+    teh = next(d for d in _by_code(diagnostics, "NL201") if "'teh'" in d["message"])
+    assert teh["range"] == _range(7, 8, 11)
+    # the workspace's configuration governs it (NL113 is selected there) and its notes are compared
+    duplicate = _by_code(diagnostics, "NL113")[0]
+    assert duplicate["relatedInformation"][0]["location"] == {
+        "uri": (root / "notes" / "other.md").resolve().as_uri(), "range": _range(5, 2, 72)}
+    # no note on disk is told about a buffer that is not a file
+    other_uri = client.open(root / "notes" / "other.md")
+    assert [d for d in client.diagnostics(other_uri, version=1) if d["code"] == "NL113"] == []
+    # a suppression in the buffer is an edit of the buffer
+    suppress = next(a for a in _actions(client, uri, teh["range"]) if a["title"].startswith("Suppress NL201"))
+    assert [*suppress["edit"]["changes"]] == [uri]
+    # an untitled buffer in another language is left alone
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": "untitled:Untitled-2", "languageId": "python", "version": 1, "text": "teh = 1\n"}})
+    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert client.diagnostics(uri) == []
+
+
 def test_shutdown_and_exit_end_the_process(server):
     client, _root = server
     assert client.shutdown() == 0

@@ -43,6 +43,7 @@ log = logging.getLogger("notelint.server")
 SOURCE = "notelint"
 FIX_ALL = "source.fixAll.notelint"
 ADD_WORD = "notelint.addWord"
+UNTITLED = "untitled:"  # the scheme editors give a buffer that is not yet a file
 CONFIG_NAMES = ("notelint.toml", "pyproject.toml")
 DEFAULT_DEBOUNCE_MS = 200
 _SEVERITY = {
@@ -66,8 +67,9 @@ class Document:
     """What the server knows of one open note."""
 
     uri: str
-    path: Path
+    path: Path  # an untitled buffer's is made up: in the workspace folder, named by its URI
     session: Session | None = None
+    untitled: bool = False  # no file: checked, but not a note of the corpus
     checked: Checked | None = None
     version: int | None = None
     positions: PositionMap | None = None
@@ -116,6 +118,16 @@ class NotelintServer(LanguageServer):
             if (candidate == path or candidate in path.parents) and (best is None or best in candidate.parents):
                 best = candidate
         return best or path.parent
+
+    def untitled_path(self, uri: str) -> Path:
+        """A made-up path for an untitled buffer: in the workspace folder (whose configuration
+        governs it), named by the URI so that it cannot be taken for a note on disk."""
+        folders = [*self.workspace.folders.values()] if self.protocol._workspace is not None else []
+        roots = [root for root in (to_fs_path(f.uri) for f in folders) if root]
+        if not roots and self.protocol._workspace is not None and self.workspace.root_path:
+            roots.append(self.workspace.root_path)
+        folder = Path(os.path.abspath(roots[0])) if roots else Path.cwd()
+        return folder / uri.replace("/", "_")
 
     def session_for(self, path: Path) -> Session | None:
         """The session of the configuration that governs ``path``, as the CLI finds it."""
@@ -203,7 +215,7 @@ class NotelintServer(LanguageServer):
             document.checked, document.published = None, []
             self.publish(document, [])
             return
-        checked = session.check(document.path, text_document.source)
+        checked = session.check(document.path, text_document.source, indexed=not document.untitled)
         self.collect(session)
         document.checked = checked
         document.version = text_document.version
@@ -234,12 +246,14 @@ class NotelintServer(LanguageServer):
         if not session.linter.corpus_rules:
             return
         for uri, document in self.documents.items():
-            if uri == but or document.session is not session or document.checked is None or document.pending:
+            checked = document.checked
+            if uri == but or document.session is not session or checked is None or checked.summary is None \
+                    or document.pending:
                 continue
-            corpus, _errors = session.corpus(document.checked.path)
-            if corpus != document.checked.corpus_diagnostics:
-                document.checked.corpus_diagnostics = corpus
-                self.publish(document, document.checked.diagnostics)
+            corpus, _errors = session.compare(checked.summary, checked.path)
+            if corpus != checked.corpus_diagnostics:
+                checked.corpus_diagnostics = corpus
+                self.publish(document, checked.diagnostics)
 
     def publish(self, document: Document, diagnostics: list[Diagnostic], errors: Sequence[str] = ()) -> None:
         published = [(self.to_lsp(document, d), d) for d in diagnostics]
@@ -265,10 +279,11 @@ class NotelintServer(LanguageServer):
         related = []
         for location in d.related:
             path = document.session.absolute(location.path)
-            positions = document.positions if path == document.path else self.positions_of(path, document.session)
+            here = path == document.path
+            positions = document.positions if here else self.positions_of(path, document.session)
             related.append(lsp.DiagnosticRelatedInformation(
                 location=lsp.Location(
-                    uri=from_fs_path(str(path)) or path.as_uri(),
+                    uri=document.uri if here else from_fs_path(str(path)) or path.as_uri(),
                     range=_range(positions, location.line, location.column, location.end_line, location.end_column),
                 ),
                 message=location.message or "the other place",
@@ -482,12 +497,16 @@ def create() -> NotelintServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: NotelintServer, params: lsp.DidOpenTextDocumentParams) -> None:
-        path = _path(params.text_document.uri)
-        markdown = params.text_document.language_id == "markdown" or path is not None and path.suffix.lower() in NOTE_SUFFIXES
-        if path is None or not markdown:
-            return  # a file the editor shares with every server (a config file, say): not a note
-        ls.documents[params.text_document.uri] = Document(params.text_document.uri, path)
-        ls.check(params.text_document.uri)
+        uri = params.text_document.uri
+        path = _path(uri)
+        markdown = params.text_document.language_id == "markdown"
+        if path is not None and (markdown or path.suffix.lower() in NOTE_SUFFIXES):
+            ls.documents[uri] = Document(uri, path)
+        elif path is None and markdown and uri.startswith(UNTITLED):
+            ls.documents[uri] = Document(uri, ls.untitled_path(uri), untitled=True)
+        else:
+            return  # a file the editor shares with every server (a config file, say), or not a file: not a note
+        ls.check(uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: NotelintServer, params: lsp.DidChangeTextDocumentParams) -> None:
@@ -508,7 +527,7 @@ def create() -> NotelintServer:
             return
         document.cancel()
         ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=document.uri, diagnostics=[]))
-        if document.session is not None:
+        if document.session is not None and not document.untitled:
             document.session.closed(document.path)
             ls.refresh_corpus(document.session)
 
