@@ -15,9 +15,11 @@ The order of the questions asked of a unit is the policy:
 4b. two capitals then lowercase where the lowercase word is a common English
    word ("THis", "WHen"): the shift key held too long, reported (NL201);
 5. ALL CAPS: an acronym up to ``MAX_ACRONYM`` letters ("CBOW", "LSTM"),
-   otherwise checked like any word ("MINIMUM", "ENTRYPOINT");
+   otherwise checked like any word ("MINIMUM", "ENTRYPOINT"), except that
+   known words run together ("STATEMACHINEARN", a constant) are checked like
+   an identifier;
 6. an acronym plural ("GPUs", "AMIs"), a word some vocabulary knows (or its
-   singular), or a placeholder ("xxx", "mybucket", "AKIAEXAMPLE"): fine;
+   singular), or a placeholder ("xxx", "mybucket", "AKIAEXAMPLE", "projectid"): fine;
 7. mixed case (``DocerFile``, ``recordIO``): each part checked on its own;
 8. otherwise unknown (NL201).
 
@@ -297,8 +299,9 @@ class Speller:
         return self._typo_cache[lower]
 
     def _run_together(self, lower: str) -> bool:
-        """Two or more different known words with no space between them (``statemachinearn``:
-        state, machine, arn), each of three letters or a glue word ("in", "id")."""
+        """Two or more known words with no space between them (``statemachinearn``: state,
+        machine, arn), each of three letters or a glue word ("in", "id"), and not one word
+        typed twice."""
         ends = {0: 0}  # offset -> number of words that reach it
         for at in range(1, len(lower) + 1):
             for begin, count in list(ends.items()):
