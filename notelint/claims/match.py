@@ -6,6 +6,9 @@ sentence must contain and an assertion it must make about that subject.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
+
 from notelint.claims.assertions import Assertion
 from notelint.claims.extract import Statement, Subject
 from notelint.claims.knowledge import AssertionPattern, Matcher
@@ -35,26 +38,37 @@ def _assertion_matches(assertion: Assertion, pattern: AssertionPattern) -> bool:
     return True
 
 
-def _line_of(statement: Statement, subject: Subject) -> str:
-    """The line of the statement that names the subject.  Notes write one terse
-    statement a line with no full stop ("Encrypt data stored in AWS including S3,
-    RDS" / "**KMS always uses symmetric keys**"), so a word a claim needs is looked
-    for on the subject's own line; a subject inherited from a heading or a parent
-    item keeps the whole statement."""
-    text = statement.text
-    if subject.inherited or "\n" not in text:
-        return text
-    begin = 0
-    for line in text.split("\n"):
-        start, end = statement.span(begin, begin + len(line))
-        if start <= subject.start < max(end, start + 1):
-            return line
+def _line_spans(statement: Statement) -> list[tuple[int, int, int]]:
+    """(offset into note.text, start, end in ``statement.text``) of each line of the statement."""
+    spans, begin = [], 0
+    for line in statement.text.split("\n"):
+        spans.append((statement.span(begin, begin + len(line))[0], begin, begin + len(line)))
         begin += len(line) + 1
-    return text
+    return spans
 
 
-def _conditions(matcher: Matcher, statement: Statement, subject: Subject) -> bool:
-    text = _line_of(statement, subject)
+def _readings(statement: Statement, mentions: list[Subject]) -> Iterator[tuple[Subject, str]]:
+    """Each mention with the text its claim is read in, the first mention of each line only.
+    Notes write one terse statement a line with no full stop ("Encrypt data stored in AWS
+    including S3, RDS" / "**KMS always uses symmetric keys**"), so the words a claim needs
+    are looked for on the mention's own line; a subject inherited from a heading or a
+    parent item is read in the whole statement."""
+    text = statement.text
+    if "\n" not in text:
+        yield mentions[0], text  # one line: every mention reads the same text
+        return
+    lines = _line_spans(statement)
+    starts = [offset for offset, _, _ in lines]
+    seen: set[int] = set()
+    for subject in mentions:
+        index = -1 if subject.inherited else max(bisect.bisect_right(starts, subject.start) - 1, 0)
+        if index in seen:
+            continue
+        seen.add(index)
+        yield subject, text if index < 0 else text[lines[index][1] : lines[index][2]]
+
+
+def _conditions(matcher: Matcher, statement: Statement, subject: Subject, text: str) -> bool:
     if any(not pattern.search(text) for pattern in matcher.words_all):
         return False
     if matcher.words_any is not None and not matcher.words_any.search(text):
@@ -64,7 +78,7 @@ def _conditions(matcher: Matcher, statement: Statement, subject: Subject) -> boo
     if matcher.assertion is not None:
         if not any(_assertion_matches(a, matcher.assertion) for a in statement.about(subject.name)):
             return False
-    if matcher.any_of and not any(_conditions(option, statement, subject) for option in matcher.any_of):
+    if matcher.any_of and not any(_conditions(option, statement, subject, text) for option in matcher.any_of):
         return False
     return True
 
@@ -80,4 +94,7 @@ def match(matcher: Matcher, statement: Statement) -> Subject | None:
     if not mentions or (mentions[0].inherited and matcher.mentions_only):
         return None
     # the first mention whose line makes the claim ("**AWS Glue version** ... / ... default to AWS Glue 0.9")
-    return next((s for s in mentions if _conditions(matcher, statement, s) and not (s.inherited and matcher.mentions_only)), None)
+    for subject, text in _readings(statement, mentions):
+        if not (subject.inherited and matcher.mentions_only) and _conditions(matcher, statement, subject, text):
+            return subject
+    return None
