@@ -182,7 +182,8 @@ def name_list_item(text: str, start: int, end: int) -> bool:
     if not text[start:start + 1].isupper():
         return False
     begin, finish = _clause(text, start, end)
-    items, at, index = [], begin, -1
+    items: list[str] = []
+    at, index = begin, -1
     for part in text[begin:finish].split(","):
         if at <= start < at + len(part):
             index = len(items)
@@ -224,4 +225,4 @@ def abbreviation(text: str, start: int, end: int, completes: Callable[[str], boo
 def cited_misspelling(text: str, start: int, end: int, corrects: Callable[[str], bool]) -> bool:
     """A misspelling written beside its correction: "aquire -> acquire", "absense to absence"."""
     match = _CITED_AFTER.match(text[end : end + 40])
-    return bool(match) and corrects(match.group(1))
+    return match is not None and corrects(match.group(1))
