@@ -89,7 +89,14 @@ class Statement:
         for subject in self.subjects:
             if subject.name.casefold() in wanted or subject.written.casefold() in wanted:
                 return subject
+            if without_vendor(subject.written).casefold() in wanted:
+                return subject  # "Amazon Elasticsearch Service" for an entry about Elasticsearch Service
         return None
+
+
+def without_vendor(written: str) -> str:
+    """A name as written, without the vendor written before it ("Amazon ES" -> "ES")."""
+    return _VENDOR.sub("", written, count=1) if _VENDOR.match(written) else written
 
 
 def statements(note: Note, resolver: Resolver) -> list[Statement]:

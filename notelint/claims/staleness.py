@@ -27,7 +27,7 @@ from datetime import date
 from typing import Iterator
 
 from notelint.claims import knowledge_for, statements_of
-from notelint.claims.extract import Statement, Subject
+from notelint.claims.extract import Statement, Subject, without_vendor
 from notelint.claims.knowledge import Change, Knowledge, Matcher
 from notelint.claims.match import match
 from notelint.diagnostic import Edit, Finding, Fix, Severity
@@ -229,6 +229,7 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
         claimed: set[str] = set()  # subjects this statement was already reported for
         names = {subject.name.casefold() for subject in statement.subjects}
         names.update(subject.written.casefold() for subject in statement.subjects)
+        names.update(without_vendor(subject.written).casefold() for subject in statement.subjects)
         candidates = {pair[0].id: pair for name in names for pair in index.get(name, ())}
         for change, matcher in sorted(candidates.values(), key=lambda pair: rank[pair[0].id]):
             if _once_per_note(change) and change.id in once:
