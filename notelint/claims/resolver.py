@@ -26,6 +26,10 @@ _DEFINITION = re.compile(r" ?\(((?:Amazon |AWS )?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-
 _MEMBER = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+|[ \t]*/[ \t]*)([A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*)?)")
 
 
+# the label of a short list item: "Firehose: ...", "Data Analytics (SQL or Flink)", "Streams"
+_MEMBER_LABEL = re.compile(r"\s*([A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*)?)(?=\s*(?:$|[:(]|[-–—] ))")
+
+
 class NameResolver:
     def __init__(self, index: NameIndex, knowledge: Knowledge):
         self.index = index
@@ -91,14 +95,30 @@ class NameResolver:
         kept = [m for m in found if not any(m.start < n.end and n.start < m.end for n in members)]
         return sorted([*kept, *members], key=lambda m: m.start)
 
-    def _member(self, words: list[str], item: str) -> tuple[str, str] | None:
-        """(name, full name) of ``item`` read after the longest prefix of ``words`` that makes a name."""
-        for cut in range(len(words) - 1, 0, -1):
+    def member(self, family: str, text: str) -> NameMention | None:
+        """A short list item under a heading or an item that names a product
+        family, labelled with a member's name: "Firehose: ..." under "## Amazon
+        Kinesis" names Kinesis Firehose.  Only a label (the item's first words,
+        then its end, a colon, a dash or a parenthesis) is read so."""
+        label = _MEMBER_LABEL.match(text)
+        if label is None:
+            return None
+        words = without_vendor(family).split(" ")
+        member = self._member(words, label.group(1), whole=True)
+        if member is None:
+            return None
+        return NameMention(member[0], member[1], label.start(1), label.end(1))
+
+    def _member(self, words: list[str], item: str, whole: bool = False) -> tuple[str, str] | None:
+        """(name, full name) of ``item`` read after the longest prefix of ``words``
+        (``whole``: all of them may be the prefix) that makes a name."""
+        for cut in range(len(words) if whole else len(words) - 1, 0, -1):
             full = " ".join([*words[:cut], item])
             entry = self.index.by_words.get(tuple(full.casefold().split(" ")))
             if entry is not None:
-                # a former name keeps its own name ("Kinesis Data Firehose"), so entries about it match
-                return (entry.name if entry.form else entry.canonical_name), full
+                # written as the full name ("Kinesis Data Firehose"), so entries about a former name match
+                former = entry.form and entry.name.casefold() != full.casefold()
+                return entry.canonical_name, (entry.name if former else full)
         return None
 
     def for_note(self, text: str) -> Resolver:
@@ -143,6 +163,9 @@ class _NoteResolver:
         self.abbreviations = abbreviations
         alternatives = "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
         self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+    def member(self, family: str, text: str) -> NameMention | None:
+        return self.base.member(family, text)
 
     def mentions(self, text: str) -> list[NameMention]:
         found = self.base.mentions(text)

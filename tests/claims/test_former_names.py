@@ -71,3 +71,16 @@ def test_a_member_that_is_a_name_of_its_own_keeps_its_reading():
 def test_a_longer_knowledge_name_wins_over_the_alias_name_inside_it():
     codes = [code for code, *_ in stale("* IoT Analytics cleans and stores device data.\n")]
     assert codes == ["NL502"]
+
+
+def test_short_items_under_a_family_heading_name_its_members():
+    body = (
+        "## Amazon Kinesis\n\n* Analytics: SQL queries over a stream\n* Firehose: delivers to S3\n"
+        "* Streams keep records for a day\n"
+    )
+    # "Analytics" labels Kinesis Analytics (its SQL flavour is retired); "Firehose" is a name of its own;
+    # "Streams keep ..." is a sentence, not a label
+    assert stale(body) == [("NL502", 3, 3, "kinesis-data-analytics-sql-discontinued")]
+    assert stale("* Amazon Kinesis Analytics runs Flink applications.\n") == [
+        ("NL501", 1, 3, "kinesis-data-analytics-renamed-managed-flink"),
+    ]
