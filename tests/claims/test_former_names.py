@@ -84,3 +84,12 @@ def test_short_items_under_a_family_heading_name_its_members():
     assert stale("* Amazon Kinesis Analytics runs Flink applications.\n") == [
         ("NL501", 1, 3, "kinesis-data-analytics-renamed-managed-flink"),
     ]
+
+
+def test_a_note_that_carries_the_notice_is_not_reported_at_every_mention():
+    notice = "* AWS DeepLens was discontinued; these notes are kept for reference.\n"
+    body = "* AWS DeepLens runs models on the camera.\n* DeepLens projects deploy from the console.\n"
+    assert stale(notice + body) == []
+    # a loose "no longer needs" is no notice for the note (only its own sentence is passed over)
+    loose = "* DeepLens no longer needs a role alias.\n"
+    assert [line for _code, line, *_ in stale(loose + body)] == [2, 3]
