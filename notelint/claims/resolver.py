@@ -45,8 +45,12 @@ class NameResolver:
             found.append(NameMention(entry.canonical_name, text[start : mention.end], start, mention.end))
         if self.entity_pattern is not None:
             for match in self.entity_pattern.finditer(text):
-                if any(m.start < match.end() and match.start() < m.end for m in found):
+                overlapping = [m for m in found if m.start < match.end() and match.start() < m.end]
+                # the longer name wins: "S3 Select" is a feature with its own history, not S3 as a whole
+                if any(not (match.start() <= m.start and m.end <= match.end() and len(m.written) < len(match.group(0)))
+                       for m in overlapping):
                     continue
+                found = [m for m in found if m not in overlapping]
                 found.append(NameMention(self.entity_names[match.group(0)], match.group(0), match.start(), match.end()))
         found.sort(key=lambda m: m.start)
         return found
