@@ -129,6 +129,9 @@ class BotocoreLimit:
 class Entity:
     name: str
     forms: tuple[str, ...]
+    launched: str | None = None  # when it became generally available, YYYY-MM-DD or YYYY-MM where the day is not
+    # confirmed ("since 2022 X" is checked against its year)
+    launch_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -286,7 +289,8 @@ def build(
     return Knowledge(
         changes=[_change(spec) for spec in changes],
         facts=[_fact(spec) for spec in facts],
-        entities=[Entity(e["name"], tuple(e.get("forms", ()))) for e in entities],
+        entities=[Entity(e["name"], tuple(e.get("forms", ())), str(e["launched"]) if e.get("launched") else None,
+                         e.get("launch_source")) for e in entities],
         retired=[_retired(spec) for spec in retired],
         retired_compared=retired_compared or {},
         umbrellas=frozenset(umbrellas),
