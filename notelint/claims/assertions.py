@@ -71,6 +71,9 @@ SIZE_UNITS = {
 COUNT_NOUNS = {
     "read replicas": "read-replicas", "read replica": "read-replicas",
     "dimensions": "dimensions",
+    "consumers": "consumers",  # a stream's registered (enhanced fan-out) consumers
+    "secondary regions": "secondary-regions", "secondary (read-only) regions": "secondary-regions",
+    "secondary aws regions": "secondary-regions",
 }
 _UNIT = "|".join(sorted((*TIME_UNITS, *SIZE_UNITS), key=len, reverse=True))
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

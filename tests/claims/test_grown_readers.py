@@ -107,3 +107,29 @@ def test_a_launch_year_in_parentheses_after_the_name():
 ])
 def test_right_or_unrelated_years_pass(body):
     assert found(body, "NL508") == []
+
+
+# -- counted limits: stream consumers, global-database Regions -------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("limited to 5 consumers for a same stream by default", [("consumers", 5.0, "max")]),
+    ("Up to 5 secondary (read-only) regions, replication lag is less than 1 second", [("secondary-regions", 5.0, "max")]),
+])
+def test_counted_limits_notes_write(sentence, expected):
+    assert [(a.attribute, a.quantity, a.bound) for a in extract(sentence) if a.relation == "limit"] == expected
+
+
+def test_an_old_consumer_limit_is_stale():
+    body = "## Kinesis Data Streams\n\n* limited to 5 consumers for a same stream by default\n"
+    assert found(body, "NL505") == [("NL505", LINE + 2, 3, 25, "kinesis-data-streams-enhanced-fan-out-consumers")]
+
+
+def test_the_creating_state_limit_is_not_the_consumer_limit():
+    body = "## Kinesis Data Streams\n\n* only up to 5 consumers can be created at the same time\n"
+    assert found(body, "NL505") == []
+
+
+def test_an_old_global_database_limit_is_stale():
+    body = "* Aurora global database: up to 5 secondary regions\n"
+    assert found(body, "NL505") == [("NL505", LINE, 27, 52, "aurora-global-database-secondary-regions")]
