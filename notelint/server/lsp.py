@@ -109,6 +109,8 @@ class NotelintServer(LanguageServer):
         self.shared: dict[str, Any] = {}  # loaded data that outlives a configuration
         self.config_errors: set[str] = set()
         self.frozen: list[Session] = []  # sessions whose loaded data the garbage collector no longer scans
+        # position maps of notes on disk that findings point to, by path, with the file's stamp when read
+        self.disk_positions: dict[Path, tuple[tuple[int, int, str], PositionMap]] = {}
         self.docs_url = docs_url()
 
     # -- configuration ---------------------------------------------------------------
@@ -321,10 +323,20 @@ class NotelintServer(LanguageServer):
             if document.path == path and document.checked is not None:
                 return document.positions
         try:
+            stat = path.stat()
+        except OSError:
+            return None
+        stamp = (stat.st_mtime_ns, stat.st_size, self.encoding)
+        known = self.disk_positions.get(path)
+        if known is not None and known[0] == stamp:  # related places are published on every check: read once
+            return known[1]
+        try:
             source = read_source(path, str(path), session.config.max_file_size)
         except SourceError:
             return None
-        return PositionMap(source, self.encoding)
+        positions = PositionMap(source, self.encoding)
+        self.disk_positions[path] = (stamp, positions)
+        return positions
 
     def lsp_edit(self, document: Document, line: int, column: int, end_line: int, end_column: int,
                  text: str) -> lsp.TextEdit:
