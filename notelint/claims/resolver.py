@@ -60,7 +60,7 @@ class NameResolver:
         if self.entity_pattern is not None:
             for match in self.entity_pattern.finditer(text):
                 overlapping = [m for m in found if m.start < match.end() and match.start() < m.end]
-                # the longer name wins: "IoT Analytics" (an entity) over the "IoT" inside it
+                # the longer name wins: "IoT Analytics" or "S3 Select" (an entity with its own history) over the "IoT" or "S3" inside it
                 if any(not (match.start() <= m.start and m.end <= match.end()) or (m.start, m.end) == match.span() for m in overlapping):
                     continue
                 found = [m for m in found if m not in overlapping]

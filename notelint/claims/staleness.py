@@ -445,6 +445,57 @@ def _limit_findings(statements: list[Statement], knowledge: Knowledge, reviewed:
             break
 
 
+# "since 2022 Serverless Inference and Asynchronous Inference", "Asynchronous Inference (since 2022)":
+# a year that dates what the names after it (or the name right before it) made available
+_SINCE_YEAR = re.compile(r"\b(?:available\s+)?since\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)")
+_CLAUSE_END = re.compile(r"[;.:!?]|\s[-–—]\s")
+
+
+def _launch_findings(statements: list[Statement], knowledge: Knowledge, found: dict[str, list[Finding]],
+                     spans: set[tuple[int, int]]) -> None:
+    """A year that says when something became available, against the launch day the knowledge base has."""
+    launched = {entity.name: entity for entity in knowledge.entities if entity.launched is not None}
+    if not launched:
+        return
+    for statement in statements:
+        if statement.heading or "since" not in statement.text:
+            continue
+        for year_match in _SINCE_YEAR.finditer(statement.text):
+            year = int(year_match.group(1))
+            # the names the year dates: those after it up to the end of the clause, or the one
+            # right before a parenthesis "X (since 2021)"
+            after = _CLAUSE_END.search(statement.text, year_match.end())
+            clause_end = after.start() if after else len(statement.text)
+            lo, _ = statement.span(year_match.end(), year_match.end())
+            hi, _ = statement.span(clause_end, clause_end)
+            dated = [s for s in statement.subjects if not s.inherited and lo <= s.start < hi]
+            opening = statement.text.rfind("(", 0, year_match.start())
+            if not dated and opening >= 0 and statement.text[opening + 1 : year_match.start()].strip() in ("", "available"):
+                before, _ = statement.span(opening, opening)
+                dated = [s for s in statement.subjects if not s.inherited and s.end <= before][-1:]
+            for subject in dated:
+                entity = launched.get(subject.name)
+                if entity is None or entity.launched is None or int(entity.launched[:4]) == year:
+                    continue
+                start, end = statement.span(year_match.start(), year_match.end())
+                when = f"on {entity.launched}" if len(entity.launched) == 10 else f"in {entity.launched} (day not published)"
+                message = (
+                    f"this says '{subject.written}' is available since {year}, but it became generally available "
+                    f"{when}. Source: {entity.launch_source}"
+                )
+                found.setdefault("wrong-claim", []).append(Finding(start, end, message, meta={
+                    "kind": "wrong-claim",
+                    "status": "wrong",
+                    "effective_date": entity.launched,
+                    "date_known": len(entity.launched) == 10,
+                    "current_fact": f"{entity.name} became generally available in {entity.launched}.",
+                    "source": entity.launch_source,
+                    "confidence": "verified",
+                }))
+                spans.add((start, end))
+                break  # one finding per year
+
+
 def stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     """Every stale-claim finding of ``note``, keyed by kind (computed once per note).
 
@@ -464,4 +515,5 @@ def _stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     _latest_findings(statements, ctx, knowledge, reviewed, found, spans)
     _retired_findings(statements, ctx, knowledge, reviewed, found, spans, note)
     _limit_findings(statements, knowledge, reviewed, found)
+    _launch_findings(statements, knowledge, found, spans)
     return found
