@@ -473,3 +473,22 @@ def test_a_rare_word_is_judged_with_one_neighbour_and_a_curated_one_is_not():
 def test_a_shift_slip_on_a_common_word_is_reported():
     body = "* THis is it, WHen it runs; IDs, GBs, MXNet, IPsec, OAuth and **HI**gh **D**ensity are fine.\n"
     assert [m for *_, m in found(body, "NL201")] == ["unknown word 'THis'", "unknown word 'WHen'"]
+
+
+# -- NL201: a stray shifted character glued to a word ---------------------------
+def test_a_stray_shifted_character_is_reported_with_the_unshifted_key():
+    diagnostics = lint(FRONT + "* Policies for S#. The OS< network and MFA> done.\n", ("NL201",))
+    assert [(d.code, d.line, d.column, d.end_column, d.suggestions) for d in diagnostics] == [
+        ("NL201", 5, 16, 18, ("S3",)),
+        ("NL201", 5, 24, 27, ("OS,",)),
+        ("NL201", 5, 40, 44, ("MFA.",)),
+    ]
+    assert diagnostics[0].message == "'S#' ends in a stray '#': the shift key held for '3'?"
+
+
+def test_markup_and_names_ending_in_shifted_characters_are_not_slips():
+    body = (
+        "* Use <bucket name> and Map<String, Object> in C# or F#.\n"
+        "* Breadcrumbs: Settings > Security, a>b, x=# and `S#` in code.\n"
+    )
+    assert [d.code for d in lint(FRONT + body, ("NL201",))] == []

@@ -17,6 +17,7 @@ from notelint.note import Block, Kind, Note, Segment
 from notelint.rule import Context, FixAvailability, example, rule
 from notelint.spelling.check import MISCASED, MISSPELLED, PROSE_KINDS, UNKNOWN, Problem, Speller, code_words, note_words
 from notelint.spelling.context import Confusable, confusions, load_confusables, repeats
+from notelint.spelling.tokens import UNSHIFTED, shifted_characters
 from notelint.spelling.vocab import build
 
 if TYPE_CHECKING:  # these modules load when their rules first run (NL206, NL203/NL207)
@@ -71,7 +72,12 @@ def unknown_word(note: Note, ctx: Context) -> Iterator[Finding]:
     word, since programmers coin names.  ALL-CAPS words of up to five letters
     are acronyms and not checked.  A word that is right: add it to the note's
     front matter ``words:`` list, or to the project's ``words`` or
-    ``word-files`` settings."""
+    ``word-files`` settings.
+
+    A word with a stray ``#``, ``<`` or ``>`` glued to its end ("S#", "OS<",
+    "MFA>": the shift key held on the key after it) is reported too, with the
+    unshifted character suggested, unless the character is markup
+    (``<bucket name>``) or part of a name (``C#``)."""
     suggester = speller(ctx).suggester
     for problem in _problems(note, ctx, UNKNOWN):
         yield Finding(
@@ -80,6 +86,23 @@ def unknown_word(note: Note, ctx: Context) -> Iterator[Finding]:
             f"unknown word '{problem.word}'{_where(problem)}",
             suggestions=suggester.suggest(problem.word),
         )
+    yield from _shifted(note)
+
+
+def _shifted(note: Note) -> Iterator[Finding]:
+    """Words with a stray shifted character glued to their end ("S#", "OS<", "MFA>")."""
+    for block, segment, text in _prose(note):
+        for hit in shifted_characters(text):
+            start, end = block.span(segment.start + hit.start, segment.start + hit.end)
+            if note.text[start:end] != hit.written:
+                continue  # markup inside the span
+            meant = hit.written[:-1] + UNSHIFTED[hit.char]
+            yield Finding(
+                start,
+                end,
+                f"'{hit.written}' ends in a stray '{hit.char}': the shift key held for '{UNSHIFTED[hit.char]}'?",
+                suggestions=(meant,),
+            )
 
 
 @rule(
