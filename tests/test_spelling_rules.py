@@ -202,7 +202,6 @@ def test_confusables_need_their_context(body):
         ("* A new version will effect the latency.\n", 22, "effect", "affect"),
         ("* Check wether it is enabled.\n", 9, "wether", "whether"),
         ("* Capacity planing is done weekly.\n", 12, "planing", "planning"),
-        ("* A policy that myst be attached.\n", 17, "myst", "must"),
     ],
 )
 def test_confused_words(body, column, written, likely):
@@ -492,3 +491,32 @@ def test_markup_and_names_ending_in_shifted_characters_are_not_slips():
         "* Breadcrumbs: Settings > Security, a>b, x=# and `S#` in code.\n"
     )
     assert [d.code for d in lint(FRONT + body, ("NL201",))] == []
+
+
+# -- NL201: words English barely knows, one letter from a word AWS prose uses ----
+def test_a_barely_known_word_next_to_a_frequent_one_is_reported_with_it():
+    diagnostics = lint(FRONT + "* Detect content withing videos; a car choses one, withing a day.\n", "NL2")
+    assert [(d.code, d.line, d.column, d.end_column, d.suggestions) for d in diagnostics] == [
+        ("NL201", 5, 18, 25, ("within",)),
+        ("NL201", 5, 40, 46, ("chooses",)),
+        ("NL201", 5, 52, 59, ("within",)),
+    ]
+    assert diagnostics[0].message == "'withing' is a word English barely uses; AWS prose writes 'within', one letter away"
+    # NL206 leaves these to NL201: one finding per span
+    assert [(d.code, d.suggestions) for d in lint(FRONT + "* A policy that myst be attached.\n", "NL2")] == [("NL201", ("must", "most"))]
+
+
+def test_barely_known_words_pass_when_the_project_or_the_note_lists_them():
+    assert spots("* Detect content withing videos.\n", "NL201", config=Config(root=Path("."), words=("withing",))) == []
+    assert [d.code for d in lint(note("* Detect content withing videos.\n", front="---\ntitle: T\nreviewed: 2025-06-01\nwords: [withing]\n---\n"), "NL2")] == []
+    assert spots("* Detect content within videos and choose the metrics.\n", "NL201") == []
+    assert spots("* Submit the code to the Livy server.\n", "NL201") == []  # capitalised: a name
+
+
+def test_a_barely_known_word_with_a_version_after_it_is_a_package_name():
+    assert spots("* Installed: cycler—0.10.0 and numpy.\n", "NL201") == []
+    assert spots("* The cycler turns.\n", "NL201") == [(1, 7, "NL201")]
+
+
+def test_a_comparison_written_against_a_code_span_is_not_a_stray_character():
+    assert spots("* Keep it if probability>`0.5` holds.\n", "NL201") == []

@@ -10,6 +10,7 @@ AWS product names are known in any case here: their casing is NL3xx's.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from notelint.diagnostic import Edit, Finding, Fix, Severity
@@ -74,12 +75,24 @@ def unknown_word(note: Note, ctx: Context) -> Iterator[Finding]:
     front matter ``words:`` list, or to the project's ``words`` or
     ``word-files`` settings.
 
+    A word that English lists barely know and that is one letter from a word
+    AWS prose uses far more ("withing", "metics", "choses":
+    ``notelint/data/words/rare-words.txt``) is reported too, naming that word,
+    when written in lowercase (capitalised, it may be a name: "Livy").
+
     A word with a stray ``#``, ``<`` or ``>`` glued to its end ("S#", "OS<",
     "MFA>": the shift key held on the key after it) is reported too, with the
     unshifted character suggested, unless the character is markup
     (``<bucket name>``) or part of a name (``C#``)."""
     suggester = speller(ctx).suggester
+    rare = speller(ctx).vocab.rare
     for problem in _problems(note, ctx, UNKNOWN):
+        nears = rare.get(problem.word.lower())
+        if nears and _VERSION_AFTER.match(note.text, problem.end):
+            continue  # "cycler—0.10.0": a package with its version, a name
+        if nears:
+            yield Finding(problem.start, problem.end, _rare(problem, nears), suggestions=nears)
+            continue
         yield Finding(
             problem.start,
             problem.end,
@@ -89,13 +102,24 @@ def unknown_word(note: Note, ctx: Context) -> Iterator[Finding]:
     yield from _shifted(note)
 
 
+# a package's version right after its name: "cycler—0.10.0", "numpy==1.26", "boto3 1.34"
+_VERSION_AFTER = re.compile(r"\s*(?:[—–=-]+\s*|\s)v?\d")
+# what may follow a word's last character in the source: a space, punctuation, the end
+_ENDS_WORD = re.compile(r"[\s.,;:)!?]|$")
+
+
+def _rare(problem: Problem, nears: tuple[str, ...]) -> str:
+    likely = " or ".join(f"'{near}'" for near in nears)
+    return f"'{problem.word}' is a word English barely uses{_where(problem)}; AWS prose writes {likely}, one letter away"
+
+
 def _shifted(note: Note) -> Iterator[Finding]:
     """Words with a stray shifted character glued to their end ("S#", "OS<", "MFA>")."""
     for block, segment, text in _prose(note):
         for hit in shifted_characters(text):
             start, end = block.span(segment.start + hit.start, segment.start + hit.end)
-            if note.text[start:end] != hit.written:
-                continue  # markup inside the span
+            if note.text[start:end] != hit.written or not _ENDS_WORD.match(note.text, end):
+                continue  # markup inside the span, or a code span right after it ("probability>`0.5`")
             meant = hit.written[:-1] + UNSHIFTED[hit.char]
             yield Finding(
                 start,
@@ -278,6 +302,7 @@ def confused_word(note: Note, ctx: Context) -> Iterator[Finding]:
     model = _confusion_model(ctx)
     skip = frozenset(note_words(note) | code_words(note))
     domain = speller(ctx).vocab.is_domain
+    rare = speller(ctx).vocab.rare
     taken = {(f.start, f.end) for f in confusable_word.check(note, ctx)}
     for block in note.blocks:
         for segment, text in block.iter_segments(*PROSE_KINDS):
@@ -285,6 +310,8 @@ def confused_word(note: Note, ctx: Context) -> Iterator[Finding]:
                 start, end = block.span(segment.start + hit.start, segment.start + hit.end)
                 if (start, end) in taken or note.text[start:end] != hit.written or (hit.generated and domain(hit.written)):
                     continue  # NL205's, or a rare word that AWS itself uses ("decider")
+                if hit.written in rare:
+                    continue  # NL201 reports it ("withing")
                 yield Finding(
                     start,
                     end,
