@@ -54,13 +54,31 @@ AWS_RATIO = 50
 GENERAL_RATIO = 200
 MAX_NEAR = 3
 _WORD = re.compile(r"[A-Za-z]+")
+_WORD_APOSTROPHE = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
 def botocore_word_counts() -> Counter[str]:
     """Lowercase word counts of every documentation string in botocore's newest service models."""
+    counts: Counter[str] = Counter()
+    for text in botocore_documentation():
+        counts.update(w.lower() for w in _WORD.findall(text))
+    return counts
+
+
+def botocore_bigram_counts() -> Counter[tuple[str, str]]:
+    """Counts of adjacent lowercase words ("it's" one word) within a sentence of botocore's documentation."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for text in botocore_documentation():
+        for sentence in re.split(r"[.;:!?()|,\"]", text):
+            words = [w.lower() for w in _WORD_APOSTROPHE.findall(sentence)]
+            counts.update(zip(words, words[1:]))
+    return counts
+
+
+def botocore_documentation():
+    """Each distinct documentation string of botocore's newest service models, as text (tags and code dropped)."""
     import botocore
 
-    counts: Counter[str] = Counter()
     seen: set[str] = set()
     for service in sorted((Path(botocore.__file__).parent / "data").iterdir()):
         versions = sorted(p for p in service.iterdir() if p.is_dir()) if service.is_dir() else []
@@ -70,9 +88,7 @@ def botocore_word_counts() -> Counter[str]:
         for doc in _documentation(json.loads(gzip.decompress(model.read_bytes()))):
             if doc not in seen:
                 seen.add(doc)
-                text = html.unescape(re.sub(r"<code>.*?</code>|<[^>]+>", " ", doc))
-                counts.update(w.lower() for w in _WORD.findall(text))
-    return counts
+                yield html.unescape(re.sub(r"<code>.*?</code>|<[^>]+>", " ", doc))
 
 
 def _documentation(data):

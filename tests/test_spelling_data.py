@@ -132,3 +132,11 @@ def test_rare_words_are_sorted_and_each_is_one_edit_from_its_frequent_words():
         for near in nears:
             assert distance(word, near, 1) == 1 and near[0] == word[0], (word, near)
             assert near in english or near[:-1] in english, (word, near)
+
+
+def test_its_words_are_sorted_unique_lowercase_words():
+    from notelint.spelling.confusion import ITS_FILE, its_words
+
+    lines = data_lines(ITS_FILE)
+    assert lines == sorted(set(lines)) and all(w.isalpha() and w.islower() for w in lines)
+    assert {"target", "root", "performance"} <= its_words()

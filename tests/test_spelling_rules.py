@@ -520,3 +520,23 @@ def test_a_barely_known_word_with_a_version_after_it_is_a_package_name():
 
 def test_a_comparison_written_against_a_code_span_is_not_a_stray_character():
     assert spots("* Keep it if probability>`0.5` holds.\n", "NL201") == []
+
+
+# -- NL206: "it's" for the possessive "its" --------------------------------------
+def test_its_written_as_it_is_before_a_noun_is_reported():
+    body = "* A volume as it’s root device; compare it's performance against the old one.\n"
+    diagnostics = lint(FRONT + body, ("NL206",))
+    assert [(d.code, d.line, d.column, d.end_column, d.suggestions) for d in diagnostics] == [
+        ("NL206", 5, 15, 19, ("its",)),
+        ("NL206", 5, 41, 45, ("its",)),
+    ]
+    assert diagnostics[0].message == "'it’s' where 'its' is expected before 'root'"
+    assert diagnostics[0].fix is not None and not diagnostics[0].fix.safe
+
+
+def test_its_as_it_is_is_left_alone():
+    body = (
+        "* It's not possible; it's new to us and it's full of data; it's available now.\n"
+        "* The role and its target value; it's root.\n"
+    )
+    assert [d.code for d in lint(FRONT + body, ("NL206",))] == []

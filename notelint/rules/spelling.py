@@ -11,6 +11,7 @@ AWS product names are known in any case here: their casing is NL3xx's.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import TYPE_CHECKING, Iterator
 
 from notelint.diagnostic import Edit, Finding, Fix, Severity
@@ -296,17 +297,21 @@ def confused_word(note: Note, ctx: Context) -> Iterator[Finding]:
     offered as unsafe: the counts make a word likely, not certain.  A word in
     the note's ``words:`` or in its code spans is left alone, as is a rare
     word that notelint's domain words know (botocore's names: "decider"),
-    and a span NL205 already reports."""
-    from notelint.spelling.confusion import confused
+    and a span NL205 already reports.  "it's" before a word that AWS prose
+    writes only after the possessive "its" (``its-words.txt``, from botocore's
+    documentation: "it's target value") is reported as "its", unless the next
+    word makes it "it is" ("it's new to")."""
+    from notelint.spelling.confusion import confused, its_words, possessive_slips
 
     model = _confusion_model(ctx)
     skip = frozenset(note_words(note) | code_words(note))
     domain = speller(ctx).vocab.is_domain
     rare = speller(ctx).vocab.rare
     taken = {(f.start, f.end) for f in confusable_word.check(note, ctx)}
+    nouns = ctx.shared("spelling.its", its_words)
     for block in note.blocks:
         for segment, text in block.iter_segments(*PROSE_KINDS):
-            for hit in confused(text, model, skip):
+            for hit in chain(confused(text, model, skip), possessive_slips(text, nouns)):
                 start, end = block.span(segment.start + hit.start, segment.start + hit.end)
                 if (start, end) in taken or note.text[start:end] != hit.written or (hit.generated and domain(hit.written)):
                     continue  # NL205's, or a rare word that AWS itself uses ("decider")
