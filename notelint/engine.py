@@ -14,9 +14,7 @@ still compares it with all the others.
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -28,7 +26,6 @@ from notelint.diagnostic import (
     Finding,
     FixOut,
     Location,
-    Severity,
     TextEdit,
 )
 from notelint.files import NoteFile, path_matches
@@ -36,31 +33,11 @@ from notelint.fixes import keep_meaning
 from notelint.markdown import MAX_NESTING
 from notelint.note import Note, parse_note
 from notelint.outcome import FileError, FileOutcome, NoteSummary
+from notelint.outcome import RunResult as RunResult  # its home before outcome.py; callers import it from here
 from notelint.resultcache import ResultCache
 from notelint.rule import Context, Rule, Scope
-from notelint.source import SourceError, SourceFile, decode, read_bytes
+from notelint.source import SourceError, decode, read_bytes
 from notelint.suppressions import Suppressions, suppressions
-
-
-@dataclass
-class RunResult:
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    errors: list[FileError] = field(default_factory=list)
-    sources: dict[str, SourceFile] = field(default_factory=dict)  # target path -> text
-    files: int = 0  # target files attempted
-    fixed: dict[str, int] = field(default_factory=dict)  # path -> number of fixes applied
-    rules: list[Rule] = field(default_factory=list)  # the rules that ran
-
-    @cached_property
-    def notes(self) -> list[Note]:
-        """The target notes, parsed (on first use: the report needs them, a check does not)."""
-        return [parse_note(source) for source in self.sources.values()]
-
-    def counts(self) -> dict[Severity, int]:
-        result = {severity: 0 for severity in Severity}
-        for diagnostic in self.diagnostics:
-            result[diagnostic.severity] += 1
-        return result
 
 
 class Linter:
