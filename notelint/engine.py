@@ -83,15 +83,43 @@ class Linter:
             with parallel.time_limit(self.config.file_timeout):
                 outcome = self.process_note(parse_note(source))
         except parallel.FileTimeout:
-            return FileOutcome(file.display, source=source, error=FileError(
-                file.display,
-                f"skipped: checking took longer than {self.config.file_timeout:g} s "
-                "(a rule is too slow on this text; please report it)",
-            ))
+            return FileOutcome(file.display, source=source, error=self._timed_out(file))
         outcome.source = source
         if cache is not None and key is not None and outcome.error is None:
             cache.put(key, outcome.diagnostics, outcome.summary)
         return outcome
+
+    def process_context_file(self, file: NoteFile) -> FileOutcome:
+        """A context note, read for the corpus rules only: without the result cache
+        nothing would keep its own findings, so only its summary is made (with the
+        cache on, it is checked whole and stored, for a later run that targets it)."""
+        if self.cache is not None:
+            return self.process_file(file)
+        try:
+            source = decode(file.display, read_bytes(file.path, file.display, self.config.max_file_size))
+        except SourceError as exc:
+            return FileOutcome(file.display, error=FileError(exc.path, exc.reason))
+        if not self._prepared:
+            self.prepare()
+        outcome = FileOutcome(file.display, source=source)
+        try:
+            with parallel.time_limit(self.config.file_timeout):
+                note = parse_note(source)
+                outcome.summary = self.summarise(note, outcome)
+        except parallel.FileTimeout:
+            outcome.error = self._timed_out(file)
+        return outcome
+
+    def _timed_out(self, file: NoteFile) -> FileError:
+        return FileError(
+            file.display,
+            f"skipped: checking took longer than {self.config.file_timeout:g} s "
+            "(a rule is too slow on this text; please report it)",
+        )
+
+    def _process(self, item: tuple[NoteFile, bool]) -> FileOutcome:
+        file, context = item
+        return self.process_context_file(file) if context else self.process_file(file)
 
     def process_note(self, note: Note) -> FileOutcome:
         filt = self._filter_for(note)
@@ -129,7 +157,8 @@ class Linter:
         result = RunResult(files=len(targets), rules=list(self.rules))
         seen = {str(Path(f.path).absolute()) for f in targets}
         others = [f for f in context if str(Path(f.path).absolute()) not in seen] if self.corpus_rules else []
-        outcomes = parallel.map_files(self.process_file, [*targets, *others], self.jobs, before_fork=self.prepare)
+        items = [*((f, False) for f in targets), *((f, True) for f in others)]
+        outcomes = parallel.map_files(self._process, items, self.jobs, before_fork=self.prepare)
         target_outcomes, other_outcomes = outcomes[: len(targets)], outcomes[len(targets) :]
         diagnostics: list[Diagnostic] = []
         for outcome in target_outcomes:
