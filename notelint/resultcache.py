@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
@@ -49,18 +50,28 @@ def _hash_files(paths: Sequence[Path], digest) -> None:
             digest.update(b"<unreadable>")
 
 
+def _files_under(root: Path, suffix: str = "") -> list[Path]:
+    """Every file below ``root`` whose name ends with ``suffix``, sorted (os.walk: a
+    fraction of the time of Path.rglob, which matters on the warm path)."""
+    found = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        found.extend(Path(folder, name) for name in names if name.endswith(suffix))
+    return sorted(found)
+
+
 def _code_digest() -> str:
     """A hash of notelint's own code: an edited rule (an editable install, a patched
     release) must not be answered from results an older version of it produced."""
     digest = hashlib.sha256()
-    _hash_files(sorted(_PACKAGE.rglob("*.py")), digest)
+    _hash_files(_files_under(_PACKAGE, ".py"), digest)
     return digest.hexdigest()
 
 
 def _data_digest() -> str:
     """A hash of every file of notelint's data (word lists, aliases, knowledge base)."""
     digest = hashlib.sha256()
-    _hash_files(sorted(p for p in _DATA.rglob("*") if p.is_file()) if _DATA.is_dir() else [], digest)
+    _hash_files(_files_under(_DATA), digest)
     return digest.hexdigest()
 
 
