@@ -53,7 +53,7 @@ def _hash_files(paths: Sequence[Path], digest) -> None:
 def _files_under(root: Path, suffix: str = "") -> list[Path]:
     """Every file below ``root`` whose name ends with ``suffix``, sorted (os.walk: a
     fraction of the time of Path.rglob, which matters on the warm path)."""
-    found = []
+    found: list[Path] = []
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = [name for name in subfolders if name != "__pycache__"]
         found.extend(Path(folder, name) for name in names if name.endswith(suffix))
