@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from notelint.claims import knowledge_for, statements_of
-from notelint.claims.extract import Statement, Subject
+from notelint.claims.extract import Statement, Subject, without_vendor
 from notelint.claims.knowledge import Change, Knowledge, Matcher
 from notelint.claims.match import match
 from notelint.diagnostic import Edit, Finding, Fix, Severity
@@ -43,6 +43,13 @@ RETIRED_CLIENT = "retired-client"  # botocore no longer ships the service's clie
 _ACKNOWLEDGEABLE = {"renamed", "end-of-life", "closed-to-new-customers", "maintenance-mode"}
 # what a heading that names a service is reported for: the service as a whole is gone or closed
 # (a rename is reported in the section's sentences; a feature needs a claim about the feature)
+# a sentence that carries the notice of a retirement or a closure, for the whole note
+# (not a loose "no longer needs" that any sentence may say)
+_NOTICE = {
+    "end-of-life": re.compile(r"\b(?:retired|retirement|end[- ]of[- ](?:life|support)|discontinu\w*|sunset)\b", re.IGNORECASE),
+    "closed-to-new-customers": re.compile(r"\bnew\s+customers\b|\bclosed\s+to\s+new\b", re.IGNORECASE),
+    "maintenance-mode": re.compile(r"\bmaintenance\s+mode\b|\bnew\s+customers\b", re.IGNORECASE),
+}
 _IN_HEADINGS = {"end-of-life", "closed-to-new-customers", "maintenance-mode"}
 _HEADLINE = {
     "renamed": "{name} was renamed {replacement} {when}",
@@ -240,19 +247,27 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     index = _by_name(active)
     rank = {change.id: position for position, (change, _) in enumerate(active)}
     once: set[str] = set()
-    # a note that says once that X was renamed need not say it at every mention
+    # a note that says once that X was renamed, retired or closed need not say it at every
+    # mention (a page that carries the notice); a claim with conditions is still read
+    acknowledged: set[str] = set()
     for change, matcher in active:
-        if _once_per_note(change) and any(
-            s.mention_of(matcher.mentions) is not None and _acknowledges(s, change) for s in statements
-        ):
-            once.add(change.id)
+        if _once_per_note(change):
+            # the cheap test first: _acknowledges rewrites the sentence for every old name
+            notices = [s for s in statements if s.mention_of(matcher.mentions) is not None and _acknowledges(s, change)]
+        elif change.kind in _NOTICE and matcher.mentions_only:
+            notices = [s for s in statements if _NOTICE[change.kind].search(s.text)]
+        else:
+            continue
+        if any(s.mention_of(matcher.mentions) is not None for s in notices):
+            acknowledged.add(change.id)
     for statement in statements:
         claimed: set[str] = set()  # subjects this statement was already reported for
         names = {subject.name.casefold() for subject in statement.subjects}
         names.update(subject.written.casefold() for subject in statement.subjects)
+        names.update(without_vendor(subject.written).casefold() for subject in statement.subjects)
         candidates = {pair[0].id: pair for name in names for pair in index.get(name, ())}
         for change, matcher in sorted(candidates.values(), key=lambda pair: rank[pair[0].id]):
-            if _once_per_note(change) and change.id in once:
+            if change.id in acknowledged or (_once_per_note(change) and change.id in once):
                 continue
             if change.kind in _ACKNOWLEDGEABLE and _acknowledges(statement, change):
                 continue
@@ -451,6 +466,57 @@ def _limit_findings(statements: list[Statement], knowledge: Knowledge, reviewed:
             break
 
 
+# "since 2022 Serverless Inference and Asynchronous Inference", "Asynchronous Inference (since 2022)":
+# a year that dates what the names after it (or the name right before it) made available
+_SINCE_YEAR = re.compile(r"\b(?:available\s+)?since\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)")
+_CLAUSE_END = re.compile(r"[;.:!?]|\s[-–—]\s")
+
+
+def _launch_findings(statements: list[Statement], knowledge: Knowledge, found: dict[str, list[Finding]],
+                     spans: set[tuple[int, int]]) -> None:
+    """A year that says when something became available, against the launch day the knowledge base has."""
+    launched = {entity.name: entity for entity in knowledge.entities if entity.launched is not None}
+    if not launched:
+        return
+    for statement in statements:
+        if statement.heading or "since" not in statement.text:
+            continue
+        for year_match in _SINCE_YEAR.finditer(statement.text):
+            year = int(year_match.group(1))
+            # the names the year dates: those after it up to the end of the clause, or the one
+            # right before a parenthesis "X (since 2021)"
+            after = _CLAUSE_END.search(statement.text, year_match.end())
+            clause_end = after.start() if after else len(statement.text)
+            lo, _ = statement.span(year_match.end(), year_match.end())
+            hi, _ = statement.span(clause_end, clause_end)
+            dated = [s for s in statement.subjects if not s.inherited and lo <= s.start < hi]
+            opening = statement.text.rfind("(", 0, year_match.start())
+            if not dated and opening >= 0 and statement.text[opening + 1 : year_match.start()].strip() in ("", "available"):
+                before, _ = statement.span(opening, opening)
+                dated = [s for s in statement.subjects if not s.inherited and s.end <= before][-1:]
+            for subject in dated:
+                entity = launched.get(subject.name)
+                if entity is None or entity.launched is None or int(entity.launched[:4]) == year:
+                    continue
+                start, end = statement.span(year_match.start(), year_match.end())
+                when = f"on {entity.launched}" if len(entity.launched) == 10 else f"in {entity.launched} (day not published)"
+                message = (
+                    f"this says '{subject.written}' is available since {year}, but it became generally available "
+                    f"{when}. Source: {entity.launch_source}"
+                )
+                found.setdefault("wrong-claim", []).append(Finding(start, end, message, meta={
+                    "kind": "wrong-claim",
+                    "status": "wrong",
+                    "effective_date": entity.launched,
+                    "date_known": len(entity.launched) == 10,
+                    "current_fact": f"{entity.name} became generally available in {entity.launched}.",
+                    "source": entity.launch_source,
+                    "confidence": "verified",
+                }))
+                spans.add((start, end))
+                break  # one finding per year
+
+
 def stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     """Every stale-claim finding of ``note``, keyed by kind (computed once per note).
 
@@ -470,4 +536,5 @@ def _stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     _latest_findings(statements, ctx, knowledge, reviewed, found, spans)
     _retired_findings(statements, ctx, knowledge, reviewed, found, spans, note)
     _limit_findings(statements, knowledge, reviewed, found)
+    _launch_findings(statements, knowledge, found, spans)
     return found
