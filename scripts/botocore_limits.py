@@ -76,6 +76,8 @@ SELECTION = (
              "https://docs.aws.amazon.com/kinesis/latest/APIReference/API_IncreaseStreamRetentionPeriod.html"),
     Selected("cloudwatch-dimensions", "CloudWatch", "dimensions", "cloudwatch", "Dimensions", "PutMetricData", None,
              "count", "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricData.html"),
+    Selected("firehose-buffer-interval", "Data Firehose", "buffer-interval", "firehose", "IntervalInSeconds", None, None,
+             "s", "https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html"),
 )
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"

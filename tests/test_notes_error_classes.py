@@ -59,7 +59,6 @@ def test_a_service_name_split_in_two_is_reported():
     assert spans(text, "NL302") == [("NL302", column_of(text, "Dynamo DB"), column_of(text, "Dynamo DB") + 9)]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=ISSUE_15)
 def test_a_wrong_launch_year_is_reported():
     # Asynchronous Inference launched on 2021-08-20, Serverless Inference in April 2022
     text = "* Ways to deploy: real-time endpoints, Batch Transform, and since 2022 Serverless Inference and Asynchronous Inference\n"

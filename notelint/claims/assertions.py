@@ -71,6 +71,9 @@ SIZE_UNITS = {
 COUNT_NOUNS = {
     "read replicas": "read-replicas", "read replica": "read-replicas",
     "dimensions": "dimensions",
+    "consumers": "consumers",  # a stream's registered (enhanced fan-out) consumers
+    "secondary regions": "secondary-regions", "secondary (read-only) regions": "secondary-regions",
+    "secondary aws regions": "secondary-regions",
 }
 _UNIT = "|".join(sorted((*TIME_UNITS, *SIZE_UNITS), key=len, reverse=True))
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -86,7 +89,10 @@ _ATTRIBUTE_WORDS = {
     "retention": ("retention", "retain", "retains", "retained", "stored for", "store data for", "keeps"),
     "payload": ("payload", "message", "messages", "event size", "record size", "record", "records", "data blob"),
     "term": ("term", "commitment", "reserved", "contract"),
+    # how long a delivery stream holds records before it delivers them (Firehose's buffering hints)
+    "buffer-interval": ("buffer", "buffering", "buffer time", "buffer interval", "buffering interval"),
 }
+_TIME_ATTRIBUTES = ("duration", "retention", "term", "buffer-interval")
 
 
 @dataclass(frozen=True)
@@ -170,11 +176,15 @@ _LIMIT_RANGE = _compile(
 )
 # "data blob (max 1MB ...)" is read by _LIMIT_CUE; "small package (1MB max)": the cue after the quantity
 # a range is a limit only when a setting is named right before it ("Memory allocation: 128 MB to 3 GB")
-_RANGE_OF = _compile(r"\b(?:timeout|memory|ram|retention(?:\s+period)?|payload|record\s+size|message\s+size)\b[^\w]*(?:\w+[^\w]*){0,2}$")
+_RANGE_OF = _compile(r"\b(?:timeout|memory|ram|retention(?:\s+period)?|payload|record\s+size|message\s+size|buffer(?:ing)?\s+(?:interval|time))\b[^\w]*(?:\w+[^\w]*){0,2}$")
 _LIMIT_POSTFIX = _compile(rf"(?<![\w.,]){_QUANTITY}\s+(?:max|maximum)\b(?!\s+(?:of|size))")
 # "the max size of a data blob (before base64 encoding) is 1 megabyte"
 _LIMIT_IS = _compile(
     rf"\b(?:max(?:imum)?|largest)\s+(?P<what>(?:[a-z]+\s+){{1,5}}?)(?:\([^)]{{0,40}}\)\s*)?(?:is|=)\s+{_QUANTITY}"
+)
+# "the lowest buffer time is 1 minute", "minimum retention is 24 hours": the smallest value a setting takes
+_LIMIT_IS_MIN = _compile(
+    rf"\b(?:min(?:imum)?|lowest|smallest|shortest)\s+(?P<what>(?:[a-z]+\s+){{1,3}}?)(?:is|=)\s+{_QUANTITY}"
 )
 _LIMIT_COUNT = _compile(rf"\b(?P<max>{_MAX_CUE})\s*(?:of\s+)?{_COUNTED}")
 _LIMIT_AFTER = _compile(rf"\b(?P<what>timeout|memory|retention|run\s*time|runtime|duration|payload)\s+(?:maximum|max|limit)\s+(?:is\s+|of\s+|=\s*)?{_QUANTITY}")
@@ -222,7 +232,7 @@ def _limit_attribute(sentence: str, cue_start: int, cue_end: int, unit: str, exp
     after = re.match(r"\s*(?:(?:of|for|in)\s+(?:\w+\s+)?)?(\w+)", sentence[cue_end:])
     if after:
         for attribute, words in _ATTRIBUTE_WORDS.items():
-            if after.group(1).lower() in words and (unit == "s") == (attribute in ("duration", "retention", "term")):
+            if after.group(1).lower() in words and (unit == "s") == (attribute in _TIME_ATTRIBUTES):
                 return attribute, True
     # "a maximum of 500MB of non-persistent disk space in /tmp": the rest of the clause names it
     if unit == "MB" and _EPHEMERAL.search(re.split(r"[.;,(]", sentence[cue_end:], maxsplit=1)[0][:60]):
@@ -239,7 +249,7 @@ def _limit_attribute(sentence: str, cue_start: int, cue_end: int, unit: str, exp
             at = window.rfind(word)
             if at > nearest and (unit == "s" or attribute != "duration"):
                 nearest, chosen = at, attribute
-    if chosen in ("memory", "payload") and unit == "s":
+    if chosen in ("memory", "payload") and unit == "s" or chosen == "buffer-interval" and unit != "s":
         chosen = None
     if chosen is None:
         return ("duration" if unit == "s" else "size"), False
@@ -338,6 +348,12 @@ def extract(sentence: str) -> list[Assertion]:
             if explicit:
                 add(Assertion("limit", attribute, quantity=quantity, unit=unit, bound="max", start=m.start(),
                               end=m.end()))
+        for m in _LIMIT_IS_MIN.finditer(sentence):
+            quantity, unit = _quantity(m)
+            attribute, explicit = _limit_attribute(sentence, m.end("what"), m.end("what"), unit)
+            if explicit:
+                add(Assertion("limit", attribute, quantity=quantity, unit=unit, bound="min", start=m.start(),
+                              end=m.end()))
         for m in _LIMIT_RANGE.finditer(sentence):
             if overlaps(m.start(), m.end()):
                 continue
@@ -353,6 +369,10 @@ def extract(sentence: str) -> list[Assertion]:
             if explicit:
                 add(Assertion("limit", attribute, quantity=quantity, unit=unit, bound="max", start=m.start(),
                               end=m.end()))
+                if attribute == "buffer-interval":
+                    # "a buffer interval of 60 seconds (60-900 seconds)": the range's low end is the setting's minimum
+                    add(Assertion("limit", attribute, quantity=lower, unit=unit, bound="min", start=m.start(),
+                                  end=m.end()))
         for m in _LIMIT_POSTFIX.finditer(sentence):
             if overlaps(m.start(), m.end()):
                 continue

@@ -52,7 +52,9 @@ class AssertionPattern:
     relation: str
     attribute: str
     values_any: tuple[str, ...] = ()
-    below: float | None = None  # limits: quantity in base units (s, MB)
+    below: float | None = None  # limits: the claim's quantity is smaller than this (base units: s, MB, count)
+    above: float | None = None  # limits: the claim's quantity is larger than this ("at least 1 minute" when 0 is allowed)
+    bound: str | None = None  # limits: only a stated maximum ("max") or minimum ("min")
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,9 @@ class BotocoreLimit:
 class Entity:
     name: str
     forms: tuple[str, ...]
+    launched: str | None = None  # when it became generally available, YYYY-MM-DD or YYYY-MM where the day is not
+    # confirmed ("since 2022 X" is checked against its year)
+    launch_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -174,10 +179,10 @@ def _matcher(spec: dict[str, Any], subject: str) -> Matcher:
     assertion = None
     if "assertion" in spec:
         a = spec["assertion"]
-        below = None
-        if "below" in a:
-            below, _unit = in_base_units(float(a["below"]["value"]), a["below"]["unit"])
-        assertion = AssertionPattern(a["relation"], a["attribute"], tuple(a.get("values_any", ())), below)
+        below = in_base_units(float(a["below"]["value"]), a["below"]["unit"])[0] if "below" in a else None
+        above = in_base_units(float(a["above"]["value"]), a["above"]["unit"])[0] if "above" in a else None
+        assertion = AssertionPattern(a["relation"], a["attribute"], tuple(a.get("values_any", ())), below, above,
+                                     a.get("bound"))
     return Matcher(
         mentions=tuple(spec.get("mentions", (subject,))),
         words_all=tuple(_words_pattern([w]) for w in spec.get("words_all", ())),
@@ -284,7 +289,8 @@ def build(
     return Knowledge(
         changes=[_change(spec) for spec in changes],
         facts=[_fact(spec) for spec in facts],
-        entities=[Entity(e["name"], tuple(e.get("forms", ()))) for e in entities],
+        entities=[Entity(e["name"], tuple(e.get("forms", ())), str(e["launched"]) if e.get("launched") else None,
+                         e.get("launch_source")) for e in entities],
         retired=[_retired(spec) for spec in retired],
         retired_compared=retired_compared or {},
         umbrellas=frozenset(umbrellas),

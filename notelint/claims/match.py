@@ -20,8 +20,22 @@ def _value_matches(value: str, wanted: tuple[str, ...]) -> bool:
     return False
 
 
+# a data store keeps data for days; it does not run for days: an unlabelled limit of a day or more
+# ("stored for 24 hours, up to 7 days") is the retention of a subject whose entry is about retention
+_RETENTION_SPAN = 86400.0
+
+
+def _same_attribute(assertion: Assertion, pattern: AssertionPattern) -> bool:
+    if assertion.attribute == pattern.attribute:
+        return True
+    return (pattern.attribute == "retention" and assertion.attribute == "duration" and not assertion.explicit
+            and assertion.quantity is not None and assertion.quantity >= _RETENTION_SPAN)
+
+
 def _assertion_matches(assertion: Assertion, pattern: AssertionPattern) -> bool:
-    if assertion.relation != pattern.relation or assertion.attribute != pattern.attribute:
+    if assertion.relation != pattern.relation or not _same_attribute(assertion, pattern):
+        return False
+    if pattern.bound is not None and assertion.bound != pattern.bound:
         return False
     if pattern.values_any:
         if assertion.relation == "only":
@@ -30,8 +44,10 @@ def _assertion_matches(assertion: Assertion, pattern: AssertionPattern) -> bool:
                 return False
         elif not any(_value_matches(v, pattern.values_any) for v in assertion.values):
             return False
-    if pattern.below is not None:
-        return assertion.quantity is not None and assertion.quantity < pattern.below * (1 - 1e-9)
+    if pattern.below is not None and not (assertion.quantity is not None and assertion.quantity < pattern.below * (1 - 1e-9)):
+        return False
+    if pattern.above is not None and not (assertion.quantity is not None and assertion.quantity > pattern.above + 1e-9):
+        return False
     return True
 
 

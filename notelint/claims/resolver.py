@@ -10,11 +10,13 @@ capitalised as AWS writes it, or has its vendor prefix.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from notelint.aws.names import NameIndex
 from notelint.claims.assertions import FORMATS
 from notelint.claims.extract import NameMention, Resolver, without_vendor
 from notelint.claims.knowledge import Knowledge
+from notelint.memo import TextMemo
 
 
 # "Name (ABBR)": an abbreviation a note defines for the name before it
@@ -44,6 +46,13 @@ class NameResolver:
         self.entity_pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if forms else None
 
     def mentions(self, text: str) -> list[NameMention]:
+        return list(self._memo(text))
+
+    @cached_property
+    def _memo(self) -> TextMemo[tuple[NameMention, ...]]:
+        return TextMemo(lambda text: tuple(self._scan(text)))
+
+    def _scan(self, text: str) -> list[NameMention]:
         found: list[NameMention] = []
         for mention in self.index.mentions(text):
             entry = mention.entry
@@ -60,7 +69,7 @@ class NameResolver:
         if self.entity_pattern is not None:
             for match in self.entity_pattern.finditer(text):
                 overlapping = [m for m in found if m.start < match.end() and match.start() < m.end]
-                # the longer name wins: "IoT Analytics" (an entity) over the "IoT" inside it
+                # the longer name wins: "IoT Analytics" or "S3 Select" (an entity with its own history) over the "IoT" or "S3" inside it
                 if any(not (match.start() <= m.start and m.end <= match.end()) or (m.start, m.end) == match.span() for m in overlapping):
                     continue
                 found = [m for m in found if m not in overlapping]

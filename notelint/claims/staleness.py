@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Iterator
 
 from notelint.claims import knowledge_for, statements_of
@@ -198,12 +199,32 @@ def _acknowledges(statement: Statement, change: Change) -> bool:
     if change.kind != "renamed" or not change.replacement:
         return False
     # the new name as AWS writes it (case and all): "quick sight's" is QuickSight mis-spaced, not a gloss
-    new = re.sub(r"^(?:Amazon|AWS)\s+", "", _PARENTHETICAL.sub("", change.replacement).strip())
+    new = _new_name(change.replacement)
+    if not new:
+        return False
     text = statement.text
     old_names = change.matcher.mentions if change.matcher is not None else ()
-    for old in sorted(old_names, key=len, reverse=True):  # "Kinesis Data Firehose" holds "Data Firehose"
-        text = re.sub(r"(?<![\w-])" + re.escape(old) + r"(?![\w-])", " \0 ", text, flags=re.IGNORECASE)
-    return bool(new) and re.search(r"(?<![\w-])" + re.escape(new) + r"(?![\w-])", text) is not None
+    for old in _longest_first(tuple(old_names)):  # "Kinesis Data Firehose" holds "Data Firehose"
+        text = _whole_name(old, re.IGNORECASE).sub(" \0 ", text)
+    return _whole_name(new, 0).search(text) is not None
+
+
+# _acknowledges runs for every statement against every rename it may gloss (hundreds
+# of thousands of calls on a large guide): its patterns are compiled once, not per call
+@lru_cache(maxsize=None)
+def _new_name(replacement: str) -> str:
+    return re.sub(r"^(?:Amazon|AWS)\s+", "", _PARENTHETICAL.sub("", replacement).strip())
+
+
+@lru_cache(maxsize=None)
+def _longest_first(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _whole_name(name: str, flags: int) -> re.Pattern[str]:
+    """``name`` as a whole word (not inside a longer word or hyphenated name)."""
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", flags)
 
 
 def _by_name(active: list[tuple[Change, Matcher]]) -> dict[str, list[tuple[Change, Matcher]]]:
@@ -231,7 +252,8 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     acknowledged: set[str] = set()
     for change, matcher in active:
         if _once_per_note(change):
-            notices = [s for s in statements if _acknowledges(s, change)]
+            # the cheap test first: _acknowledges rewrites the sentence for every old name
+            notices = [s for s in statements if s.mention_of(matcher.mentions) is not None and _acknowledges(s, change)]
         elif change.kind in _NOTICE and matcher.mentions_only:
             notices = [s for s in statements if _NOTICE[change.kind].search(s.text)]
         else:
@@ -444,6 +466,57 @@ def _limit_findings(statements: list[Statement], knowledge: Knowledge, reviewed:
             break
 
 
+# "since 2022 Serverless Inference and Asynchronous Inference", "Asynchronous Inference (since 2022)":
+# a year that dates what the names after it (or the name right before it) made available
+_SINCE_YEAR = re.compile(r"\b(?:available\s+)?since\s+((?:19|20)\d\d)\b(?!\s*[-/]\d)")
+_CLAUSE_END = re.compile(r"[;.:!?]|\s[-–—]\s")
+
+
+def _launch_findings(statements: list[Statement], knowledge: Knowledge, found: dict[str, list[Finding]],
+                     spans: set[tuple[int, int]]) -> None:
+    """A year that says when something became available, against the launch day the knowledge base has."""
+    launched = {entity.name: entity for entity in knowledge.entities if entity.launched is not None}
+    if not launched:
+        return
+    for statement in statements:
+        if statement.heading or "since" not in statement.text:
+            continue
+        for year_match in _SINCE_YEAR.finditer(statement.text):
+            year = int(year_match.group(1))
+            # the names the year dates: those after it up to the end of the clause, or the one
+            # right before a parenthesis "X (since 2021)"
+            after = _CLAUSE_END.search(statement.text, year_match.end())
+            clause_end = after.start() if after else len(statement.text)
+            lo, _ = statement.span(year_match.end(), year_match.end())
+            hi, _ = statement.span(clause_end, clause_end)
+            dated = [s for s in statement.subjects if not s.inherited and lo <= s.start < hi]
+            opening = statement.text.rfind("(", 0, year_match.start())
+            if not dated and opening >= 0 and statement.text[opening + 1 : year_match.start()].strip() in ("", "available"):
+                before, _ = statement.span(opening, opening)
+                dated = [s for s in statement.subjects if not s.inherited and s.end <= before][-1:]
+            for subject in dated:
+                entity = launched.get(subject.name)
+                if entity is None or entity.launched is None or int(entity.launched[:4]) == year:
+                    continue
+                start, end = statement.span(year_match.start(), year_match.end())
+                when = f"on {entity.launched}" if len(entity.launched) == 10 else f"in {entity.launched} (day not published)"
+                message = (
+                    f"this says '{subject.written}' is available since {year}, but it became generally available "
+                    f"{when}. Source: {entity.launch_source}"
+                )
+                found.setdefault("wrong-claim", []).append(Finding(start, end, message, meta={
+                    "kind": "wrong-claim",
+                    "status": "wrong",
+                    "effective_date": entity.launched,
+                    "date_known": len(entity.launched) == 10,
+                    "current_fact": f"{entity.name} became generally available in {entity.launched}.",
+                    "source": entity.launch_source,
+                    "confidence": "verified",
+                }))
+                spans.add((start, end))
+                break  # one finding per year
+
+
 def stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     """Every stale-claim finding of ``note``, keyed by kind (computed once per note).
 
@@ -463,4 +536,5 @@ def _stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     _latest_findings(statements, ctx, knowledge, reviewed, found, spans)
     _retired_findings(statements, ctx, knowledge, reviewed, found, spans, note)
     _limit_findings(statements, knowledge, reviewed, found)
+    _launch_findings(statements, knowledge, found, spans)
     return found
