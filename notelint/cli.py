@@ -188,9 +188,8 @@ def _config(args: argparse.Namespace) -> Config:
 def _known_codes(config: Config, args: argparse.Namespace) -> None:
     """Every code or prefix named must match a rule: a typo in --select would
     otherwise turn every check off and report "All checks passed"."""
-    from notelint.rules import RULES
+    from notelint.resultcache import registered_codes
 
-    codes = [rule.code for rule in RULES]
     where = f" in {config.file}" if config.file is not None else ""
     named = [
         *((code, "--" + option.replace("_", "-")) for option in ("select", "extend_select", "ignore")
@@ -200,6 +199,9 @@ def _known_codes(config: Config, args: argparse.Namespace) -> None:
         *((code, f"'per-file-ignores'{where}") for group in config.per_file_ignores.values() for code in group),
         *((code, f"'severity'{where}") for code in config.severity),
     ]
+    if not named:
+        return
+    codes = registered_codes()
     for code, option in named:
         if not any(known.startswith(code) for known in codes):
             raise UsageError(f"{code} ({option}) matches no rule; `notelint rules` lists them")
@@ -244,7 +246,6 @@ def _use_color(choice: str, stream) -> bool:
 def _check(args: argparse.Namespace) -> int:
     from notelint import runner
     from notelint.output import OutputContext, renderer
-    from notelint.rules import RULES
 
     config = _run_config(args).with_overrides(fail_on=args.fail_on)
     if args.fix and args.diff:
@@ -256,8 +257,8 @@ def _check(args: argparse.Namespace) -> int:
         result, patch = _check_stdin(args, config)
     else:
         the_plan = _plan(config, args.paths)
-        result, patch = runner.check(
-            config, RULES, the_plan, fix=args.fix, diff=args.diff, cache=not args.no_cache, jobs=args.jobs,
+        result, patch = runner.check(  # None: every registered rule, loaded unless the run cache answers
+            config, None, the_plan, fix=args.fix, diff=args.diff, cache=not args.no_cache, jobs=args.jobs,
             unsafe_fixes=args.unsafe_fixes,
         )
 
@@ -272,7 +273,7 @@ def _check(args: argparse.Namespace) -> int:
     _narrow(args, config, result)
     stream = sys.stdout if args.output_file is None else None
     out = OutputContext(
-        rules=RULES,
+        rules=_all_rules() if fmt == "sarif" else (),  # only SARIF describes the rules
         color=fmt in ("text", "grouped") and stream is not None and _use_color(args.color, stream),
         quiet=args.quiet,
         statistics=args.statistics,
@@ -296,6 +297,12 @@ def _check(args: argparse.Namespace) -> int:
         for error in result.errors:
             print(f"notelint: error: {error.path}: {error.message}", file=sys.stderr)
     return exit_code(result, config.fail_on, args.exit_zero)
+
+
+def _all_rules() -> Sequence[Rule]:
+    from notelint.rules import RULES
+
+    return RULES
 
 
 def _check_stdin(args: argparse.Namespace, config: Config):

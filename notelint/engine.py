@@ -14,9 +14,7 @@ still compares it with all the others.
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -28,7 +26,6 @@ from notelint.diagnostic import (
     Finding,
     FixOut,
     Location,
-    Severity,
     TextEdit,
 )
 from notelint.files import NoteFile, path_matches
@@ -36,31 +33,11 @@ from notelint.fixes import keep_meaning
 from notelint.markdown import MAX_NESTING
 from notelint.note import Note, parse_note
 from notelint.outcome import FileError, FileOutcome, NoteSummary
+from notelint.outcome import RunResult as RunResult  # its home before outcome.py; callers import it from here
 from notelint.resultcache import ResultCache
 from notelint.rule import Context, Rule, Scope
-from notelint.source import SourceError, SourceFile, decode, read_bytes
+from notelint.source import SourceError, decode, read_bytes
 from notelint.suppressions import Suppressions, suppressions
-
-
-@dataclass
-class RunResult:
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    errors: list[FileError] = field(default_factory=list)
-    sources: dict[str, SourceFile] = field(default_factory=dict)  # target path -> text
-    files: int = 0  # target files attempted
-    fixed: dict[str, int] = field(default_factory=dict)  # path -> number of fixes applied
-    rules: list[Rule] = field(default_factory=list)  # the rules that ran
-
-    @cached_property
-    def notes(self) -> list[Note]:
-        """The target notes, parsed (on first use: the report needs them, a check does not)."""
-        return [parse_note(source) for source in self.sources.values()]
-
-    def counts(self) -> dict[Severity, int]:
-        result = {severity: 0 for severity in Severity}
-        for diagnostic in self.diagnostics:
-            result[diagnostic.severity] += 1
-        return result
 
 
 class Linter:
@@ -106,15 +83,43 @@ class Linter:
             with parallel.time_limit(self.config.file_timeout):
                 outcome = self.process_note(parse_note(source))
         except parallel.FileTimeout:
-            return FileOutcome(file.display, source=source, error=FileError(
-                file.display,
-                f"skipped: checking took longer than {self.config.file_timeout:g} s "
-                "(a rule is too slow on this text; please report it)",
-            ))
+            return FileOutcome(file.display, source=source, error=self._timed_out(file))
         outcome.source = source
         if cache is not None and key is not None and outcome.error is None:
             cache.put(key, outcome.diagnostics, outcome.summary)
         return outcome
+
+    def process_context_file(self, file: NoteFile) -> FileOutcome:
+        """A context note, read for the corpus rules only: without the result cache
+        nothing would keep its own findings, so only its summary is made (with the
+        cache on, it is checked whole and stored, for a later run that targets it)."""
+        if self.cache is not None:
+            return self.process_file(file)
+        try:
+            source = decode(file.display, read_bytes(file.path, file.display, self.config.max_file_size))
+        except SourceError as exc:
+            return FileOutcome(file.display, error=FileError(exc.path, exc.reason))
+        if not self._prepared:
+            self.prepare()
+        outcome = FileOutcome(file.display, source=source)
+        try:
+            with parallel.time_limit(self.config.file_timeout):
+                note = parse_note(source)
+                outcome.summary = self.summarise(note, outcome)
+        except parallel.FileTimeout:
+            outcome.error = self._timed_out(file)
+        return outcome
+
+    def _timed_out(self, file: NoteFile) -> FileError:
+        return FileError(
+            file.display,
+            f"skipped: checking took longer than {self.config.file_timeout:g} s "
+            "(a rule is too slow on this text; please report it)",
+        )
+
+    def _process(self, item: tuple[NoteFile, bool]) -> FileOutcome:
+        file, context = item
+        return self.process_context_file(file) if context else self.process_file(file)
 
     def process_note(self, note: Note) -> FileOutcome:
         filt = self._filter_for(note)
@@ -152,7 +157,8 @@ class Linter:
         result = RunResult(files=len(targets), rules=list(self.rules))
         seen = {str(Path(f.path).absolute()) for f in targets}
         others = [f for f in context if str(Path(f.path).absolute()) not in seen] if self.corpus_rules else []
-        outcomes = parallel.map_files(self.process_file, [*targets, *others], self.jobs, before_fork=self.prepare)
+        items = [*((f, False) for f in targets), *((f, True) for f in others)]
+        outcomes = parallel.map_files(self._process, items, self.jobs, before_fork=self.prepare)
         target_outcomes, other_outcomes = outcomes[: len(targets)], outcomes[len(targets) :]
         diagnostics: list[Diagnostic] = []
         for outcome in target_outcomes:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
-from notelint.diagnostic import Diagnostic, Digest
+from notelint.diagnostic import Diagnostic, Digest, Severity
 from notelint.source import SourceFile
 from notelint.suppressions import Suppressions
+
+if TYPE_CHECKING:
+    from notelint.note import Note
+    from notelint.rule import Rule
 
 
 @dataclass
@@ -53,3 +58,29 @@ class FileOutcome:
     summary: NoteSummary | None = None
     source: SourceFile | None = None
     error: FileError | None = None
+
+
+@dataclass
+class RunResult:
+    """A finished run; it lives here, beside what one file produces, so that a run
+    answered from the result cache is rendered without loading the rules or the parser."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    sources: dict[str, SourceFile] = field(default_factory=dict)  # target path -> text
+    files: int = 0  # target files attempted
+    fixed: dict[str, int] = field(default_factory=dict)  # path -> number of fixes applied
+    rules: list[Rule] = field(default_factory=list)  # the rules that ran
+
+    @cached_property
+    def notes(self) -> list[Note]:
+        """The target notes, parsed (on first use: the report needs them, a check does not)."""
+        from notelint.note import parse_note
+
+        return [parse_note(source) for source in self.sources.values()]
+
+    def counts(self) -> dict[Severity, int]:
+        result = {severity: 0 for severity in Severity}
+        for diagnostic in self.diagnostics:
+            result[diagnostic.severity] += 1
+        return result

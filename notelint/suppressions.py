@@ -14,8 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 from notelint.codes import is_code_prefix
-from notelint.note import Note
+
+if TYPE_CHECKING:  # a cached result's suppressions are rebuilt without loading the Markdown parser
+    from notelint.note import Note
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _DIRECTIVE = re.compile(r"\s*notelint-([a-z-]+)\b(.*)", re.DOTALL)

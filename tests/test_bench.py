@@ -1,6 +1,9 @@
-"""The benchmark runner keeps working: its dry run lists every row it would measure."""
+"""The benchmark scripts keep working: the runner's dry run lists every row it would measure,
+the server benchmark drives the real server, the findings diff notices a changed finding."""
 
+import json
 import re
+import shutil
 import subprocess
 import sys
 
@@ -53,3 +56,21 @@ def test_the_server_benchmark_drives_the_real_server_and_reports_its_figures():
     assert re.search(r"^notelint server: [\d,]+ bytes, \d+ findings, 12 edits \(8 timed after 4 warm-up\)", out, re.MULTILINE)
     assert re.search(r"^re-check in the server: median [\d.]+ ms, p90 [\d.]+ ms, max [\d.]+ ms \(target <= 30 ms: (met|NOT met)\)$", out, re.MULTILINE)
     assert re.search(r"^server memory: [\d.]+ MB after warm-up, [\d.]+ MB after the last edit \([+-][\d.]+ MB\), peak [\d.]+ MB$", out, re.MULTILINE)
+
+
+def test_the_findings_diff_records_every_finding_and_lists_what_changed(tmp_path):
+    corpora = tmp_path / "corpora"
+    small = "marcus912__aws-mla-certification-notes"  # one small corpus: the script, not notelint, is tested
+    shutil.copytree(FIXTURES / "corpora" / small, corpora / small)
+    recorded = tmp_path / "findings.jsonl"
+    command = [sys.executable, "bench/findings_diff.py", "--corpora", str(corpora), "--no-fixtures"]
+    written = subprocess.run([*command, "--write", str(recorded)], cwd=REPO, capture_output=True, text=True)
+    assert written.returncode == 0, written.stderr
+    lines = recorded.read_text(encoding="utf-8").splitlines()
+    assert lines and all(json.loads(line)["code"].startswith("NL") for line in lines)
+    same = subprocess.run([*command, "--compare", str(recorded)], cwd=REPO, capture_output=True, text=True)
+    assert same.returncode == 0 and "0 lost, 0 added" in same.stdout
+    recorded.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")  # as if the first finding were new
+    changed = subprocess.run([*command, "--compare", str(recorded)], cwd=REPO, capture_output=True, text=True)
+    assert changed.returncode == 1 and "0 lost, 1 added" in changed.stdout
+    assert f"+ {lines[0]}" in changed.stdout

@@ -139,3 +139,34 @@ def test_crashing_rule_is_reported_and_others_still_run(tmp_path):
     assert [d.code for d in result.diagnostics] == ["NL112"]
     (error,) = result.errors
     assert error.message.startswith("internal error in rule NL198 (broken-rule): KeyError: 'boom' at test_engine.py:")
+
+
+@rule("NL196", "counts-notes", Severity.INFO, "Records every note it checks.", bad="x", good="y")
+def counts_notes(note, ctx):
+    """A note rule that records which notes it was run on."""
+    CHECKED.append(note.path)
+    return ()
+
+
+CHECKED: list[str] = []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_context_notes_are_only_summarised_without_the_cache(tmp_path, monkeypatch, jobs):
+    """Context notes are read for the corpus rules: without the result cache their
+    own findings would be thrown away, so the note rules do not run on them; the
+    findings are the same as when they are checked whole (with the cache on)."""
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path / "cache"))
+    claim = "* S3 stores objects in buckets everywhere\n"
+    (tmp_path / "notes").mkdir()
+    target, *context = files(tmp_path / "notes", 3, BAD + claim)
+    config = Config(root=tmp_path, extend_select=("NL113", "NL196"))
+    CHECKED.clear()
+    result = Linter(config, [*RULES, counts_notes], AS_OF, jobs=jobs).run([target], context)
+    if jobs == 1:  # (workers record in their own memory)
+        assert CHECKED == ["n000.md"]
+    whole = Linter(config, [*RULES, counts_notes], AS_OF, jobs=jobs, cache=True).run([target], context)
+    assert [(d.code, d.line, d.related[0].path) for d in result.diagnostics if d.code == "NL113"] == [
+        ("NL113", 7, "n001.md")
+    ]
+    assert summary(result) == summary(whole)

@@ -25,11 +25,9 @@ def column_of(text: str, word: str) -> int:
     return text.index(word) + 1
 
 
-ISSUE_14 = "issue 14 (NL2): a stray shift-key character glued to a word is not read as a misspelling"
 ISSUE_15 = "issue 15 (NL5): the knowledge base has no dated fact for this claim"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=ISSUE_14)
 @pytest.mark.parametrize(
     ("text", "token"),
     [

@@ -20,6 +20,7 @@ from notelint.config import Config
 from notelint.diagnostic import Severity
 from notelint.engine import Linter
 from notelint.files import NoteFile
+from notelint.outcome import FileError
 from notelint.rules import RULES
 from tests.helpers import AS_OF
 
@@ -212,3 +213,106 @@ def test_which_data_file_holds_which_bytes_is_in_the_key(tmp_path, monkeypatch):
     only_a = _key(Config(root=tmp_path))
     (data / "c.txt").rename(data / "a.txt")
     assert _key(Config(root=tmp_path)) != only_a
+
+
+# -- whole runs (notelint check with every registered rule) ---------------------------------
+REGISTRY_SELECTION = ("select", "ignore", "extend_select", "severity")
+
+
+@pytest.mark.parametrize("name", sorted(IN_KEY))
+def test_a_changed_setting_changes_the_run_key(tmp_path, name):
+    """A run with every registered rule is keyed without loading them: the settings
+    that choose among the rules and set their severities are keyed in their place."""
+    base = Config(root=tmp_path)
+    changed = dataclasses.replace(base, **{name: IN_KEY[name]})
+    key = resultcache.registry_fingerprint
+    assert key(changed, AS_OF) != key(base, AS_OF)
+    assert key(base, AS_OF) == key(base, AS_OF) != key(base, date(2022, 1, 1))
+
+
+def test_the_run_key_holds_every_target_and_context_file(tmp_path):
+    cache = resultcache.RunCache(Config(root=tmp_path), AS_OF, root=tmp_path)
+    base = cache.key([("a.md", b"x")], [("c.md", b"z")])
+    assert base == cache.key([("a.md", b"x")], [("c.md", b"z")])
+    others = [
+        cache.key([("a.md", b"y")], [("c.md", b"z")]),  # a target's bytes
+        cache.key([("b.md", b"x")], [("c.md", b"z")]),  # a target's path
+        cache.key([("a.md", b"x")], [("c.md", b"zz")]),  # a context note's bytes (corpus rules read it)
+        cache.key([("a.md", b"x")], []),
+        cache.key([("a.md", b"x"), ("c.md", b"z")], []),  # the same file as a target, not context
+    ]
+    assert len({base, *others}) == 6
+
+
+def _check_twice(tmp_path, monkeypatch, text: str):
+    """(first, second) results of ``runner.check`` with every registered rule; the second
+    run is answered without the engine (constructing a Linter fails)."""
+    from notelint import engine, runner
+
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "n.md").write_text(text)
+    config = Config(root=tmp_path, select=("NL1", "NL2"), file_timeout=600)
+    plan = runner.Plan([NoteFile(tmp_path / "n.md", "n.md")], [], ["gone.md"])
+    first, _ = runner.check(config, None, plan, as_of=AS_OF)
+
+    def no_linter(*args, **kwargs):
+        raise AssertionError("the run was checked again")
+
+    monkeypatch.setattr(engine, "Linter", no_linter)
+    second, _ = runner.check(config, None, plan, as_of=AS_OF)
+    return first, second
+
+
+def test_an_unchanged_run_is_answered_whole_without_the_rules(tmp_path, monkeypatch):
+    first, second = _check_twice(tmp_path, monkeypatch, "---\ntitle: T\n---\n* one\n*\n* Teh end.\n")
+    assert [d.to_dict() for d in second.diagnostics] == [d.to_dict() for d in first.diagnostics]
+    assert {d.code for d in first.diagnostics} >= {"NL112", "NL201"}
+    assert second.errors == first.errors == [FileError("gone.md", "no such file or directory")]
+    assert {p: (s.text, s.bom) for p, s in second.sources.items()} == {p: (s.text, s.bom) for p, s in first.sources.items()}
+    assert second.files == first.files == 1
+    stored = list((tmp_path / "cache" / "runs").rglob("*.json"))
+    assert len(stored) == 1
+
+
+def test_a_changed_file_or_date_is_checked_again(tmp_path, monkeypatch):
+    from notelint import runner
+
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "n.md"
+    path.write_text("* one\n*\n")
+    config = Config(root=tmp_path, select=("NL1",), file_timeout=600)
+    plan = runner.Plan([NoteFile(path, "n.md")], [])
+    assert [d.code for d in runner.check(config, None, plan, as_of=AS_OF)[0].diagnostics] == ["NL112"]
+    path.write_text("* one\n* two\n")
+    assert runner.check(config, None, plan, as_of=AS_OF)[0].diagnostics == []
+    runner.check(config, None, plan, as_of=date(2022, 1, 1))
+    assert len(list((tmp_path / "cache" / "runs").rglob("*.json"))) == 3
+
+
+def test_a_run_with_errors_or_fixes_is_not_answered_from_the_run_cache(tmp_path, monkeypatch):
+    from notelint import runner
+
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "bad.md").write_bytes(b"\xff\n")
+    (tmp_path / "n.md").write_text("* one\n*\n")
+    config = Config(root=tmp_path, select=("NL1",), file_timeout=600)
+    bad = runner.Plan([NoteFile(tmp_path / "bad.md", "bad.md")], [])
+    assert "not valid UTF-8" in runner.check(config, None, bad, as_of=AS_OF)[0].errors[0].message
+    fixable = runner.Plan([NoteFile(tmp_path / "n.md", "n.md")], [])
+    runner.check(config, None, fixable, as_of=AS_OF, diff=True)
+    runner.check(config, None, fixable, as_of=AS_OF, cache=False)
+    assert not (tmp_path / "cache" / "runs").exists()
+
+
+def test_registered_codes_are_kept_per_version_of_the_code(tmp_path, monkeypatch):
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path))
+    codes = resultcache.registered_codes()
+    assert codes == [rule.code for rule in RULES]
+    (stored,) = (tmp_path / "codes").glob("*.json")
+    stored.write_text('["NL999"]')  # read back, not rebuilt: the key is the code's hash
+    assert resultcache.registered_codes() == ["NL999"]
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "rule.py").write_text("X = 1\n")
+    monkeypatch.setattr(resultcache, "_PACKAGE", package)  # other code: built again from the rules
+    assert resultcache.registered_codes() == codes

@@ -15,11 +15,14 @@ from notelint.spelling.vocab import (
     MISSPELLINGS,
     NAMES,
     PROSE_NAMES,
+    RARE,
     casing_names,
     data_lines,
     english_words,
     misspelling_map,
+    rare_words,
 )
+from notelint.spelling.suggest import distance
 
 
 def raw_lines(name: str) -> list[str]:
@@ -117,3 +120,23 @@ def test_vocabulary_without_the_aws_catalog():
     vocab = build(None, None)
     assert vocab.knows("hyperparameters") and vocab.knows("Dockerfile") and not vocab.knows("guarnateed")
     assert vocab.products == {} and vocab.operations == frozenset()
+
+
+def test_rare_words_are_sorted_and_each_is_one_edit_from_its_frequent_words():
+    lines = data_lines(RARE)
+    words = [line.split()[0] for line in lines]
+    assert words == sorted(set(words))
+    english = english_words()
+    for word, nears in rare_words().items():
+        assert word.isalpha() and word.islower() and 1 <= len(nears) <= 3, word
+        for near in nears:
+            assert distance(word, near, 1) == 1 and near[0] == word[0], (word, near)
+            assert near in english or near[:-1] in english, (word, near)
+
+
+def test_its_words_are_sorted_unique_lowercase_words():
+    from notelint.spelling.confusion import ITS_FILE, its_words
+
+    lines = data_lines(ITS_FILE)
+    assert lines == sorted(set(lines)) and all(w.isalpha() and w.islower() for w in lines)
+    assert {"target", "root", "performance"} <= its_words()

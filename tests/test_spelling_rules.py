@@ -202,7 +202,6 @@ def test_confusables_need_their_context(body):
         ("* A new version will effect the latency.\n", 22, "effect", "affect"),
         ("* Check wether it is enabled.\n", 9, "wether", "whether"),
         ("* Capacity planing is done weekly.\n", 12, "planing", "planning"),
-        ("* A policy that myst be attached.\n", 17, "myst", "must"),
     ],
 )
 def test_confused_words(body, column, written, likely):
@@ -523,3 +522,71 @@ def test_names_formulas_abbreviations_cited_typos_and_constants_are_not_reported
 )
 def test_typos_beside_the_new_cues_are_still_reported(body, spot):
     assert spots(body, "NL2") == [spot]
+
+
+# -- NL201: a stray shifted character glued to a word ---------------------------
+def test_a_stray_shifted_character_is_reported_with_the_unshifted_key():
+    diagnostics = lint(FRONT + "* Policies for S#. The OS< network and MFA> done.\n", ("NL201",))
+    assert [(d.code, d.line, d.column, d.end_column, d.suggestions) for d in diagnostics] == [
+        ("NL201", 5, 16, 18, ("S3",)),
+        ("NL201", 5, 24, 27, ("OS,",)),
+        ("NL201", 5, 40, 44, ("MFA.",)),
+    ]
+    assert diagnostics[0].message == "'S#' ends in a stray '#': the shift key held for '3'?"
+
+
+def test_markup_and_names_ending_in_shifted_characters_are_not_slips():
+    body = (
+        "* Use <bucket name> and Map<String, Object> in C# or F#.\n"
+        "* Breadcrumbs: Settings > Security, a>b, x=# and `S#` in code.\n"
+    )
+    assert [d.code for d in lint(FRONT + body, ("NL201",))] == []
+
+
+# -- NL201: words English barely knows, one letter from a word AWS prose uses ----
+def test_a_barely_known_word_next_to_a_frequent_one_is_reported_with_it():
+    diagnostics = lint(FRONT + "* Detect content withing videos; a car choses one, withing a day.\n", "NL2")
+    assert [(d.code, d.line, d.column, d.end_column, d.suggestions) for d in diagnostics] == [
+        ("NL201", 5, 18, 25, ("within",)),
+        ("NL201", 5, 40, 46, ("chooses",)),
+        ("NL201", 5, 52, 59, ("within",)),
+    ]
+    assert diagnostics[0].message == "'withing' is a word English barely uses; AWS prose writes 'within', one letter away"
+    # NL206 leaves these to NL201: one finding per span
+    assert [(d.code, d.suggestions) for d in lint(FRONT + "* A policy that myst be attached.\n", "NL2")] == [("NL201", ("must", "most"))]
+
+
+def test_barely_known_words_pass_when_the_project_or_the_note_lists_them():
+    assert spots("* Detect content withing videos.\n", "NL201", config=Config(root=Path("."), words=("withing",))) == []
+    assert [d.code for d in lint(note("* Detect content withing videos.\n", front="---\ntitle: T\nreviewed: 2025-06-01\nwords: [withing]\n---\n"), "NL2")] == []
+    assert spots("* Detect content within videos and choose the metrics.\n", "NL201") == []
+    assert spots("* Submit the code to the Livy server.\n", "NL201") == []  # capitalised: a name
+
+
+def test_a_barely_known_word_with_a_version_after_it_is_a_package_name():
+    assert spots("* Installed: cycler—0.10.0 and numpy.\n", "NL201") == []
+    assert spots("* The cycler turns.\n", "NL201") == [(1, 7, "NL201")]
+
+
+def test_a_comparison_written_against_a_code_span_is_not_a_stray_character():
+    assert spots("* Keep it if probability>`0.5` holds.\n", "NL201") == []
+
+
+# -- NL206: "it's" for the possessive "its" --------------------------------------
+def test_its_written_as_it_is_before_a_noun_is_reported():
+    body = "* A volume as it’s root device; compare it's performance against the old one.\n"
+    diagnostics = lint(FRONT + body, ("NL206",))
+    assert [(d.code, d.line, d.column, d.end_column, d.suggestions) for d in diagnostics] == [
+        ("NL206", 5, 15, 19, ("its",)),
+        ("NL206", 5, 41, 45, ("its",)),
+    ]
+    assert diagnostics[0].message == "'it’s' where 'its' is expected before 'root'"
+    assert diagnostics[0].fix is not None and not diagnostics[0].fix.safe
+
+
+def test_its_as_it_is_is_left_alone():
+    body = (
+        "* It's not possible; it's new to us and it's full of data; it's available now.\n"
+        "* The role and its target value; it's root.\n"
+    )
+    assert [d.code for d in lint(FRONT + body, ("NL206",))] == []

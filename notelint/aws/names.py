@@ -19,6 +19,7 @@ from typing import Any
 
 from notelint.aws.catalog import Catalog, catalog_for
 from notelint.aws.text import glued
+from notelint.memo import TextMemo
 from notelint.rule import Context
 from notelint.spelling.suggest import distance
 
@@ -201,6 +202,13 @@ class NameIndex:
 
     # -- NL3xx ------------------------------------------------------------------------
     def mentions(self, text: str) -> list[Mention]:
+        return list(self._mentions_memo(text))
+
+    @cached_property
+    def _mentions_memo(self) -> TextMemo[tuple[Mention, ...]]:
+        return TextMemo(lambda text: tuple(self._scan(text)))
+
+    def _scan(self, text: str) -> list[Mention]:
         tokens = list(_TOKEN.finditer(text))
         found: list[Mention] = []
         openers = self._openers

@@ -10,11 +10,13 @@ capitalised as AWS writes it, or has its vendor prefix.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from notelint.aws.names import NameIndex
 from notelint.claims.assertions import FORMATS
 from notelint.claims.extract import NameMention, Resolver, without_vendor
 from notelint.claims.knowledge import Knowledge
+from notelint.memo import TextMemo
 
 
 # "Name (ABBR)": an abbreviation a note defines for the name before it
@@ -44,6 +46,13 @@ class NameResolver:
         self.entity_pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if forms else None
 
     def mentions(self, text: str) -> list[NameMention]:
+        return list(self._memo(text))
+
+    @cached_property
+    def _memo(self) -> TextMemo[tuple[NameMention, ...]]:
+        return TextMemo(lambda text: tuple(self._scan(text)))
+
+    def _scan(self, text: str) -> list[NameMention]:
         found: list[NameMention] = []
         for mention in self.index.mentions(text):
             entry = mention.entry

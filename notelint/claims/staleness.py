@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Iterator
 
 from notelint.claims import knowledge_for, statements_of
@@ -199,12 +200,32 @@ def _acknowledges(statement: Statement, change: Change) -> bool:
     if change.kind != "renamed" or not change.replacement:
         return False
     # the new name as AWS writes it (case and all): "quick sight's" is QuickSight mis-spaced, not a gloss
-    new = re.sub(r"^(?:Amazon|AWS)\s+", "", _PARENTHETICAL.sub("", change.replacement).strip())
+    new = _new_name(change.replacement)
+    if not new:
+        return False
     text = statement.text
     old_names = change.matcher.mentions if change.matcher is not None else ()
-    for old in sorted(old_names, key=len, reverse=True):  # "Kinesis Data Firehose" holds "Data Firehose"
-        text = re.sub(r"(?<![\w-])" + re.escape(old) + r"(?![\w-])", " \0 ", text, flags=re.IGNORECASE)
-    return bool(new) and re.search(r"(?<![\w-])" + re.escape(new) + r"(?![\w-])", text) is not None
+    for old in _longest_first(tuple(old_names)):  # "Kinesis Data Firehose" holds "Data Firehose"
+        text = _whole_name(old, re.IGNORECASE).sub(" \0 ", text)
+    return _whole_name(new, 0).search(text) is not None
+
+
+# _acknowledges runs for every statement against every rename it may gloss (hundreds
+# of thousands of calls on a large guide): its patterns are compiled once, not per call
+@lru_cache(maxsize=None)
+def _new_name(replacement: str) -> str:
+    return re.sub(r"^(?:Amazon|AWS)\s+", "", _PARENTHETICAL.sub("", replacement).strip())
+
+
+@lru_cache(maxsize=None)
+def _longest_first(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _whole_name(name: str, flags: int) -> re.Pattern[str]:
+    """``name`` as a whole word (not inside a longer word or hyphenated name)."""
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", flags)
 
 
 def _by_name(active: list[tuple[Change, Matcher]]) -> dict[str, list[tuple[Change, Matcher]]]:
@@ -232,7 +253,8 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     acknowledged: set[str] = set()
     for change, matcher in active:
         if _once_per_note(change):
-            notices = [s for s in statements if _acknowledges(s, change)]
+            # the cheap test first: _acknowledges rewrites the sentence for every old name
+            notices = [s for s in statements if s.mention_of(matcher.mentions) is not None and _acknowledges(s, change)]
         elif change.kind in _NOTICE and matcher.mentions_only:
             notices = [s for s in statements if _NOTICE[change.kind].search(s.text)]
         else:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
-from notelint.engine import RunResult
-from notelint.rule import Rule
+from notelint.outcome import RunResult
 from notelint.source import SourceFile
+
+if TYPE_CHECKING:  # the rules' module loads only for the formats that describe them (SARIF)
+    from notelint.rule import Rule
 
 
 @dataclass

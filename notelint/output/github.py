@@ -7,7 +7,7 @@ is a plain summary with the full counts.
 from __future__ import annotations
 
 from notelint.diagnostic import Severity
-from notelint.engine import RunResult
+from notelint.outcome import RunResult
 from notelint.output import OutputContext
 from notelint.output.text import summary_counts
 

@@ -9,7 +9,7 @@ import json
 
 from notelint.baseline import fingerprint, fingerprints
 from notelint.diagnostic import Severity
-from notelint.engine import RunResult
+from notelint.outcome import RunResult
 from notelint.output import OutputContext
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from notelint.engine import RunResult
+from notelint.outcome import RunResult
 from notelint.output import OutputContext
 from notelint.versions import NOTELINT_VERSION, botocore_version
 

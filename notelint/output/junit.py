@@ -8,7 +8,7 @@ from collections import defaultdict
 from datetime import datetime, timezone
 from xml.etree import ElementTree as ET
 
-from notelint.engine import RunResult
+from notelint.outcome import RunResult
 from notelint.output import OutputContext
 
 

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from notelint.baseline import fingerprints
 from notelint.codes import family_of
 from notelint.diagnostic import Diagnostic, Location, Severity
-from notelint.engine import RunResult
+from notelint.outcome import RunResult
 from notelint.output import OutputContext
 from notelint.rule import Rule
 from notelint.versions import NOTELINT_VERSION, botocore_version

@@ -6,7 +6,7 @@ import unicodedata
 from collections import Counter
 
 from notelint.diagnostic import Diagnostic, Severity
-from notelint.engine import RunResult
+from notelint.outcome import RunResult
 from notelint.output import OutputContext
 
 _TAB = 4

@@ -10,6 +10,8 @@ AWS product names are known in any case here: their casing is NL3xx's.
 
 from __future__ import annotations
 
+import re
+from itertools import chain
 from typing import TYPE_CHECKING, Iterator
 
 from notelint.diagnostic import Edit, Finding, Fix, Severity
@@ -17,6 +19,7 @@ from notelint.note import Block, Kind, Note, Segment
 from notelint.rule import Context, FixAvailability, example, rule
 from notelint.spelling.check import MISCASED, MISSPELLED, PROSE_KINDS, UNKNOWN, Problem, Speller, code_words, note_words
 from notelint.spelling.context import Confusable, confusions, load_confusables, repeats
+from notelint.spelling.tokens import UNSHIFTED, shifted_characters
 from notelint.spelling.vocab import build
 
 if TYPE_CHECKING:  # these modules load when their rules first run (NL206, NL203/NL207)
@@ -71,15 +74,60 @@ def unknown_word(note: Note, ctx: Context) -> Iterator[Finding]:
     word, since programmers coin names.  ALL-CAPS words of up to five letters
     are acronyms and not checked.  A word that is right: add it to the note's
     front matter ``words:`` list, or to the project's ``words`` or
-    ``word-files`` settings."""
+    ``word-files`` settings.
+
+    A word that English lists barely know and that is one letter from a word
+    AWS prose uses far more ("withing", "metics", "choses":
+    ``notelint/data/words/rare-words.txt``) is reported too, naming that word,
+    when written in lowercase (capitalised, it may be a name: "Livy").
+
+    A word with a stray ``#``, ``<`` or ``>`` glued to its end ("S#", "OS<",
+    "MFA>": the shift key held on the key after it) is reported too, with the
+    unshifted character suggested, unless the character is markup
+    (``<bucket name>``) or part of a name (``C#``)."""
     suggester = speller(ctx).suggester
+    rare = speller(ctx).vocab.rare
     for problem in _problems(note, ctx, UNKNOWN):
+        nears = rare.get(problem.word.lower())
+        if nears and _VERSION_AFTER.match(note.text, problem.end):
+            continue  # "cycler—0.10.0": a package with its version, a name
+        if nears:
+            yield Finding(problem.start, problem.end, _rare(problem, nears), suggestions=nears)
+            continue
         yield Finding(
             problem.start,
             problem.end,
             f"unknown word '{problem.word}'{_where(problem)}",
             suggestions=suggester.suggest(problem.word),
         )
+    yield from _shifted(note)
+
+
+# a package's version right after its name: "cycler—0.10.0", "numpy==1.26", "boto3 1.34"
+_VERSION_AFTER = re.compile(r"\s*(?:[—–=-]+\s*|\s)v?\d")
+# what may follow a word's last character in the source: a space, punctuation, the end
+_ENDS_WORD = re.compile(r"[\s.,;:)!?]|$")
+
+
+def _rare(problem: Problem, nears: tuple[str, ...]) -> str:
+    likely = " or ".join(f"'{near}'" for near in nears)
+    return f"'{problem.word}' is a word English barely uses{_where(problem)}; AWS prose writes {likely}, one letter away"
+
+
+def _shifted(note: Note) -> Iterator[Finding]:
+    """Words with a stray shifted character glued to their end ("S#", "OS<", "MFA>")."""
+    for block, segment, text in _prose(note):
+        for hit in shifted_characters(text):
+            start, end = block.span(segment.start + hit.start, segment.start + hit.end)
+            if note.text[start:end] != hit.written or not _ENDS_WORD.match(note.text, end):
+                continue  # markup inside the span, or a code span right after it ("probability>`0.5`")
+            meant = hit.written[:-1] + UNSHIFTED[hit.char]
+            yield Finding(
+                start,
+                end,
+                f"'{hit.written}' ends in a stray '{hit.char}': the shift key held for '{UNSHIFTED[hit.char]}'?",
+                suggestions=(meant,),
+            )
 
 
 @rule(
@@ -249,19 +297,26 @@ def confused_word(note: Note, ctx: Context) -> Iterator[Finding]:
     offered as unsafe: the counts make a word likely, not certain.  A word in
     the note's ``words:`` or in its code spans is left alone, as is a rare
     word that notelint's domain words know (botocore's names: "decider"),
-    and a span NL205 already reports."""
-    from notelint.spelling.confusion import confused
+    and a span NL205 already reports.  "it's" before a word that AWS prose
+    writes only after the possessive "its" (``its-words.txt``, from botocore's
+    documentation: "it's target value") is reported as "its", unless the next
+    word makes it "it is" ("it's new to")."""
+    from notelint.spelling.confusion import confused, its_words, possessive_slips
 
     model = _confusion_model(ctx)
     skip = frozenset(note_words(note) | code_words(note))
     domain = speller(ctx).vocab.is_domain
+    rare = speller(ctx).vocab.rare
     taken = {(f.start, f.end) for f in confusable_word.check(note, ctx)}
+    nouns = ctx.shared("spelling.its", its_words)
     for block in note.blocks:
         for segment, text in block.iter_segments(*PROSE_KINDS):
-            for hit in confused(text, model, skip):
+            for hit in chain(confused(text, model, skip), possessive_slips(text, nouns)):
                 start, end = block.span(segment.start + hit.start, segment.start + hit.end)
                 if (start, end) in taken or note.text[start:end] != hit.written or (hit.generated and domain(hit.written)):
                     continue  # NL205's, or a rare word that AWS itself uses ("decider")
+                if hit.written in rare:
+                    continue  # NL201 reports it ("withing")
                 yield Finding(
                     start,
                     end,

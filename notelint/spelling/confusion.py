@@ -21,6 +21,11 @@ The rule fires only when
   context is counted in (prior times context ratio at least
   ``MIN_POSTERIOR``), so that a rare-but-right usage is left alone.
 
+"it's" before a word that AWS prose writes only after the possessive "its"
+(``its-words.txt``, from botocore's documentation: "it's target value") is
+the possessive misspelt, unless the next word makes the first a predicate
+("it's new to").
+
 The sets (``data/words/confusion-sets.txt``, curated, and
 ``confusion-generated.txt``) are read when the rule first runs; the counts
 (``context-counts.tsv``, 3 MB) only when a word of a set first has two word
@@ -45,7 +50,15 @@ MIN_BIGRAM_SHARE = 0.002
 SETS_FILE = "confusion-sets.txt"
 GENERATED_FILE = "confusion-generated.txt"
 COUNTS_FILE = "context-counts.tsv"
+ITS_FILE = "its-words.txt"
 
+# "it's" (or "it’s"), a word, and the word after it: "it's target value"
+_ITS = re.compile(r"\b([Ii]t['’]s)[ \t]+([a-z]+)[ \t]+([A-Za-z]+)")
+# Words that may follow a predicative adjective ("it's new to", "it's full of"): then "it's" is "it is"
+_PREDICATE_FOLLOWERS = frozenset({
+    "to", "that", "and", "or", "but", "for", "if", "when", "because", "enough", "as", "so", "than",
+    "now", "yet", "again", "of", "in", "on", "at", "with", "by", "from", "too", "either",
+})
 # A word, or a run of punctuation/markup that cuts the context.
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[^\sA-Za-z]+")
 
@@ -248,3 +261,21 @@ def _word(tokens: list[tuple[int, int, str]], index: int) -> str | None:
     if not token[0].isalpha() or ("'" in token or "’" in token):
         return None
     return token.lower() if token.islower() or token.istitle() else None
+
+
+def its_words() -> frozenset[str]:
+    """Words AWS prose writes after "its" and never after "it's" (``its-words.txt``)."""
+    lines = data_text("words", ITS_FILE).splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def possessive_slips(text: str, nouns: frozenset[str]) -> Iterator[Confusion]:
+    """Each "it's" of ``text`` that stands for the possessive "its": before a word AWS prose
+    writes only after "its" ("it's target value"), itself followed by a word that does not
+    make it a predicate ("it's new to ...", "it's full of ..." are "it is")."""
+    for match in _ITS.finditer(text):
+        written, noun, after = match.group(1), match.group(2), match.group(3).lower()
+        if noun not in nouns or after in _PREDICATE_FOLLOWERS:
+            continue
+        likely = "Its" if written[0] == "I" else "its"
+        yield Confusion(match.start(1), match.end(1), written, likely, None, noun, False)

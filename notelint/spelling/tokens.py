@@ -157,3 +157,38 @@ def is_mixed_case(word: str) -> bool:
 def is_acronym_plural(word: str) -> bool:
     """``GPUs``, ``AMIs``, ``CNNs``: an acronym with a lowercase plural ``s``."""
     return len(word) >= 3 and word.endswith("s") and word[:-1].isupper()
+
+
+# A shifted character typed at a word's end: "S#" (S3), "OS<" (OS,), "MFA>" (MFA.).
+# Not when the word is part of a longer token (``a>b``, ``<name>``, ``x=#``).
+_SHIFTED = re.compile(r"(?<![\w<>#&/=.$@*+\\-])([A-Za-z]+)([<>#])(?=[\s.,;:)!?]|$)")
+# the key each character shares with the one it was typed for (US layout)
+# a "<" that opens a placeholder or a type: "<bucket name>", "Map<String>"
+_OPENING = re.compile(r"<\w")
+UNSHIFTED = {"#": "3", "<": ",", ">": "."}
+# Names that end in '#' on purpose: programming languages.
+SHARP_NAMES = frozenset({"C#", "F#", "J#"})
+
+
+class Shifted(NamedTuple):
+    """A word with a stray shifted character glued to its end; offsets index the text given."""
+
+    start: int
+    end: int
+    written: str  # "S#"
+    char: str  # "#"
+
+
+def shifted_characters(text: str) -> Iterator[Shifted]:
+    """Words ending in a stray ``#``, ``<`` or ``>``: the shift key held on the key after
+    them.  A ``>`` closing a placeholder opened earlier in the text (``<bucket name>``)
+    is markup, not a slip, and so is a language name (``C#``); a ``<`` glued to a word
+    and followed by a space opens nothing (``Map<String, Object>`` has no space)."""
+    for match in _SHIFTED.finditer(text):
+        char = match.group(2)
+        written = match.group()
+        if char == ">" and _OPENING.search(text, 0, match.start(2)):
+            continue
+        if char == "#" and written.upper() in SHARP_NAMES:
+            continue
+        yield Shifted(match.start(), match.end(), written, char)

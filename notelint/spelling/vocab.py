@@ -11,6 +11,10 @@
   (Databricks, and names of several words: Apache Spark, Docker Hub) and
   ``casing-prose.txt`` (names that are English words too: Python, Java);
 * the project's ``words`` and ``word-files`` settings;
+* words that English lists barely know and that are one edit from a word AWS
+  prose uses far more (``rare-words.txt``: "withing", "metics"): not known when
+  written in lowercase (capitalised, they may be names: "Livy"), unless a
+  domain list or the project's settings have them;
 * a note's own front matter ``words:`` list (passed per note, not stored here).
 
 The misspelling map and the canonical casings are data too; the map wins over
@@ -36,6 +40,7 @@ CASING = "casing.txt"
 NAMES = "names.txt"
 PROSE_NAMES = "casing-prose.txt"
 MISSPELLINGS = "misspellings.txt"
+RARE = "rare-words.txt"
 _MAP_LINE = re.compile(r"([a-z]+)->([A-Za-z]+(?: [A-Za-z]+)?)")
 
 
@@ -53,13 +58,14 @@ class Vocabulary:
     joined: Mapping[str, str] = field(default_factory=dict)  # "dockerhub" -> Docker Hub
     prose_names: Mapping[str, str] = field(default_factory=dict)  # "python" -> Python (English words too)
     british: bool = False  # language = "en-GB": a British spelling of a known word is known
+    rare: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "withing" -> (within,): see rare-words.txt
 
 
     def knows(self, word: str) -> bool:
         """``word`` (any case) or its singular is a known word."""
         lower = word.lower()
-        if lower in self.misspellings:
-            return False
+        if lower in self.misspellings or (word.islower() and lower in self.rare and lower not in self.domain):
+            return False  # a rare word written capitalised may be a name: "Livy"
         if self._has(lower) or any(self._has(stem) for stem in singulars(lower)):
             return True
         return self.british and any(
@@ -276,4 +282,15 @@ def build(catalog, config: Config | None) -> Vocabulary:
         joined={name.replace(" ", ""): canonical for name, canonical in phrases.items()},
         prose_names=prose_names(),
         british=config is not None and config.language == "en-GB",
+        rare=rare_words(),
     )
+
+
+def rare_words() -> dict[str, tuple[str, ...]]:
+    """Words English lists barely know, each with the far more used words one edit away
+    (``rare-words.txt``, from ``scripts/build_rare_words.py``): "withing" -> within."""
+    pairs = {}
+    for line in data_lines(RARE):
+        word, *nears = line.split()
+        pairs[word] = tuple(nears)
+    return pairs
