@@ -431,6 +431,13 @@ def test_british_spellings_pass_with_en_gb_only():
     ]
 
 
+def test_british_one_l_verbs_pass_with_en_gb_while_rare_slips_stay_reported():
+    body = "* It instals the agent, enrols devices and fulfils requests; the instalment is withing budget.\n"
+    instals, withing = body.index("instals") + 1, body.index("withing") + 1
+    assert [(line, col) for line, col, *_ in spots(body, "NL201")] == [(1, instals), (1, withing)]
+    assert [(line, col) for line, col, *_ in spots(body, "NL201", language="en-GB")] == [(1, withing)]
+
+
 def test_language_setting_is_read_and_checked(tmp_path: Path, capsys, monkeypatch):
     (tmp_path / "note.md").write_text(FRONT + BRITISH, encoding="utf-8")
     monkeypatch.chdir(tmp_path)

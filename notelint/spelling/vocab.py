@@ -64,10 +64,18 @@ class Vocabulary:
     def knows(self, word: str) -> bool:
         """``word`` (any case) or its singular is a known word."""
         lower = word.lower()
-        if lower in self.misspellings or (word.islower() and lower in self.rare and lower not in self.domain):
-            return False  # a rare word written capitalised may be a name: "Livy"
+        if lower in self.misspellings:
+            return False
+        if word.islower() and lower in self.rare and lower not in self.domain:
+            # a slip for a frequent word ("withing"), unless a British spelling ("instals");
+            # a rare word written capitalised may be a name: "Livy"
+            return self._british(lower)
         if self._has(lower) or any(self._has(stem) for stem in singulars(lower)):
             return True
+        return self._british(lower)
+
+    def _british(self, lower: str) -> bool:
+        """Under en-GB, ``lower`` is the British spelling of a known word."""
         return self.british and any(
             self._has(us) or any(self._has(stem) for stem in singulars(us)) for us in american_forms(lower)
         )
@@ -116,7 +124,10 @@ _BRITISH_ENDINGS = (
     ("ogue", "og"), ("ogues", "ogs"), ("ence", "ense"), ("ences", "enses"),
     ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llers", "lers"),
     ("mme", "m"), ("mmes", "ms"),
+    ("lment", "llment"), ("lments", "llments"),
 )
+# verbs British English writes with one final l: instal -> install, enrol -> enroll
+_BRITISH_SINGLE_L = ("instal", "enrol", "fulfil", "distil", "enthral", "appal")
 
 
 def american_forms(lower: str) -> list[str]:
@@ -124,6 +135,8 @@ def american_forms(lower: str) -> list[str]:
     forms = [lower[: -len(gb)] + us for gb, us in _BRITISH_ENDINGS if lower.endswith(gb) and len(lower) > len(gb) + 2]
     if "our" in lower[1:]:
         forms.append(lower[0] + lower[1:].replace("our", "or"))
+    if lower.rstrip("s") in _BRITISH_SINGLE_L:
+        forms.append(lower.rstrip("s") + "l" + lower[len(lower.rstrip("s")):])
     return forms
 
 
