@@ -212,3 +212,12 @@ def test_which_data_file_holds_which_bytes_is_in_the_key(tmp_path, monkeypatch):
     only_a = _key(Config(root=tmp_path))
     (data / "c.txt").rename(data / "a.txt")
     assert _key(Config(root=tmp_path)) != only_a
+
+
+def test_the_order_of_a_configured_table_does_not_change_the_key(tmp_path):
+    # the same settings written in another order must find the same entries (a reordered
+    # pyproject.toml is not a reason to check every file again)
+    one = Config(root=tmp_path, per_file_ignores={"a.md": ("NL2",), "b.md": ("NL3",)})
+    other = Config(root=tmp_path, per_file_ignores={"b.md": ("NL3",), "a.md": ("NL2",)})
+    assert _key(one) == _key(other)
+    assert _key(one) != _key(Config(root=tmp_path, per_file_ignores={"a.md": ("NL3",), "b.md": ("NL2",)}))
