@@ -95,3 +95,31 @@ def test_the_generator_reads_a_hyperparameter_page(tmp_path):
     other = tmp_path / "other.md"
     other.write_text("# Something else<a name=\"x\"></a>\n\n| a | b |\n", encoding="utf-8")
     assert _generator().read_page(other) is None
+
+
+def test_a_value_list_with_one_value_the_algorithm_does_not_take():
+    text = """
+    ### Object2Vec
+
+    - `enc1_network`, `enc2_network` - Encoder types (pooled_embedding, hcnn, bilstm, attentional_bilstm)
+    - encoders: `pooled_embedding`, `hcnn`, `attention_cnn`
+    """
+    assert lint(text, "NL451") == [
+        ("NL451", 3, 83, ("pooled_embedding", "hcnn", "bilstm")),
+        ("NL451", 4, 42, ("pooled_embedding", "hcnn")),
+    ]
+
+
+def test_value_lists_that_are_not_checked():
+    text = """
+    ### Object2Vec
+
+    - pooled_embedding, my_custom_net (one known value is not a list of values)
+    - hcnn, bilstm, lstm (a plain word may be prose)
+    - enc0_network, enc1_network, hcnn, bilstm (hyperparameters in a list are known names)
+
+    ## Training
+
+    - pooled_embedding, hcnn, attentional_bilstm (no heading names an algorithm)
+    """
+    assert lint(text, "NL451") == []

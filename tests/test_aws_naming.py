@@ -260,3 +260,41 @@ def test_cli_commands_in_prose_are_not_names():
     """
     # one finding per span: the vendor finding, whose suggestion also fixes the case
     assert lint(text, "NL301,NL303") == [("NL303", 2, 8, ("Amazon SageMaker",))]
+
+
+def test_a_name_with_one_word_written_wrong_where_a_name_stands():
+    text = """
+    # AWS Snowball Family
+
+    * AWS Security: IAM, MFA, SSL/TLS, cloud train, encryption
+    * DynamoDB, Dynamo Accelerator, DocumentDB, EMR, Neptune
+    * Optimize file sizes with the EMR tool S3DiscCP
+
+    | Service | Use |
+    | --- | --- |
+    | Delivery Firehose | streaming delivery |
+    | Kinesis Video Stream | video |
+    """
+    assert lint(text, "NL304") == [
+        ("NL304", 1, 7, ("Snow Family",)),
+        ("NL304", 3, 36, ("CloudTrail",)),
+        ("NL304", 4, 13, ("DynamoDB Accelerator",)),
+        ("NL304", 5, 41, ("S3DistCp",)),
+        ("NL304", 9, 3, ("Data Firehose",)),
+    ]
+
+
+def test_words_near_a_name_that_do_not_stand_for_it():
+    text = """
+    * We took the cloud train to Amazon S3 headquarters.
+    * S3, Direct Connection, and EC2
+    * [SageMaker ClarifyProcessor](https://sagemaker.readthedocs.io/) runs the job on Amazon SageMaker
+    * Orchestration Service
+    * Create pipeline
+    * S3 and Glue, Delivery Firehose and the rest
+    """
+    # a sentence (not a list item), a word ending ("Connection"), a class name, a generic
+    # second word ("Service"), lowercase words, and a swapped first word outside a name position
+    assert lint(text, "NL304") == []
+    # not a note about AWS: nothing names a service, so words are words
+    assert lint("* trains, buses, cloud train, ferries\n", "NL304") == []

@@ -30,6 +30,7 @@ EXPECTED = [
     ("NL301", 76, 38),  # Elasticache
     ("NL301", 76, 69),  # Redshift spectrum
     ("NL302", 76, 88),  # Dynamo DB
+    ("NL304", 76, 99),  # Dynamo Accelerator -> DynamoDB Accelerator (one word of the name cut short)
     ("NL302", 76, 119),  # Document DB
     ("NL301", 76, 157),  # Quicksight
     ("NL301", 78, 72),  # cloudwatch events
@@ -44,6 +45,7 @@ EXPECTED = [
     ("NL301", 106, 56),  # Sagemaker Neo
     ("NL302", 112, 3),  # Blazing Text
     ("NL301", 119, 26),  # sagemaker spark
+    ("NL304", 130, 36),  # cloud train -> CloudTrail (a list item of AWS security names)
     ("NL303", 133, 3),  # AWS S3 -> Amazon S3
     ("NL410", 141, 152),  # decribe_training_job -> describe_training_job
 ]

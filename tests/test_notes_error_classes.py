@@ -26,7 +26,6 @@ def column_of(text: str, word: str) -> int:
 
 
 ISSUE_14 = "issue 14 (NL2): a stray shift-key character glued to a word is not read as a misspelling"
-ISSUE_13 = "issue 13 (NL3): a service name written as ordinary words or a truncated name is not recognised"
 ISSUE_15 = "issue 15 (NL5): the knowledge base has no dated fact for this claim"
 
 
@@ -44,7 +43,6 @@ def test_a_shifted_character_glued_to_a_word_is_reported(text, token):
     assert any(start == column_of(text, token) for _code, start, _end in found), found
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=ISSUE_13)
 @pytest.mark.parametrize(
     ("text", "words", "canonical"),
     [

@@ -227,6 +227,32 @@ def test_add_to_the_word_list_writes_the_file_and_checks_again(server):
     assert [d for d in after if "'teh'" in d["message"]]
 
 
+@pytest.mark.parametrize("config", ["pyproject", "none"])
+def test_add_to_the_word_list_without_a_word_file_writes_the_configuration(tmp_path, config):
+    root = tmp_path
+    (root / "notes").mkdir()
+    if config == "pyproject":
+        (root / "pyproject.toml").write_text('[tool.notelint]\npaths = ["notes"]\n', encoding="utf-8")
+    (root / "notes" / "a.md").write_text(NOTE, encoding="utf-8")
+    client = Client(root)
+    try:
+        client.initialize(root, {"debounce": 0})
+        uri = client.open(root / "notes" / "a.md")
+        word = next(d for d in _by_code(client.diagnostics(uri, version=1), "NL201") if "'frobnicatz'" in d["message"])
+        action = next(a for a in _actions(client, uri, word["range"]) if a["title"].startswith("Add "))
+        target = "pyproject.toml" if config == "pyproject" else "notelint.toml"
+        assert action["title"] == f"Add 'frobnicatz' to the words of {target}"
+        assert client.request("workspace/executeCommand", action["command"]) is True
+        expected = '[tool.notelint]\npaths = ["notes"]\nwords = ["frobnicatz"]\n' if config == "pyproject" \
+            else 'words = ["frobnicatz"]\n'
+        assert (root / target).read_text(encoding="utf-8") == expected
+        after = client.diagnostics(uri)
+        assert not [d for d in after if "'frobnicatz'" in d["message"]]
+        assert [d for d in after if "'teh'" in d["message"]]
+    finally:
+        client.close()
+
+
 def test_hover_explains_the_rule_and_the_knowledge_entry(server):
     client, root = server
     uri = client.open(root / "notes" / "a.md")
@@ -266,6 +292,32 @@ def test_the_workspace_index_follows_other_notes(server):
     other_uri = client.open(other, OTHER, version=1)
     client.diagnostics(other_uri, version=1)
     assert _by_code(client.diagnostics(uri), "NL113")
+
+
+def test_an_untitled_buffer_is_checked_against_the_workspace_but_joins_no_index(server):
+    client, root = server
+    (root / "notes" / "a.md").unlink()  # the buffer's claims are then made by other.md alone
+    uri = "untitled:Untitled-1"
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "markdown", "version": 1, "text": NOTE}})
+    diagnostics = client.diagnostics(uri, version=1)
+    teh = next(d for d in _by_code(diagnostics, "NL201") if "'teh'" in d["message"])
+    assert teh["range"] == _range(7, 8, 11)
+    # the workspace's configuration governs it (NL113 is selected there) and its notes are compared
+    duplicate = _by_code(diagnostics, "NL113")[0]
+    assert duplicate["relatedInformation"][0]["location"] == {
+        "uri": (root / "notes" / "other.md").resolve().as_uri(), "range": _range(5, 2, 72)}
+    # no note on disk is told about a buffer that is not a file
+    other_uri = client.open(root / "notes" / "other.md")
+    assert [d for d in client.diagnostics(other_uri, version=1) if d["code"] == "NL113"] == []
+    # a suppression in the buffer is an edit of the buffer
+    suppress = next(a for a in _actions(client, uri, teh["range"]) if a["title"].startswith("Suppress NL201"))
+    assert [*suppress["edit"]["changes"]] == [uri]
+    # an untitled buffer in another language is left alone
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": "untitled:Untitled-2", "languageId": "python", "version": 1, "text": "teh = 1\n"}})
+    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert client.diagnostics(uri) == []
 
 
 def test_shutdown_and_exit_end_the_process(server):

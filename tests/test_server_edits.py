@@ -5,7 +5,8 @@ from __future__ import annotations
 import textwrap
 
 from notelint.note import parse_note
-from notelint.server.edits import add_word, apply, suppress
+from notelint.config import load_file
+from notelint.server.edits import add_word, add_word_to_config, apply, suppress
 from notelint.source import SourceFile
 from notelint.suppressions import suppressions
 
@@ -97,3 +98,33 @@ def test_add_word_appends_to_an_unsorted_file_and_creates_a_missing_one(tmp_path
     new = tmp_path / "new.txt"
     assert add_word(new, "frobnicate")
     assert new.read_text(encoding="utf-8") == "frobnicate\n"
+
+
+def test_add_word_to_config_keeps_the_pyproject_as_it_was_and_a_sorted_list_sorted(tmp_path):
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        '[project]\nname = "x"\n\n[tool.notelint]\n# the project\'s words\nwords = [\n    "alpha",\n    "gamma",\n]\n'
+        'paths = ["notes"]\n', encoding="utf-8")
+    assert add_word_to_config(pyproject, "beta")
+    assert pyproject.read_text(encoding="utf-8") == (
+        '[project]\nname = "x"\n\n[tool.notelint]\n# the project\'s words\nwords = [\n    "alpha",\n    "beta",\n'
+        '    "gamma",\n]\npaths = ["notes"]\n')
+    assert not add_word_to_config(pyproject, "Beta")  # already there (word lists ignore case)
+    assert load_file(pyproject).words == ("alpha", "beta", "gamma")
+
+
+def test_add_word_to_config_creates_the_setting_and_the_file(tmp_path):
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.notelint]\npaths = ["notes"]\n', encoding="utf-8")
+    assert add_word_to_config(pyproject, "zeta")
+    assert pyproject.read_text(encoding="utf-8") == '[tool.notelint]\npaths = ["notes"]\nwords = ["zeta"]\n'
+    unsorted = tmp_path / "unsorted" / "notelint.toml"
+    unsorted.parent.mkdir()
+    unsorted.write_text('words = ["zeta", "alpha"]\n', encoding="utf-8")
+    assert add_word_to_config(unsorted, "beta")
+    assert load_file(unsorted).words == ("zeta", "alpha", "beta")
+    new = tmp_path / "new" / "notelint.toml"
+    new.parent.mkdir()
+    assert add_word_to_config(new, "frobnicate")
+    assert new.read_text(encoding="utf-8") == 'words = ["frobnicate"]\n'
+    assert load_file(new).words == ("frobnicate",)

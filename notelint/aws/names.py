@@ -32,8 +32,8 @@ _VENDORS = {"amazon": "Amazon", "aws": "AWS"}
 # a letter-word with the shift key held over its digits ("S#", "EC@"), not "C#" inside code or "#hashtag"
 _SHIFT_TYPO = re.compile(r"(?<![\w!@#$%^&*()/.-])[A-Za-z][A-Za-z0-9]*[!@#$%^&*()](?![\w!@#$%^&*()/-])")
 _UNSHIFTED = str.maketrans("!@#$%^&*()", "1234567890")
-# one word with capitals inside ("ElasticCache"), not part of a path, a URL or a dotted identifier
-_INNER_CAPITALS = re.compile(r"(?<![\w./:@#-])[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+(?![\w./:@#-])")
+# one word with capitals inside ("ElasticCache", "S3DiscCP"), not part of a path, a URL or a dotted identifier
+_INNER_CAPITALS = re.compile(r"(?<![\w./:@#-])[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?![\w./:@#-])")
 # three to six capitalised words in a row ("Amazon Key Management System")
 _TITLE_RUN = re.compile(r"(?<![\w-])[A-Z][a-z]+(?: [A-Z][a-z]+){2,5}(?![\w-])")
 MAX_WORDS = 4
@@ -401,6 +401,84 @@ class NameIndex:
                 return tuple(meant)
         return ()
 
+    # -- one word of a name written wrong (NL304) ------------------------------------------
+    @cached_property
+    def _name_words(self) -> dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str, bool]]]:
+        """Curated names of two to four words, and one-word names with inner
+        capitals split at them (CloudTrail: cloud, trail), each with one word
+        left out: (words, position, the other words) -> [(canonical name, the
+        word left out, whether the name is written as words)]."""
+        table: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str, bool]]] = {}
+        for words, entry in self.by_words.items():
+            if not entry.curated or entry.form:
+                continue
+            as_words = len(words) > 1
+            if not as_words and catalog_product_token(entry.name):
+                words = tuple(part.casefold() for part in _CAPITALISED_PART.findall(entry.name))
+            if not 2 <= len(words) <= MAX_WORDS:
+                continue
+            for position, word in enumerate(words):
+                rest = words[:position] + words[position + 1 :]
+                table.setdefault((len(words), position, rest), []).append((entry.canonical_name, word, as_words))
+        return table
+
+    @cached_property
+    def _name_word_set(self) -> frozenset[str]:
+        return frozenset(word for _size, _position, rest in self._name_words for word in rest)
+
+    def names_one_word_off(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """Two to four words that are an AWS name with one word written wrong:
+        a letter off ("cloud train" for CloudTrail), cut short or run on
+        ("Dynamo Accelerator" for DynamoDB Accelerator, "Snowball Family" for
+        Snow Family), or, for a two-word name, its first word swapped for
+        another of the same initial ("Delivery Firehose" for Data Firehose).
+        Returns (start, end, the name meant, swapped); the caller decides from
+        the context whether the words are meant as a name."""
+        tokens = list(_TOKEN.finditer(text))
+        words = [token.group().casefold() for token in tokens]
+        known = self._name_word_set
+        found: list[tuple[int, int, str, bool]] = []
+        index = 0
+        while index < len(tokens):
+            best: tuple[int, str, bool] | None = None
+            for size in range(2, min(MAX_WORDS, len(tokens) - index) + 1):
+                if text[tokens[index + size - 2].end() : tokens[index + size - 1].start()] != " ":
+                    break
+                window = tuple(words[index : index + size])
+                if window in self.by_words or sum(word in known for word in window) < size - 1:
+                    continue
+                written = [token.group() for token in tokens[index : index + size]]
+                if any(_inner_capital(word) for word in written):
+                    continue  # "SageMaker ClarifyProcessor": a class name, not a name misspelt
+                meant = self._one_word_off(window, all(word[0].isupper() for word in written))
+                if meant is not None:
+                    best = (size, *meant)
+            if best is None:
+                index += 1
+                continue
+            size, name, swapped = best
+            found.append((tokens[index].start(), tokens[index + size - 1].end(), name, swapped))
+            index += size
+        return found
+
+    def _one_word_off(self, window: tuple[str, ...], capitalised: bool) -> tuple[str, bool] | None:
+        """The one name ``window`` misses by one word, and whether by a swapped
+        first word (only a name of two words written as words whose second
+        word alone names the product, every word capitalised: "Delivery
+        Firehose", not "Create pipeline" or "Orchestration Service")."""
+        meant: dict[str, bool] = {}
+        for position, written in enumerate(window):
+            rest = window[:position] + window[position + 1 :]
+            for name, word, as_words in self._name_words.get((len(window), position, rest), ()):
+                if _word_near(written, word):
+                    meant.setdefault(name, False)
+                elif (len(window) == 2 and position == 0 and capitalised and as_words and len(written) >= 4
+                      and written[0] == word[0] and not _inflected(written, word) and rest in self.by_words):
+                    meant.setdefault(name, True)
+        if len(meant) != 1:
+            return None
+        return next(iter(meant.items()))
+
     # -- context ------------------------------------------------------------------------
     def services_in(self, text: str) -> tuple[str, ...]:
         """botocore clients named in ``text`` in their usual spelling, in order.
@@ -448,6 +526,35 @@ class NameIndex:
             words = label.split(" ")
             prefixes.update(" ".join(words[:cut]) for cut in range(1, len(words)))
         return frozenset(prefixes)
+
+
+# the parts of a one-word name with inner capitals: "CloudTrail" -> Cloud, Trail; "DynamoDB" -> Dynamo, DB
+_CAPITALISED_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
+# endings that make another form of the same word ("connect" -> "connection"), not another word
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ion", "ions", "ly", "al")
+
+
+def _inner_capital(word: str) -> bool:
+    """A capital after a small letter ("ClarifyProcessor"): an identifier or a product token."""
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Is one word the other with an English ending ("stream" / "streams", "connect" / "connection")?"""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and long[len(short) :] in _INFLECTIONS
+
+
+def _word_near(written: str, word: str) -> bool:
+    """Another spelling of a name's word, not another form of it: a letter off
+    ("train" for "trail", both of five letters or more), or cut short or run
+    on past four letters ("Dynamo" for "DynamoDB", "Snowball" for "Snow")."""
+    if written == word or _inflected(written, word):
+        return False
+    short, long = sorted((written, word), key=len)
+    if len(short) >= 4 and long.startswith(short):
+        return True
+    return len(short) >= 5 and distance(written, word, 1) <= 1
 
 
 def _strip_vendor(label: str) -> str:

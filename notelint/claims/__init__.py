@@ -43,7 +43,7 @@ def statements_of(note: Note, ctx: Context) -> list[Statement]:
     """The note's statements, extracted on first use and shared by every rule."""
     from notelint.claims.extract import statements
 
-    return note.cached("claims.statements", lambda: statements(note, resolver_for(ctx)))
+    return note.cached("claims.statements", lambda: statements(note, resolver_for(ctx).for_note(note.text)))
 
 
 __all__ = ["knowledge_for", "prepare", "resolver_for", "statements_of"]

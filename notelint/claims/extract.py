@@ -42,6 +42,8 @@ class NameMention:
 class Resolver(Protocol):
     def mentions(self, text: str) -> list[NameMention]: ...
 
+    def member(self, family: str, text: str) -> NameMention | None: ...
+
 
 @dataclass(frozen=True)
 class Subject:
@@ -89,7 +91,14 @@ class Statement:
         for subject in self.subjects:
             if subject.name.casefold() in wanted or subject.written.casefold() in wanted:
                 return subject
+            if without_vendor(subject.written).casefold() in wanted:
+                return subject  # "Amazon Elasticsearch Service" for an entry about Elasticsearch Service
         return None
+
+
+def without_vendor(written: str) -> str:
+    """A name as written, without the vendor written before it ("Amazon ES" -> "ES")."""
+    return _VENDOR.sub("", written, count=1) if _VENDOR.match(written) else written
 
 
 def statements(note: Note, resolver: Resolver) -> list[Statement]:
@@ -118,7 +127,9 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
         claim_subjects: tuple[Subject, ...] = ()
         for block in claim.blocks:
             for start, end in sentence_spans(block.text):
-                statement = _statement(note, block, start, end, resolver, claim_subjects or context)
+                # the first words of a list item may name a member of the family its context names
+                family = context if claim.item is not None and start == 0 and block is claim.blocks[0] else ()
+                statement = _statement(note, block, start, end, resolver, claim_subjects or context, family)
                 found.append(statement)
                 own = tuple(s for s in statement.subjects if not s.inherited)
                 if own and not claim_subjects:
@@ -244,9 +255,13 @@ def _names_something_else(item: ListItem) -> bool:
 
 
 def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolver,
-               inherited: Sequence[Subject]) -> Statement:
+               inherited: Sequence[Subject], family: Sequence[Subject] = ()) -> Statement:
     text = block.text[start:end]
     mentions = resolver.mentions(text)
+    if not mentions and len(family) == 1:
+        # "## Amazon Kinesis" then "* Firehose: ...": the item names Kinesis Firehose
+        member = resolver.member(family[0].written, text)
+        mentions = [member] if member is not None else []
     own = []
     for mention in mentions:
         first, last = block.span(start + mention.start, start + mention.end)

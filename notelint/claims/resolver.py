@@ -13,8 +13,21 @@ import re
 
 from notelint.aws.names import NameIndex
 from notelint.claims.assertions import FORMATS
-from notelint.claims.extract import NameMention
+from notelint.claims.extract import NameMention, Resolver, without_vendor
 from notelint.claims.knowledge import Knowledge
+
+
+# "Name (ABBR)": an abbreviation a note defines for the name before it
+# ("AWS Single Sign-On (SSO)", "Amazon Elasticsearch Service (Amazon ES)")
+_DEFINITION = re.compile(r" ?\(((?:Amazon |AWS )?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\)")
+
+
+# one more member of a list after a name: ", Firehose", " and Analytics"
+_MEMBER = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+|[ \t]*/[ \t]*)([A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*)?)")
+
+
+# the label of a short list item: "Firehose: ...", "Data Analytics (SQL or Flink)", "Streams"
+_MEMBER_LABEL = re.compile(r"\s*([A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*)?)(?=\s*(?:$|[:(]|[-–—] ))")
 
 
 class NameResolver:
@@ -43,10 +56,122 @@ class NameResolver:
                     continue  # "glue", "batch jobs", "Data pipeline"
             start = mention.vendor_start if has_vendor and mention.vendor_start is not None else mention.start
             found.append(NameMention(entry.canonical_name, text[start : mention.end], start, mention.end))
+        found = self._with_family_members(text, found)
         if self.entity_pattern is not None:
             for match in self.entity_pattern.finditer(text):
-                if any(m.start < match.end() and match.start() < m.end for m in found):
+                overlapping = [m for m in found if m.start < match.end() and match.start() < m.end]
+                # the longer name wins: "IoT Analytics" (an entity) over the "IoT" inside it
+                if any(not (match.start() <= m.start and m.end <= match.end()) or (m.start, m.end) == match.span() for m in overlapping):
                     continue
+                found = [m for m in found if m not in overlapping]
                 found.append(NameMention(self.entity_names[match.group(0)], match.group(0), match.start(), match.end()))
         found.sort(key=lambda m: m.start)
         return found
+
+    def _with_family_members(self, text: str, found: list[NameMention]) -> list[NameMention]:
+        """Members of a product family listed after a shared prefix: "Kinesis Data
+        Streams, Firehose and Analytics" names Kinesis Data Firehose and Kinesis
+        Data Analytics.  A member that is a name on its own ("Firehose") is read
+        so only when another member of the list needs the prefix ("Analytics"):
+        "Kinesis Data Streams and Firehose" may mean today's Firehose."""
+        members: list[NameMention] = []
+        for mention in found:
+            words = without_vendor(mention.written).split(" ")
+            if len(words) < 2:
+                continue
+            listed, needed, at = [], False, mention.end
+            while (item := _MEMBER.match(text, at)) is not None:
+                member = self._member(words, item.group(1))
+                if member is None:
+                    break
+                alone = any(m.start == item.start(1) and m.end == item.end(1) for m in found)
+                needed = needed or not alone
+                listed.append(NameMention(member[0], member[1], item.start(1), item.end(1)))
+                at = item.end()
+            if needed:
+                members.extend(listed)
+        if not members:
+            return found
+        kept = [m for m in found if not any(m.start < n.end and n.start < m.end for n in members)]
+        return sorted([*kept, *members], key=lambda m: m.start)
+
+    def member(self, family: str, text: str) -> NameMention | None:
+        """A short list item under a heading or an item that names a product
+        family, labelled with a member's name: "Firehose: ..." under "## Amazon
+        Kinesis" names Kinesis Firehose.  Only a label (the item's first words,
+        then its end, a colon, a dash or a parenthesis) is read so."""
+        label = _MEMBER_LABEL.match(text)
+        if label is None:
+            return None
+        words = without_vendor(family).split(" ")
+        member = self._member(words, label.group(1), whole=True)
+        if member is None:
+            return None
+        return NameMention(member[0], member[1], label.start(1), label.end(1))
+
+    def _member(self, words: list[str], item: str, whole: bool = False) -> tuple[str, str] | None:
+        """(name, full name) of ``item`` read after the longest prefix of ``words``
+        (``whole``: all of them may be the prefix) that makes a name."""
+        for cut in range(len(words) if whole else len(words) - 1, 0, -1):
+            full = " ".join([*words[:cut], item])
+            entry = self.index.by_words.get(tuple(full.casefold().split(" ")))
+            if entry is not None:
+                # written as the full name ("Kinesis Data Firehose"), so entries about a former name match
+                former = entry.form and entry.name.casefold() != full.casefold()
+                return entry.canonical_name, (entry.name if former else full)
+        return None
+
+    def for_note(self, text: str) -> Resolver:
+        """This resolver, reading also the abbreviations the note defines: after
+        "AWS Single Sign-On (SSO)" a bare "SSO" anywhere in the note names AWS
+        Single Sign-On (writers define a name once and use the short form)."""
+        abbreviations: dict[str, str] = {}
+        for definition in _DEFINITION.finditer(text):
+            abbreviation = definition.group(1)
+            # new forms only: not defined already, not a name of its own ("(S3)"); "Amazon ES", then "ES"
+            forms = [f for f in dict.fromkeys((abbreviation, without_vendor(abbreviation)))
+                     if f not in abbreviations and not self.mentions(f)]
+            if not forms:
+                continue
+            before = text[text.rfind("\n", 0, definition.start()) + 1 : definition.start()]
+            named = [m for m in self.mentions(before) if m.end == len(before)]
+            if not named or not _abbreviates(abbreviation, named[-1].written):
+                continue
+            mention = named[-1]
+            bare = without_vendor(mention.written)
+            # a former name keeps its own name ("Elasticsearch Service"), so entries about it match
+            same = bare.casefold() in {mention.name.casefold(), without_vendor(mention.name).casefold()}
+            meant = mention.name if same else bare
+            abbreviations.update((form, meant) for form in forms)
+        return _NoteResolver(self, abbreviations) if abbreviations else self
+
+
+def _abbreviates(abbreviation: str, name: str) -> bool:
+    """Are the abbreviation's letters, in order, letters of the name, the first its first ("SSO": Single Sign-On)?"""
+    letters, words = without_vendor(abbreviation).casefold(), without_vendor(name).casefold()
+    if not letters or not words or letters[0] != words[0]:
+        return False
+    rest = iter(words)
+    return all(letter in rest for letter in letters)
+
+
+class _NoteResolver:
+    """A note's resolver: the run's names, and the abbreviations the note defines."""
+
+    def __init__(self, base: NameResolver, abbreviations: dict[str, str]):
+        self.base = base
+        self.abbreviations = abbreviations
+        alternatives = "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
+        self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+    def member(self, family: str, text: str) -> NameMention | None:
+        return self.base.member(family, text)
+
+    def mentions(self, text: str) -> list[NameMention]:
+        found = self.base.mentions(text)
+        extra = [
+            NameMention(self.abbreviations[match.group()], match.group(), match.start(), match.end())
+            for match in self.pattern.finditer(text)
+            if not any(m.start < match.end() and match.start() < m.end for m in found)
+        ]
+        return sorted([*found, *extra], key=lambda m: m.start) if extra else found

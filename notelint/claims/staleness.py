@@ -27,7 +27,7 @@ from datetime import date
 from typing import Iterator
 
 from notelint.claims import knowledge_for, statements_of
-from notelint.claims.extract import Statement, Subject
+from notelint.claims.extract import Statement, Subject, without_vendor
 from notelint.claims.knowledge import Change, Knowledge, Matcher
 from notelint.claims.match import match
 from notelint.diagnostic import Edit, Finding, Fix, Severity
@@ -42,6 +42,13 @@ RETIRED_CLIENT = "retired-client"  # botocore no longer ships the service's clie
 _ACKNOWLEDGEABLE = {"renamed", "end-of-life", "closed-to-new-customers", "maintenance-mode"}
 # what a heading that names a service is reported for: the service as a whole is gone or closed
 # (a rename is reported in the section's sentences; a feature needs a claim about the feature)
+# a sentence that carries the notice of a retirement or a closure, for the whole note
+# (not a loose "no longer needs" that any sentence may say)
+_NOTICE = {
+    "end-of-life": re.compile(r"\b(?:retired|retirement|end[- ]of[- ](?:life|support)|discontinu\w*|sunset)\b", re.IGNORECASE),
+    "closed-to-new-customers": re.compile(r"\bnew\s+customers\b|\bclosed\s+to\s+new\b", re.IGNORECASE),
+    "maintenance-mode": re.compile(r"\bmaintenance\s+mode\b|\bnew\s+customers\b", re.IGNORECASE),
+}
 _IN_HEADINGS = {"end-of-life", "closed-to-new-customers", "maintenance-mode"}
 _HEADLINE = {
     "renamed": "{name} was renamed {replacement} {when}",
@@ -219,19 +226,26 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     index = _by_name(active)
     rank = {change.id: position for position, (change, _) in enumerate(active)}
     once: set[str] = set()
-    # a note that says once that X was renamed need not say it at every mention
+    # a note that says once that X was renamed, retired or closed need not say it at every
+    # mention (a page that carries the notice); a claim with conditions is still read
+    acknowledged: set[str] = set()
     for change, matcher in active:
-        if _once_per_note(change) and any(
-            _acknowledges(s, change) and s.mention_of(matcher.mentions) is not None for s in statements
-        ):
-            once.add(change.id)
+        if _once_per_note(change):
+            notices = [s for s in statements if _acknowledges(s, change)]
+        elif change.kind in _NOTICE and matcher.mentions_only:
+            notices = [s for s in statements if _NOTICE[change.kind].search(s.text)]
+        else:
+            continue
+        if any(s.mention_of(matcher.mentions) is not None for s in notices):
+            acknowledged.add(change.id)
     for statement in statements:
         claimed: set[str] = set()  # subjects this statement was already reported for
         names = {subject.name.casefold() for subject in statement.subjects}
         names.update(subject.written.casefold() for subject in statement.subjects)
+        names.update(without_vendor(subject.written).casefold() for subject in statement.subjects)
         candidates = {pair[0].id: pair for name in names for pair in index.get(name, ())}
         for change, matcher in sorted(candidates.values(), key=lambda pair: rank[pair[0].id]):
-            if _once_per_note(change) and change.id in once:
+            if change.id in acknowledged or (_once_per_note(change) and change.id in once):
                 continue
             if change.kind in _ACKNOWLEDGEABLE and _acknowledges(statement, change):
                 continue

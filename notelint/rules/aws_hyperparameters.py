@@ -1,4 +1,4 @@
-"""NL45x: hyperparameters of SageMaker's built-in algorithms.
+"""NL45x: hyperparameters of SageMaker's built-in algorithms and their values.
 
 The names come from the hyperparameter tables of the Amazon SageMaker
 Developer Guide (``scripts/sagemaker_hyperparameters.py``).  A section is
@@ -66,6 +66,58 @@ def unknown_hyperparameter(note: Note, ctx: Context) -> Iterator[Finding]:
         yield suggest.finding(start, end, message, close, {"source": algorithm.source})
 
 
+# three or more lowercase names in a row, as a list: "pooled_embedding, hcnn, bilstm or attentional_bilstm"
+_VALUE_LIST = re.compile(
+    r"(?<![\w.])[a-z][a-z0-9_]*(?:[ \t]*(?:,|/|\bor\b|\band\b)[ \t]*(?:(?:or|and)[ \t]+)?[a-z][a-z0-9_]*){2,}(?![\w.(])"
+)
+_LIST_ITEM = re.compile(r"(?<![\w.])[a-z][a-z0-9_]*(?![\w.])")
+
+
+@rule(
+    "NL451",
+    "unknown-hyperparameter-value",
+    Severity.WARNING,
+    "A list of a SageMaker built-in algorithm's hyperparameter values holds one it does not take.",
+    bad=example("## Object2Vec\n\n* encoders: pooled_embedding, hcnn, bilstm, attentional_bilstm", title="Algorithms"),
+    good=example("## Object2Vec\n\n* encoders: pooled_embedding, hcnn, bilstm", title="Algorithms"),
+)
+def unknown_hyperparameter_value(note: Note, ctx: Context) -> Iterator[Finding]:
+    """In a section whose heading names one built-in algorithm, a list of
+    values ("pooled_embedding, hcnn, bilstm, attentional_bilstm") in which
+    at least two are values the guide lists for that algorithm's
+    hyperparameters and another, a snake_case name, is not a value or a
+    hyperparameter of any built-in algorithm: the writer has the enum wrong.
+    Lists of other words, and plain words (which may be prose), are left alone."""
+    about: dict[tuple[str, ...], Algorithm | None] = {}
+    seen: set[int] = set()
+    for run in runs(note):
+        if id(run.block_text) in seen or "_" not in run.block_text:
+            continue
+        seen.add(id(run.block_text))  # the runs of one block share its text: read it once
+        for listed in _VALUE_LIST.finditer(run.block_text):
+            items = list(_LIST_ITEM.finditer(listed.group()))
+            from notelint.aws.hyperparameters import algorithms_for
+
+            algorithms = algorithms_for(ctx)
+            if run.headings not in about:
+                about[run.headings] = _algorithm_of(run.headings, algorithms)
+            algorithm = about[run.headings]
+            if algorithm is None:
+                continue
+            known = [item.group() for item in items if item.group() in algorithm.values]
+            if len(known) < 2:
+                continue
+            for item in items:
+                value = item.group()
+                if "_" not in value or value in algorithms.all_values or value in algorithms.all_hyperparameters:
+                    continue
+                close = suggest.close(value, algorithm.values, cutoff=0.6) or tuple(known[:3])
+                at = listed.start() + item.start() - run.offset
+                start, end = run.span(at, at + len(value))
+                message = f"'{value}' is not a value of SageMaker's {algorithm.name} hyperparameters ({algorithm.source})"
+                yield suggest.finding(start, end, message, close, {"source": algorithm.source})
+
+
 def _algorithm_of(headings: tuple[str, ...], algorithms: Algorithms) -> Algorithm | None:
     """The algorithm named by the nearest heading that names one (None if it names several)."""
     for heading in reversed(headings):
@@ -75,4 +127,4 @@ def _algorithm_of(headings: tuple[str, ...], algorithms: Algorithms) -> Algorith
     return None
 
 
-RULES = (unknown_hyperparameter,)
+RULES = (unknown_hyperparameter, unknown_hyperparameter_value)

@@ -395,16 +395,66 @@ def aws_name_misspelt(note: Note, ctx: Context) -> Iterator[Finding]:
     Service": names remembered by their acronym), and a digit typed with
     the shift key held ("S#", "EC@").  No fix: the writer may mean another
     product, so the name is a suggestion."""
-    about_aws = bool(_mentions(note, ctx))
+    mentions = _mentions(note, ctx)
+    about_aws = bool(mentions)
     index = name_index(ctx)
     for run in runs(note, code_spans=False):
-        for start, end, meant in index.near_misses(run.text, aws=about_aws):
+        found = index.near_misses(run.text, aws=about_aws)
+        if about_aws:
+            taken = [(start, end) for start, end, _meant in found]
+            for start, end, name, swapped in index.names_one_word_off(run.text):
+                if any(a < end and start < b for a, b in taken) or not _name_position(run, start, end, swapped, mentions):
+                    continue
+                found.append((start, end, (name,)))
+            found.sort()
+        for start, end, meant in found:
             written = run.text[start:end]
             yield Finding(
                 *run.span(start, end),
                 f"'{written}' is not an AWS name; did you mean {' or '.join(repr(name) for name in meant)}?",
                 suggestions=meant,
             )
+
+
+# the items of a list written in a sentence: "IAM, MFA, SSL/TLS, cloud train and encryption"
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,;/&:]|\band\b|\bor\b)\s*", re.IGNORECASE)
+_VENDOR_BEFORE = re.compile(r"(?:Amazon|AWS) $")
+
+
+def _name_position(run: Run, start: int, end: int, swapped: bool, mentions: list[tuple[Run, Mention]]) -> bool:
+    """Do words that miss an AWS name by one word stand where a name stands?
+    The whole of a heading, a table cell or a list item (a vendor may come
+    before them: "# AWS Snowball Family"), or, unless a word was swapped for
+    another, one item of a list that names an AWS service elsewhere
+    ("IAM, MFA, cloud train, encryption")."""
+    vendor = _VENDOR_BEFORE.search(run.text, 0, start)
+    first = vendor.start() if vendor else start
+    if not run.text[:first].strip(" #*_") and not run.text[end:].strip(" :*_"):
+        return True
+    if swapped:
+        return False
+    items = _item_bounds(run.text)
+    if (first, end) not in items and (start, end) not in items:
+        return False
+    for other_run, other in mentions:
+        if other_run is run and (other.end <= first or other.start >= end):
+            if not other.entry.english or _as_aws_writes_it(other_run, other):
+                return True
+    return False
+
+
+def _item_bounds(text: str) -> list[tuple[int, int]]:
+    """The items of ``text`` read as a list: the stretches between separators, spaces trimmed."""
+    bounds, start = [], 0
+    for separator in [*_LIST_SEPARATOR.finditer(text), None]:
+        end = separator.start() if separator else len(text)
+        item = text[start:end]
+        if item.strip():
+            lead = len(item) - len(item.lstrip())
+            bounds.append((start + lead, start + len(item.rstrip())))
+        if separator:
+            start = separator.end()
+    return bounds
 
 
 RULES = (aws_name_case, aws_name_spacing, aws_name_vendor, aws_name_misspelt)

@@ -1,5 +1,6 @@
 """Edits the language server offers besides rule fixes: a suppression comment
-for one finding, and a word added to the project's word list.
+for one finding, and a word added to the project's word list (a word file, or
+the ``words`` setting of the configuration when the project has no word file).
 
 Pure text work, tested without an editor.  A suppression comment is written so
 that the Markdown keeps its structure (checked by parsing the result: the
@@ -12,6 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import tomlkit
 
 from notelint.atomic import replace_file
 from notelint.note import Note, parse_note
@@ -114,4 +118,36 @@ def add_word(path: Path, word: str) -> bool:
             position = later[0]
     lines.insert(position, word + "\n")
     replace_file(path, "".join(lines).encode("utf-8"), mode=path.stat().st_mode & 0o777 if path.exists() else 0o644)
+    return True
+
+
+def add_word_to_config(path: Path, word: str) -> bool:
+    """Add ``word`` to the ``words`` setting of a configuration file; False if it was already there.
+
+    ``path`` is a ``notelint.toml`` (top-level keys; created if missing) or a
+    ``pyproject.toml`` (its ``[tool.notelint]`` table).  tomlkit keeps the rest
+    of the file as it was, comments and layout included; a sorted list stays
+    sorted.  Written atomically.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    document = tomlkit.parse(text)
+    table: Any = document
+    if path.name == "pyproject.toml":
+        table = document.setdefault("tool", tomlkit.table(is_super_table=True)).setdefault("notelint", tomlkit.table())
+    words = table.get("words")
+    if words is None:
+        table["words"] = tomlkit.array()
+        words = table["words"]
+    entries = [str(entry) for entry in words]
+    if entry_words([word]) <= entry_words(entries):
+        return False
+    keys = [entry.casefold() for entry in entries]
+    position = len(entries)
+    if keys and keys == sorted(keys):
+        position = next((i for i, key in enumerate(keys) if key > word.casefold()), len(entries))
+    words.insert(position, word)
+    replace_file(path, tomlkit.dumps(document).encode("utf-8"), mode=path.stat().st_mode & 0o777 if path.exists() else 0o644)
     return True

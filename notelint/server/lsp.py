@@ -25,6 +25,7 @@ from typing import Any
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from notelint import __version__
@@ -43,6 +44,7 @@ log = logging.getLogger("notelint.server")
 SOURCE = "notelint"
 FIX_ALL = "source.fixAll.notelint"
 ADD_WORD = "notelint.addWord"
+UNTITLED = "untitled:"  # the scheme editors give a buffer that is not yet a file
 CONFIG_NAMES = ("notelint.toml", "pyproject.toml")
 DEFAULT_DEBOUNCE_MS = 200
 _SEVERITY = {
@@ -66,8 +68,9 @@ class Document:
     """What the server knows of one open note."""
 
     uri: str
-    path: Path
+    path: Path  # an untitled buffer's is made up: in the workspace folder, named by its URI
     session: Session | None = None
+    untitled: bool = False  # no file: checked, but not a note of the corpus
     checked: Checked | None = None
     version: int | None = None
     positions: PositionMap | None = None
@@ -81,9 +84,24 @@ class Document:
             self.pending = None
 
 
+class Protocol(LanguageServerProtocol):
+    """pygls's protocol, without its memory creep.
+
+    pygls 2.1 files the future of every notification handled by a generator,
+    coroutine or thread handler (``didChange``, ``didOpen``, ...) among the
+    in-flight requests, under a fresh id, and never takes it out: about 0.8 kB a
+    keystroke for as long as the server runs.  A notification's future is done
+    when its result is checked, so it is dropped there."""
+
+    def _check_handler_result(self, future: Any) -> None:
+        super()._check_handler_result(future)
+        for msg_id in [key for key, pending in self._request_futures.items() if pending is future]:
+            del self._request_futures[msg_id]
+
+
 class NotelintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("notelint", __version__)
+        super().__init__("notelint", __version__, protocol_cls=Protocol)
         self.debounce = DEFAULT_DEBOUNCE_MS / 1000
         self.timings = False  # log each check's duration (the benchmark reads it)
         self.documents: dict[str, Document] = {}
@@ -91,6 +109,8 @@ class NotelintServer(LanguageServer):
         self.shared: dict[str, Any] = {}  # loaded data that outlives a configuration
         self.config_errors: set[str] = set()
         self.frozen: list[Session] = []  # sessions whose loaded data the garbage collector no longer scans
+        # position maps of notes on disk that findings point to, by path, with the file's stamp when read
+        self.disk_positions: dict[Path, tuple[tuple[int, int, str], PositionMap]] = {}
         self.docs_url = docs_url()
 
     # -- configuration ---------------------------------------------------------------
@@ -116,6 +136,16 @@ class NotelintServer(LanguageServer):
             if (candidate == path or candidate in path.parents) and (best is None or best in candidate.parents):
                 best = candidate
         return best or path.parent
+
+    def untitled_path(self, uri: str) -> Path:
+        """A made-up path for an untitled buffer: in the workspace folder (whose configuration
+        governs it), named by the URI so that it cannot be taken for a note on disk."""
+        folders = [*self.workspace.folders.values()] if self.protocol._workspace is not None else []
+        roots = [root for root in (to_fs_path(f.uri) for f in folders) if root]
+        if not roots and self.protocol._workspace is not None and self.workspace.root_path:
+            roots.append(self.workspace.root_path)
+        folder = Path(os.path.abspath(roots[0])) if roots else Path.cwd()
+        return folder / uri.replace("/", "_")
 
     def session_for(self, path: Path) -> Session | None:
         """The session of the configuration that governs ``path``, as the CLI finds it."""
@@ -203,7 +233,7 @@ class NotelintServer(LanguageServer):
             document.checked, document.published = None, []
             self.publish(document, [])
             return
-        checked = session.check(document.path, text_document.source)
+        checked = session.check(document.path, text_document.source, indexed=not document.untitled)
         self.collect(session)
         document.checked = checked
         document.version = text_document.version
@@ -234,12 +264,14 @@ class NotelintServer(LanguageServer):
         if not session.linter.corpus_rules:
             return
         for uri, document in self.documents.items():
-            if uri == but or document.session is not session or document.checked is None or document.pending:
+            checked = document.checked
+            if uri == but or document.session is not session or checked is None or checked.summary is None \
+                    or document.pending:
                 continue
-            corpus, _errors = session.corpus(document.checked.path)
-            if corpus != document.checked.corpus_diagnostics:
-                document.checked.corpus_diagnostics = corpus
-                self.publish(document, document.checked.diagnostics)
+            corpus, _errors = session.compare(checked.summary, checked.path)
+            if corpus != checked.corpus_diagnostics:
+                checked.corpus_diagnostics = corpus
+                self.publish(document, checked.diagnostics)
 
     def publish(self, document: Document, diagnostics: list[Diagnostic], errors: Sequence[str] = ()) -> None:
         published = [(self.to_lsp(document, d), d) for d in diagnostics]
@@ -265,10 +297,11 @@ class NotelintServer(LanguageServer):
         related = []
         for location in d.related:
             path = document.session.absolute(location.path)
-            positions = document.positions if path == document.path else self.positions_of(path, document.session)
+            here = path == document.path
+            positions = document.positions if here else self.positions_of(path, document.session)
             related.append(lsp.DiagnosticRelatedInformation(
                 location=lsp.Location(
-                    uri=from_fs_path(str(path)) or path.as_uri(),
+                    uri=document.uri if here else from_fs_path(str(path)) or path.as_uri(),
                     range=_range(positions, location.line, location.column, location.end_line, location.end_column),
                 ),
                 message=location.message or "the other place",
@@ -290,10 +323,20 @@ class NotelintServer(LanguageServer):
             if document.path == path and document.checked is not None:
                 return document.positions
         try:
+            stat = path.stat()
+        except OSError:
+            return None
+        stamp = (stat.st_mtime_ns, stat.st_size, self.encoding)
+        known = self.disk_positions.get(path)
+        if known is not None and known[0] == stamp:  # related places are published on every check: read once
+            return known[1]
+        try:
             source = read_source(path, str(path), session.config.max_file_size)
         except SourceError:
             return None
-        return PositionMap(source, self.encoding)
+        positions = PositionMap(source, self.encoding)
+        self.disk_positions[path] = (stamp, positions)
+        return positions
 
     def lsp_edit(self, document: Document, line: int, column: int, end_line: int, end_column: int,
                  text: str) -> lsp.TextEdit:
@@ -332,12 +375,14 @@ class NotelintServer(LanguageServer):
                 edit=lsp.WorkspaceEdit(changes={uri: changes}),
             ))
         session = document.session
-        if d.code == UNKNOWN_WORD and session.config.word_files:
+        if d.code == UNKNOWN_WORD:
             source = document.checked.source
             word = source.norm[source.offset(d.line, d.column):source.offset(d.end_line, d.end_column)]
             if word and "\n" not in word:
+                target = word_list(session)
+                where = target.name if session.config.word_files else f"the words of {target.name}"
                 actions.append(lsp.CodeAction(
-                    title=f"Add '{word}' to {session.config.word_files[0]}",
+                    title=f"Add '{word}' to {where}",
                     kind=lsp.CodeActionKind.QuickFix,
                     diagnostics=[item],
                     command=lsp.Command(title="Add to the word list", command=ADD_WORD, arguments=[uri, word]),
@@ -373,11 +418,11 @@ class NotelintServer(LanguageServer):
     def add_word(self, uri: str, word: str) -> bool:
         document = self.documents.get(uri)
         session = document.session if document is not None else None
-        if session is None or not session.config.word_files:
+        if session is None:
             return False
-        target = session.root / session.config.word_files[0]
+        target = word_list(session)
         try:
-            added = edits.add_word(target, word)
+            added = edits.add_word(target, word) if session.config.word_files else edits.add_word_to_config(target, word)
         except OSError as exc:
             self.window_show_message(lsp.ShowMessageParams(
                 lsp.MessageType.Error, f"notelint: cannot write {target}: {exc.strerror or exc}"))
@@ -396,6 +441,14 @@ class NotelintServer(LanguageServer):
             return None
         text = "\n\n---\n\n".join(explain(d) for _, d in found)
         return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=text), range=found[0][0].range)
+
+
+def word_list(session: Session) -> Path:
+    """Where "add to the word list" writes: the first word file, else the configuration's ``words``
+    (a new ``notelint.toml`` in the folder notelint treats as the project when there is no configuration)."""
+    if session.config.word_files:
+        return session.root / session.config.word_files[0]
+    return session.config.file or session.root / "notelint.toml"
 
 
 def explain(d: Diagnostic) -> str:
@@ -472,12 +525,16 @@ def create() -> NotelintServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: NotelintServer, params: lsp.DidOpenTextDocumentParams) -> None:
-        path = _path(params.text_document.uri)
-        markdown = params.text_document.language_id == "markdown" or path is not None and path.suffix.lower() in NOTE_SUFFIXES
-        if path is None or not markdown:
-            return  # a file the editor shares with every server (a config file, say): not a note
-        ls.documents[params.text_document.uri] = Document(params.text_document.uri, path)
-        ls.check(params.text_document.uri)
+        uri = params.text_document.uri
+        path = _path(uri)
+        markdown = params.text_document.language_id == "markdown"
+        if path is not None and (markdown or path.suffix.lower() in NOTE_SUFFIXES):
+            ls.documents[uri] = Document(uri, path)
+        elif path is None and markdown and uri.startswith(UNTITLED):
+            ls.documents[uri] = Document(uri, ls.untitled_path(uri), untitled=True)
+        else:
+            return  # a file the editor shares with every server (a config file, say), or not a file: not a note
+        ls.check(uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: NotelintServer, params: lsp.DidChangeTextDocumentParams) -> None:
@@ -498,7 +555,7 @@ def create() -> NotelintServer:
             return
         document.cancel()
         ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=document.uri, diagnostics=[]))
-        if document.session is not None:
+        if document.session is not None and not document.untitled:
             document.session.closed(document.path)
             ls.refresh_corpus(document.session)
 

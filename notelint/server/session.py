@@ -53,6 +53,7 @@ class Checked:
     corpus_diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     seconds: float = 0.0  # how long the check took
+    summary: NoteSummary | None = None  # what the corpus rules compare of it
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -167,14 +168,19 @@ class Session:
         bom = text.startswith(_BOM)
         return SourceFile(self.display(path), text[1:] if bom else text, bom)
 
-    def check(self, path: Path, text: str) -> Checked:
-        """Check an open note's text, and put its summary in the index."""
+    def check(self, path: Path, text: str, indexed: bool = True) -> Checked:
+        """Check an open note's text, and put its summary in the index.
+
+        A note that is not a file (an editor's untitled buffer: ``indexed`` False) is
+        compared with the indexed notes but joins no index: no other note's findings
+        may point into it."""
         started = time.perf_counter()
         source = self.source(path, text)
         last = self._last.get(source.path)
         if last is not None and last.source.text == source.text and last.source.bom == source.bom and not last.errors:
             # the same text (a save, a focus change): the note's findings stand; the corpus may have moved
-            last.corpus_diagnostics, errors = self.corpus(source.path) if self.linter.corpus_rules else ([], [])
+            last.corpus_diagnostics, errors = (
+                self.compare(last.summary, source.path) if last.summary is not None and self.linter.corpus_rules else ([], []))
             last.errors = errors
             last.seconds = time.perf_counter() - started
             return last
@@ -194,10 +200,12 @@ class Session:
         checked.note_diagnostics = outcome.diagnostics
         if outcome.error is not None:
             checked.errors.append(outcome.error)
+        checked.summary = outcome.summary
         if outcome.summary is not None and self.linter.corpus_rules:
-            self.open.add(source.path)
-            self.index[source.path] = outcome.summary
-            checked.corpus_diagnostics, errors = self.corpus(source.path)
+            if indexed:
+                self.open.add(source.path)
+                self.index[source.path] = outcome.summary
+            checked.corpus_diagnostics, errors = self.compare(outcome.summary, source.path)
             checked.errors.extend(errors)
         checked.seconds = time.perf_counter() - started
         self._last[source.path] = checked
@@ -208,6 +216,10 @@ class Session:
         target = self.index.get(display)
         if target is None:
             return [], []
+        return self.compare(target, display)
+
+    def compare(self, target: NoteSummary, display: str) -> tuple[list[Diagnostic], list[FileError]]:
+        """Corpus findings on one note's summary, compared with every indexed note but itself."""
         others = [summary for path, summary in self.index.items() if path != display]
         result = RunResult()
         diagnostics = self.linter.check_corpus([target], others, result)

@@ -34,12 +34,7 @@ RULE_OF_KIND = {kind: r.code for r in RULES for kind in getattr(r.check, "kinds"
 
 # Entries whose natural `bad` example no rule reports today; strict, so the
 # marker must go once the reader or the rule is fixed.
-KNOWN_GAPS = {
-    "iot-analytics-end-of-support": "the claim reader resolves 'IoT Analytics' to the alias-table name IoT, "
-    "so the entry never matches (NL507 reports the name, without the entry)",
-    "iot-events-end-of-support": "the claim reader resolves 'IoT Events' to the alias-table name IoT, "
-    "so the entry never matches (NL507 reports the name, without the entry)",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _date(value: Any) -> date:
