@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -16,12 +17,45 @@ def _isolated_cache(tmp_path_factory):
     test session: the user's cache is never read or written.  Session-scoped,
     so it is in place before any session fixture builds a catalog."""
     previous = os.environ.get("NOTELINT_CACHE_DIR")
-    os.environ["NOTELINT_CACHE_DIR"] = str(tmp_path_factory.getbasetemp() / "notelint-cache")
+    cache = tmp_path_factory.getbasetemp() / "notelint-cache"
+    _link_seed(cache, os.environ.get("NOTELINT_TEST_CACHE_SEED"))
+    os.environ["NOTELINT_CACHE_DIR"] = str(cache)
     yield
     if previous is None:
         os.environ.pop("NOTELINT_CACHE_DIR", None)
     else:
         os.environ["NOTELINT_CACHE_DIR"] = previous
+
+
+def _link_seed(cache: Path, seed: str | None) -> None:
+    """Link the derived data (catalog, spelling lists) of ``seed`` into a fresh cache.
+
+    ``bench/mutation.py`` sets ``NOTELINT_TEST_CACHE_SEED``: mutmut starts a test
+    session per mutant, and building the catalog anew in each (30 s and more on
+    a loaded machine) made per-mutant runs time out.  The seed is built once by
+    the unmutated code.  Cached results are never linked: a result stored by one
+    mutant's run would answer for another's and hide what it changed.
+    """
+    if not seed:
+        return
+    cache.mkdir(parents=True, exist_ok=True)
+    for entry in Path(seed).iterdir():
+        if entry.name != "results" and not (cache / entry.name).exists():
+            (cache / entry.name).symlink_to(entry)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fresh_linters():
+    """Each session starts without the linters tests.helpers keeps for reuse.
+
+    mutmut forks every mutant's session from a process that already ran the
+    tests: linters kept from that run would carry the data their rules shared
+    (built by the unmutated code), and a mutant in the code building it would
+    never run.
+    """
+    from tests import helpers
+
+    helpers._LINTERS.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -316,3 +316,12 @@ def test_registered_codes_are_kept_per_version_of_the_code(tmp_path, monkeypatch
     (package / "rule.py").write_text("X = 1\n")
     monkeypatch.setattr(resultcache, "_PACKAGE", package)  # other code: built again from the rules
     assert resultcache.registered_codes() == codes
+
+
+def test_the_order_of_a_configured_table_does_not_change_the_key(tmp_path):
+    # the same settings written in another order must find the same entries (a reordered
+    # pyproject.toml is not a reason to check every file again)
+    one = Config(root=tmp_path, per_file_ignores={"a.md": ("NL2",), "b.md": ("NL3",)})
+    other = Config(root=tmp_path, per_file_ignores={"b.md": ("NL3",), "a.md": ("NL2",)})
+    assert _key(one) == _key(other)
+    assert _key(one) != _key(Config(root=tmp_path, per_file_ignores={"a.md": ("NL3",), "b.md": ("NL2",)}))

@@ -1,0 +1,158 @@
+"""The engine's rules of assembly, through its public entry points: one answer
+per name, counts per severity, what a too-deep note says, where a finding's
+positions and severity come from, context notes read but never reported on,
+files that cannot be read left out of --fix's parse.
+
+Found unpinned by ``bench/mutation.py engine`` (issue 20).
+"""
+
+from __future__ import annotations
+
+from notelint.config import Config
+from notelint.diagnostic import Diagnostic, Finding, Related, Severity
+from notelint.engine import Linter, RunResult, one_per_name, parse_files
+from notelint.files import NoteFile
+from notelint.note import parse_note
+from notelint.rule import rule
+from notelint.rules import RULES
+from notelint.source import decode
+from tests.helpers import AS_OF, FRONT, REPO
+
+
+def _d(code: str, line: int = 5, column: int = 3, severity: Severity = Severity.WARNING) -> Diagnostic:
+    return Diagnostic(code, "name", severity, "n.md", line, column, line, column + 3, "m")
+
+
+# -- one answer per name ------------------------------------------------------------------------
+def test_one_per_name_keeps_the_most_specific_naming_rule_per_place():
+    renamed, vendor, spacing, case = _d("NL501"), _d("NL303"), _d("NL302"), _d("NL301")
+    assert one_per_name([case, spacing, vendor, renamed]) == [renamed]
+    assert one_per_name([case, spacing, vendor]) == [vendor]
+    assert one_per_name([case, spacing]) == [spacing]
+    assert one_per_name([case]) == [case]
+
+
+def test_one_per_name_leaves_other_places_and_other_rules_alone():
+    here, next_column, next_line = _d("NL302"), _d("NL301", column=4), _d("NL301", line=6)
+    spelling = _d("NL202")
+    assert one_per_name([here, next_column, next_line, spelling]) == [here, next_column, next_line, spelling]
+    assert one_per_name([_d("NL301"), spelling, _d("NL501")]) == [spelling, _d("NL501")]
+    plain = [spelling, _d("NL112")]
+    assert one_per_name(plain) == plain
+
+
+def test_a_name_wrong_in_several_ways_gets_one_finding():
+    naming = Config(root=REPO, select=("NL3", "NL501"))
+    found = Linter(naming, RULES, AS_OF).check_text(FRONT + "* Aws Sagemaker trains\n", "n.md")
+    assert [(d.code, d.line, d.column, d.end_column) for d in found] == [("NL303", 5, 3, 6)]
+
+
+# -- counts --------------------------------------------------------------------------------------
+def test_counts_has_every_severity():
+    result = RunResult(diagnostics=[_d("NL1", severity=Severity.ERROR), _d("NL2"), _d("NL3"), _d("NL4")])
+    assert result.counts() == {Severity.INFO: 0, Severity.WARNING: 3, Severity.ERROR: 1}
+    assert RunResult().counts() == {Severity.INFO: 0, Severity.WARNING: 0, Severity.ERROR: 0}
+
+
+# -- a note nested too deeply ---------------------------------------------------------------------
+def _quotes(levels: int) -> str:
+    return FRONT + "".join(">" * n + f" level {n}\n" for n in range(1, levels + 1)) + "\n* after\n*\n"
+
+
+def test_too_deep_names_one_line_or_a_range_and_checks_the_rest():
+    linter = Linter(Config(root=REPO, select=("NL112",)), RULES, AS_OF)
+    tail = " not checked: lists or block quotes nested too deeply (the Markdown parser stops at 20 levels; a nested list takes 2)"
+    for levels, lines, empty_item in ((20, "line 24", 27), (22, "lines 24–26", 29)):
+        result = RunResult()
+        found = linter.check_notes([parse_note(decode("n.md", _quotes(levels).encode()))], result=result)
+        assert [(d.code, d.line) for d in found] == [("NL112", empty_item)]
+        assert [(e.path, e.message) for e in result.errors] == [("n.md", lines + tail)]
+
+
+# -- positions and severities of findings --------------------------------------------------------------
+@rule("NL195", "test-spans", Severity.INFO, "Reports fixed spans.", bad="x", good="y")
+def _spans(note, ctx):
+    """Three findings: a word, a span given backwards, one the note raised to an error."""
+    start = note.text.index("alpha")
+    yield Finding(start, start + 5, "word")
+    yield Finding(start + 6, start + 2, "backwards")  # end before start: an empty span at start
+    yield Finding(start, start + 10, "raised", severity=Severity.ERROR,
+                  related=(Related(note, start + 6, start + 10, "there"),), meta={"k": "v"}, suggestions=["a", "b"])
+
+
+def test_positions_related_locations_and_severity_precedence():
+    text = FRONT + "* alpha beta\n"
+    config = Config(root=REPO, select=("NL195",))
+    found = Linter(config, [*RULES, _spans], AS_OF).check_text(text, "n.md")
+    assert [(d.message, d.line, d.column, d.end_line, d.end_column, d.severity) for d in found] == [
+        ("word", 5, 3, 5, 8, Severity.INFO),
+        ("raised", 5, 3, 5, 13, Severity.ERROR),
+        ("backwards", 5, 9, 5, 9, Severity.INFO),
+    ]
+    raised = found[1]
+    assert (raised.code, raised.name, raised.path) == ("NL195", "test-spans", "n.md")
+    assert [(r.path, r.line, r.column, r.end_line, r.end_column, r.message) for r in raised.related] == [
+        ("n.md", 5, 9, 5, 13, "there")]
+    assert raised.suggestions == ("a", "b") and dict(raised.meta) == {"k": "v"}
+    # a severity set in the configuration wins over the finding's own
+    configured = Linter(Config(root=REPO, select=("NL195",), severity={"NL195": Severity.WARNING}), [*RULES, _spans],
+                        AS_OF).check_text(text, "n.md")
+    assert {d.severity for d in configured} == {Severity.WARNING}
+
+
+def test_suppressed_and_per_file_ignored_findings_are_dropped():
+    text = FRONT + "<!-- notelint-disable-next-line NL195 -->\n* alpha beta\n"
+    config = Config(root=REPO, select=("NL195",))
+    assert Linter(config, [*RULES, _spans], AS_OF).check_text(text, "n.md") == []
+    plain = FRONT + "* alpha beta\n"
+    ignoring = Config(root=REPO, select=("NL195",), per_file_ignores={"notes/*.md": ("NL195",)})
+    assert Linter(ignoring, [*RULES, _spans], AS_OF).check_text(plain, "notes/n.md") == []
+    assert len(Linter(ignoring, [*RULES, _spans], AS_OF).check_text(plain, "other/n.md")) == 3
+
+
+# -- corpus rules: context is read, targets are reported ---------------------------------------------------
+CLAIM = "* Amazon S3 stores objects in buckets across three zones\n"
+
+
+def test_a_repeated_claim_is_reported_on_the_target_not_the_context(tmp_path):
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(FRONT + CLAIM)
+    a, b = NoteFile(tmp_path / "a.md", "a.md"), NoteFile(tmp_path / "b.md", "b.md")
+    linter = Linter(Config(root=tmp_path, select=("NL113",)), RULES, AS_OF, jobs=1)
+    result = linter.run([b], context=[a, b])
+    assert [(d.code, d.path, d.line) for d in result.diagnostics] == [("NL113", "b.md", 5)]
+    assert [(r.path, r.line) for r in result.diagnostics[0].related] == [("a.md", 5)]
+    assert result.files == 1 and list(result.sources) == ["b.md"]
+    # without context, one note repeats nothing
+    assert linter.run([b]).diagnostics == []
+    # both as targets: the second is the repeat
+    assert [d.path for d in linter.run([a, b]).diagnostics] == ["b.md"]
+
+
+def test_check_notes_compares_with_extra_notes_and_reports_only_the_targets():
+    a = parse_note(decode("a.md", (FRONT + CLAIM).encode()))
+    b = parse_note(decode("b.md", (FRONT + CLAIM).encode()))
+    linter = Linter(Config(root=REPO, select=("NL113",)), RULES, AS_OF)
+    assert [(d.path, d.line) for d in linter.check_notes([b], extra=[a])] == [("b.md", 5)]
+    assert linter.check_notes([b]) == []
+
+
+def test_parse_files_leaves_out_files_that_cannot_be_read(tmp_path):
+    (tmp_path / "good.md").write_text(FRONT + "* one\n")
+    (tmp_path / "bad.md").write_bytes(b"\xff\xfe\x00binary")
+    linter = Linter(Config(root=tmp_path), RULES, AS_OF)
+    notes = parse_files(linter, [NoteFile(tmp_path / "bad.md", "bad.md"), NoteFile(tmp_path / "missing.md", "m.md"),
+                                 NoteFile(tmp_path / "good.md", "good.md")])
+    assert [n.path for n in notes] == ["good.md"]
+    assert notes[0].text == FRONT + "* one\n"
+
+
+def test_a_run_reports_unreadable_files_and_checks_the_others(tmp_path):
+    (tmp_path / "good.md").write_text(FRONT + "* one\n*\n")
+    (tmp_path / "bad.md").write_bytes(b"\xff\xfe\x00binary")
+    result = Linter(Config(root=tmp_path, select=("NL112",)), RULES, AS_OF, jobs=1).run(
+        [NoteFile(tmp_path / "bad.md", "bad.md"), NoteFile(tmp_path / "good.md", "good.md")])
+    assert [(d.path, d.line) for d in result.diagnostics] == [("good.md", 6)]
+    assert [e.path for e in result.errors] == ["bad.md"]
+    assert list(result.sources) == ["good.md"] and result.files == 2
+    assert [n.path for n in result.notes] == ["good.md"]
