@@ -156,3 +156,19 @@ def test_a_run_reports_unreadable_files_and_checks_the_others(tmp_path):
     assert [e.path for e in result.errors] == ["bad.md"]
     assert list(result.sources) == ["good.md"] and result.files == 2
     assert [n.path for n in result.notes] == ["good.md"]
+
+
+def test_a_context_file_without_the_cache_gives_its_summary_only(tmp_path):
+    (tmp_path / "ctx.md").write_text(FRONT + CLAIM)
+    (tmp_path / "bad.md").write_bytes(b"\xff\xfe\x00binary")
+    (tmp_path / "big.md").write_text(FRONT + "* one\n" * 60)
+    linter = Linter(Config(root=tmp_path, select=("NL113",), max_file_size=200), RULES, AS_OF, jobs=1)
+    assert linter.cache is None
+    outcome = linter.process_context_file(NoteFile(tmp_path / "ctx.md", "ctx.md"))
+    assert (outcome.path, outcome.error, outcome.diagnostics) == ("ctx.md", None, [])
+    assert outcome.source is not None and (outcome.source.path, outcome.source.text) == ("ctx.md", FRONT + CLAIM)
+    assert outcome.summary is not None
+    for name in ("bad.md", "big.md", "missing.md"):
+        failed = linter.process_context_file(NoteFile(tmp_path / name, name))
+        assert failed.path == name and failed.error is not None and failed.error.path == name, name
+        assert failed.error.message and (failed.summary, failed.source) == (None, None), name
