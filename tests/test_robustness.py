@@ -197,13 +197,13 @@ def test_file_deleted_between_listing_and_reading(tmp_path, monkeypatch, capsys)
 
 def test_file_deleted_between_reading_and_writing_a_fix_is_not_recreated(tmp_path, monkeypatch, capsys):
     (tmp_path / "n.md").write_text(BROKEN)
-    real_write = runner.write_atomic
+    real_write = fixes.write_atomic
 
     def delete_then_write(path, data, expected):
         Path(path).unlink()
         real_write(path, data, expected)
 
-    monkeypatch.setattr(runner, "write_atomic", delete_then_write)
+    monkeypatch.setattr(fixes, "write_atomic", delete_then_write)  # runner imports it when it fixes
     code, out, _ = check(tmp_path, monkeypatch, capsys, "--isolated", "--fix", "n.md")
     assert code == 2
     assert errors(out) == ["error: n.md: No such file or directory; not fixed"]
@@ -257,7 +257,7 @@ def test_interrupted_fix_leaves_the_original_and_no_temporary_file(tmp_path, mon
     (tmp_path / "a.md").write_text(BROKEN)
     (tmp_path / "b.md").write_text(BROKEN)
     writing = []
-    real_write_atomic = runner.write_atomic
+    real_write_atomic = fixes.write_atomic
 
     def write_atomic(path, data, expected):
         writing.append(Path(path).name)
@@ -273,7 +273,7 @@ def test_interrupted_fix_leaves_the_original_and_no_temporary_file(tmp_path, mon
 
         return step
 
-    monkeypatch.setattr(runner, "write_atomic", write_atomic)
+    monkeypatch.setattr(fixes, "write_atomic", write_atomic)
     name = "fdopen" if where == "write" else where
     monkeypatch.setattr(fixes.os, name, failing(getattr(fixes.os, name)))
     code, out, err = check(tmp_path, monkeypatch, capsys, "--isolated", "--fix", ".")

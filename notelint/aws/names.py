@@ -435,6 +435,14 @@ class NameIndex:
         return frozenset(word for _size, _position, rest in self._name_words for word in rest)
 
     def names_one_word_off(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """``_scan_one_word_off``, kept by text (an edit leaves most of a note's texts as they were)."""
+        return list(self._one_word_off_memo(text))
+
+    @cached_property
+    def _one_word_off_memo(self) -> TextMemo[tuple[tuple[int, int, str, bool], ...]]:
+        return TextMemo(lambda text: tuple(self._scan_one_word_off(text)))
+
+    def _scan_one_word_off(self, text: str) -> list[tuple[int, int, str, bool]]:
         """Two to four words that are an AWS name with one word written wrong:
         a letter off ("cloud train" for CloudTrail), cut short or run on
         ("Dynamo Accelerator" for DynamoDB Accelerator, "Snowball Family" for

@@ -342,18 +342,13 @@ def extract(sentence: str) -> list[Assertion]:
             attribute, explicit = _limit_attribute(sentence, m.start(), m.end(), unit, m.group("what"))
             add(Assertion("limit", attribute, quantity=quantity, unit=unit, bound="max", start=m.start(), end=m.end(),
                           explicit=explicit))
-        for m in _LIMIT_IS.finditer(sentence):
-            quantity, unit = _quantity(m)
-            attribute, explicit = _limit_attribute(sentence, m.end("what"), m.end("what"), unit)
-            if explicit:
-                add(Assertion("limit", attribute, quantity=quantity, unit=unit, bound="max", start=m.start(),
-                              end=m.end()))
-        for m in _LIMIT_IS_MIN.finditer(sentence):
-            quantity, unit = _quantity(m)
-            attribute, explicit = _limit_attribute(sentence, m.end("what"), m.end("what"), unit)
-            if explicit:
-                add(Assertion("limit", attribute, quantity=quantity, unit=unit, bound="min", start=m.start(),
-                              end=m.end()))
+        for pattern, bound in ((_LIMIT_IS, "max"), (_LIMIT_IS_MIN, "min")):  # "the limit is N" / "the lowest N is"
+            for m in pattern.finditer(sentence):
+                quantity, unit = _quantity(m)
+                attribute, explicit = _limit_attribute(sentence, m.end("what"), m.end("what"), unit)
+                if explicit:
+                    add(Assertion("limit", attribute, quantity=quantity, unit=unit, bound=bound, start=m.start(),
+                                  end=m.end()))
         for m in _LIMIT_RANGE.finditer(sentence):
             if overlaps(m.start(), m.end()):
                 continue

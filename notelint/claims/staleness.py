@@ -251,12 +251,15 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     # a note that says once that X was renamed, retired or closed need not say it at every
     # mention (a page that carries the notice); a claim with conditions is still read
     acknowledged: set[str] = set()
+    notices_of_kind: dict[str, list[Statement]] = {}  # the statements that word a notice, read once per kind
     for change, matcher in active:
         if _once_per_note(change):
             # the cheap test first: _acknowledges rewrites the sentence for every old name
             notices = [s for s in statements if s.mention_of(matcher.mentions) is not None and _acknowledges(s, change)]
         elif change.kind in _NOTICE and matcher.mentions_only:
-            notices = [s for s in statements if _NOTICE[change.kind].search(s.text)]
+            if change.kind not in notices_of_kind:
+                notices_of_kind[change.kind] = [s for s in statements if _NOTICE[change.kind].search(s.text)]
+            notices = notices_of_kind[change.kind]
         else:
             continue
         if any(s.mention_of(matcher.mentions) is not None for s in notices):
