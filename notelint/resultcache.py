@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -60,19 +61,37 @@ def _files_under(root: Path, suffix: str = "") -> list[Path]:
     return sorted(found)
 
 
+def _tree_digest(root: Path, suffix: str = "") -> str:
+    """A hash of every file below ``root`` ending with ``suffix``, read once per process
+    while the files' sizes and times are unchanged (a run keys its cache with the code
+    digest twice: the run's key and the registered codes)."""
+    files = _files_under(root, suffix)
+    stamps = []
+    for path in files:
+        try:
+            stat = path.stat()
+            stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append((str(path), -1, -1))
+    return _hashed(tuple(stamps))
+
+
+@lru_cache(maxsize=8)
+def _hashed(stamps: tuple[tuple[str, int, int], ...]) -> str:
+    digest = hashlib.sha256()
+    _hash_files([Path(path) for path, _time, _size in stamps], digest)
+    return digest.hexdigest()
+
+
 def _code_digest() -> str:
     """A hash of notelint's own code: an edited rule (an editable install, a patched
     release) must not be answered from results an older version of it produced."""
-    digest = hashlib.sha256()
-    _hash_files(_files_under(_PACKAGE, ".py"), digest)
-    return digest.hexdigest()
+    return _tree_digest(_PACKAGE, ".py")
 
 
 def _data_digest() -> str:
     """A hash of every file of notelint's data (word lists, aliases, knowledge base)."""
-    digest = hashlib.sha256()
-    _hash_files(_files_under(_DATA), digest)
-    return digest.hexdigest()
+    return _tree_digest(_DATA)
 
 
 def _settings(config: Config, as_of: date) -> dict[str, Any]:
