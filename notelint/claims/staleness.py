@@ -237,6 +237,14 @@ def _by_name(active: list[tuple[Change, Matcher]]) -> dict[str, list[tuple[Chang
     return index
 
 
+def _subject_names(statement: Statement) -> set[str]:
+    """Every name (folded) under which ``Statement.mention_of`` finds one of its subjects."""
+    names = {subject.name.casefold() for subject in statement.subjects}
+    names.update(subject.written.casefold() for subject in statement.subjects)
+    names.update(without_vendor(subject.written).casefold() for subject in statement.subjects)
+    return names
+
+
 def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, reviewed: date | None,
                         as_of: date, found: dict[str, list[Finding]], spans: set[tuple[int, int]], note: Note) -> None:
     active = [
@@ -252,10 +260,18 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     # mention (a page that carries the notice); a claim with conditions is still read
     acknowledged: set[str] = set()
     notices_of_kind: dict[str, list[Statement]] = {}  # the statements that word a notice, read once per kind
+    names_of = [_subject_names(statement) for statement in statements]
+    # the statements naming each name, in document order: an entry's notice is looked for among
+    # the few statements that name it, not in every statement for every entry (a re-check per keystroke)
+    naming: dict[str, list[int]] = {}
+    for position, names in enumerate(names_of):
+        for name in names:
+            naming.setdefault(name, []).append(position)
     for change, matcher in active:
         if _once_per_note(change):
-            # the cheap test first: _acknowledges rewrites the sentence for every old name
-            notices = [s for s in statements if s.mention_of(matcher.mentions) is not None and _acknowledges(s, change)]
+            # only a statement naming the entry can be its notice; _acknowledges rewrites the sentence for every old name
+            named = sorted({p for name in matcher.mentions for p in naming.get(name.casefold(), ())})
+            notices = [statements[p] for p in named if _acknowledges(statements[p], change)]
         elif change.kind in _NOTICE and matcher.mentions_only:
             if change.kind not in notices_of_kind:
                 notices_of_kind[change.kind] = [s for s in statements if _NOTICE[change.kind].search(s.text)]
@@ -264,11 +280,8 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
             continue
         if any(s.mention_of(matcher.mentions) is not None for s in notices):
             acknowledged.add(change.id)
-    for statement in statements:
+    for statement, names in zip(statements, names_of):
         claimed: set[str] = set()  # subjects this statement was already reported for
-        names = {subject.name.casefold() for subject in statement.subjects}
-        names.update(subject.written.casefold() for subject in statement.subjects)
-        names.update(without_vendor(subject.written).casefold() for subject in statement.subjects)
         candidates = {pair[0].id: pair for name in names for pair in index.get(name, ())}
         for change, matcher in sorted(candidates.values(), key=lambda pair: rank[pair[0].id]):
             if change.id in acknowledged or (_once_per_note(change) and change.id in once):

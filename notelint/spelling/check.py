@@ -35,8 +35,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator
 
+from notelint.memo import TextMemo
 from notelint.note import BlockKind, Kind, Note
 from notelint.spelling.suggest import Suggester, distance, edits1
 from notelint.spelling.tokens import (
@@ -171,7 +173,14 @@ class Speller:
 
     def _near_known(self, word: str) -> bool:
         """One edit (not at the first letter) turns ``word`` into a known word of five letters or more."""
-        lower = word.lower()
+        return self._near_known_memo(word.lower())
+
+    @cached_property
+    def _near_known_memo(self) -> TextMemo[bool]:
+        # some 300 look-ups a word: an editor's re-check meets the same unknown words every time
+        return TextMemo(self._near_known_lower)
+
+    def _near_known_lower(self, lower: str) -> bool:
         return any(
             len(near) >= MIN_TYPO_LETTERS and not _first_letter_edit(lower, near) and self.vocab.knows(near)
             for near in edits1(lower)
