@@ -18,7 +18,8 @@ from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.note import Block, Kind, Note, Segment
 from notelint.rule import Context, FixAvailability, example, rule
 from notelint.spelling.check import MISCASED, MISSPELLED, PROSE_KINDS, UNKNOWN, Problem, Speller, code_words, note_words
-from notelint.spelling.context import Confusable, confusions, load_confusables, repeats
+from notelint.memo import TextMemo
+from notelint.spelling.context import Confusable, Hit, confusions, confusions_in, load_confusables, repeats
 from notelint.spelling.tokens import UNSHIFTED, shifted_characters
 from notelint.spelling.vocab import build
 
@@ -243,6 +244,13 @@ def _confusables(ctx: Context) -> tuple[Confusable, ...]:
     return ctx.shared("spelling.confusables", load_confusables)
 
 
+def _confusions_by_text(ctx: Context) -> TextMemo[tuple[tuple[Hit, Confusable], ...]]:
+    """``confusions_in`` the shipped confusables, kept by text (an editor's re-check
+    meets the same prose again: every pattern is searched only in text that changed)."""
+    entries = _confusables(ctx)
+    return ctx.shared("spelling.confusions-by-text", lambda: TextMemo(lambda text: tuple(confusions_in(text, entries))))
+
+
 @rule(
     "NL205",
     "confusable-word",
@@ -257,8 +265,9 @@ def confusable_word(note: Note, ctx: Context) -> Iterator[Finding]:
     gives it away: "contacting a disease", "mango DB", a sentence that starts
     "similarity when", "U pay", "on-premise"."""
     entries = _confusables(ctx)
+    found_in = _confusions_by_text(ctx)
     for block in note.blocks:
-        for hit, entry in confusions(block, entries):
+        for hit, entry in confusions(block, entries, found_in):
             start, end = block.span(hit.start, hit.end)
             correct = entry.correct
             if hit.text[:1].isupper() and correct[:1].islower():
@@ -301,17 +310,16 @@ def confused_word(note: Note, ctx: Context) -> Iterator[Finding]:
     writes only after the possessive "its" (``its-words.txt``, from botocore's
     documentation: "it's target value") is reported as "its", unless the next
     word makes it "it is" ("it's new to")."""
-    from notelint.spelling.confusion import confused, its_words, possessive_slips
-
-    model = _confusion_model(ctx)
     skip = frozenset(note_words(note) | code_words(note))
     domain = speller(ctx).vocab.is_domain
     rare = speller(ctx).vocab.rare
     taken = {(f.start, f.end) for f in confusable_word.check(note, ctx)}
-    nouns = ctx.shared("spelling.its", its_words)
+    found_in = _confused_by_text(ctx)
     for block in note.blocks:
         for segment, text in block.iter_segments(*PROSE_KINDS):
-            for hit in chain(confused(text, model, skip), possessive_slips(text, nouns)):
+            confused, slips = found_in(text)
+            # ``confused(text, model, skip)``: the note's own words are left out after the fact
+            for hit in chain((c for c in confused if c.written not in skip), slips):
                 start, end = block.span(segment.start + hit.start, segment.start + hit.end)
                 if (start, end) in taken or note.text[start:end] != hit.written or (hit.generated and domain(hit.written)):
                     continue  # NL205's, or a rare word that AWS itself uses ("decider")
@@ -355,6 +363,16 @@ def split_name(note: Note, ctx: Context) -> Iterator[Finding]:
             how = "is one name" if " " in hit.written else "is two words"
             fix = Fix((Edit(start, end, hit.name),), f"replace '{hit.written}' with '{hit.name}'", True) if hit.exact else None
             yield Finding(start, end, f"'{hit.written}' {how}: {hit.name}", suggestions=(hit.name,), fix=fix)
+
+
+def _confused_by_text(ctx: Context) -> TextMemo[tuple[tuple[Confusion, ...], tuple[Confusion, ...]]]:
+    """The confused words and the "it's" slips of a text, kept by text (an editor's re-check)."""
+    from notelint.spelling.confusion import confused, its_words, possessive_slips
+
+    model = _confusion_model(ctx)
+    nouns = ctx.shared("spelling.its", its_words)
+    return ctx.shared("spelling.confused-by-text", lambda: TextMemo(
+        lambda text: (tuple(confused(text, model)), tuple(possessive_slips(text, nouns)))))
 
 
 def _because(hit: Confusion) -> str:
