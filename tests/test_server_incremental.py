@@ -135,3 +135,25 @@ def test_after_each_edit_the_server_finds_what_a_fresh_check_finds(tmp_path):
     repeated = ("NL113", "claim repeats the one on line 3 in notes/streams.md")
     assert [(renamed in m, confused in m, repeated in m) for m in messages] == [
         (False, False, False), (True, True, False), (True, False, True), (False, False, True)]
+
+
+def test_what_is_published_after_edits_is_each_findings_own_lsp_form(tmp_path):
+    # the LSP form of an unchanged finding is reused: a character made astral before it on its line
+    # (the same code-point column, one more UTF-16 unit) and lines added above must still move it
+    path = _workspace(tmp_path)
+    editor = _Editor(tmp_path)
+
+    async def edit() -> list[list[tuple[int, int, str]]]:
+        seen = []
+        editor.start(path, "# Notes\n\n* x Sagemkaer trains models.\n* Kinesis Data Firehose loads S3.\n")
+        for old, new in (("x", "\U0001F600"), ("# Notes\n", "# Notes\n\nA new paragraph.\n"), ("Sagemkaer", "SageMaker")):
+            document = editor.server.documents[editor.uri]
+            seen.append([(item.range.start.line, item.range.start.character, str(item.code))
+                         for item, _d in document.published])
+            assert [item for item, _d in document.published] == [editor.server.to_lsp(document, d) for _i, d in document.published]
+            editor.replace(old, new)
+        return seen
+
+    seen = asyncio.run(edit())
+    assert [[spot for spot in spots if spot[2] == "NL201"] for spots in seen] == [
+        [(2, 4, "NL201")], [(2, 5, "NL201")], [(4, 5, "NL201")]]
