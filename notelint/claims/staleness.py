@@ -32,6 +32,7 @@ from notelint.claims.extract import Statement, Subject, without_vendor
 from notelint.claims.knowledge import Change, Knowledge, Matcher
 from notelint.claims.match import match
 from notelint.diagnostic import Edit, Finding, Fix, Severity
+from notelint.memo import TextMemo
 from notelint.note import Kind, Note
 from notelint.rule import Context
 from notelint.schema import reviewed_date
@@ -50,6 +51,10 @@ _NOTICE = {
     "closed-to-new-customers": re.compile(r"\bnew\s+customers\b|\bclosed\s+to\s+new\b", re.IGNORECASE),
     "maintenance-mode": re.compile(r"\bmaintenance\s+mode\b|\bnew\s+customers\b", re.IGNORECASE),
 }
+# the notice kinds a sentence words, kept by its text (an editor's re-check reads the same sentences)
+_NOTICES_IN: TextMemo[frozenset[str]] = TextMemo(
+    lambda text: frozenset(kind for kind, pattern in _NOTICE.items() if pattern.search(text))
+)
 _IN_HEADINGS = {"end-of-life", "closed-to-new-customers", "maintenance-mode"}
 _HEADLINE = {
     "renamed": "{name} was renamed {replacement} {when}",
@@ -274,7 +279,7 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
             notices = [statements[p] for p in named if _acknowledges(statements[p], change)]
         elif change.kind in _NOTICE and matcher.mentions_only:
             if change.kind not in notices_of_kind:
-                notices_of_kind[change.kind] = [s for s in statements if _NOTICE[change.kind].search(s.text)]
+                notices_of_kind[change.kind] = [s for s in statements if change.kind in _NOTICES_IN(s.text)]
             notices = notices_of_kind[change.kind]
         else:
             continue
@@ -401,6 +406,8 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
     pattern = ctx.shared("claims.retired-pattern", lambda: _retired_pattern(knowledge, ctx))
     if pattern is None:
         return
+    # kept by the sentence's text: an editor's re-check reads the same sentences again
+    hits_in = ctx.shared("claims.retired-hits", lambda: TextMemo(lambda text: tuple(_retired_hits(pattern, text))))
     by_name = {" ".join(n.split()): r for r in knowledge.retired for n in r.names}
     # one finding per retired client and note: the first mention in a sentence, and the first
     # heading that names it (a heading presents the section, the sentence makes the claim)
@@ -408,7 +415,7 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
     for statement in statements:
         if statement.acknowledged:
             continue
-        for hit in _retired_hits(pattern, statement.text):
+        for hit in hits_in(statement.text):
             start, end = statement.span(hit.start(), hit.end())
             if any(a < end and start < b for a, b in spans):
                 continue  # the knowledge base already says what happened to it
