@@ -15,10 +15,10 @@ from itertools import chain
 from typing import TYPE_CHECKING, Iterator
 
 from notelint.diagnostic import Edit, Finding, Fix, Severity
+from notelint.memo import TextMemo
 from notelint.note import Block, Kind, Note, Segment
 from notelint.rule import Context, FixAvailability, example, rule
 from notelint.spelling.check import MISCASED, MISSPELLED, PROSE_KINDS, UNKNOWN, Problem, Speller, code_words, note_words
-from notelint.memo import TextMemo
 from notelint.spelling.context import Confusable, Hit, confusions, confusions_in, load_confusables, repeats
 from notelint.spelling.tokens import UNSHIFTED, shifted_characters
 from notelint.spelling.vocab import build
