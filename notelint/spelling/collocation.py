@@ -1,0 +1,299 @@
+"""A real word where AWS prose puts a similar word (NL208): "provisioned capability mode".
+
+The confusion sets of NL206 know pairs that writers mix up in any text; this
+module knows the collocations of AWS prose itself, counted from botocore's
+documentation strings and the AWS Glue guide (``aws-bigrams.tsv``, written by
+``scripts/build_aws_bigrams.py``: counts only).  For a word ``w`` between
+``a`` and ``b`` in one run of prose, each *candidate* ``c``, a word AWS prose
+uses often that is one edit from ``w`` (or, for longer words, up to
+``MAX_STEM_EDITS`` edits with the same first ``STEM`` letters: capability and
+capacity), is scored as a bigram model would::
+
+    P(c) * P(a | c) * P(b | c)        against        P(w) * P(a | w) * P(b | w)
+
+where ``P(a | x)`` is the share of ``x``'s uses that follow ``a``, smoothed
+toward ``a``'s own frequency, and the prior ``P(x)`` mixes AWS prose with
+general English (pyspellchecker's frequencies), so that an ordinary word AWS
+prose never writes ("heal") is not judged by AWS prose alone.
+
+A word is reported only when all of these hold (precision first):
+
+* AWS prose never puts ``w`` beside ``a`` nor beside ``b`` (a neighbour it
+  is seen with speaks for it);
+* ``c`` is seen beside both neighbours, or beside one of them at least
+  ``MIN_STRONG`` times when the other is missing or a function word;
+* the ratio of the two scores is at least ``MIN_RATIO`` (one edit) or
+  ``MIN_STEM_RATIO`` (more edits), and the context alone prefers ``c`` by at
+  least ``MIN_CONTEXT``.
+
+Names, identifiers and code never reach here: only lowercase words of prose
+runs, with a word or a run edge on each side.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from notelint.shipped import data_text
+from notelint.spelling.suggest import distance, edits1
+
+COUNTS_FILE = "aws-bigrams.tsv"
+MIN_CANDIDATE = 10  # uses in AWS prose for a word to be another's likely form
+STEM = 4  # letters a candidate shares with the word when it is more than one edit away
+MIN_STEM_LETTERS = 6
+MAX_STEM_EDITS = 3
+LONG_STEM = 7  # letters shared that allow one edit more ("monotonously", "monotonically")
+MIN_LETTERS = 3
+RARE_IN_AWS = 10  # uses in AWS prose under which a word is judged by one neighbour
+MIN_STRONG = 5  # a candidate's bigram with a neighbour, in AWS prose, to make a set phrase
+MIN_LIFT = 20.0  # ... and that many times as often as chance would put the two side by side
+MIN_SHARE = 0.3  # a fixed phrase: the share of the rarer word's uses it makes up
+MAX_SUGGESTIONS = 3
+MIN_PRIOR_RATIO = 500.0  # a slip into a word English barely uses: how much more frequent the candidate is
+MIN_RATIO = 1e4
+MIN_STEM_RATIO = 1e5
+SMOOTHING = 1.0  # pseudo-uses that pull P(x | a) toward P(x)
+GENERAL_WEIGHT = 0.5
+ENGLISH_MARGIN = 20  # how much more often English must pair a neighbour with the candidate
+
+# a run of letters that is a whole token: nothing word-like or code-like glued to it ("64-bit", "ml.p3")
+WORD = re.compile(r"(?<![\w\-./@$%#&*+=<>\\])[A-Za-z]+(?:'[a-z]+)?(?![\w\-/@$%#&*+=<>\\]|\.\w)")
+# punctuation that ends a run of words
+CUT = re.compile(r"[.;:!?()\[\]{}|,\"“”\n]")
+# words too common to speak for a neighbour: "the heal of" is judged by "the" and "of" together, never one alone
+FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for with from into onto over under as is are be been being was were am it its "
+    "this that these those and or nor not no can could may might will would shall should must do does did done "
+    "has have had you your yours we our ours us they them their theirs he him his she her hers i me my mine "
+    "if then than so but too also any many much more most some such all each every both either neither "
+    "what which who whom whose when where why how there here now up out off down about via per".split()
+)
+
+
+def runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
+    """Runs of whole words of ``text`` (start, end, token) that stand side by side: punctuation,
+    code-like tokens and CamelCase names cut a run."""
+    base = 0
+    for piece in CUT.split(text):
+        run: list[tuple[int, int, str]] = []
+        for match in WORD.finditer(piece):
+            token = match.group()
+            if run and piece[run[-1][1] - base : match.start()].strip():
+                yield run
+                run = []
+            if token.islower() or token.istitle() or token.isupper():
+                run.append((base + match.start(), base + match.end(), token))
+            elif run:
+                yield run
+                run = []
+        if run:
+            yield run
+        base += len(piece) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Misplaced:
+    """A word as written, the word AWS prose puts there, and the neighbours that say so."""
+
+    start: int
+    end: int
+    written: str
+    likely: tuple[str, ...]
+    before: str | None
+    after: str | None
+
+
+class Model:
+    """AWS prose and general English counts, parsed a word at a time."""
+
+    def __init__(self, text: str):
+        self._raw: dict[str, list[str]] = {}
+        self.total = self.general_total = 1
+        for line in text.splitlines():
+            if line.startswith("w\t"):
+                fields = line.split("\t")
+                self._raw[fields[1]] = fields[2:]
+            elif line.startswith("n\t"):
+                _, aws, general = line.split("\t")
+                self.total, self.general_total = int(aws), int(general)
+        self._right: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
+        self._stems: dict[str, list[str]] | None = None
+        self._candidates: dict[str, tuple[tuple[str, bool], ...]] = {}
+
+    def count(self, word: str) -> int:
+        """Uses in AWS prose."""
+        found = self._raw.get(word)
+        return int(found[0]) if found else 0
+
+    def general(self, word: str) -> int:
+        """Uses in general English, in thousands."""
+        found = self._raw.get(word)
+        return int(found[2]) if found else 0
+
+    def _tables(self, first: str) -> tuple[dict[str, int], dict[str, int]]:
+        tables = self._right.get(first)
+        if tables is None:
+            fields = self._raw.get(first, ["0", "", "0", ""])
+            tables = self._right[first] = (_pairs(fields[1]), _pairs(fields[3]))
+        return tables
+
+    def pair(self, first: str, second: str) -> int:
+        """How often AWS prose writes ``second`` right after ``first`` (0 below the file's floor)."""
+        return self._tables(first)[0].get(second, 0)
+
+    def general_pair(self, first: str, second: str) -> int:
+        """How often English writes ``second`` right after ``first``, in thousands (0: not listed)."""
+        return self._tables(first)[1].get(second, 0)
+
+    def candidates(self, word: str) -> tuple[tuple[str, bool], ...]:
+        """Frequent AWS words similar to ``word`` but not a form of it, each with whether it is
+        more than one edit away."""
+        found = self._candidates.get(word)
+        if found is None:
+            near = [(c, False) for c in sorted(edits1(word)) if self.count(c) >= MIN_CANDIDATE]
+            if len(word) >= MIN_STEM_LETTERS or (len(word) >= STEM and not self.count(word)):
+                seen = {c for c, _ in near}
+                for other in self._stem_index().get(word[:STEM], ()):
+                    shared = len(os.path.commonprefix((word, other)))
+                    edits = MAX_STEM_EDITS + (shared >= LONG_STEM)
+                    if other not in seen and 1 < distance(word, other, edits) <= edits:
+                        near.append((other, True))
+            found = self._candidates[word] = tuple((c, s) for c, s in near if c != word and not inflected(word, c))
+        return found
+
+    def _stem_index(self) -> dict[str, list[str]]:
+        if self._stems is None:
+            self._stems = {}
+            for word, fields in self._raw.items():
+                if len(word) >= STEM and int(fields[0]) >= MIN_CANDIDATE:
+                    self._stems.setdefault(word[:STEM], []).append(word)
+        return self._stems
+
+    def prior(self, word: str) -> float:
+        """P(word): AWS prose and general English, mixed."""
+        aws = (self.count(word) + 0.5) / self.total
+        return (1 - GENERAL_WEIGHT) * aws + GENERAL_WEIGHT * (self.general(word) + 0.5) / self.general_total
+
+    def chain(self, word: str, before: str | None, after: str | None) -> float:
+        """P(word | before) * P(after | word) / P(after) in AWS prose: how well ``word`` fits between its
+        neighbours.  Each bigram estimate is smoothed as Witten and Bell do: a neighbour seen before many
+        different words gives more weight to the word's own frequency."""
+        score = self._follows(before, word) if before is not None else self.prior(word)
+        if after is not None:
+            score *= self._follows(word, after) / self.prior(after)
+        return score
+
+    def _follows(self, first: str, second: str) -> float:
+        kinds = max(1, len(self._tables(first)[0]))
+        return (self.pair(first, second) + kinds * self.prior(second)) / (self.count(first) + kinds)
+
+    def judge(self, word: str, before: str | None, after: str | None) -> tuple[str, ...]:
+        """The words AWS prose puts between ``before`` and ``after`` instead of ``word``, likeliest first."""
+        if word in FUNCTION_WORDS or len(word) < MIN_LETTERS:
+            return ()  # notes and AWS prose differ most in these ("our" is no slip for "your"), and "vs", "re"
+        for neighbour, pair, general in (
+            (before, self.pair(before, word) if before else 0, self.general_pair(before, word) if before else 0),
+            (after, self.pair(word, after) if after else 0, self.general_pair(word, after) if after else 0),
+        ):
+            if neighbour is not None and (pair or general):
+                return ()  # AWS prose or English writes it beside a neighbour
+        rare = self.count(word) <= RARE_IN_AWS
+        found: list[tuple[float, str]] = []
+        own = self.chain(word, before, after)
+        for other, stem in self.candidates(word):
+            slip = rare and not stem and self.prior(other) >= MIN_PRIOR_RATIO * self.prior(word)
+            if not (self._collocated(other, before, after, rare) or slip and self._beside(other, before, after)):
+                continue
+            ratio = self.chain(other, before, after) / own
+            if ratio >= (MIN_STEM_RATIO if stem else MIN_RATIO):
+                found.append((ratio, other))
+        return tuple(other for _, other in sorted(found, reverse=True)[:MAX_SUGGESTIONS])
+
+    def _side(self, other: str, neighbour: str | None, left: bool) -> str:
+        """How a neighbour speaks for ``other`` in AWS prose: "fixed" (a set phrase, and one that makes up
+        ``MIN_SHARE`` of the uses of one of the two words), "phrase" (seen ``MIN_STRONG`` times and
+        ``MIN_LIFT`` times as often as chance would put them together), "seen", "silent" (no neighbour,
+        or a function word never seen with it) or "against" (a content word never seen with it)."""
+        if neighbour is None:
+            return "silent"
+        count = self.pair(neighbour, other) if left else self.pair(other, neighbour)
+        if count >= MIN_STRONG and count >= MIN_LIFT * self.count(other) * self.count(neighbour) / self.total:
+            fixed = count >= MIN_SHARE * min(self.count(other), self.count(neighbour))
+            return "fixed" if fixed and neighbour not in FUNCTION_WORDS else "phrase"
+        if count:
+            return "seen"
+        return "silent" if neighbour in FUNCTION_WORDS else "against"
+
+    def _beside(self, other: str, before: str | None, after: str | None) -> bool:
+        """``other`` is seen beside both neighbours, or often beside a content word with no content word
+        against it ("stored ion" -> "stored in"; "that tie" says nothing: "that" goes before any word)."""
+        sides = (self._side(other, before, True), self._side(other, after, False))
+        if "against" in sides:
+            return False
+        counts = (self.pair(before, other) if before else 0, self.pair(other, after) if after else 0)
+        if all(counts):
+            return True
+        return any(count >= MIN_STRONG and n not in FUNCTION_WORDS for count, n in zip(counts, (before, after)))
+
+    def _collocated(self, other: str, before: str | None, after: str | None, rare: bool) -> bool:
+        """Whether the neighbours speak for ``other``: both as set phrases; or, for a word AWS prose
+        hardly uses, one content word as a fixed phrase and the other not against it."""
+        sides = (self._side(other, before, True), self._side(other, after, False))
+        if all(side in ("phrase", "fixed") for side in sides):
+            return True
+        return rare and "fixed" in sides and "against" not in sides
+
+
+def _pairs(field: str) -> dict[str, int]:
+    return {w: int(c) for w, _, c in (item.rpartition(":") for item in field.split())}
+
+
+# endings of inflected forms: a word and its other form ("shard", "shards") are grammar, not a slip
+_INFLECTIONS = ("ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "ly", "s", "d", "e", "y")
+# endings that derive a word from another ("parallelize" of "parallel", "configurable" of "configure")
+_DERIVATIONS = _INFLECTIONS + (
+    "ize", "ise", "izes", "ises", "ized", "ised", "izing", "ising", "ization", "isation", "ation", "ations", "ion",
+    "ions", "ment", "ments", "ness", "al", "ally", "ity", "ive", "ous", "ful", "less", "able", "ably", "or", "ors",
+)
+
+
+def _stem(word: str) -> str:
+    for ending in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def inflected(word: str, other: str) -> bool:
+    """One is a form of the other ("streams" of "stream", "created" of "create", "parallelize")."""
+    if _stem(word) == _stem(other):
+        return True
+    short, long = sorted((word, other), key=len)
+    return any(
+        long == short + ending or long == short[:-1] + ending or long == short[:-1] + "i" + ending
+        for ending in _DERIVATIONS
+    )
+
+
+def load() -> Model:
+    return Model(data_text("words", COUNTS_FILE))
+
+
+def misplaced(text: str, model: Model, skip: Callable[[str], bool]) -> Iterator[Misplaced]:
+    """Each lowercase word of ``text`` that AWS prose, by its neighbours, writes as a similar word."""
+    for run in runs(text):
+        # neighbours in any case but CamelCase: "SSD", "AWS" are counted lowercased
+        words = [token.lower() for _, _, token in run]
+        for index, (start, end, token) in enumerate(run):
+            if not token.islower() or len(token) < 2 or skip(token):
+                continue
+            before = words[index - 1] if index > 0 else None
+            after = words[index + 1] if index + 1 < len(run) else None
+            if before is None and after is None:
+                continue
+            likely = model.judge(token, before, after)
+            if likely:
+                yield Misplaced(start, end, token, likely, before, after)
