@@ -228,11 +228,8 @@ class Model:
         return "silent" if neighbour in FUNCTION_WORDS else "against"
 
     def _beside(self, other: str, before: str | None, after: str | None) -> bool:
-        """``other`` is seen beside both neighbours, or often beside a content word with no content word
-        against it ("stored ion" -> "stored in"; "that tie" says nothing: "that" goes before any word)."""
-        sides = (self._side(other, before, True), self._side(other, after, False))
-        if "against" in sides:
-            return False
+        """``other`` is seen beside both neighbours, or often beside a content word ("stored ion SSD" ->
+        "stored in"; "that tie" says nothing: "that" goes before any word)."""
         counts = (self.pair(before, other) if before else 0, self.pair(other, after) if after else 0)
         if all(counts):
             return True
@@ -273,7 +270,9 @@ def inflected(word: str, other: str) -> bool:
         return True
     short, long = sorted((word, other), key=len)
     return any(
-        long == short + ending or long == short[:-1] + ending or long == short[:-1] + "i" + ending
+        long == short + ending
+        or short.endswith("e") and long == short[:-1] + ending  # "create", "creating"
+        or short.endswith("y") and long == short[:-1] + "i" + ending  # "apply", "applies"
         for ending in _DERIVATIONS
     )
 
