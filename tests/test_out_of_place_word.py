@@ -88,3 +88,8 @@ def test_the_model_reads_counts_lazily_and_judges_from_them():
     assert model.judge("capability", "provisioned", "mode")[0] == "capacity"
     assert model.judge("capacity", "provisioned", "mode") == ()
     assert model.judge("our", "of", "application") == ()
+
+
+def test_two_function_words_do_not_make_a_context():
+    # "are presented by" is a set phrase twice over, but "are ... by" fits any participle
+    assert nl208("* The environment variables that are preset by the training toolkit.\n") == []

@@ -236,11 +236,11 @@ class Model:
         return any(count >= MIN_STRONG and n not in FUNCTION_WORDS for count, n in zip(counts, (before, after)))
 
     def _collocated(self, other: str, before: str | None, after: str | None, rare: bool) -> bool:
-        """Whether the neighbours speak for ``other``: both as set phrases; or, for a word AWS prose
+        """Whether the neighbours speak for ``other``: both as set phrases, one of them a content word; or, for a word AWS prose
         hardly uses, one content word as a fixed phrase and the other not against it."""
         sides = (self._side(other, before, True), self._side(other, after, False))
         if all(side in ("phrase", "fixed") for side in sides):
-            return True
+            return before not in FUNCTION_WORDS or after not in FUNCTION_WORDS  # "are presented by": any verb
         return rare and "fixed" in sides and "against" not in sides
 
 
