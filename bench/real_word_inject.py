@@ -95,9 +95,16 @@ def swap_table(model) -> dict[str, list[tuple[str, str]]]:
 RARE_WORD = "is a word English barely uses"
 
 
+def _forms(word: str, other: str) -> bool:
+    """A plural or past form of the other, which a slip of grammar makes, not of the finger (the sample
+    must not depend on the rule's own notion of forms)."""
+    short, long = sorted((word, other), key=len)
+    return long in (short + "s", short + "d", short + "es", short + "ed")
+
+
 def typo_table(pool: list[str]) -> dict[str, list[tuple[str, str]]]:
     """word -> [(a real word one edit from it, 'typo')], for the lowercase words of ``pool``."""
-    from notelint.spelling.collocation import FUNCTION_WORDS, inflected
+    from notelint.spelling.collocation import FUNCTION_WORDS
     from notelint.spelling.suggest import edits1
     from notelint.spelling.vocab import english_words
 
@@ -107,7 +114,7 @@ def typo_table(pool: list[str]) -> dict[str, list[tuple[str, str]]]:
         if len(word) < 3 or word in FUNCTION_WORDS:
             continue
         near = [w for w in sorted(edits1(word)) if w in english and w != word and len(w) >= 3
-                and w not in FUNCTION_WORDS and not inflected(word, w)]
+                and w not in FUNCTION_WORDS and not _forms(word, w)]
         if near:
             table[word] = [(w, "typo") for w in near]
     return table

@@ -49,7 +49,8 @@ def test_a_rare_word_beside_a_fixed_phrase_of_its_neighbour_is_reported(body, co
         "* We use it to parallelize reads across shards.\n",  # derived forms too
         "* You deploy our application with the CLI.\n",  # function words are never judged
         "* Solutions that tie SageMaker to other AWS services.\n",  # only a function word speaks for 'the'
-        "* The hardware fob and the app are both MFA devices.\n",  # the candidate 'for' is a function word
+        "* For the root account, consider a hardware fob.\n",  # one neighbour says little about 'for'
+        "* A common one: the Norvig spell corrector.\n",  # 'corrections' has the same root
         "* Data is stored on SSD storage.\n",
         "* A 64-bit data type.\n",  # a token with a digit cuts the run
     ],
@@ -71,6 +72,7 @@ def test_a_word_in_another_case_is_not_judged():
 def test_inflected_and_derived_forms():
     assert inflected("streams", "stream") and inflected("created", "create") and inflected("maps", "map")
     assert inflected("parallelize", "parallel") and inflected("essential", "essentially")
+    assert inflected("corrector", "corrections")  # one root
     assert not inflected("capability", "capacity") and not inflected("ion", "on") and not inflected("data", "date")
 
 

@@ -204,6 +204,8 @@ class Model:
         found: list[tuple[float, str]] = []
         own = self.chain(word, before, after)
         for other, stem in self.candidates(word):
+            if other in FUNCTION_WORDS and (before is None or after is None):
+                continue  # one neighbour says little about a function word: "hardware fob." is no "hardware for"
             slip = rare and not stem and self.prior(other) >= MIN_PRIOR_RATIO * self.prior(word)
             if not (self._collocated(other, before, after, rare) or slip and self._beside(other, before, after)):
                 continue
@@ -264,9 +266,19 @@ def _stem(word: str) -> str:
     return word
 
 
+def _root(word: str) -> str:
+    """``word`` without one derivational ending ("corrector", "corrections" -> "correct")."""
+    stem = _stem(word)
+    for ending in sorted(_DERIVATIONS, key=len, reverse=True):
+        if stem.endswith(ending) and len(stem) - len(ending) >= 5:
+            return stem[: -len(ending)]
+    return stem
+
+
 def inflected(word: str, other: str) -> bool:
-    """One is a form of the other ("streams" of "stream", "created" of "create", "parallelize")."""
-    if _stem(word) == _stem(other):
+    """One is a form of the other, or both of one root ("streams" of "stream", "created" of "create",
+    "parallelize" of "parallel", "corrector" and "corrections")."""
+    if _stem(word) == _stem(other) or _root(word) == _root(other):
         return True
     short, long = sorted((word, other), key=len)
     return any(
