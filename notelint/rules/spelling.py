@@ -400,7 +400,7 @@ def out_of_place_word(note: Note, ctx: Context) -> Iterator[Finding]:
     model = _collocation_model(ctx)
     vocab = speller(ctx).vocab
     own = note_words(note) | code_words(note)
-    taken = {(f.start, f.end) for f in chain(confusable_word.check(note, ctx), confused_word.check(note, ctx))}
+    taken: set[tuple[int, int]] | None = None  # NL205's and NL206's spans, found only once NL208 has a hit
 
     def skip(word: str) -> bool:
         # the note's own words, notelint's and AWS's names ("asg"), and words NL201 reports ("withing")
@@ -410,6 +410,8 @@ def out_of_place_word(note: Note, ctx: Context) -> Iterator[Finding]:
         for segment, text in block.iter_segments(*PROSE_KINDS):
             for hit in misplaced(text, model, skip):
                 start, end = block.span(segment.start + hit.start, segment.start + hit.end)
+                if taken is None:
+                    taken = {(f.start, f.end) for f in chain(confusable_word.check(note, ctx), confused_word.check(note, ctx))}
                 if (start, end) in taken or note.text[start:end] != hit.written:
                     continue
                 yield Finding(

@@ -61,6 +61,9 @@ ENGLISH_MARGIN = 20  # how much more often English must pair a neighbour with th
 
 # a run of letters that is a whole token: nothing word-like or code-like glued to it ("64-bit", "ml.p3")
 WORD = re.compile(r"(?<![\w\-./@$%#&*+=<>\\])[A-Za-z]+(?:'[a-z]+)?(?![\w\-/@$%#&*+=<>\\]|\.\w)")
+# a row of the counts file: "w", the word, and its fields; the totals
+_ROW = re.compile(r"^w\t([^\t\n]*)\t([^\n]*)", re.M)
+_TOTALS = re.compile(r"^n\t(\d+)\t(\d+)$", re.M)
 # punctuation that ends a run of words
 CUT = re.compile(r"[.;:!?()\[\]{}|,\"“”\n]")
 # words too common to speak for a neighbour: "the heal of" is judged by "the" and "of" together, never one alone
@@ -110,33 +113,40 @@ class Model:
     """AWS prose and general English counts, parsed a word at a time."""
 
     def __init__(self, text: str):
+        # one regular expression over the whole file indexes its rows (an explicit loop over 80,000
+        # lines takes half as long again); a row's fields are split when its word is first asked for
+        self._rows: dict[str, str] = dict(_ROW.findall(text))
         self._raw: dict[str, list[str]] = {}
-        self.total = self.general_total = 1
-        for line in text.splitlines():
-            if line.startswith("w\t"):
-                fields = line.split("\t")
-                self._raw[fields[1]] = fields[2:]
-            elif line.startswith("n\t"):
-                _, aws, general = line.split("\t")
-                self.total, self.general_total = int(aws), int(general)
+        totals = _TOTALS.search(text)
+        self.total, self.general_total = (int(totals[1]), int(totals[2])) if totals else (1, 1)
         self._right: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
         self._stems: dict[str, list[str]] | None = None
+        self._frequent_words: frozenset[str] = frozenset()
         self._candidates: dict[str, tuple[tuple[str, bool], ...]] = {}
+
+    def _fields(self, word: str) -> list[str] | None:
+        found = self._raw.get(word)
+        if found is None:
+            row = self._rows.get(word)
+            if row is None:
+                return None
+            found = self._raw[word] = row.split("\t")
+        return found
 
     def count(self, word: str) -> int:
         """Uses in AWS prose."""
-        found = self._raw.get(word)
+        found = self._fields(word)
         return int(found[0]) if found else 0
 
     def general(self, word: str) -> int:
         """Uses in general English, in thousands."""
-        found = self._raw.get(word)
+        found = self._fields(word)
         return int(found[2]) if found else 0
 
     def _tables(self, first: str) -> tuple[dict[str, int], dict[str, int]]:
         tables = self._right.get(first)
         if tables is None:
-            fields = self._raw.get(first, ["0", "", "0", ""])
+            fields = self._fields(first) or ["0", "", "0", ""]
             tables = self._right[first] = (_pairs(fields[1]), _pairs(fields[3]))
         return tables
 
@@ -148,29 +158,42 @@ class Model:
         """How often English writes ``second`` right after ``first``, in thousands (0: not listed)."""
         return self._tables(first)[1].get(second, 0)
 
-    def candidates(self, word: str) -> tuple[tuple[str, bool], ...]:
-        """Frequent AWS words similar to ``word`` but not a form of it, each with whether it is
-        more than one edit away."""
+    def candidates(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Frequent AWS words one edit from ``word`` and not a form of it; and the frequent words with
+        its first ``STEM`` letters and about its length, to be measured only if the context asks for them."""
         found = self._candidates.get(word)
         if found is None:
-            near = [(c, False) for c in sorted(edits1(word)) if self.count(c) >= MIN_CANDIDATE]
+            frequent, stems = self._frequent()
+            near = tuple(sorted(c for c in edits1(word) & frequent if c != word and not inflected(word, c)))
+            group: tuple[str, ...] = ()
             if len(word) >= MIN_STEM_LETTERS or (len(word) >= STEM and not self.count(word)):
-                seen = {c for c, _ in near}
-                for other in self._stem_index().get(word[:STEM], ()):
-                    shared = len(os.path.commonprefix((word, other)))
-                    edits = MAX_STEM_EDITS + (shared >= LONG_STEM)
-                    if other not in seen and 1 < distance(word, other, edits) <= edits:
-                        near.append((other, True))
-            found = self._candidates[word] = tuple((c, s) for c, s in near if c != word and not inflected(word, c))
+                group = tuple(
+                    other for other in stems.get(word[:STEM], ())
+                    if other not in near and other != word and abs(len(other) - len(word)) <= MAX_STEM_EDITS + 1
+                )
+            found = self._candidates[word] = (near, group)
         return found
 
-    def _stem_index(self) -> dict[str, list[str]]:
+    def _stem_variant(self, word: str, other: str) -> bool:
+        """``other`` is two to ``MAX_STEM_EDITS`` edits from ``word`` (one more when they share
+        ``LONG_STEM`` letters) and not a form of it."""
+        shared = len(os.path.commonprefix((word, other)))
+        edits = MAX_STEM_EDITS + (shared >= LONG_STEM)
+        return 1 < distance(word, other, edits) <= edits and not inflected(word, other)
+
+    def _frequent(self) -> tuple[frozenset[str], dict[str, list[str]]]:
+        """The words AWS prose uses at least ``MIN_CANDIDATE`` times, and those of ``STEM`` letters or
+        more by their first letters (built when a word is first judged)."""
         if self._stems is None:
             self._stems = {}
-            for word, fields in self._raw.items():
-                if len(word) >= STEM and int(fields[0]) >= MIN_CANDIDATE:
-                    self._stems.setdefault(word[:STEM], []).append(word)
-        return self._stems
+            words = []
+            for word, row in self._rows.items():
+                if int(row.partition("\t")[0]) >= MIN_CANDIDATE:
+                    words.append(word)
+                    if len(word) >= STEM:
+                        self._stems.setdefault(word[:STEM], []).append(word)
+            self._frequent_words = frozenset(words)
+        return self._frequent_words, self._stems
 
     def prior(self, word: str) -> float:
         """P(word): AWS prose and general English, mixed."""
@@ -190,20 +213,30 @@ class Model:
         kinds = max(1, len(self._tables(first)[0]))
         return (self.pair(first, second) + kinds * self.prior(second)) / (self.count(first) + kinds)
 
+    def seen(self, word: str, before: str | None, after: str | None) -> bool:
+        """AWS prose or English writes ``word`` beside a neighbour: then it is used so."""
+        if before is not None and (self.pair(before, word) or self.general_pair(before, word)):
+            return True
+        return after is not None and bool(self.pair(word, after) or self.general_pair(word, after))
+
     def judge(self, word: str, before: str | None, after: str | None) -> tuple[str, ...]:
         """The words AWS prose puts between ``before`` and ``after`` instead of ``word``, likeliest first."""
         if word in FUNCTION_WORDS or len(word) < MIN_LETTERS:
             return ()  # notes and AWS prose differ most in these ("our" is no slip for "your"), and "vs", "re"
-        for neighbour, pair, general in (
-            (before, self.pair(before, word) if before else 0, self.general_pair(before, word) if before else 0),
-            (after, self.pair(word, after) if after else 0, self.general_pair(word, after) if after else 0),
-        ):
-            if neighbour is not None and (pair or general):
-                return ()  # AWS prose or English writes it beside a neighbour
+        if self.seen(word, before, after):
+            return ()  # AWS prose or English writes it beside a neighbour
         rare = self.count(word) <= RARE_IN_AWS
         found: list[tuple[float, str]] = []
         own = self.chain(word, before, after)
-        for other, stem in self.candidates(word):
+        near, group = self.candidates(word)
+        # a stem variant is measured only when a neighbour is seen often beside it (few are)
+        telling = [n for n in (before, after) if n is not None]
+        variants = [
+            other for other in group
+            if max((self.pair(before, other) if before else 0), (self.pair(other, after) if after else 0)) >= MIN_STRONG
+            and self._stem_variant(word, other)
+        ] if telling else []
+        for other, stem in [(c, False) for c in near] + [(c, True) for c in variants]:
             if other in FUNCTION_WORDS and (before is None or after is None):
                 continue  # one neighbour says little about a function word: "hardware fob." is no "hardware for"
             slip = rare and not stem and self.prior(other) >= MIN_PRIOR_RATIO * self.prior(word)
@@ -299,12 +332,12 @@ def misplaced(text: str, model: Model, skip: Callable[[str], bool]) -> Iterator[
         # neighbours in any case but CamelCase: "SSD", "AWS" are counted lowercased
         words = [token.lower() for _, _, token in run]
         for index, (start, end, token) in enumerate(run):
-            if not token.islower() or len(token) < 2 or skip(token):
+            if not token.islower() or len(token) < MIN_LETTERS or token in FUNCTION_WORDS:
                 continue
             before = words[index - 1] if index > 0 else None
             after = words[index + 1] if index + 1 < len(run) else None
-            if before is None and after is None:
-                continue
+            if (before is None and after is None) or model.seen(token, before, after) or skip(token):
+                continue  # the cheap tests first: most words are seen beside a neighbour
             likely = model.judge(token, before, after)
             if likely:
                 yield Misplaced(start, end, token, likely, before, after)
