@@ -123,6 +123,14 @@ def _shifted(note: Note) -> Iterator[Finding]:
             start, end = block.span(segment.start + hit.start, segment.start + hit.end)
             if note.text[start:end] != hit.written or not _ENDS_WORD.match(note.text, end):
                 continue  # markup inside the span, or a code span right after it ("probability>`0.5`")
+            line_start = note.text.rfind("\n", 0, start) + 1
+            if hit.char == "#" and not note.text[line_start:start].strip() and note.text[end : end + 1] == " ":
+                # "B# Amazon Kinesis" on a line of its own: a heading with a stray letter before its '#'
+                stray = hit.written[:-1]
+                yield Finding(
+                    start, end, f"'{hit.written}' starts a line: a heading with a stray '{stray}' before its '#'?", suggestions=("#",)
+                )
+                continue
             meant = hit.written[:-1] + UNSHIFTED[hit.char]
             yield Finding(
                 start,
