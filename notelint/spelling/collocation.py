@@ -122,7 +122,7 @@ class Model:
         self._right: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
         self._stems: dict[str, list[str]] | None = None
         self._frequent_words: frozenset[str] = frozenset()
-        self._candidates: dict[str, tuple[tuple[str, bool], ...]] = {}
+        self._candidates: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
     def _fields(self, word: str) -> list[str] | None:
         found = self._raw.get(word)
