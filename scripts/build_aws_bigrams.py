@@ -41,34 +41,25 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from notelint.spelling.collocation import runs  # noqa: E402
 OUT = ROOT / "notelint" / "data" / "words" / "aws-bigrams.tsv"
 GLUE = "awsdocs__aws-glue-developer-guide"
 MIN_WORD = 2
 MIN_BIGRAM = 2
 
-# a run of letters that is a whole token: nothing word-like or code-like glued to it
-WORD = re.compile(r"(?<![\w\-./@$%#&*+=<>\\])[A-Za-z]+(?:'[a-z]+)?(?![\w\-/@$%#&*+=<>\\]|\.\w)")
-# punctuation that ends a run of words
-CUT = re.compile(r"[.;:!?()\[\]{}|,\"“”\n]")
 _HTML_CODE = re.compile(r"<code>.*?</code>|<pre>.*?</pre>|<a [^>]*>.*?</a>", re.S)
 _HTML_TAG = re.compile(r"<[^>]+>")
 
 
 def count_runs(text: str, unigrams: Counter[str], bigrams: Counter[tuple[str, str]]) -> None:
-    """Add the words of ``text`` and the pairs of words that stand side by side in it."""
-    for piece in CUT.split(text):
-        previous = None
-        previous_end = 0
-        for match in WORD.finditer(piece):
-            token = match.group()
-            if not (token.islower() or token.istitle() or token.isupper()):
-                previous = None  # CamelCase: a name, and a cut
-                continue
-            word = token.lower()
-            unigrams[word] += 1
-            if previous is not None and not piece[previous_end : match.start()].strip():
-                bigrams[(previous, word)] += 1
-            previous, previous_end = word, match.end()
+    """Add the words of ``text`` and the pairs of words that stand side by side in it, read as NL208
+    reads a note (``collocation.runs``: punctuation, code-like tokens and CamelCase names cut a run)."""
+    for run in runs(text):
+        words = [token.lower() for _, _, token in run]
+        unigrams.update(words)
+        bigrams.update(zip(words, words[1:]))
 
 
 def botocore_documentation() -> tuple[str, list[str]]:
@@ -145,7 +136,6 @@ def main() -> None:
     for (first, second), count in sorted(bigrams.items()):
         if count >= MIN_BIGRAM and unigrams[first] >= MIN_WORD and unigrams[second] >= MIN_WORD:
             right.setdefault(first, []).append(f"{second}:{count}")
-    sys.path.insert(0, str(ROOT))
     from notelint.spelling.vocab import english_words
 
     english = english_words()

@@ -95,3 +95,20 @@ def test_the_model_reads_counts_lazily_and_judges_from_them():
 def test_two_function_words_do_not_make_a_context():
     # "are presented by" is a set phrase twice over, but "are ... by" fits any participle
     assert nl208("* The environment variables that are preset by the training toolkit.\n") == []
+
+
+def test_the_counts_name_their_sources_and_the_pinned_botocore():
+    """The counts are versioned by their source: rebuild them (scripts/build_aws_bigrams.py) after a botocore bump."""
+    from pathlib import Path
+
+    from notelint.shipped import data_text
+
+    header = [line for line in data_text("words", "aws-bigrams.tsv").splitlines()[:12] if line.startswith("#")]
+    text = "\n".join(header)
+    pinned = next(
+        line.split("==")[1].strip()
+        for line in (Path(__file__).resolve().parent.parent / "constraints.txt").read_text().splitlines()
+        if line.lower().startswith("botocore==")
+    )
+    assert f"botocore {pinned} documentation strings (Apache-2.0)" in text
+    assert "CC BY-SA 4.0" in text and "symspellpy" in text and "SageMaker developer guide" in text

@@ -2,32 +2,31 @@
 
 The confusion sets of NL206 know pairs that writers mix up in any text; this
 module knows the collocations of AWS prose itself, counted from botocore's
-documentation strings and the AWS Glue guide (``aws-bigrams.tsv``, written by
-``scripts/build_aws_bigrams.py``: counts only).  For a word ``w`` between
-``a`` and ``b`` in one run of prose, each *candidate* ``c``, a word AWS prose
-uses often that is one edit from ``w`` (or, for longer words, up to
-``MAX_STEM_EDITS`` edits with the same first ``STEM`` letters: capability and
-capacity), is scored as a bigram model would::
+documentation strings and the AWS Glue guide, with symspellpy's general English
+counts beside them (``aws-bigrams.tsv``, written by
+``scripts/build_aws_bigrams.py``: counts only; the SageMaker guide is held out).
 
-    P(c) * P(a | c) * P(b | c)        against        P(w) * P(a | w) * P(b | w)
+For a word ``w`` between ``a`` and ``b`` in one run of prose, the candidates
+``c`` are words AWS prose uses at least ``MIN_CANDIDATE`` times that are one
+edit from ``w``, or share its first ``STEM`` letters and are up to
+``MAX_STEM_EDITS`` edits away (capability, capacity), never a form of ``w``
+(streams, stream).  ``w`` is reported when all of these hold (precision first):
 
-where ``P(a | x)`` is the share of ``x``'s uses that follow ``a``, smoothed
-toward ``a``'s own frequency, and the prior ``P(x)`` mixes AWS prose with
-general English (pyspellchecker's frequencies), so that an ordinary word AWS
-prose never writes ("heal") is not judged by AWS prose alone.
-
-A word is reported only when all of these hold (precision first):
-
-* AWS prose never puts ``w`` beside ``a`` nor beside ``b`` (a neighbour it
-  is seen with speaks for it);
-* ``c`` is seen beside both neighbours, or beside one of them at least
-  ``MIN_STRONG`` times when the other is missing or a function word;
-* the ratio of the two scores is at least ``MIN_RATIO`` (one edit) or
-  ``MIN_STEM_RATIO`` (more edits), and the context alone prefers ``c`` by at
-  least ``MIN_CONTEXT``.
+* ``w`` is no function word, and neither AWS prose nor English writes it
+  beside ``a`` or ``b`` (a neighbour it is seen with speaks for it);
+* the neighbours speak for ``c`` (``Model._collocated``, ``Model._beside``):
+  both make set phrases with it, one of them a content word; or ``w`` is a
+  word AWS prose hardly uses and a content word makes a fixed phrase with
+  ``c``; or ``c`` is ``MIN_PRIOR_RATIO`` times as frequent as ``w`` and seen
+  beside both neighbours or often beside a content word;
+* ``P(c | a) P(b | c)`` is at least ``MIN_RATIO`` (``MIN_STEM_RATIO`` for more
+  than one edit) times the same for ``w``, each bigram estimate smoothed as
+  Witten and Bell do toward a unigram probability that mixes AWS prose and
+  general English, so that a word AWS prose never writes is not judged by AWS
+  prose alone.
 
 Names, identifiers and code never reach here: only lowercase words of prose
-runs, with a word or a run edge on each side.
+runs, with a word on at least one side.
 """
 
 from __future__ import annotations
@@ -55,9 +54,7 @@ MAX_SUGGESTIONS = 3
 MIN_PRIOR_RATIO = 500.0  # a slip into a word English barely uses: how much more frequent the candidate is
 MIN_RATIO = 1e4
 MIN_STEM_RATIO = 1e5
-SMOOTHING = 1.0  # pseudo-uses that pull P(x | a) toward P(x)
-GENERAL_WEIGHT = 0.5
-ENGLISH_MARGIN = 20  # how much more often English must pair a neighbour with the candidate
+GENERAL_WEIGHT = 0.5  # the share of general English in a word's unigram probability
 
 # a run of letters that is a whole token: nothing word-like or code-like glued to it ("64-bit", "ml.p3")
 WORD = re.compile(r"(?<![\w\-./@$%#&*+=<>\\])[A-Za-z]+(?:'[a-z]+)?(?![\w\-/@$%#&*+=<>\\]|\.\w)")
