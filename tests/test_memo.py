@@ -81,3 +81,10 @@ def test_near_misses_kept_for_a_text_about_aws_are_not_given_for_one_that_is_not
     for _ in range(2):  # only the shift slip when the text is not known to be about AWS
         assert index.near_misses(text, aws=False) == [(27, 29, ("S3",))]
         assert index.near_misses(text, aws=True) == [(11, 22, ("CodePipeline",)), (27, 29, ("S3",))]
+
+
+def test_an_out_of_place_word_is_left_alone_once_the_note_writes_it_as_its_own():
+    block = "* With provisioned capability mode you set the reads and writes per second.\n"
+    assert found(FRONT + block, "NL208") == [("NL208", BODY_LINE, 20, BODY_LINE, 30)]
+    assert found(FRONT + block + "* The `capability` field.\n", "NL208") == []
+    assert found(FRONT + "# Modes\n\n" + block, "NL208") == [("NL208", BODY_LINE + 2, 20, BODY_LINE + 2, 30)]

@@ -421,9 +421,6 @@ def out_of_place_word(note: Note, ctx: Context) -> Iterator[Finding]:
     unsafe.  Words in the note's ``words:``, its code spans, the project's
     words and domain names are left alone, as are spans NL205 and NL206
     report."""
-    from notelint.spelling.collocation import misplaced
-
-    model = _collocation_model(ctx)
     vocab = speller(ctx).vocab
     own = note_words(note) | code_words(note)
     taken: set[tuple[int, int]] | None = None  # NL205's and NL206's spans, found only once NL208 has a hit
@@ -432,9 +429,11 @@ def out_of_place_word(note: Note, ctx: Context) -> Iterator[Finding]:
         # the note's own words, notelint's and AWS's names ("asg"), and words NL201 reports ("withing")
         return word in own or vocab.is_jargon(word) or word in vocab.rare or not vocab.knows(word)
 
+    found_in = _misplaced_by_text(ctx)
     for block in note.blocks:
         for segment, text in block.iter_segments(*PROSE_KINDS):
-            for hit in misplaced(text, model, skip):
+            # ``misplaced(text, model, skip)``: skip judges the word alone, so it is applied after the memo
+            for hit in (hit for hit in found_in(text) if not skip(hit.written)):
                 start, end = block.span(segment.start + hit.start, segment.start + hit.end)
                 if taken is None:
                     taken = {(f.start, f.end) for f in chain(confusable_word.check(note, ctx), confused_word.check(note, ctx))}
@@ -447,6 +446,16 @@ def out_of_place_word(note: Note, ctx: Context) -> Iterator[Finding]:
                     suggestions=hit.likely,
                     fix=Fix((Edit(start, end, hit.likely[0]),), f"replace '{hit.written}' with '{hit.likely[0]}'", safe=False),
                 )
+
+
+def _misplaced_by_text(ctx: Context) -> TextMemo[tuple[Misplaced, ...]]:
+    """The out-of-place words of a text, whatever the note and the project's words, kept by
+    text (an editor's re-check meets the same prose again)."""
+    from notelint.spelling.collocation import misplaced
+
+    model = _collocation_model(ctx)
+    return ctx.shared("spelling.misplaced-by-text", lambda: TextMemo(
+        lambda text: tuple(misplaced(text, model, lambda _word: False))))
 
 
 def _beside(hit: Misplaced) -> str:
