@@ -114,3 +114,20 @@ def test_the_vocabulary_is_stored_and_loaded_back_equal(cache, catalog):
         else:
             assert getattr(built, item.name) == getattr(loaded, item.name), item.name
     assert loaded.english.get("the") == built.english.get("the")  # frequencies still read on demand
+
+
+def test_english_words_from_sorted_text_answer_as_the_set():
+    from notelint.spelling.vocab import EnglishWords
+
+    words = frozenset({"a", "an", "apple", "applet", "bee", "zebra", "zoo"})
+    text = "\n".join(sorted(words))
+    probes = [*words, "", "ap", "appl", "apples", "b", "zz", "zzz", "Apple", "\n", "a\nan", "é"]
+    searched = EnglishWords(None, None, sorted_text=text)
+    for probe in probes:
+        assert (probe in searched) == (probe in words), probe
+    assert searched._words is None  # answered by search so far
+    assert len(searched) == len(words) and sorted(searched) == sorted(words)
+    searched.SEARCHES_BEFORE_SET = 2
+    assert "zoo" in searched and "apple" in searched and "ap" not in searched
+    assert searched._words == words  # past the limit: the set is built
+    assert EnglishWords(None, None, sorted_text="")._words is None and "a" not in EnglishWords(None, None)
