@@ -141,12 +141,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.set_threshold(100_000, 50, 1000)
     parser = _parser()
     args = parser.parse_args(argv)
-    kept_regexes = args.command in ("check", "report", "baseline")
-    if kept_regexes:
-        # compiling the same ~400 regular expressions again was a sixth of a one-note --no-cache run
-        from notelint import regexcache
-
-        regexcache.install()
     try:
         if args.command == "check":
             return _check(args)
@@ -180,8 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     finally:
-        if kept_regexes:
-            regexcache.save()
+        kept = sys.modules.get("notelint.regexcache")  # installed by a run that checks notes (runner.check)
+        if kept is not None:
+            kept.save()
 
 
 def _config(args: argparse.Namespace) -> Config:

@@ -14,8 +14,9 @@ file keyed by the exact Python build and its regular-expression engine
 
 ``install`` puts the look-up under ``re``'s own compile step (below ``re``'s
 in-process cache, so ``re.compile``, ``re.search`` ... all use it) for the rest of
-the process; the command line installs it, a program that imports notelint as a
-library does not get it.  ``save`` writes the patterns compiled since.  Anything
+the process; ``notelint.runner.check`` installs it when notes are to be checked
+(not for a run the result cache answers: loading the kept patterns would cost it
+more than it compiles) and the command line saves it at exit.  ``save`` writes the patterns compiled since.  Anything
 unexpected (another Python's internals, a damaged file) leaves ``re`` as it is.
 """
 
