@@ -141,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.set_threshold(100_000, 50, 1000)
     parser = _parser()
     args = parser.parse_args(argv)
+    interrupted = False
     try:
         if args.command == "check":
             return _check(args)
@@ -165,6 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"notelint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
+        interrupted = True
         print("notelint: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
@@ -174,8 +176,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     finally:
-        kept = sys.modules.get("notelint.regexcache")  # installed by a run that checks notes (runner.check)
-        if kept is not None:
+        # patterns compiled by a run that checked notes (runner.check installs the
+        # store) are kept for the next run, but not after Ctrl-C: the user wants out,
+        # and a second interrupt while writing would end in a traceback
+        kept = sys.modules.get("notelint.regexcache")
+        if kept is not None and not interrupted:
             kept.save()
 
 
