@@ -119,6 +119,7 @@ class Model:
         self._right: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
         self._stems: dict[str, list[str]] | None = None
         self._frequent_words: frozenset[str] = frozenset()
+        self._longest = 0  # letters of the longest frequent word
         self._candidates: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
     def _fields(self, word: str) -> list[str] | None:
@@ -161,6 +162,8 @@ class Model:
         found = self._candidates.get(word)
         if found is None:
             frequent, stems = self._frequent()
+            if len(word) > self._longest + MAX_STEM_EDITS + 1:
+                return (), ()  # no frequent word is near it (and its edits would cost time quadratic in its length)
             near = tuple(sorted(c for c in edits1(word) & frequent if c != word and not inflected(word, c)))
             group: tuple[str, ...] = ()
             if len(word) >= MIN_STEM_LETTERS or (len(word) >= STEM and not self.count(word)):
@@ -190,6 +193,7 @@ class Model:
                     if len(word) >= STEM:
                         self._stems.setdefault(word[:STEM], []).append(word)
             self._frequent_words = frozenset(words)
+            self._longest = max(map(len, words), default=0)
         return self._frequent_words, self._stems
 
     def prior(self, word: str) -> float:
