@@ -1,0 +1,215 @@
+"""Every part of a stale-claim finding, exactly, from a knowledge base of the test's own
+(so that the shipped entries can change without this test): the headline per kind and
+dating, the fact, "Instead:", the confidence note, the source, the span, the severity,
+the suggestion, the fix and the evidence in ``meta``.
+
+Found unpinned by ``bench/mutation.py staleness`` (issue 20).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from notelint.aws.catalog import Catalog, load_catalog
+from notelint.claims.knowledge import build
+from notelint.config import Config
+from notelint.diagnostic import Severity
+from notelint.engine import Linter
+from notelint.rules import RULES
+from tests.helpers import REPO, note
+
+AS_OF = date(2026, 11, 25)
+SOURCE = "https://example.com/kb"
+
+
+def _entry(**spec) -> dict:
+    return {"subject": "Polly", "date": "2025-01-01", "claim": {"mentions": ["Polly"]}, "fact": "A fact.",
+            "source": SOURCE, "confidence": "verified", **spec}
+
+
+@lru_cache(maxsize=1)
+def _catalog() -> Catalog:
+    """One catalog for every linter here (each would load its own: seconds apiece)."""
+    return load_catalog()
+
+
+def _shared(knowledge) -> dict:
+    return {"claims.knowledge": knowledge, "aws.catalog": _catalog()}
+
+
+def _check(entries: list[dict], body: str, reviewed: str = "2024-06-01", select: str = "NL5"):
+    knowledge = build(changes=entries)
+    linter = Linter(Config(root=REPO, select=(select,)), RULES, AS_OF, shared=_shared(knowledge))
+    return linter.check_text(note(body, f"---\ntitle: T\nreviewed: {reviewed}\n---\n"), "n.md")
+
+
+RENAMED = _entry(id="polly-renamed", kind="renamed", fact="Polly is Amazon Voice now.", replacement="Amazon Voice",
+                 fix=True)
+
+
+def test_a_rename_after_review_in_full():
+    (finding,) = _check([RENAMED], "* Amazon Polly turns text into speech.\n")
+    assert (finding.code, finding.line, finding.column, finding.end_column, finding.severity) == (
+        "NL501", 5, 3, 15, Severity.WARNING)
+    assert finding.message == ("'Amazon Polly' was renamed Amazon Voice on 2025-01-01, after this note was reviewed "
+                               "(2024-06-01): Polly is Amazon Voice now. Source: https://example.com/kb")
+    assert finding.suggestions == ("Amazon Voice",)
+    assert finding.fix is not None and finding.fix.description == "write Amazon Voice" and finding.fix.safe
+    assert [(e.line, e.column, e.end_column, e.text) for e in finding.fix.edits] == [(5, 3, 15, "Amazon Voice")]
+    assert dict(finding.meta) == {
+        "kind": "renamed", "status": "stale", "effective_date": "2025-01-01", "date_known": True,
+        "current_fact": "Polly is Amazon Voice now.", "replacement": "Amazon Voice", "source": SOURCE,
+        "confidence": "verified", "knowledge_id": "polly-renamed",
+    }
+
+
+def test_a_rename_without_fix_has_the_suggestion_only():
+    (finding,) = _check([{**RENAMED, "fix": False}], "* Amazon Polly turns text into speech.\n")
+    assert finding.suggestions == ("Amazon Voice",) and finding.fix is None
+
+
+def test_a_rename_is_reported_once_per_note():
+    found = _check([RENAMED], "* Amazon Polly turns text into speech.\n* Polly has voices.\n")
+    assert [(f.line, f.column) for f in found] == [(5, 3)]
+
+
+def test_a_capability_claim_wrong_at_review_with_its_replacement_and_confidence():
+    entry = _entry(id="polly-ssml", kind="capability-added", claim={"mentions": ["Polly"], "words_any": ["ssml"]},
+                   fact="Polly reads SSML.", replacement="SSML tags", confidence="likely", fix=True)
+    (finding,) = _check([entry], "* Polly cannot read SSML.\n", reviewed="2025-06-01")
+    assert (finding.code, finding.column, finding.end_column, finding.severity) == ("NL504", 3, 8, Severity.ERROR)
+    assert finding.message == (
+        "this claim about 'Polly' went out of date on 2025-01-01, before this note was reviewed (2025-06-01): "
+        "Polly reads SSML. Instead: SSML tags. (Not fully confirmed by the knowledge base's sources.) "
+        "Source: https://example.com/kb")
+    assert finding.suggestions == ()  # only a rename suggests a name
+    assert [e.text for e in finding.fix.edits] == ["SSML tags"]
+    assert finding.meta["status"] == "wrong" and finding.meta["confidence"] == "likely"
+
+
+def test_a_feature_that_reached_end_of_life_and_an_undated_change():
+    entry = _entry(id="polly-v1", kind="end-of-life", claim={"mentions": ["Polly"], "words_any": ["v1"]},
+                   fact="Polly v1 is gone.", date_known=False)
+    (finding,) = _check([entry], "* Polly v1 reads text.\n")
+    assert finding.code == "NL502"
+    assert finding.message == ("what this claim says about 'Polly' reached end of life (no change date published; "
+                               "checked 2025-01-01): Polly v1 is gone. Source: https://example.com/kb")
+    assert finding.meta["status"] == "outdated" and finding.meta["date_known"] is False
+    assert finding.fix is None
+
+
+def test_a_whole_service_end_of_life_is_not_a_feature_headline():
+    entry = _entry(id="polly-gone", kind="end-of-life", fact="Polly is gone.")
+    (finding,) = _check([entry], "* Polly reads text.\n", reviewed="2025-02-01")
+    assert finding.message == ("'Polly' reached end of life on 2025-01-01, before this note was reviewed "
+                               "(2025-02-01): Polly is gone. Source: https://example.com/kb")
+    assert finding.severity == Severity.ERROR  # NL502's own severity
+
+
+def test_an_entry_severity_wins_and_a_note_without_review_date_is_outdated():
+    entry = _entry(id="polly-gone", kind="end-of-life", fact="Polly is gone.", severity="info")
+    knowledge = build(changes=[entry])
+    linter = Linter(Config(root=REPO, select=("NL5",)), RULES, AS_OF, shared=_shared(knowledge))
+    (finding,) = linter.check_text(note("* Polly reads text.\n", "---\ntitle: T\n---\n"), "n.md")
+    assert finding.severity == Severity.INFO
+    assert finding.message.startswith("'Polly' reached end of life on 2025-01-01: Polly is gone.")
+    assert finding.meta["status"] == "outdated"
+
+
+def test_a_subject_from_the_heading_names_the_entry_and_spans_the_sentence():
+    entry = _entry(id="polly-ssml", kind="capability-added", claim={"mentions": ["Polly"], "words_any": ["ssml"]},
+                   fact="Polly reads SSML.", replacement="SSML tags", fix=True)
+    (finding,) = _check([entry], "## Amazon Polly\n\n* It cannot read SSML.\n")
+    assert (finding.line, finding.column, finding.end_column) == (7, 3, 23)
+    assert finding.message.startswith("this claim about 'Polly' went out of date on 2025-01-01, after")
+    assert finding.fix is None  # nothing in the sentence to replace
+
+
+def test_a_change_after_the_as_of_date_and_a_superseded_entry_are_not_reported():
+    later = _entry(id="polly-later", kind="end-of-life", date="2027-01-01")
+    superseded = _entry(id="polly-old", kind="end-of-life", superseded_by="polly-later")
+    assert _check([later], "* Polly reads text.\n") == []
+    assert _check([superseded], "* Polly reads text.\n") == []
+
+
+def test_the_new_name_itself_is_not_reported_as_renamed():
+    # the entry's mentions include the new name; a mention of it, with or without vendor or gloss, is no old name
+    for replacement in ("Amazon Voice", "AWS Voice (the new name)"):
+        entry = {**RENAMED, "claim": {"mentions": ["Polly", "Voice"]}, "replacement": replacement}
+        assert _check([entry], "* Voice reads text.\n") == [], replacement
+        assert [f.column for f in _check([entry], "* Polly reads text.\n")] == [3], replacement
+
+
+def test_a_limit_that_was_already_wrong_at_review_is_an_error():
+    entry = _entry(id="polly-limit", kind="limit-changed", claim={"mentions": ["Polly"], "words_any": ["3,000"]},
+                   fact="Polly reads 6,000 characters.")
+    (finding,) = _check([entry], "* Polly reads up to 3,000 characters.\n", reviewed="2025-06-01")
+    assert (finding.code, finding.severity, finding.meta["status"]) == ("NL505", Severity.ERROR, "wrong")
+    assert finding.message.startswith("this limit of 'Polly' changed on 2025-01-01, before this note was reviewed")
+    (stale,) = _check([entry], "* Polly reads up to 3,000 characters.\n", reviewed="2024-06-01")
+    assert (stale.severity, stale.meta["status"]) == (Severity.WARNING, "stale")
+
+
+# -- services whose botocore client was removed (NL507), from retired entries of the test's own ------------
+def _retired(*specs: dict, body: str) -> list[tuple[int, int, int, str]]:
+    knowledge = build(retired=[{"removed_in": "1.34.121", "removed_on": "2024-06-06", **s} for s in specs])
+    linter = Linter(Config(root=REPO, select=("NL507",)), RULES, AS_OF, shared=_shared(knowledge))
+    found = linter.check_text(note(body, "---\ntitle: T\nreviewed: 2024-01-01\n---\n"), "n.md")
+    return [(d.line, d.column, d.end_column, d.meta["client"]) for d in found]
+
+
+ZAP = {"client": "zapstore", "full_name": "Amazon ZapStore", "abbreviation": "Zap Shop"}
+
+
+def test_a_distinctive_retired_name_counts_alone_a_plain_one_after_its_vendor():
+    assert _retired(ZAP, body="* ZapStore sells apps.\n") == [(5, 3, 11, "zapstore")]
+    assert _retired(ZAP, body="* The Zap Shop sells apps.\n") == []
+    assert _retired(ZAP, body="* Amazon Zap Shop sells apps.\n") == [(5, 3, 18, "zapstore")]
+    assert _retired(ZAP, body="* AWS Zap Shop sells apps.\n") == [(5, 3, 15, "zapstore")]
+    # capitals in a row, or a digit, make a name distinctive too
+    assert _retired({"client": "zz", "full_name": "ZAPS", "abbreviation": ""}, body="* ZAPS sells.\n") == [
+        (5, 3, 7, "zz")]
+    assert _retired({"client": "zz", "full_name": "Zap 2", "abbreviation": ""}, body="* Zap 2 sells.\n") == [
+        (5, 3, 8, "zz")]
+    # only plain names: after the vendor, and nothing else (this case once never ended: an empty pattern branch)
+    plain = {"client": "zz", "full_name": "ZAP", "abbreviation": ""}
+    assert _retired(plain, body="* ZAP sells.\n") == []
+    assert _retired(plain, body="* Amazon ZAP sells.\n") == [(5, 3, 13, "zz")]
+    assert _retired(plain, body="* Sold by Amazon ZAP\n") == [(5, 11, 21, "zz")]
+
+
+def test_names_botocore_still_has_or_written_in_lower_case_never_count():
+    macie = {"client": "macie", "full_name": "Amazon Macie", "abbreviation": ""}  # macie2 is current
+    assert _retired(macie, body="* Amazon Macie finds data.\n") == []
+    lower = {"client": "zz", "full_name": "zapper", "abbreviation": ""}
+    assert _retired(lower, body="* Amazon zapper sells.\n") == []
+    # (and one such name does not stop the others)
+    assert _retired(macie, lower, ZAP, body="* ZapStore sells apps.\n") == [(5, 3, 11, "zapstore")]
+
+
+def test_the_longest_retired_name_is_matched():
+    longer = {"client": "zapstorepro", "full_name": "Amazon ZapStore Pro", "abbreviation": ""}
+    assert _retired(ZAP, longer, body="* ZapStore Pro sells apps.\n") == [(5, 3, 15, "zapstorepro")]
+    assert _retired(longer, ZAP, body="* Amazon  ZapStore sells apps.\n") == [(5, 11, 19, "zapstore")]
+
+
+# -- link titles ------------------------------------------------------------------------------------------
+def _renamed_at(body: str) -> list[int]:
+    events = _entry(id="events", kind="renamed", subject="CloudWatch Events",
+                    claim={"mentions": ["CloudWatch Events", "Kinesis Data Firehose"]},
+                    replacement="Amazon EventBridge")
+    return [f.column for f in _check([events], body, reviewed="2024-06-01", select="NL501")]
+
+
+def test_a_link_title_of_five_words_or_more_where_the_name_is_under_half():
+    assert _renamed_at("* See [Route CloudWatch Events to Lambda](https://example.com/a).\n") == []  # 2 of 5 words
+    assert _renamed_at("* See [Route CloudWatch Events to it](https://example.com/a) now.\n") == []
+    assert _renamed_at("* See [Route CloudWatch Events here](https://example.com/a).\n") == [14]  # 2 of 4: no title
+    assert _renamed_at("* See [Load streams with Kinesis Data Firehose](https://example.com/a).\n") == [26]  # 3 of 6
+    assert _renamed_at("* See [Load many streams with Kinesis Data Firehose](https://example.com/a).\n") == []  # 3 of 7
+
+
+def test_a_plain_http_link_is_external_and_a_table_of_contents_entry_is_not_a_claim():
+    assert _renamed_at("* [CloudWatch Events](http://example.com/events)\n") == [4]
+    assert _renamed_at("* [CloudWatch Events](#cloudwatch-events)\n") == []
