@@ -338,7 +338,7 @@ def test_a_context_file_loads_shared_data_once_and_reports_a_crashing_summary(tm
     assert crashing.error.message.startswith("internal error in rule NL198 (test-corpus-crash): ValueError: collect c.md")
 
 
-def test_a_file_over_its_time_limit_is_skipped_with_an_error_naming_it(tmp_path):
+def test_a_file_checked_for_too_long_is_skipped_with_an_error_naming_it(tmp_path):
     (tmp_path / "slow.md").write_text(FRONT + "* one\n")
     file = NoteFile(tmp_path / "slow.md", "slow.md")
     message = ("skipped: checking took longer than 0.05 s (a rule is too slow on this text; please report it)")
