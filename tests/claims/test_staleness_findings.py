@@ -213,3 +213,79 @@ def test_a_link_title_of_five_words_or_more_where_the_name_is_under_half():
 def test_a_plain_http_link_is_external_and_a_table_of_contents_entry_is_not_a_claim():
     assert _renamed_at("* [CloudWatch Events](http://example.com/events)\n") == [4]
     assert _renamed_at("* [CloudWatch Events](#cloudwatch-events)\n") == []
+
+
+# -- "the latest generation" against the EC2 instance types of a catalog of the test's own (NL506) ------------
+class _InstanceTypes:
+    """The real catalog, but with the EC2 instance types and botocore version given (the real ones change)."""
+
+    botocore_version = "9.9.9"
+
+    def __init__(self, types: set[str]):
+        self._types = frozenset(types)
+
+    def enum(self, key: str) -> frozenset[str]:
+        return self._types if key == "ec2:InstanceType" else _catalog().enum(key)
+
+    def __getattr__(self, name: str):
+        return getattr(_catalog(), name)
+
+
+LATEST = "* EC2 P4 instances are the latest generation of GPU instances\n"
+P_TYPES = {"p3.2xlarge", "p4d.24xlarge", "p5.48xlarge", "p5.4xlarge", "p5e.48xlarge", "p6-b200.48xlarge", "g6.xlarge"}
+
+
+def _latest(types: set[str], body: str = LATEST, entries: tuple[dict, ...] = (), reviewed: str = "2024-06-01"):
+    knowledge = build(changes=list(entries))
+    shared = {"claims.knowledge": knowledge, "aws.catalog": _InstanceTypes(types)}
+    linter = Linter(Config(root=REPO, select=("NL506",)), RULES, AS_OF, shared=shared)
+    return linter.check_text(note(body, f"---\ntitle: T\nreviewed: {reviewed}\n---\n"), "n.md")
+
+
+def test_a_latest_generation_claim_lists_the_newer_families_once_each_in_generation_order():
+    (finding,) = _latest(P_TYPES)
+    assert (finding.code, finding.line, finding.column, finding.end_column) == ("NL506", 5, 7, 9)
+    assert finding.message == ("P4 is not the latest generation: botocore 9.9.9's EC2 instance types include the "
+                               "newer p5, p5e, p6-b200")
+    assert dict(finding.meta) == {"botocore_version": "9.9.9", "status": "outdated"}
+    assert _latest(P_TYPES - {"p5.48xlarge", "p5.4xlarge", "p5e.48xlarge", "p6-b200.48xlarge"}) == []
+    assert _latest(P_TYPES, body="* EC2 Q9 instances are the latest generation of GPU instances\n") == []  # no Q family
+
+
+def test_eight_newer_families_are_all_named_and_a_ninth_is_counted():
+    eight = {f"p{generation}.xlarge" for generation in range(4, 13)}  # p5 ... p12 are newer than p4
+    (finding,) = _latest(eight)
+    assert finding.message.endswith("include the newer p5, p6, p7, p8, p9, p10, p11, p12")
+    (finding,) = _latest(eight | {"p13.xlarge", "p14.xlarge"})
+    assert finding.message.endswith("include the newer p5, p6, p7, p8, p9, p10, p11, p12 and 2 more")
+
+
+def test_a_family_the_sentence_names_after_a_current_one_is_still_checked():
+    body = "* EC2 P6 instances and P4 instances are the latest generation of GPU instances\n"
+    assert [(f.column, f.message.split(":")[0]) for f in _latest(P_TYPES, body)] == [
+        (24, "P4 is not the latest generation")]
+
+
+NEWER = _entry(id="p5-launch", kind="capability-added", subject="EC2", claim=None, covered_by="NL506", family="p4",
+               date="2023-07-26", fact="P5 instances launched.")
+
+
+def test_a_knowledge_entry_for_the_family_dates_the_finding():
+    for reviewed, status, phrase in (
+            ("2023-01-01", "stale", "on 2023-07-26, after this note was reviewed (2023-01-01)"),
+            ("2024-01-01", "wrong", "on 2023-07-26, before this note was reviewed (2024-01-01)")):
+        (finding,) = _latest(P_TYPES, entries=(NEWER,), reviewed=reviewed)
+        assert finding.message == (
+            "P4 is not the latest generation: botocore 9.9.9's EC2 instance types include the newer p5, p5e, "
+            f"p6-b200. Newer generations arrived {phrase}: P5 instances launched. Source: https://example.com/kb")
+        assert dict(finding.meta) == {
+            "botocore_version": "9.9.9", "status": status, "effective_date": "2023-07-26", "source": SOURCE,
+            "current_fact": "P5 instances launched.", "knowledge_id": "p5-launch", "replacement": None}
+    undated = {**NEWER, "date_known": False}
+    (finding,) = _latest(P_TYPES, entries=(undated,))
+    assert "Newer generations arrived (no change date published; checked 2023-07-26):" in finding.message
+    assert finding.meta["status"] == "outdated"
+    # an entry of another family, or of another rule, does not date it
+    for other in ({**NEWER, "family": "p3"}, {**NEWER, "covered_by": "NL504"}):
+        (finding,) = _latest(P_TYPES, entries=(other,))
+        assert "Newer generations" not in finding.message and finding.meta["status"] == "outdated"
