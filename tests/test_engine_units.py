@@ -8,15 +8,19 @@ Found unpinned by ``bench/mutation.py engine`` (issue 20).
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 import traceback
+from datetime import date
 
 import pytest
 
 from notelint.config import Config
-from notelint.diagnostic import Diagnostic, Finding, Related, Severity
+from notelint import parallel
+from notelint.diagnostic import Diagnostic, Edit, Finding, Fix, Related, Severity
 from notelint.engine import Linter, RunResult, one_per_name, parse_files
 from notelint.files import NoteFile
+from notelint.outcome import FileOutcome
 from notelint.note import Note, parse_note
 from notelint.rule import Scope, rule
 from notelint.rules import RULES
@@ -367,3 +371,105 @@ def test_a_cached_outcome_names_its_file(tmp_path):
     assert again.path == first.path == "a.md" and again.diagnostics == first.diagnostics
     assert [(d.code, d.line) for d in again.diagnostics] == [("NL112", 5)]
     assert again.source is not None and again.source.path == "a.md"
+
+
+@rule("NL192", "test-lines", Severity.INFO, "Reports every line, with a fix.", bad="x", good="y")
+def _every_line(note, ctx):
+    offset = 0
+    for line in note.text.splitlines(keepends=True):
+        yield Finding(offset, offset + 1, "line", fix=Fix((Edit(offset, offset + 1, "#"),), "mark it", safe=False))
+        offset += len(line)
+
+
+def test_findings_on_lines_too_deep_to_parse_are_dropped_up_to_both_ends_of_the_range():
+    linter = Linter(Config(root=REPO, select=("NL192",)), [*RULES, _every_line], AS_OF)
+    for levels, dropped in ((20, {24}), (22, {24, 25, 26})):
+        text = _quotes(levels)
+        lines = {d.line for d in linter.check_notes([parse_note(decode("n.md", text.encode()))])}
+        assert lines == set(range(1, text.count("\n") + 1)) - dropped, levels
+
+
+def test_a_fix_keeps_its_edits_description_and_safety():
+    found = Linter(Config(root=REPO, select=("NL192",)), [*RULES, _every_line], AS_OF).check_text(FRONT + "* a\n", "n.md")
+    fix = found[-1].fix
+    assert fix is not None and (fix.description, fix.safe) == ("mark it", False)
+    assert [(e.line, e.column, e.end_line, e.end_column, e.text) for e in fix.edits] == [(5, 1, 5, 2, "#")]
+
+
+def test_one_per_name_keeps_the_most_specific_whatever_the_order():
+    renamed, case = _d("NL501"), _d("NL301")
+    assert one_per_name([renamed, case]) == [renamed]
+    assert one_per_name([case, renamed, _d("NL302")]) == [renamed]
+
+
+def test_a_linter_dates_its_run_by_the_argument_then_the_setting_then_today():
+    assert Linter(Config(root=REPO), RULES).as_of == date.today()
+    assert Linter(Config(root=REPO, as_of=date(2024, 1, 2)), RULES).as_of == date(2024, 1, 2)
+    assert Linter(Config(root=REPO, as_of=date(2024, 1, 2)), RULES, AS_OF).as_of == AS_OF
+
+
+def test_data_given_to_a_linter_is_what_its_rules_share():
+    linter = Linter(Config(root=REPO), RULES, AS_OF, shared={"test.data": 42})
+    assert linter.context.shared("test.data", lambda: 0) == 42
+    assert Linter(Config(root=REPO), RULES, AS_OF).context.shared("test.data", lambda: 0) == 0
+
+
+def test_a_summary_made_for_an_index_carries_the_notes_suppressions():
+    # (the server's workspace index summarises notes without checking them)
+    text = FRONT + "<!-- notelint-disable NL113 -->\n" + CLAIM
+    config = Config(root=REPO, select=("NL113",), per_file_ignores={"notes/*.md": ("NL114",)})
+    summary = Linter(config, RULES, AS_OF).summarise(parse_note(decode("notes/n.md", text.encode())),
+                                                     FileOutcome("notes/n.md"))
+    assert summary.suppressions.suppressed("NL113", 6) and summary.suppressions.suppressed("NL114", 1)
+    assert not summary.suppressions.suppressed("NL112", 6)
+
+
+def test_with_no_notes_a_corpus_rule_is_not_run():
+    result = RunResult()
+    assert _own("NL199").check_notes([], result=result) == [] and result.errors == []
+
+
+def test_a_run_reports_a_crashing_comparison_and_names_its_rules(tmp_path):
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(FRONT + "* one\n")
+    result = _own("NL199", "NL112", root=tmp_path).run([NoteFile(tmp_path / "a.md", "a.md")],
+                                                       context=[NoteFile(tmp_path / "b.md", "b.md")])
+    assert [(e.path, e.message.split(" at ")[0]) for e in result.errors] == [
+        ("the notes", "internal error in rule NL199 (test-corpus): ValueError: compare b.md,a.md")]
+    assert [r.code for r in result.rules] == ["NL112", "NL199"]
+
+
+def test_one_job_checks_every_file_in_this_process_and_more_prepare_before_forking(tmp_path):
+    files = []
+    for number in range(parallel.PARALLEL_MIN_FILES):
+        (tmp_path / f"n{number:02}.md").write_text(FRONT + "* one\n")
+        files.append(NoteFile(tmp_path / f"n{number:02}.md", f"n{number:02}.md"))
+    linter = _own("NL197", "NL199", root=tmp_path)
+    assert linter.jobs == 1
+    linter.run(files, context=files)
+    assert CALLS[0] == "prepare" and CALLS.count("prepare") == 1
+    assert [c for c in CALLS if c.startswith("check")] == [f"check {f.display}" for f in files]
+    if "fork" in multiprocessing.get_all_start_methods() and parallel.job_count(2, len(files)) == 2:
+        two = Linter(Config(root=tmp_path, select=("NL197", "NL199")), OWN, AS_OF, jobs=2)
+        CALLS.clear()
+        two.run(files, context=files)
+        assert CALLS == ["prepare"]  # in this process, before the fork; the workers checked the files
+    assert Linter(Config(root=tmp_path), RULES, AS_OF).jobs == 0  # 0: one worker per core
+
+
+def test_a_file_that_reports_an_error_is_checked_again_not_cached(tmp_path):
+    (tmp_path / "deep.md").write_text(_quotes(20))
+    linter = Linter(Config(root=tmp_path, select=("NL112", "NL197")), OWN, AS_OF, cache=True, jobs=1)
+    CALLS.clear()
+    for _ in range(2):
+        outcome = linter.process_file(NoteFile(tmp_path / "deep.md", "deep.md"))
+        assert outcome.error is not None and outcome.error.message.startswith("line 24 not checked")
+    assert CALLS == ["check deep.md", "check deep.md"]
+
+
+def test_the_first_file_loads_shared_data_once(tmp_path):
+    (tmp_path / "a.md").write_text(FRONT + "* one\n")
+    linter = _own("NL199", root=tmp_path)
+    for _ in range(2):
+        assert linter.process_file(NoteFile(tmp_path / "a.md", "a.md")).error is None
+    assert CALLS == ["prepare", "collect a.md", "collect a.md"]
