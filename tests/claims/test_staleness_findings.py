@@ -289,3 +289,36 @@ def test_a_knowledge_entry_for_the_family_dates_the_finding():
     for other in ({**NEWER, "family": "p3"}, {**NEWER, "covered_by": "NL504"}):
         (finding,) = _latest(P_TYPES, entries=(other,))
         assert "Newer generations" not in finding.message and finding.meta["status"] == "outdated"
+
+
+# -- a sentence that writes the new name beside the old one has taken the rename into account ---------------
+def _columns(entries: list[dict], body: str) -> list[tuple[str, int]]:
+    return [(f.code, f.column) for f in _check(entries, body)]
+
+
+def test_the_new_name_beside_the_old_acknowledges_a_rename_whatever_the_vendor_or_gloss():
+    for replacement in ("Amazon Voice", "AWS Voice", "Voice (the new name)", "Amazon  Voice"):
+        entry = {**RENAMED, "replacement": replacement}
+        assert _columns([entry], "* Polly, or Voice as it is called now, reads text.\n") == [], replacement
+        assert _columns([entry], "* Polly reads text.\n") == [("NL501", 3)], replacement
+
+
+def test_the_new_name_must_be_a_whole_word_written_as_aws_writes_it():
+    assert _columns([RENAMED], "* Polly does Voiceover work.\n") == [("NL501", 3)]
+    assert _columns([RENAMED], "* Polly does Pre-Voice work.\n") == [("NL501", 3)]
+    assert _columns([RENAMED], "* Polly has a voice.\n") == [("NL501", 3)]  # the word, not the name
+
+
+def test_an_old_name_holding_the_new_one_is_no_gloss():
+    firehose = _entry(id="firehose", kind="renamed", subject="Kinesis Data Firehose",
+                      claim={"mentions": ["Data Firehose", "Kinesis Data Firehose"]},
+                      replacement="Amazon Data Firehose")
+    assert _columns([firehose], "* Kinesis Data Firehose loads streams.\n") == [("NL501", 3)]
+    assert _columns([firehose], "* Kinesis Data Firehose, then Kinesis Data Firehose again.\n") == [("NL501", 3)]
+
+
+def test_only_a_rename_is_acknowledged_by_a_name():
+    gone = _entry(id="polly-gone", kind="end-of-life", fact="Polly is gone.", replacement="Amazon Voice")
+    assert _columns([gone], "* Polly, or Voice as it is called now, reads text.\n") == [("NL502", 3)]
+    bare = {**RENAMED, "replacement": None}
+    assert _columns([bare], "* Polly, or Voice as it is called now, reads text.\n") == [("NL501", 3)]
