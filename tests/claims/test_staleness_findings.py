@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from notelint.aws.catalog import Catalog, load_catalog
 from notelint.claims.knowledge import build
+from notelint.claims.staleness import Dating, dating
 from notelint.config import Config
 from notelint.diagnostic import Severity
 from notelint.engine import Linter
@@ -322,3 +323,43 @@ def test_only_a_rename_is_acknowledged_by_a_name():
     assert _columns([gone], "* Polly, or Voice as it is called now, reads text.\n") == [("NL502", 3)]
     bare = {**RENAMED, "replacement": None}
     assert _columns([bare], "* Polly, or Voice as it is called now, reads text.\n") == [("NL501", 3)]
+
+
+# -- dating: the status and the words for when -----------------------------------------------------------------
+def test_dating_each_branch_and_both_sides_of_the_review_date():
+    changed = date(2025, 1, 10)
+    assert dating(changed, True, None, "wrong-claim") == Dating("wrong", "")
+    assert dating(changed, False, date(2020, 1, 1), "naming") == Dating("wrong", "")
+    assert dating(changed, False, date(2020, 1, 1), "renamed") == Dating(
+        "outdated", "(no change date published; checked 2025-01-10)")
+    assert dating(changed, True, None, "renamed") == Dating("outdated", "on 2025-01-10")
+    assert dating(changed, True, date(2025, 1, 9), "renamed") == Dating(
+        "stale", "on 2025-01-10, after this note was reviewed (2025-01-09)")
+    assert dating(changed, True, date(2025, 1, 10), "renamed") == Dating(
+        "wrong", "on 2025-01-10, before this note was reviewed (2025-01-10)")  # reviewed that day: it knew
+
+
+# -- which entry speaks for a sentence that several match ----------------------------------------------------
+EOL = _entry(id="polly-gone", kind="end-of-life", fact="Polly is gone.")  # mentions only
+SSML = _entry(id="polly-ssml", kind="capability-added", claim={"mentions": ["Polly"], "words_any": ["ssml"]},
+              fact="Polly reads SSML.")  # words
+SSML_ANY = _entry(id="polly-ssml-any", kind="capability-added",
+                  claim={"mentions": ["Polly"], "any": [{"words_any": ["ssml"]}, {"words_any": ["markup"]}]},
+                  fact="Polly reads SSML markup.")  # alternatives
+
+
+def _ids(entries: list[dict], body: str = "* Polly cannot read SSML.\n") -> list[str]:
+    return [f.meta["knowledge_id"] for f in _check(entries, body)]
+
+
+def test_the_most_specific_entry_speaks_for_a_subject_whatever_the_order():
+    assert _ids([EOL, SSML]) == _ids([SSML, EOL]) == ["polly-ssml"]
+    assert _ids([SSML, SSML_ANY]) == _ids([SSML_ANY, SSML]) == ["polly-ssml-any"]
+    assert _ids([EOL, SSML]) == ["polly-ssml"]
+    assert _ids([EOL, SSML], "* Polly reads text.\n") == ["polly-gone"]
+
+
+def test_an_entry_marked_once_per_note_is_reported_at_its_first_mention_only():
+    body = "* Polly reads text.\n* Polly has voices.\n"
+    assert [f.line for f in _check([{**EOL, "once_per_note": True}], body)] == [5]
+    assert [f.line for f in _check([EOL], body)] == [5, 6]
