@@ -371,6 +371,7 @@ def test_a_cached_outcome_names_its_file(tmp_path):
     assert again.path == first.path == "a.md" and again.diagnostics == first.diagnostics
     assert [(d.code, d.line) for d in again.diagnostics] == [("NL112", 5)]
     assert again.source is not None and again.source.path == "a.md"
+    assert again.summary is not None and first.summary is not None and again.summary.path == first.summary.path == "a.md"
 
 
 @rule("NL192", "test-lines", Severity.INFO, "Reports every line, with a fix.", bad="x", good="y")
@@ -473,3 +474,13 @@ def test_the_first_file_loads_shared_data_once(tmp_path):
     for _ in range(2):
         assert linter.process_file(NoteFile(tmp_path / "a.md", "a.md")).error is None
     assert CALLS == ["prepare", "collect a.md", "collect a.md"]
+
+
+def test_without_a_corpus_rule_context_files_are_not_read(tmp_path):
+    # (with the result cache on, a context file would otherwise be checked whole and stored)
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(FRONT + "* one\n")
+    linter = Linter(Config(root=tmp_path, select=("NL197",)), OWN, AS_OF, cache=True, jobs=1)
+    CALLS.clear()
+    linter.run([NoteFile(tmp_path / "a.md", "a.md")], context=[NoteFile(tmp_path / "b.md", "b.md")])
+    assert CALLS == ["check a.md"]
