@@ -349,6 +349,7 @@ def test_a_file_checked_for_too_long_is_skipped_with_an_error_naming_it(tmp_path
     for code, process in (("NL193", Linter.process_file), ("NL194", Linter.process_context_file)):
         outcome = process(_own(code, root=tmp_path, file_timeout=0.05), file)
         assert outcome.path == "slow.md" and outcome.diagnostics == [], code
+        assert outcome.source is not None and outcome.source.path == "slow.md", code  # (its text is still shown)
         assert outcome.error is not None and (outcome.error.path, outcome.error.message) == ("slow.md", message), code
 
 
