@@ -363,3 +363,55 @@ def test_an_entry_marked_once_per_note_is_reported_at_its_first_mention_only():
     body = "* Polly reads text.\n* Polly has voices.\n"
     assert [f.line for f in _check([{**EOL, "once_per_note": True}], body)] == [5]
     assert [f.line for f in _check([EOL], body)] == [5, 6]
+
+
+# -- "since <year>" against the launch dates of the knowledge base (NL508) ------------------------------------
+LAUNCH = "https://example.com/launch"
+
+
+def _since(body: str, launched: dict[str, str] | None = None) -> list[tuple[int, int, int]]:
+    entities = [{"name": name, "launched": day, "launch_source": LAUNCH}
+                for name, day in (launched or {"Polly": "2016-11-30"}).items()]
+    linter = Linter(Config(root=REPO, select=("NL508",)), RULES, AS_OF, shared=_shared(build(entities=entities)))
+    found = linter.check_text(note(body, "---\ntitle: T\nreviewed: 2024-06-01\n---\n"), "n.md")
+    return [(d.line, d.column, d.end_column) for d in found]
+
+
+def test_a_year_dates_the_names_after_it_to_the_end_of_the_clause():
+    assert _since("* available since 2015 Polly and Lex read text.\n") == [(5, 3, 23)]
+    linter = Linter(Config(root=REPO, select=("NL508",)), RULES, AS_OF, shared=_shared(build(entities=[
+        {"name": "Polly", "launched": "2016-11-30", "launch_source": LAUNCH}])))
+    (finding,) = linter.check_text(note("* We have had, since 2015, Polly.\n"), "n.md")
+    assert (finding.line, finding.column, finding.end_column) == (5, 16, 26)
+    assert finding.message == ("this says 'Polly' is available since 2015, but it became generally available on "
+                               "2016-11-30. Source: https://example.com/launch")
+    assert dict(finding.meta) == {
+        "kind": "wrong-claim", "status": "wrong", "effective_date": "2016-11-30", "date_known": True,
+        "current_fact": "Polly became generally available in 2016-11-30.", "source": LAUNCH, "confidence": "verified"}
+    assert _since("* since 2015 Polly; Lex reads.\n") == [(5, 3, 13)]
+    assert _since("* since 2015 Lex; Polly reads.\n") == []  # after the clause
+    assert _since("* Text since 2015 - Polly reads.\n") == []
+    assert _since("* available since 2016 Polly reads.\n") == []  # the right year
+    assert _since("## Polly (since 2015)\n\n* Polly reads.\n") == []  # a heading names, it does not claim
+
+
+def test_a_year_in_parentheses_dates_the_one_name_right_before_them():
+    assert _since("* Polly (since 2015) reads text.\n") == [(5, 10, 20)]
+    assert _since("* Polly(since 2015) reads text.\n") == [(5, 9, 19)]
+    assert _since("* Polly (available since 2015) reads.\n") == [(5, 10, 30)]
+    assert _since("* Lex (beta) and Polly (since 2015).\n") == [(5, 25, 35)]  # the last parenthesis before the year
+    assert _since("* Polly (since 2015); Lex (fast).\n") == [(5, 10, 20)]  # not one after it
+    assert _since("* Lex (since 2015 Polly) reads.\n") == [(5, 8, 18)]  # a name after the year comes first
+    assert _since("* Polly (v since 2015) reads.\n") == []  # something else before 'since'
+    assert _since("## Polly\n\n* It reads (since 2015).\n") == []  # a subject from the heading is not written here
+    both = {"Polly": "2016-11-30", "Lex": "2016-11-30"}
+    assert _since("* Polly and Lex (since 2015) read.\n", both) == [(5, 18, 28)]  # Lex only
+
+
+def test_a_launch_month_without_a_day_says_so():
+    linter = Linter(Config(root=REPO, select=("NL508",)), RULES, AS_OF, shared=_shared(build(entities=[
+        {"name": "Polly", "launched": "2016-11", "launch_source": LAUNCH}])))
+    (finding,) = linter.check_text(note("* Polly (since 2015) reads text.\n"), "n.md")
+    assert finding.message == ("this says 'Polly' is available since 2015, but it became generally available in "
+                               "2016-11 (day not published). Source: https://example.com/launch")
+    assert (finding.meta["effective_date"], finding.meta["date_known"]) == ("2016-11", False)
