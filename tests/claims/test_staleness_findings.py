@@ -189,6 +189,20 @@ def test_names_botocore_still_has_or_written_in_lower_case_never_count():
     assert _retired(macie, lower, ZAP, body="* ZapStore sells apps.\n") == [(5, 3, 11, "zapstore")]
 
 
+def test_a_current_service_is_known_by_its_full_name_without_the_vendor():
+    # botocore's s3 is 'Amazon Simple Storage Service' (id S3) and kms 'AWS Key Management Service' (id KMS):
+    # a retired entry of the same name does not count, with or without the vendor, in any spacing or case
+    for full_name in ("Amazon Simple Storage Service", "AWS Key Management Service", "Simple storage-service"):
+        spec = {"client": "zz", "full_name": full_name, "abbreviation": ""}
+        name = full_name.removeprefix("Amazon ").removeprefix("AWS ")
+        assert _retired(spec, body=f"* Amazon {name} stores.\n* AWS {name} stores.\n") == [], full_name
+
+
+def test_a_retired_abbreviation_counts_when_its_full_name_is_current():
+    spec = {"client": "zz", "full_name": "Amazon Macie", "abbreviation": "ZapStore"}
+    assert _retired(spec, body="* ZapStore sells apps.\n* Amazon Macie finds data.\n") == [(5, 3, 11, "zz")]
+
+
 def test_the_longest_retired_name_is_matched():
     longer = {"client": "zapstorepro", "full_name": "Amazon ZapStore Pro", "abbreviation": ""}
     assert _retired(ZAP, longer, body="* ZapStore Pro sells apps.\n") == [(5, 3, 15, "zapstorepro")]
