@@ -16,7 +16,9 @@ from notelint.claims.knowledge import build
 from notelint.claims.staleness import Dating, dating
 from notelint.config import Config
 from notelint.diagnostic import Severity
-from notelint.engine import Linter
+from notelint.engine import Linter, RunResult
+from notelint.note import parse_note
+from notelint.source import decode
 from notelint.rules import RULES
 from tests.helpers import REPO, note
 
@@ -39,10 +41,19 @@ def _shared(knowledge) -> dict:
     return {"claims.knowledge": knowledge, "aws.catalog": _catalog()}
 
 
+def _lint(linter: Linter, text: str) -> list:
+    """The linter's findings on ``text``; a crash in a rule (which the engine reports as a file
+    error, and Linter.check_text drops) fails the test, so that a negative case cannot pass by crashing."""
+    result = RunResult()
+    found = linter.check_notes([parse_note(decode("n.md", text.encode("utf-8")))], result=result)
+    assert result.errors == []
+    return found
+
+
 def _check(entries: list[dict], body: str, reviewed: str = "2024-06-01", select: str = "NL5"):
     knowledge = build(changes=entries)
     linter = Linter(Config(root=REPO, select=(select,)), RULES, AS_OF, shared=_shared(knowledge))
-    return linter.check_text(note(body, f"---\ntitle: T\nreviewed: {reviewed}\n---\n"), "n.md")
+    return _lint(linter, note(body, f"---\ntitle: T\nreviewed: {reviewed}\n---\n"))
 
 
 RENAMED = _entry(id="polly-renamed", kind="renamed", fact="Polly is Amazon Voice now.", replacement="Amazon Voice",
@@ -68,6 +79,15 @@ def test_a_rename_after_review_in_full():
 def test_a_rename_without_fix_has_the_suggestion_only():
     (finding,) = _check([{**RENAMED, "fix": False}], "* Amazon Polly turns text into speech.\n")
     assert finding.suggestions == ("Amazon Voice",) and finding.fix is None
+
+
+def test_a_mention_of_the_new_name_is_no_old_name_with_or_without_vendor_or_gloss():
+    # (a current service, so that the claim reader takes the new name for a subject)
+    for replacement in ("Amazon Lex", "AWS Lex", "Lex (the bot service)"):
+        entry = {**RENAMED, "claim": {"mentions": ["Polly", "Lex"]}, "replacement": replacement}
+        assert _check([entry], "* Lex builds bots.\n") == [], replacement
+        assert _check([entry], "* Amazon Lex builds bots.\n") == [], replacement
+        assert [f.column for f in _check([entry], "* Polly builds bots.\n")] == [3], replacement
 
 
 def test_a_rename_is_reported_once_per_note():
@@ -112,7 +132,7 @@ def test_an_entry_severity_wins_and_a_note_without_review_date_is_outdated():
     entry = _entry(id="polly-gone", kind="end-of-life", fact="Polly is gone.", severity="info")
     knowledge = build(changes=[entry])
     linter = Linter(Config(root=REPO, select=("NL5",)), RULES, AS_OF, shared=_shared(knowledge))
-    (finding,) = linter.check_text(note("* Polly reads text.\n", "---\ntitle: T\n---\n"), "n.md")
+    (finding,) = _lint(linter, note("* Polly reads text.\n", "---\ntitle: T\n---\n"))
     assert finding.severity == Severity.INFO
     assert finding.message.startswith("'Polly' reached end of life on 2025-01-01: Polly is gone.")
     assert finding.meta["status"] == "outdated"
@@ -156,7 +176,7 @@ def test_a_limit_that_was_already_wrong_at_review_is_an_error():
 def _retired(*specs: dict, body: str) -> list[tuple[int, int, int, str]]:
     knowledge = build(retired=[{"removed_in": "1.34.121", "removed_on": "2024-06-06", **s} for s in specs])
     linter = Linter(Config(root=REPO, select=("NL507",)), RULES, AS_OF, shared=_shared(knowledge))
-    found = linter.check_text(note(body, "---\ntitle: T\nreviewed: 2024-01-01\n---\n"), "n.md")
+    found = _lint(linter, note(body, "---\ntitle: T\nreviewed: 2024-01-01\n---\n"))
     return [(d.line, d.column, d.end_column, d.meta["client"]) for d in found]
 
 
@@ -254,7 +274,7 @@ def _latest(types: set[str], body: str = LATEST, entries: tuple[dict, ...] = (),
     knowledge = build(changes=list(entries))
     shared = {"claims.knowledge": knowledge, "aws.catalog": _InstanceTypes(types)}
     linter = Linter(Config(root=REPO, select=("NL506",)), RULES, AS_OF, shared=shared)
-    return linter.check_text(note(body, f"---\ntitle: T\nreviewed: {reviewed}\n---\n"), "n.md")
+    return _lint(linter, note(body, f"---\ntitle: T\nreviewed: {reviewed}\n---\n"))
 
 
 def test_a_latest_generation_claim_lists_the_newer_families_once_each_in_generation_order():
@@ -271,6 +291,8 @@ def test_eight_newer_families_are_all_named_and_a_ninth_is_counted():
     eight = {f"p{generation}.xlarge" for generation in range(4, 13)}  # p5 ... p12 are newer than p4
     (finding,) = _latest(eight)
     assert finding.message.endswith("include the newer p5, p6, p7, p8, p9, p10, p11, p12")
+    (finding,) = _latest(eight | {"p13.xlarge"})
+    assert finding.message.endswith("include the newer p5, p6, p7, p8, p9, p10, p11, p12 and 1 more")
     (finding,) = _latest(eight | {"p13.xlarge", "p14.xlarge"})
     assert finding.message.endswith("include the newer p5, p6, p7, p8, p9, p10, p11, p12 and 2 more")
 
@@ -387,7 +409,7 @@ def _since(body: str, launched: dict[str, str] | None = None) -> list[tuple[int,
     entities = [{"name": name, "launched": day, "launch_source": LAUNCH}
                 for name, day in (launched or {"Polly": "2016-11-30"}).items()]
     linter = Linter(Config(root=REPO, select=("NL508",)), RULES, AS_OF, shared=_shared(build(entities=entities)))
-    found = linter.check_text(note(body, "---\ntitle: T\nreviewed: 2024-06-01\n---\n"), "n.md")
+    found = _lint(linter, note(body, "---\ntitle: T\nreviewed: 2024-06-01\n---\n"))
     return [(d.line, d.column, d.end_column) for d in found]
 
 
@@ -395,7 +417,7 @@ def test_a_year_dates_the_names_after_it_to_the_end_of_the_clause():
     assert _since("* available since 2015 Polly and Lex read text.\n") == [(5, 3, 23)]
     linter = Linter(Config(root=REPO, select=("NL508",)), RULES, AS_OF, shared=_shared(build(entities=[
         {"name": "Polly", "launched": "2016-11-30", "launch_source": LAUNCH}])))
-    (finding,) = linter.check_text(note("* We have had, since 2015, Polly.\n"), "n.md")
+    (finding,) = _lint(linter, note("* We have had, since 2015, Polly.\n"))
     assert (finding.line, finding.column, finding.end_column) == (5, 16, 26)
     assert finding.message == ("this says 'Polly' is available since 2015, but it became generally available on "
                                "2016-11-30. Source: https://example.com/launch")
@@ -418,14 +440,19 @@ def test_a_year_in_parentheses_dates_the_one_name_right_before_them():
     assert _since("* Lex (since 2015 Polly) reads.\n") == [(5, 8, 18)]  # a name after the year comes first
     assert _since("* Polly (v since 2015) reads.\n") == []  # something else before 'since'
     assert _since("## Polly\n\n* It reads (since 2015).\n") == []  # a subject from the heading is not written here
-    both = {"Polly": "2016-11-30", "Lex": "2016-11-30"}
-    assert _since("* Polly and Lex (since 2015) read.\n", both) == [(5, 18, 28)]  # Lex only
+    both = {"Polly": "2016-11-30", "Lex": "2017-04-19"}
+    linter = Linter(Config(root=REPO, select=("NL508",)), RULES, AS_OF, shared=_shared(build(entities=[
+        {"name": name, "launched": day, "launch_source": LAUNCH} for name, day in both.items()])))
+    (finding,) = _lint(linter, note("* Polly and Lex (since 2015) read.\n"))
+    assert finding.message.startswith("this says 'Lex' is available since 2015, but it became generally available on "
+                                      "2017-04-19")  # the name right before the parenthesis only
+    assert _since("* Polly (since 2015) reads.\n* Lex (since 2015) reads.\n", both) == [(5, 10, 20), (6, 8, 18)]
 
 
 def test_a_launch_month_without_a_day_says_so():
     linter = Linter(Config(root=REPO, select=("NL508",)), RULES, AS_OF, shared=_shared(build(entities=[
         {"name": "Polly", "launched": "2016-11", "launch_source": LAUNCH}])))
-    (finding,) = linter.check_text(note("* Polly (since 2015) reads text.\n"), "n.md")
+    (finding,) = _lint(linter, note("* Polly (since 2015) reads text.\n"))
     assert finding.message == ("this says 'Polly' is available since 2015, but it became generally available in "
                                "2016-11 (day not published). Source: https://example.com/launch")
     assert (finding.meta["effective_date"], finding.meta["date_known"]) == ("2016-11", False)
