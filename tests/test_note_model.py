@@ -186,3 +186,47 @@ def test_claim_at_and_block_at_at_the_edges_of_a_block():
     assert note.claim_at(one + 2).text == "one"  # the last character
     assert note.block_at(one + 3) is None  # the line break after it
     assert note.claim_at(note.text.index("para") + 3).text == "para"
+
+
+def test_a_fence_of_three_lines_maps_its_last_line_and_knows_its_section():
+    note = parse("# H\n\n```\nl1\nl2\nl3\n```\n\n    one\n")
+    fence, indented = note.code_blocks
+    assert (fence.text, fence.heading_path) == ("l1\nl2\nl3\n", ("H",))
+    assert where(note, *fence.span(6, 8)) == (9, 1, 9, 3)
+    assert (indented.line, indented.end_line, indented.heading_path) == (12, 12, ("H",))  # one line
+
+
+def test_blocks_know_how_deep_in_quotes_they_are():
+    note = parse("> a\n> > b\n\nc\n")
+    assert [(b.text, b.quote_depth) for b in note.blocks] == [("a", 1), ("b", 2), ("c", 0)]
+
+
+def test_an_html_block_keeps_its_text_but_not_its_line_break():
+    note = parse("<div>X\n\n<div>y</div>   \n")
+    assert [h.text for h in note.html] == ["<div>X", "<div>y</div>   "]
+
+
+def test_cells_of_a_table_without_outer_pipes_and_with_escaped_pipes():
+    note = parse("a | b\n--|--\nc | dd\n")
+    assert [(b.text, b.row, where(note, *b.span(0, len(b.text)))) for b in note.blocks] == [
+        ("a", 0, (4, 1, 4, 2)), ("b", 0, (4, 5, 4, 6)), ("c", 1, (6, 1, 6, 2)), ("dd", 1, (6, 5, 6, 7))]
+    note = parse("| a \\| b | c |\n|---|---|\n|  x  | \\|y |\n")
+    assert [(b.text, b.row, where(note, *b.span(0, len(b.text)))) for b in note.blocks] == [
+        ("a | b", 0, (4, 3, 4, 9)), ("c", 0, (4, 12, 4, 13)), ("x", 1, (6, 4, 6, 5)), ("|y", 1, (6, 10, 6, 12))]
+    escaped = note.blocks[0]
+    assert where(note, *escaped.span(2, 3)) == (4, 6, 4, 7)  # the pipe itself, after its backslash
+    assert where(note, *escaped.span(4, 5)) == (4, 8, 4, 9)  # after the escape, one character each again
+
+
+def test_a_paragraph_of_three_lines_maps_each():
+    note = parse("one\ntwo\nthree\n")
+    (block,) = note.blocks
+    assert where(note, *block.span(8, 13)) == (6, 1, 6, 6)
+    assert where(note, *block.span(4, 7)) == (5, 1, 5, 4)
+
+
+def test_a_one_character_block_ends_after_its_character():
+    note = parse("x\n\ny\n")
+    x = note.text.index("x")
+    assert note.block_at(x).text == note.claim_at(x).text == "x"
+    assert note.block_at(x + 1) is None and note.claim_at(x + 1) is None
