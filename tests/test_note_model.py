@@ -230,3 +230,42 @@ def test_a_one_character_block_ends_after_its_character():
     x = note.text.index("x")
     assert note.block_at(x).text == note.claim_at(x).text == "x"
     assert note.block_at(x + 1) is None and note.claim_at(x + 1) is None
+
+
+def test_heading_text_is_found_in_its_line_whatever_the_hashes_quotes_or_padding():
+    for body, text, place in (
+            ("# C# notes #\n", "C# notes", (4, 3, 4, 11)),  # a '#' inside the text is text
+            ("## #1 ##\n", "#1", (4, 4, 4, 6)),
+            ("> ## Quoted\n", "Quoted", (4, 6, 4, 12)),
+            ("#   Spaced   \n", "Spaced", (4, 5, 4, 11)),
+            (" ## x ##\n", "x", (4, 5, 4, 6)),
+            ("Setext\n======\n", "Setext", (4, 1, 4, 7))):
+        note = parse(body)
+        (heading,) = note.blocks
+        assert (heading.kind, heading.text, where(note, *heading.span(0, len(text)))) == (
+            BlockKind.HEADING, text, place), body
+
+
+def test_paragraph_lines_are_found_whatever_their_padding_quotes_or_tabs():
+    for body, text, first, last in (
+            ("text   \n", "text", (4, 1, 4, 2), (4, 4, 4, 5)),
+            ("  indented para  \n", "indented para", (4, 3, 4, 4), (4, 15, 4, 16)),
+            ("> quoted\nlazy line\n", "quoted\nlazy line", (4, 3, 4, 4), (5, 9, 5, 10)),
+            ("* item\n\tcontinued\n", "item\ncontinued", (4, 3, 4, 4), (5, 10, 5, 11)),
+            ("a\n  b  \n c\n", "a\nb\nc", (4, 1, 4, 2), (6, 2, 6, 3))):
+        note = parse(body)
+        block = note.blocks[0]
+        assert block.text == text, body
+        assert (where(note, *block.span(0, 1)), where(note, *block.span(len(text) - 1, len(text)))) == (first, last), body
+
+
+def test_items_of_a_loose_list_end_before_the_blank_lines():
+    note = parse("- a\n\n- b\n\n\n- c\n")
+    assert [(i.line, i.end_line) for i in note.items] == [(4, 4), (6, 6), (9, 9)]
+
+
+def test_a_block_knows_its_last_line_its_item_and_no_row_outside_tables():
+    note = parse("* a\n  b\n\n> q\n")
+    item_block, quoted = note.blocks
+    assert (item_block.line, item_block.end_line, item_block.item, item_block.row) == (4, 5, note.items[0], None)
+    assert (quoted.line, quoted.end_line, quoted.item, quoted.row) == (7, 7, None, None)
