@@ -269,3 +269,10 @@ def test_a_block_knows_its_last_line_its_item_and_no_row_outside_tables():
     item_block, quoted = note.blocks
     assert (item_block.line, item_block.end_line, item_block.item, item_block.row) == (4, 5, note.items[0], None)
     assert (quoted.line, quoted.end_line, quoted.item, quoted.row) == (7, 7, None, None)
+
+
+def test_a_row_is_searched_from_its_start_so_a_repeated_cell_is_found_in_its_place():
+    note = parse("a | b\n--|--\nx | x\n| y | y |\n")
+    cells = [b for b in note.blocks if b.row == 1 or b.row == 2]
+    assert [(b.text, where(note, *b.span(0, 1))) for b in cells] == [
+        ("x", (6, 1, 6, 2)), ("x", (6, 5, 6, 6)), ("y", (7, 3, 7, 4)), ("y", (7, 7, 7, 8))]
