@@ -276,3 +276,14 @@ def test_a_row_is_searched_from_its_start_so_a_repeated_cell_is_found_in_its_pla
     cells = [b for b in note.blocks if b.row == 1 or b.row == 2]
     assert [(b.text, where(note, *b.span(0, 1))) for b in cells] == [
         ("x", (6, 1, 6, 2)), ("x", (6, 5, 6, 6)), ("y", (7, 3, 7, 4)), ("y", (7, 7, 7, 8))]
+
+
+def test_an_empty_span_at_the_end_of_a_block_is_after_its_last_character():
+    note = parse("text\n")
+    (block,) = note.blocks
+    assert where(note, *block.span(4, 4)) == (4, 5, 4, 5)
+    other = parse("a \\* b\n")
+    (escaped,) = other.blocks  # pieces: 'a ', the escape, ' b'
+    assert escaped.text == "a * b"
+    assert where(other, *escaped.span(5, 5)) == (4, 7, 4, 7)
+    assert where(other, *escaped.span(2, 3)) == (4, 3, 4, 5)  # the escape is one unit
