@@ -343,6 +343,18 @@ class NameIndex:
         return table
 
     def near_misses(self, text: str, aws: bool = True) -> list[tuple[int, int, tuple[str, ...]]]:
+        """``_scan_near_misses``, kept by text (an edit leaves most of a note's texts as they were)."""
+        return list((self._near_misses_memo if aws else self._shift_slips_memo)(text))
+
+    @cached_property
+    def _near_misses_memo(self) -> TextMemo[tuple[tuple[int, int, tuple[str, ...]], ...]]:
+        return TextMemo(lambda text: tuple(self._scan_near_misses(text, True)))
+
+    @cached_property
+    def _shift_slips_memo(self) -> TextMemo[tuple[tuple[int, int, tuple[str, ...]], ...]]:
+        return TextMemo(lambda text: tuple(self._scan_near_misses(text, False)))
+
+    def _scan_near_misses(self, text: str, aws: bool) -> list[tuple[int, int, tuple[str, ...]]]:
         """Words that miss an AWS name by a letter or a word: (start, end, the
         name meant).  "ElasticCache" (ElastiCache), "CodePipline"; "Key
         Management System" for Key Management Service, "Kinesis Data Analysis"
