@@ -287,3 +287,13 @@ def test_an_empty_span_at_the_end_of_a_block_is_after_its_last_character():
     assert escaped.text == "a * b"
     assert where(other, *escaped.span(5, 5)) == (4, 7, 4, 7)
     assert where(other, *escaped.span(2, 3)) == (4, 3, 4, 5)  # the escape is one unit
+
+
+def test_a_code_span_over_two_lines_maps_each_piece_to_its_line():
+    note = parse("a `code\nspan` b\n")
+    (block,) = note.blocks
+    assert block.text == "a code span b"
+    assert [(s.kind, t, where(note, s.src_start, s.src_end)) for s, t in block.iter_segments()] == [
+        (Kind.PROSE, "a ", (4, 1, 4, 3)), (Kind.CODE, "code span", (4, 3, 5, 6)), (Kind.PROSE, " b", (5, 6, 5, 8))]
+    assert where(note, *block.span(2, 6)) == (4, 4, 4, 8)  # 'code'
+    assert where(note, *block.span(7, 11)) == (5, 1, 5, 5)  # 'span'
