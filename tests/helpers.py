@@ -58,14 +58,16 @@ def found(text: str, select: str = "NL", **kwargs) -> list[tuple]:
 def link_derived_data(cache: Path, seed: str | os.PathLike | None) -> None:
     """Link the derived data of the cache ``seed`` (the AWS catalog, the spelling lists) into ``cache``.
 
-    Never its cached results (``results``, ``runs``): those answer for one run's
-    code and inputs, and a test or a mutant must see its own code run.
+    Never its cached results (``results``, ``runs``) nor the derived-data store
+    (``derived``: values built by notelint's code, which mutmut changes behind a
+    switch, not in the files that key them): those answer for one run's code and
+    inputs, and a test or a mutant must see its own code run.
     """
     if not seed or not Path(seed).is_dir():
         return
     cache.mkdir(parents=True, exist_ok=True)
     for entry in Path(seed).iterdir():
-        if entry.name not in ("results", "runs") and not (cache / entry.name).exists():
+        if entry.name not in ("results", "runs", "derived") and not (cache / entry.name).exists():
             (cache / entry.name).symlink_to(entry.resolve())
 
 
