@@ -65,7 +65,8 @@ TARGETS = (
            ("tests/test_engine.py", "tests/test_engine_units.py", "tests/test_suppressions.py", "tests/test_resultcache.py"),
            deselect="time_limit"),
     Target("staleness", "notelint/claims/staleness.py", ("tests/rules/test_stale.py", "tests/claims")),
-    Target("note", "notelint/note.py", ("tests/test_note.py", "tests/test_source.py", "tests/rules/test_structure.py")),
+    Target("note", "notelint/note.py", ("tests/test_note.py", "tests/test_note_model.py", "tests/test_source.py",
+                                        "tests/rules/test_structure.py")),
 )
 BY_NAME = {t.name: t for t in TARGETS}
 
@@ -131,14 +132,17 @@ def _mutmut() -> list[str]:
     return [sys.executable, "-m", "mutmut"]
 
 
-def run(target: Target, folder: Path, children: int) -> None:
+def run(target: Target, folder: Path, children: int, survivors_only: bool = False) -> None:
     names = [target.functions] if target.functions else []
     # mutmut keeps each verdict and runs a mutant again only when its code changed: the last
     # run's survivors are named in a second pass, so that a test added since can kill them
     before = set(_survivors(target, folder)) if not names else set()
+    if survivors_only:  # the second pass alone (the mutants not checked yet stay so)
+        before = {name for name, status in statuses(target, folder).items() if status == "survived"}
     with open(folder / "mutmut-run.log", "wb") as log:
-        subprocess.run([*_mutmut(), "run", "--max-children", str(children), *names], cwd=folder,
-                       stdout=log, stderr=subprocess.STDOUT, check=False)
+        if not survivors_only:
+            subprocess.run([*_mutmut(), "run", "--max-children", str(children), *names], cwd=folder,
+                           stdout=log, stderr=subprocess.STDOUT, check=False)
         again = sorted(before & set(statuses(target, folder)))
         if again:
             subprocess.run([*_mutmut(), "run", "--max-children", str(children), *again], cwd=folder,
@@ -227,10 +231,15 @@ def report(target: Target, folder: Path, show: bool) -> dict:
     score = killed / (total - len(equivalent)) if total > len(equivalent) else 1.0
     print(f"{target.name:15} {target.path:32} mutants {total:4}  killed {killed:4}  survived {len(survivors):4}"
           f"  equivalent {len(equivalent):3}  score {score:6.1%}  (raw {killed / total if total else 1:6.1%})")
+    unchecked = sum(s == "not checked" for s in status.values())
+    if unchecked:  # a run stopped early: the score counts them as survivors; say what the checked ones gave
+        checked = total - unchecked - len(equivalent)
+        print(f"  {unchecked} not checked yet; of the {total - unchecked} checked: {killed / checked if checked else 1:.1%}"
+              f" killed (excluding equivalents)")
     for name in stale:
         print(f"  stale entry in {EQUIVALENT.relative_to(REPO)}: {name} (killed now, gone, or its line changed)")
     if show:
-        for name in live:
+        for name in (n for n in live if status[n] != "not checked"):
             print(f"  {status[name]:9} {name}: {changed_line(folder, name, target.path)}")
     return {"module": target.name, "mutants": total, "killed": killed, "equivalent": len(equivalent),
             "survivors": live, "score": score}
@@ -244,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "notelint-mutation")
     parser.add_argument("--survivors", action="store_true", help="print each surviving mutant's change")
     parser.add_argument("--report-only", action="store_true", help="read the last run's results; run nothing")
+    parser.add_argument("--survivors-only", action="store_true",
+                        help="run only the last run's survivors again (with today's tests), not the unchecked mutants")
     args = parser.parse_args(argv)
     unknown = [m for m in args.modules if m not in BY_NAME]
     if unknown:
@@ -265,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     for target in targets:
         folder = prepare(target, args.workdir)
         if not args.report_only:
-            run(target, folder, args.max_children)
+            run(target, folder, args.max_children, args.survivors_only)
         results.append(report(target, folder, args.survivors))
     return 0 if all(r["mutants"] for r in results) else 1
 

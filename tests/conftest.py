@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import pytest
 
-from tests.helpers import npm_package
+from tests.helpers import link_derived_data, npm_package
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -18,32 +17,16 @@ def _isolated_cache(tmp_path_factory):
     so it is in place before any session fixture builds a catalog."""
     previous = os.environ.get("NOTELINT_CACHE_DIR")
     cache = tmp_path_factory.getbasetemp() / "notelint-cache"
-    _link_seed(cache, os.environ.get("NOTELINT_TEST_CACHE_SEED"))
+    # bench/mutation.py sets NOTELINT_TEST_CACHE_SEED: mutmut starts a test session per
+    # mutant, and building the catalog anew in each (30 s and more on a loaded machine)
+    # made per-mutant runs time out; the seed is built once by the unmutated code
+    link_derived_data(cache, os.environ.get("NOTELINT_TEST_CACHE_SEED"))
     os.environ["NOTELINT_CACHE_DIR"] = str(cache)
     yield
     if previous is None:
         os.environ.pop("NOTELINT_CACHE_DIR", None)
     else:
         os.environ["NOTELINT_CACHE_DIR"] = previous
-
-
-def _link_seed(cache: Path, seed: str | None) -> None:
-    """Link the derived data (catalog, spelling lists) of ``seed`` into a fresh cache.
-
-    ``bench/mutation.py`` sets ``NOTELINT_TEST_CACHE_SEED``: mutmut starts a test
-    session per mutant, and building the catalog anew in each (30 s and more on
-    a loaded machine) made per-mutant runs time out.  The seed is built once by
-    the unmutated code.  Cached results and the derived-data store
-    (``notelint.derived``: values built by notelint's code, which mutmut changes
-    behind a switch, not in the files that key them) are never linked: a value
-    stored by one mutant's run would answer for another's and hide what it changed.
-    """
-    if not seed:
-        return
-    cache.mkdir(parents=True, exist_ok=True)
-    for entry in Path(seed).iterdir():
-        if entry.name not in ("results", "derived") and not (cache / entry.name).exists():
-            (cache / entry.name).symlink_to(entry)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -55,6 +55,33 @@ def found(text: str, select: str = "NL", **kwargs) -> list[tuple]:
     return [(d.code, d.line, d.column, d.end_line, d.end_column) for d in lint(text, select, **kwargs)]
 
 
+def link_derived_data(cache: Path, seed: str | os.PathLike | None) -> None:
+    """Link the derived data of the cache ``seed`` (the AWS catalog, the spelling lists) into ``cache``.
+
+    Never its cached results (``results``, ``runs``) nor the derived-data store
+    (``derived``: values built by notelint's code, which mutmut changes behind a
+    switch, not in the files that key them): those answer for one run's code and
+    inputs, and a test or a mutant must see its own code run.
+    """
+    if not seed or not Path(seed).is_dir():
+        return
+    cache.mkdir(parents=True, exist_ok=True)
+    for entry in Path(seed).iterdir():
+        if entry.name not in ("results", "runs", "derived") and not (cache / entry.name).exists():
+            (cache / entry.name).symlink_to(entry.resolve())
+
+
+def own_result_cache(monkeypatch, folder: Path) -> Path:
+    """A cache folder of the test's own (empty of results), with the session's derived data linked in.
+
+    Building the catalog and the spelling lists again in a fresh folder takes
+    10 s and more of CPU; a test about cached results does not need it.
+    """
+    link_derived_data(folder, os.environ.get("NOTELINT_CACHE_DIR"))
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(folder))
+    return folder
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, input: bytes | None = None):
     """Run the installed notelint as a separate process, as a user would."""
     full_env = {**os.environ, **(env or {})}

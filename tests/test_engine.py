@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import AS_OF, FRONT
+from tests.helpers import AS_OF, FRONT, own_result_cache
 from notelint.config import Config
 from notelint.diagnostic import Finding, Severity
 from notelint.engine import Linter
@@ -156,7 +156,7 @@ def test_context_notes_are_only_summarised_without_the_cache(tmp_path, monkeypat
     """Context notes are read for the corpus rules: without the result cache their
     own findings would be thrown away, so the note rules do not run on them; the
     findings are the same as when they are checked whole (with the cache on)."""
-    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path / "cache"))
+    own_result_cache(monkeypatch, tmp_path / "cache")
     claim = "* S3 stores objects in buckets everywhere\n"
     (tmp_path / "notes").mkdir()
     target, *context = files(tmp_path / "notes", 3, BAD + claim)

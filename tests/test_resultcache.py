@@ -22,7 +22,7 @@ from notelint.engine import Linter
 from notelint.files import NoteFile
 from notelint.outcome import FileError
 from notelint.rules import RULES
-from tests.helpers import AS_OF
+from tests.helpers import AS_OF, own_result_cache
 
 # Every Config field, and why it is or is not part of the key.  A new field must
 # be added here, so that nobody forgets to decide whether it changes findings.
@@ -249,7 +249,7 @@ def _check_twice(tmp_path, monkeypatch, text: str):
     run is answered without the engine (constructing a Linter fails)."""
     from notelint import engine, runner
 
-    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path / "cache"))
+    own_result_cache(monkeypatch, tmp_path / "cache")
     (tmp_path / "n.md").write_text(text)
     config = Config(root=tmp_path, select=("NL1", "NL2"), file_timeout=600)
     plan = runner.Plan([NoteFile(tmp_path / "n.md", "n.md")], [], ["gone.md"])
@@ -277,7 +277,7 @@ def test_an_unchanged_run_is_answered_whole_without_the_rules(tmp_path, monkeypa
 def test_a_changed_file_or_date_is_checked_again(tmp_path, monkeypatch):
     from notelint import runner
 
-    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path / "cache"))
+    own_result_cache(monkeypatch, tmp_path / "cache")
     path = tmp_path / "n.md"
     path.write_text("* one\n*\n")
     config = Config(root=tmp_path, select=("NL1",), file_timeout=600)
@@ -292,7 +292,7 @@ def test_a_changed_file_or_date_is_checked_again(tmp_path, monkeypatch):
 def test_a_run_with_errors_or_fixes_is_not_answered_from_the_run_cache(tmp_path, monkeypatch):
     from notelint import runner
 
-    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path / "cache"))
+    own_result_cache(monkeypatch, tmp_path / "cache")
     (tmp_path / "bad.md").write_bytes(b"\xff\n")
     (tmp_path / "n.md").write_text("* one\n*\n")
     config = Config(root=tmp_path, select=("NL1",), file_timeout=600)

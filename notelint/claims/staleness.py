@@ -384,9 +384,12 @@ def _retired_pattern(knowledge: Knowledge, ctx: Context) -> re.Pattern[str] | No
         return "|".join(re.escape(name) for name in sorted(found, key=len, reverse=True))
 
     # every branch starts with a literal, so the regex engine skips ahead by
-    # first letter; the start boundary is checked by _retired_hits
+    # first letter; the start boundary is checked by _retired_hits.  No branch of
+    # distinctive names when there are none: an empty branch matches the empty
+    # string everywhere, and at the end of a text _retired_hits never got past it
     any_name = longest_first(names)
-    return re.compile(rf"(?:Amazon (?:{any_name})|AWS (?:{any_name})|(?:{longest_first(distinctive)}))(?![\w-])")
+    branches = [f"Amazon (?:{any_name})", f"AWS (?:{any_name})"] + ([longest_first(distinctive)] if distinctive else [])
+    return re.compile(rf"(?:{'|'.join(branches)})(?![\w-])")
 
 
 def _retired_hits(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
