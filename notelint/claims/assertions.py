@@ -14,7 +14,7 @@ are read by people who uninstall linters that cry wolf.
 Attributes: ``hardware`` (cpu, gpu), ``input-format`` (csv, parquet, ...),
 ``convert-from`` / ``convert-to`` (record format conversion), ``capability``
 (a short noun phrase), ``requirement``, and for limits ``duration``,
-``memory``, ``retention``, ``payload``, ``size`` or ``term``.  A preference
+``memory``, ``retention``, ``payload``, ``object-size``, ``size`` or ``term``.  A preference
 ("CPU is preferred") is not an assertion.
 """
 
@@ -91,6 +91,8 @@ _ATTRIBUTE_WORDS = {
     "term": ("term", "commitment", "reserved", "contract"),
     # how long a delivery stream holds records before it delivers them (Firehose's buffering hints)
     "buffer-interval": ("buffer", "buffering", "buffer time", "buffer interval", "buffering interval"),
+    # how large one stored object may be (S3's object size)
+    "object-size": ("object size", "object's size", "objects", "object"),
 }
 _TIME_ATTRIBUTES = ("duration", "retention", "term", "buffer-interval")
 
@@ -179,8 +181,10 @@ _LIMIT_RANGE = _compile(
 _RANGE_OF = _compile(r"\b(?:timeout|memory|ram|retention(?:\s+period)?|payload|record\s+size|message\s+size|buffer(?:ing)?\s+(?:interval|time))\b[^\w]*(?:\w+[^\w]*){0,2}$")
 _LIMIT_POSTFIX = _compile(rf"(?<![\w.,]){_QUANTITY}\s+(?:max|maximum)\b(?!\s+(?:of|size))")
 # "the max size of a data blob (before base64 encoding) is 1 megabyte"
+# "Max retention: 7 days" (a label, or a table's header over its cell): the colon says "is"
 _LIMIT_IS = _compile(
-    rf"\b(?:max(?:imum)?|largest)\s+(?P<what>(?:[a-z]+\s+){{1,5}}?)(?:\([^)]{{0,40}}\)\s*)?(?:is|=)\s+{_QUANTITY}"
+    rf"\b(?:max(?:imum)?|largest)\s+(?P<what>[a-z]+(?:\s+[a-z]+){{0,4}}?)\s*(?:\([^)]{{0,40}}\)\s*)?"
+    rf"(?:(?:is|=)\s+|:\s*){_QUANTITY}"
 )
 # "the lowest buffer time is 1 minute", "minimum retention is 24 hours": the smallest value a setting takes
 _LIMIT_IS_MIN = _compile(
@@ -249,7 +253,7 @@ def _limit_attribute(sentence: str, cue_start: int, cue_end: int, unit: str, exp
             at = window.rfind(word)
             if at > nearest and (unit == "s" or attribute != "duration"):
                 nearest, chosen = at, attribute
-    if chosen in ("memory", "payload") and unit == "s" or chosen == "buffer-interval" and unit != "s":
+    if chosen in ("memory", "payload", "object-size") and unit == "s" or chosen == "buffer-interval" and unit != "s":
         chosen = None
     if chosen is None:
         return ("duration" if unit == "s" else "size"), False

@@ -32,7 +32,7 @@ from notelint.claims.extract import Statement, Subject, without_vendor
 from notelint.claims.knowledge import Change, Knowledge, Matcher
 from notelint.claims.match import match
 from notelint.diagnostic import Edit, Finding, Fix, Severity
-from notelint.note import Kind, Note
+from notelint.note import BlockKind, Kind, Note
 from notelint.rule import Context
 from notelint.schema import reviewed_date
 
@@ -177,6 +177,14 @@ def _in_a_title(note: Note, start: int, end: int) -> bool:
     return False
 
 
+def _lent_by_a_header(note: Note, subject: Subject) -> bool:
+    """Is ``subject`` inherited from a table's header cell?"""
+    if not subject.inherited:
+        return False
+    block = note.block_at(subject.start)
+    return block is not None and block.kind is BlockKind.CELL and block.row == 0
+
+
 def _once_per_note(change: Change) -> bool:
     """Renames are reported at their first mention in a note: one finding per note and subject."""
     return change.once_per_note or change.kind == "renamed"
@@ -264,6 +272,10 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
             continue
         if any(s.mention_of(matcher.mentions) is not None for s in notices):
             acknowledged.add(change.id)
+    # a change is reported once per line (the cells of a table row, two sentences of one line),
+    # and once per table header that lends a column its subject (the rows under "| Glacier
+    # Vault Lock |" say one thing about it, not one thing each)
+    reported: set[tuple[str, object]] = set()
     for statement in statements:
         claimed: set[str] = set()  # subjects this statement was already reported for
         names = {subject.name.casefold() for subject in statement.subjects}
@@ -284,6 +296,12 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
                 continue
             if not subject.inherited and _in_a_title(note, subject.start, subject.end):
                 continue
+            lender = (change.id, (subject.start, subject.end)) if _lent_by_a_header(note, subject) else None
+            if (change.id, statement.line) in reported or lender in reported:
+                continue
+            reported.add((change.id, statement.line))
+            if lender is not None:
+                reported.add(lender)
             claimed.add(subject.name)
             once.add(change.id)
             finding = _finding(change, statement, subject, reviewed)
@@ -344,12 +362,7 @@ def _retired_pattern(knowledge: Knowledge, ctx: Context) -> re.Pattern[str] | No
     ("Elastic Transcoder") only after Amazon or AWS; names of services botocore
     still has under another client (Macie) never count.
     """
-    from notelint.aws.catalog import catalog_for
-
-    current = set()
-    for service in catalog_for(ctx).services.values():
-        for label in (service.service_id, service.full_name, service.abbreviation):
-            current.add(re.sub(r"[^a-z]", "", label.lower().removeprefix("amazon ").removeprefix("aws ")))
+    current = ctx.shared("claims.current-service-names", lambda: _current_service_names(ctx))
     names, distinctive = [], []
     for retired in knowledge.retired:
         for name in retired.names:
@@ -369,6 +382,30 @@ def _retired_pattern(knowledge: Knowledge, ctx: Context) -> re.Pattern[str] | No
     # first letter; the start boundary is checked by _retired_hits
     any_name = longest_first(names)
     return re.compile(rf"(?:Amazon (?:{any_name})|AWS (?:{any_name})|(?:{longest_first(distinctive)}))(?![\w-])")
+
+
+def _current_service_names(ctx: Context) -> frozenset[str]:
+    """Every service botocore ships, by its names in lower-case letters only ("codestarconnections")."""
+    from notelint.aws.catalog import catalog_for
+
+    names = set()
+    for service in catalog_for(ctx).services.values():
+        for label in (service.service_id, service.full_name, service.abbreviation):
+            names.add(re.sub(r"[^a-z]", "", label.lower().removeprefix("amazon ").removeprefix("aws ")))
+    return frozenset(names)
+
+
+_NEXT_WORD = re.compile(r"[ \t-]+([A-Za-z]+)")
+
+
+def _names_a_current_service(written: str, after: str, ctx: Context) -> bool:
+    """Is a retired service's name the head of a longer name of a service botocore still has?"""
+    following = _NEXT_WORD.match(after)
+    if following is None:
+        return False
+    current = ctx.shared("claims.current-service-names", lambda: _current_service_names(ctx))
+    name = re.sub(r"^(?:Amazon|AWS) ", "", written) + following.group(1)
+    return re.sub(r"[^a-z]", "", name.lower()) in current
 
 
 def _retired_hits(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -402,6 +439,8 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
             if _in_a_title(note, start, end):
                 continue
             written = hit.group(0)
+            if _names_a_current_service(written, statement.text[hit.end():], ctx):
+                continue  # "AWS CodeStar connections": CodeStar is gone, its connections service is not
             retired = by_name.get(re.sub(r"^(?:Amazon|AWS) ", "", written))
             if retired is None or (retired.client, statement.heading) in named:
                 continue
