@@ -193,6 +193,8 @@ _LIMIT_IS_MIN = _compile(
 _LIMIT_COUNT = _compile(rf"\b(?P<max>{_MAX_CUE})\s*(?:of\s+)?{_COUNTED}")
 _LIMIT_AFTER = _compile(rf"\b(?P<what>timeout|memory|retention|run\s*time|runtime|duration|payload)\s+(?:maximum|max|limit)\s+(?:is\s+|of\s+|=\s*)?{_QUANTITY}")
 
+# a sentence that opens with a condition ("If you use a JSON file, ..."): what follows holds within it
+_CONDITION = re.compile(r"\s*(?:if|when|for)\b[^,.;]{1,80},", re.IGNORECASE)
 _STOP = {"a", "an", "the", "any", "all"}
 _DIGIT = re.compile(r"\d")
 _HEDGE = re.compile(r"\b(?:could|would|might|technically|theoretically|in\s+theory)\b", re.IGNORECASE)
@@ -305,8 +307,11 @@ def extract(sentence: str) -> list[Assertion]:
                 if not overlaps(m.start(), m.end()):
                     add(Assertion("supports", "hardware", _hardware(m.group(0)), start=m.start(), end=m.end()))
     if formats:
+        condition = _CONDITION.match(sentence)
         for pattern in _ONLY_FORMAT:
             for m in pattern.finditer(sentence):
+                if condition is not None and m.start() >= condition.end() and _formats(condition.group(0)):
+                    continue  # "If you use a JSON file, it must be JSON Lines": only within the condition
                 add(Assertion("only", "input-format", _formats(m.group("formats")), start=m.start(), end=m.end()))
     if convert and formats:
         for m in _CONVERT.finditer(sentence):

@@ -130,3 +130,11 @@ def test_a_retired_name_that_heads_a_current_services_name_is_not_reported():
 def test_one_finding_per_line_for_one_change():
     body = "* DeepLens films video. DeepLens runs models on the device.\n"
     assert [code for code, *_ in found(body, "NL502")] == ["NL502"]
+
+
+def test_a_format_required_under_a_condition_is_not_the_only_format():
+    # (what it does say: JSON Lines is a format it takes)
+    assert [(a.relation, a.values) for a in extract("If you use a JSON file, it must be in JSON Lines format.")] == [
+        ("supports", ("jsonlines",))]
+    assert [(a.relation, a.values) for a in extract("The input must be in JSON Lines format.")] == [
+        ("only", ("jsonlines",))]
