@@ -309,6 +309,55 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
             spans.add((finding.start, finding.end))
 
 
+_CERTIFICATION = "AWS Certified "
+_URL_WORD_BREAK = re.compile(r"[-_/+]+|%20")
+
+
+def _exam_link_findings(statements: list[Statement], knowledge: Knowledge, ctx: Context, reviewed: date | None,
+                        as_of: date, found: dict[str, list[Finding]], spans: set[tuple[int, int]], note: Note) -> None:
+    """A resource for a retired exam that names the exam only in its link ("DA Sample Questions
+    https://.../AWS-Certified-Data-Analytics-Specialty_Sample-Questions.pdf"): the words of the
+    link's address are read for the names of retired certifications (only those: an address that
+    names a service is a reference to its page, not a claim)."""
+    exams = {
+        change.subject: change for change in knowledge.changes
+        if change.kind == "end-of-life" and change.subject.startswith(_CERTIFICATION) and change.matcher is not None
+        and change.matcher.mentions_only and not change.superseded_by and (change.effective <= as_of or not change.date_known)
+    }
+    if not exams:
+        return
+    from notelint.claims import resolver_for
+
+    resolver = resolver_for(ctx)
+    reported = {f.meta.get("knowledge_id") for kind in found.values() for f in kind}
+    # a note that says once that the exam was retired (its front matter, say) need not say it at every link
+    notices = [s for s in statements if _NOTICE["end-of-life"].search(s.text)]
+    reported.update(change.id for name, change in exams.items()
+                    if any(s.mention_of((name,)) is not None for s in notices))
+    for statement in statements:
+        if statement.heading or statement.acknowledged:
+            continue
+        block = note.block_at(statement.start)
+        if block is None:
+            continue
+        for segment, words in block.iter_segments(Kind.URL, Kind.LINK):
+            if not (segment.src_start < statement.end and statement.start < segment.src_end):
+                continue
+            address = segment.href if segment.kind is Kind.LINK and segment.href else words
+            words = _URL_WORD_BREAK.sub(" ", address)
+            # addresses are often lower-case ("/aws-certified-data-analytics-specialty/"): read them title-cased too
+            for mention in [*resolver.mentions(words), *resolver.mentions(words.title())]:
+                change = exams.get(mention.name)
+                if change is None or change.id in reported or any(
+                        subject.name == mention.name for subject in statement.subjects):
+                    continue
+                subject = Subject(mention.name, mention.name, segment.src_start, segment.src_end)
+                finding = _finding(change, statement, subject, reviewed)
+                found.setdefault(change.kind, []).append(finding)
+                spans.add((finding.start, finding.end))
+                reported.add(change.id)
+
+
 def _families(enum: frozenset[str]) -> dict[str, list[tuple[int, str]]]:
     """Instance families by letters: {"p": [(4, "p4d"), (5, "p5"), (6, "p6-b200"), ...]}."""
     found: dict[str, set[tuple[int, str]]] = {}
@@ -576,6 +625,7 @@ def _stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     found: dict[str, list[Finding]] = {}
     spans: set[tuple[int, int]] = set()
     _knowledge_findings(statements, knowledge, reviewed, ctx.as_of, found, spans, note)
+    _exam_link_findings(statements, knowledge, ctx, reviewed, ctx.as_of, found, spans, note)
     _latest_findings(statements, ctx, knowledge, reviewed, found, spans)
     _retired_findings(statements, ctx, knowledge, reviewed, found, spans, note)
     _limit_findings(statements, knowledge, reviewed, found)

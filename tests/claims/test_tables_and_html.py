@@ -138,3 +138,24 @@ def test_a_format_required_under_a_condition_is_not_the_only_format():
         ("supports", ("jsonlines",))]
     assert [(a.relation, a.values) for a in extract("The input must be in JSON Lines format.")] == [
         ("only", ("jsonlines",))]
+
+
+# -- a retired exam named only in a link's address ---------------------------------------------------------------
+
+
+def test_a_retired_exam_named_only_in_a_link_is_reported_at_the_link():
+    url = "https://d1.awsstatic.com/training/AWS-Certified-Data-Analytics-Specialty_Sample-Questions.pdf"
+    assert found(f"* DA sample questions {url}\n", "NL502") == [("NL502", LINE, 23, 23 + len(url))]
+    link = "* [DA sample questions](https://example.com/aws-certified-data-analytics-specialty/questions)\n"
+    assert found(link, "NL502") == [("NL502", LINE, 3, 94)]
+
+
+def test_an_address_naming_a_service_or_a_current_exam_is_not_a_claim():
+    assert found("* Product page: https://aws.amazon.com/deeplens/\n", "NL502") == []
+    assert found("* https://aws.amazon.com/certification/certified-data-engineer-associate/\n", "NL5") == []
+
+
+def test_a_note_that_says_the_exam_was_retired_is_not_told_again_at_its_links():
+    front = "---\ntitle: T\nreviewed: 2025-06-01\nexam: AWS Certified Data Analytics - Specialty (retired)\n---\n"
+    url = "https://d1.awsstatic.com/training/AWS-Certified-Data-Analytics-Specialty_Sample-Questions.pdf"
+    assert lint(front + f"* DA sample questions {url}\n", "NL502", as_of=AS_OF) == []
