@@ -597,3 +597,14 @@ def test_its_as_it_is_is_left_alone():
         "* The role and its target value; it's root.\n"
     )
     assert [d.code for d in lint(FRONT + body, ("NL206",))] == []
+
+
+def test_a_stray_letter_before_a_headings_hash_is_named_as_such():
+    # "B# Amazon Kinesis" opening a line is a heading with a stray 'B', not the shift key held for "B3"
+    (d,) = lint(FRONT + "B# Amazon Kinesis\n\nText.\n", ("NL201",))
+    assert (d.line, d.column, d.end_column) == (BODY_LINE, 1, 3)
+    assert d.message == "'B#' starts a line: a heading with a stray 'B' before its '#'?"
+    assert d.suggestions == ("#",)
+    # in mid-line the shift key is still the likelier slip
+    (d,) = lint(FRONT + "* Use the S# endpoint.\n", ("NL201",))
+    assert d.suggestions == ("S3",)

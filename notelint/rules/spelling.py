@@ -23,6 +23,8 @@ from notelint.spelling.tokens import UNSHIFTED, shifted_characters
 from notelint.spelling.vocab import build
 
 if TYPE_CHECKING:  # these modules load when their rules first run (NL206, NL203/NL207)
+    from notelint.spelling.collocation import Misplaced
+    from notelint.spelling.collocation import Model as CollocationModel
     from notelint.spelling.confusion import Confusion, Model
     from notelint.spelling.names import NameFinder
 
@@ -121,6 +123,14 @@ def _shifted(note: Note) -> Iterator[Finding]:
             start, end = block.span(segment.start + hit.start, segment.start + hit.end)
             if note.text[start:end] != hit.written or not _ENDS_WORD.match(note.text, end):
                 continue  # markup inside the span, or a code span right after it ("probability>`0.5`")
+            line_start = note.text.rfind("\n", 0, start) + 1
+            if hit.char == "#" and not note.text[line_start:start].strip() and note.text[end : end + 1] == " ":
+                # "B# Amazon Kinesis" on a line of its own: a heading with a stray letter before its '#'
+                stray = hit.written[:-1]
+                yield Finding(
+                    start, end, f"'{hit.written}' starts a line: a heading with a stray '{stray}' before its '#'?", suggestions=("#",)
+                )
+                continue
             meant = hit.written[:-1] + UNSHIFTED[hit.char]
             yield Finding(
                 start,
@@ -363,4 +373,68 @@ def _because(hit: Confusion) -> str:
     return f"after '{hit.before}'" if hit.before else f"before '{hit.after}'"
 
 
-RULES = (unknown_word, misspelled_word, name_case, repeated_word, confusable_word, confused_word, split_name)
+def _collocation_model(ctx: Context) -> CollocationModel:
+    """AWS prose counts, read once per run when the rule first runs (2 MB; the module too)."""
+    from notelint.spelling.collocation import load
+
+    return ctx.shared("spelling.collocation", load)
+
+
+@rule(
+    "NL208",
+    "out-of-place-word",
+    Severity.INFO,
+    "A real word where AWS prose puts a similar word between the same neighbours.",
+    bad=example("* With provisioned capability mode you set the reads and writes per second.", title="DynamoDB notes"),
+    good=example("* With provisioned capacity mode you set the reads and writes per second.", title="DynamoDB notes"),
+    fix=FixAvailability.ALWAYS,
+    fix_safe=False,  # counts make a word likely, not certain
+)
+def out_of_place_word(note: Note, ctx: Context) -> Iterator[Finding]:
+    """Every word is a real word, and no list of confusable pairs knows
+    these: they are slips that AWS prose itself gives away ("streaming bit
+    data", "provisioned capability mode", "relevant tuning", "stored ion
+    SSD").  A lowercase word that AWS prose (botocore's documentation and the
+    AWS Glue guide: ``aws-bigrams.tsv``, counts only) never writes beside
+    either neighbour is compared with the frequent AWS words one edit from it
+    (or a few edits, with the same first letters); it is reported when one of
+    them is seen beside those neighbours and the counts make it far more
+    likely there.  The message names the neighbours; the fix is offered as
+    unsafe.  Words in the note's ``words:``, its code spans, the project's
+    words and domain names are left alone, as are spans NL205 and NL206
+    report."""
+    from notelint.spelling.collocation import misplaced
+
+    model = _collocation_model(ctx)
+    vocab = speller(ctx).vocab
+    own = note_words(note) | code_words(note)
+    taken: set[tuple[int, int]] | None = None  # NL205's and NL206's spans, found only once NL208 has a hit
+
+    def skip(word: str) -> bool:
+        # the note's own words, notelint's and AWS's names ("asg"), and words NL201 reports ("withing")
+        return word in own or vocab.is_jargon(word) or word in vocab.rare or not vocab.knows(word)
+
+    for block in note.blocks:
+        for segment, text in block.iter_segments(*PROSE_KINDS):
+            for hit in misplaced(text, model, skip):
+                start, end = block.span(segment.start + hit.start, segment.start + hit.end)
+                if taken is None:
+                    taken = {(f.start, f.end) for f in chain(confusable_word.check(note, ctx), confused_word.check(note, ctx))}
+                if (start, end) in taken or note.text[start:end] != hit.written:
+                    continue
+                yield Finding(
+                    start,
+                    end,
+                    f"'{hit.written}' where AWS prose writes '{hit.likely[0]}' {_beside(hit)}",
+                    suggestions=hit.likely,
+                    fix=Fix((Edit(start, end, hit.likely[0]),), f"replace '{hit.written}' with '{hit.likely[0]}'", safe=False),
+                )
+
+
+def _beside(hit: Misplaced) -> str:
+    if hit.before and hit.after:
+        return f"between '{hit.before}' and '{hit.after}'"
+    return f"after '{hit.before}'" if hit.before else f"before '{hit.after}'"
+
+
+RULES = (unknown_word, misspelled_word, name_case, repeated_word, confusable_word, confused_word, split_name, out_of_place_word)

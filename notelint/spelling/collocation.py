@@ -1,0 +1,340 @@
+"""A real word where AWS prose puts a similar word (NL208): "provisioned capability mode".
+
+The confusion sets of NL206 know pairs that writers mix up in any text; this
+module knows the collocations of AWS prose itself, counted from botocore's
+documentation strings and the AWS Glue guide, with symspellpy's general English
+counts beside them (``aws-bigrams.tsv``, written by
+``scripts/build_aws_bigrams.py``: counts only; the SageMaker guide is held out).
+
+For a word ``w`` between ``a`` and ``b`` in one run of prose, the candidates
+``c`` are words AWS prose uses at least ``MIN_CANDIDATE`` times that are one
+edit from ``w``, or share its first ``STEM`` letters and are up to
+``MAX_STEM_EDITS`` edits away (capability, capacity), never a form of ``w``
+(streams, stream).  ``w`` is reported when all of these hold (precision first):
+
+* ``w`` is no function word, and neither AWS prose nor English writes it
+  beside ``a`` or ``b`` (a neighbour it is seen with speaks for it);
+* the neighbours speak for ``c`` (``Model._collocated``, ``Model._beside``):
+  both make set phrases with it, one of them a content word; or ``w`` is a
+  word AWS prose hardly uses and a content word makes a fixed phrase with
+  ``c``; or ``c`` is ``MIN_PRIOR_RATIO`` times as frequent as ``w`` and seen
+  beside both neighbours or often beside a content word;
+* ``P(c | a) P(b | c)`` is at least ``MIN_RATIO`` (``MIN_STEM_RATIO`` for more
+  than one edit) times the same for ``w``, each bigram estimate smoothed as
+  Witten and Bell do toward a unigram probability that mixes AWS prose and
+  general English, so that a word AWS prose never writes is not judged by AWS
+  prose alone.
+
+Names, identifiers and code never reach here: only lowercase words of prose
+runs, with a word on at least one side.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from notelint.shipped import data_text
+from notelint.spelling.suggest import distance, edits1
+
+COUNTS_FILE = "aws-bigrams.tsv"
+MIN_CANDIDATE = 10  # uses in AWS prose for a word to be another's likely form
+STEM = 4  # letters a candidate shares with the word when it is more than one edit away
+MIN_STEM_LETTERS = 6
+MAX_STEM_EDITS = 3
+LONG_STEM = 7  # letters shared that allow one edit more ("monotonously", "monotonically")
+MIN_LETTERS = 3
+RARE_IN_AWS = 10  # uses in AWS prose under which a word is judged by one neighbour
+MIN_STRONG = 5  # a candidate's bigram with a neighbour, in AWS prose, to make a set phrase
+MIN_LIFT = 20.0  # ... and that many times as often as chance would put the two side by side
+MIN_SHARE = 0.3  # a fixed phrase: the share of the rarer word's uses it makes up
+MAX_SUGGESTIONS = 3
+MIN_PRIOR_RATIO = 500.0  # a slip into a word English barely uses: how much more frequent the candidate is
+MIN_RATIO = 1e4
+MIN_STEM_RATIO = 1e5
+GENERAL_WEIGHT = 0.5  # the share of general English in a word's unigram probability
+
+# a run of letters that is a whole token: nothing word-like or code-like glued to it ("64-bit", "ml.p3")
+WORD = re.compile(r"(?<![\w\-./@$%#&*+=<>\\])[A-Za-z]+(?:'[a-z]+)?(?![\w\-/@$%#&*+=<>\\]|\.\w)")
+# a row of the counts file: "w", the word, and its fields; the totals
+_ROW = re.compile(r"^w\t([^\t\n]*)\t([^\n]*)", re.M)
+_TOTALS = re.compile(r"^n\t(\d+)\t(\d+)$", re.M)
+# punctuation that ends a run of words
+CUT = re.compile(r"[.;:!?()\[\]{}|,\"“”\n]")
+# words too common to speak for a neighbour: "the heal of" is judged by "the" and "of" together, never one alone
+FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for with from into onto over under as is are be been being was were am it its "
+    "this that these those and or nor not no can could may might will would shall should must do does did done "
+    "has have had you your yours we our ours us they them their theirs he him his she her hers i me my mine "
+    "if then than so but too also any many much more most some such all each every both either neither "
+    "what which who whom whose when where why how there here now up out off down about via per".split()
+)
+
+
+def runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
+    """Runs of whole words of ``text`` (start, end, token) that stand side by side: punctuation,
+    code-like tokens and CamelCase names cut a run."""
+    base = 0
+    for piece in CUT.split(text):
+        run: list[tuple[int, int, str]] = []
+        for match in WORD.finditer(piece):
+            token = match.group()
+            if run and piece[run[-1][1] - base : match.start()].strip():
+                yield run
+                run = []
+            if token.islower() or token.istitle() or token.isupper():
+                run.append((base + match.start(), base + match.end(), token))
+            elif run:
+                yield run
+                run = []
+        if run:
+            yield run
+        base += len(piece) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Misplaced:
+    """A word as written, the word AWS prose puts there, and the neighbours that say so."""
+
+    start: int
+    end: int
+    written: str
+    likely: tuple[str, ...]
+    before: str | None
+    after: str | None
+
+
+class Model:
+    """AWS prose and general English counts, parsed a word at a time."""
+
+    def __init__(self, text: str):
+        # one regular expression over the whole file indexes its rows (an explicit loop over 80,000
+        # lines takes half as long again); a row's fields are split when its word is first asked for
+        self._rows: dict[str, str] = dict(_ROW.findall(text))
+        self._raw: dict[str, list[str]] = {}
+        totals = _TOTALS.search(text)
+        self.total, self.general_total = (int(totals[1]), int(totals[2])) if totals else (1, 1)
+        self._right: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
+        self._stems: dict[str, list[str]] | None = None
+        self._frequent_words: frozenset[str] = frozenset()
+        self._candidates: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    def _fields(self, word: str) -> list[str] | None:
+        found = self._raw.get(word)
+        if found is None:
+            row = self._rows.get(word)
+            if row is None:
+                return None
+            found = self._raw[word] = row.split("\t")
+        return found
+
+    def count(self, word: str) -> int:
+        """Uses in AWS prose."""
+        found = self._fields(word)
+        return int(found[0]) if found else 0
+
+    def general(self, word: str) -> int:
+        """Uses in general English, in thousands."""
+        found = self._fields(word)
+        return int(found[2]) if found else 0
+
+    def _tables(self, first: str) -> tuple[dict[str, int], dict[str, int]]:
+        tables = self._right.get(first)
+        if tables is None:
+            fields = self._fields(first) or ["0", "", "0", ""]
+            tables = self._right[first] = (_pairs(fields[1]), _pairs(fields[3]))
+        return tables
+
+    def pair(self, first: str, second: str) -> int:
+        """How often AWS prose writes ``second`` right after ``first`` (0 below the file's floor)."""
+        return self._tables(first)[0].get(second, 0)
+
+    def general_pair(self, first: str, second: str) -> int:
+        """How often English writes ``second`` right after ``first``, in thousands (0: not listed)."""
+        return self._tables(first)[1].get(second, 0)
+
+    def candidates(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Frequent AWS words one edit from ``word`` and not a form of it; and the frequent words with
+        its first ``STEM`` letters and about its length, to be measured only if the context asks for them."""
+        found = self._candidates.get(word)
+        if found is None:
+            frequent, stems = self._frequent()
+            near = tuple(sorted(c for c in edits1(word) & frequent if c != word and not inflected(word, c)))
+            group: tuple[str, ...] = ()
+            if len(word) >= MIN_STEM_LETTERS or (len(word) >= STEM and not self.count(word)):
+                group = tuple(
+                    other for other in stems.get(word[:STEM], ())
+                    if other not in near and other != word and abs(len(other) - len(word)) <= MAX_STEM_EDITS + 1
+                )
+            found = self._candidates[word] = (near, group)
+        return found
+
+    def _stem_variant(self, word: str, other: str) -> bool:
+        """``other`` is two to ``MAX_STEM_EDITS`` edits from ``word`` (one more when they share
+        ``LONG_STEM`` letters) and not a form of it."""
+        shared = len(os.path.commonprefix((word, other)))
+        edits = MAX_STEM_EDITS + (shared >= LONG_STEM)
+        return 1 < distance(word, other, edits) <= edits and not inflected(word, other)
+
+    def _frequent(self) -> tuple[frozenset[str], dict[str, list[str]]]:
+        """The words AWS prose uses at least ``MIN_CANDIDATE`` times, and those of ``STEM`` letters or
+        more by their first letters (built when a word is first judged)."""
+        if self._stems is None:
+            self._stems = {}
+            words = []
+            for word, row in self._rows.items():
+                if int(row.partition("\t")[0]) >= MIN_CANDIDATE:
+                    words.append(word)
+                    if len(word) >= STEM:
+                        self._stems.setdefault(word[:STEM], []).append(word)
+            self._frequent_words = frozenset(words)
+        return self._frequent_words, self._stems
+
+    def prior(self, word: str) -> float:
+        """P(word): AWS prose and general English, mixed."""
+        aws = (self.count(word) + 0.5) / self.total
+        return (1 - GENERAL_WEIGHT) * aws + GENERAL_WEIGHT * (self.general(word) + 0.5) / self.general_total
+
+    def chain(self, word: str, before: str | None, after: str | None) -> float:
+        """P(word | before) * P(after | word) / P(after) in AWS prose: how well ``word`` fits between its
+        neighbours.  Each bigram estimate is smoothed as Witten and Bell do: a neighbour seen before many
+        different words gives more weight to the word's own frequency."""
+        score = self._follows(before, word) if before is not None else self.prior(word)
+        if after is not None:
+            score *= self._follows(word, after) / self.prior(after)
+        return score
+
+    def _follows(self, first: str, second: str) -> float:
+        kinds = max(1, len(self._tables(first)[0]))
+        return (self.pair(first, second) + kinds * self.prior(second)) / (self.count(first) + kinds)
+
+    def seen(self, word: str, before: str | None, after: str | None) -> bool:
+        """AWS prose or English writes ``word`` beside a neighbour: then it is used so."""
+        if before is not None and (self.pair(before, word) or self.general_pair(before, word)):
+            return True
+        return after is not None and bool(self.pair(word, after) or self.general_pair(word, after))
+
+    def judge(self, word: str, before: str | None, after: str | None) -> tuple[str, ...]:
+        """The words AWS prose puts between ``before`` and ``after`` instead of ``word``, likeliest first."""
+        if word in FUNCTION_WORDS or len(word) < MIN_LETTERS:
+            return ()  # notes and AWS prose differ most in these ("our" is no slip for "your"), and "vs", "re"
+        if self.seen(word, before, after):
+            return ()  # AWS prose or English writes it beside a neighbour
+        rare = self.count(word) <= RARE_IN_AWS
+        found: list[tuple[float, str]] = []
+        own = self.chain(word, before, after)
+        near, group = self.candidates(word)
+        # a stem variant is measured only when a neighbour is seen often beside it (few are)
+        telling = [n for n in (before, after) if n is not None]
+        variants = [
+            other for other in group
+            if max((self.pair(before, other) if before else 0), (self.pair(other, after) if after else 0)) >= MIN_STRONG
+            and self._stem_variant(word, other)
+        ] if telling else []
+        for other, stem in [(c, False) for c in near] + [(c, True) for c in variants]:
+            if other in FUNCTION_WORDS and (before is None or after is None):
+                continue  # one neighbour says little about a function word: "hardware fob." is no "hardware for"
+            slip = rare and not stem and self.prior(other) >= MIN_PRIOR_RATIO * self.prior(word)
+            if not (self._collocated(other, before, after, rare) or slip and self._beside(other, before, after)):
+                continue
+            ratio = self.chain(other, before, after) / own
+            if ratio >= (MIN_STEM_RATIO if stem else MIN_RATIO):
+                found.append((ratio, other))
+        return tuple(other for _, other in sorted(found, reverse=True)[:MAX_SUGGESTIONS])
+
+    def _side(self, other: str, neighbour: str | None, left: bool) -> str:
+        """How a neighbour speaks for ``other`` in AWS prose: "fixed" (a set phrase, and one that makes up
+        ``MIN_SHARE`` of the uses of one of the two words), "phrase" (seen ``MIN_STRONG`` times and
+        ``MIN_LIFT`` times as often as chance would put them together), "seen", "silent" (no neighbour,
+        or a function word never seen with it) or "against" (a content word never seen with it)."""
+        if neighbour is None:
+            return "silent"
+        count = self.pair(neighbour, other) if left else self.pair(other, neighbour)
+        if count >= MIN_STRONG and count >= MIN_LIFT * self.count(other) * self.count(neighbour) / self.total:
+            fixed = count >= MIN_SHARE * min(self.count(other), self.count(neighbour))
+            return "fixed" if fixed and neighbour not in FUNCTION_WORDS else "phrase"
+        if count:
+            return "seen"
+        return "silent" if neighbour in FUNCTION_WORDS else "against"
+
+    def _beside(self, other: str, before: str | None, after: str | None) -> bool:
+        """``other`` is seen beside both neighbours, or often beside a content word ("stored ion SSD" ->
+        "stored in"; "that tie" says nothing: "that" goes before any word)."""
+        counts = (self.pair(before, other) if before else 0, self.pair(other, after) if after else 0)
+        if all(counts):
+            return True
+        return any(count >= MIN_STRONG and n not in FUNCTION_WORDS for count, n in zip(counts, (before, after)))
+
+    def _collocated(self, other: str, before: str | None, after: str | None, rare: bool) -> bool:
+        """Whether the neighbours speak for ``other``: both as set phrases, one of them a content word; or, for a word AWS prose
+        hardly uses, one content word as a fixed phrase and the other not against it."""
+        sides = (self._side(other, before, True), self._side(other, after, False))
+        if all(side in ("phrase", "fixed") for side in sides):
+            return before not in FUNCTION_WORDS or after not in FUNCTION_WORDS  # "are presented by": any verb
+        return rare and "fixed" in sides and "against" not in sides
+
+
+def _pairs(field: str) -> dict[str, int]:
+    return {w: int(c) for w, _, c in (item.rpartition(":") for item in field.split())}
+
+
+# endings of inflected forms: a word and its other form ("shard", "shards") are grammar, not a slip
+_INFLECTIONS = ("ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "ly", "s", "d", "e", "y")
+# endings that derive a word from another ("parallelize" of "parallel", "configurable" of "configure")
+_DERIVATIONS = _INFLECTIONS + (
+    "ize", "ise", "izes", "ises", "ized", "ised", "izing", "ising", "ization", "isation", "ation", "ations", "ion",
+    "ions", "ment", "ments", "ness", "al", "ally", "ity", "ive", "ous", "ful", "less", "able", "ably", "or", "ors",
+)
+
+
+def _stem(word: str) -> str:
+    for ending in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _root(word: str) -> str:
+    """``word`` without one derivational ending ("corrector", "corrections" -> "correct")."""
+    stem = _stem(word)
+    for ending in sorted(_DERIVATIONS, key=len, reverse=True):
+        if stem.endswith(ending) and len(stem) - len(ending) >= 5:
+            return stem[: -len(ending)]
+    return stem
+
+
+def inflected(word: str, other: str) -> bool:
+    """One is a form of the other, or both of one root ("streams" of "stream", "created" of "create",
+    "parallelize" of "parallel", "corrector" and "corrections")."""
+    if _stem(word) == _stem(other) or _root(word) == _root(other):
+        return True
+    short, long = sorted((word, other), key=len)
+    return any(
+        long == short + ending
+        or short.endswith("e") and long == short[:-1] + ending  # "create", "creating"
+        or short.endswith("y") and long == short[:-1] + "i" + ending  # "apply", "applies"
+        for ending in _DERIVATIONS
+    )
+
+
+def load() -> Model:
+    return Model(data_text("words", COUNTS_FILE))
+
+
+def misplaced(text: str, model: Model, skip: Callable[[str], bool]) -> Iterator[Misplaced]:
+    """Each lowercase word of ``text`` that AWS prose, by its neighbours, writes as a similar word."""
+    for run in runs(text):
+        # neighbours in any case but CamelCase: "SSD", "AWS" are counted lowercased
+        words = [token.lower() for _, _, token in run]
+        for index, (start, end, token) in enumerate(run):
+            if not token.islower() or len(token) < MIN_LETTERS or token in FUNCTION_WORDS:
+                continue
+            before = words[index - 1] if index > 0 else None
+            after = words[index + 1] if index + 1 < len(run) else None
+            if (before is None and after is None) or model.seen(token, before, after) or skip(token):
+                continue  # the cheap tests first: most words are seen beside a neighbour
+            likely = model.judge(token, before, after)
+            if likely:
+                yield Misplaced(start, end, token, likely, before, after)

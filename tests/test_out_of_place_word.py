@@ -1,0 +1,114 @@
+"""NL208 (out-of-place-word): real words that AWS prose, by their neighbours, writes as a similar word."""
+
+from __future__ import annotations
+
+import pytest
+
+from notelint.spelling.collocation import inflected, load, runs
+from tests.helpers import FRONT, lint
+
+BODY_LINE = FRONT.count("\n") + 1  # the first line after the front matter
+
+
+def nl208(body: str, front: str = FRONT) -> list[tuple[int, int, int, str, tuple[str, ...]]]:
+    return [(d.line, d.column, d.end_column, d.message, tuple(d.suggestions)) for d in lint(front + body, ("NL208",))]
+
+
+def test_a_slip_between_two_set_phrases_is_reported_with_its_position_message_and_unsafe_fix():
+    body = "* With provisioned capability mode you set the reads and writes per second.\n"
+    (d,) = lint(FRONT + body, ("NL208",))
+    assert (d.code, d.line, d.column, d.end_column) == ("NL208", BODY_LINE, 20, 30)
+    assert d.message == "'capability' where AWS prose writes 'capacity' between 'provisioned' and 'mode'"
+    assert d.suggestions[0] == "capacity"
+    assert d.fix is not None and not d.fix.safe
+    assert [e.text for e in d.fix.edits] == ["capacity"]
+
+
+@pytest.mark.parametrize(
+    "body, column, word, likely",
+    [
+        # a word AWS prose hardly uses, one edit from a far more frequent word that "stored" goes with
+        ("1. data is stored ion SSD storage\n", 19, "ion", {"in", "on"}),
+        # more than one edit, but the same first letters and a fixed phrase of AWS prose
+        ("* Don't use interleaved keys in monotonously increasing attributes.\n", 33, "monotonously", {"monotonically"}),
+    ],
+)
+def test_a_rare_word_beside_a_fixed_phrase_of_its_neighbour_is_reported(body, column, word, likely):
+    (found,) = nl208(body)
+    line, col, end, message, suggestions = found
+    assert (line, col, end) == (BODY_LINE, column, column + len(word))
+    assert message.startswith(f"'{word}' where AWS prose writes '")
+    assert likely <= set(suggestions) or suggestions[0] in likely
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "* With provisioned capacity mode you set the reads and writes per second.\n",  # the right word
+        "* Kinesis streams send data to the consumers.\n",  # a form of a word is grammar, not a slip
+        "* We use it to parallelize reads across shards.\n",  # derived forms too
+        "* You deploy our application with the CLI.\n",  # function words are never judged
+        "* Solutions that tie SageMaker to other AWS services.\n",  # only a function word speaks for 'the'
+        "* For the root account, consider a hardware fob.\n",  # one neighbour says little about 'for'
+        "* A common one: the Norvig spell corrector.\n",  # 'corrections' has the same root
+        "* Data is stored on SSD storage.\n",
+        "* A 64-bit data type.\n",  # a token with a digit cuts the run
+    ],
+)
+def test_right_words_and_what_the_counts_cannot_judge_are_left_alone(body):
+    assert nl208(body) == []
+
+
+def test_words_the_note_declares_or_writes_in_code_are_left_alone():
+    body = "* With provisioned capability mode you set the reads.\n"
+    assert nl208(body, front="---\ntitle: T\nreviewed: 2026-11-01\nwords: [capability]\n---\n") == []
+    assert nl208("* The `capability` field: provisioned capability mode.\n") == []
+
+
+def test_a_word_in_another_case_is_not_judged():
+    assert nl208("* With provisioned Capability mode you set the reads.\n") == []
+
+
+def test_inflected_and_derived_forms():
+    assert inflected("streams", "stream") and inflected("created", "create") and inflected("maps", "map")
+    assert inflected("parallelize", "parallel") and inflected("essential", "essentially")
+    assert inflected("corrector", "corrections")  # one root
+    assert not inflected("capability", "capacity") and not inflected("ion", "on") and not inflected("data", "date")
+
+
+def test_runs_are_cut_by_punctuation_code_like_tokens_and_camel_case_names():
+    text = "stored ion SSD, a 64-bit data type in SageMaker notebooks"
+    assert [[t for _, _, t in run] for run in runs(text)] == [["stored", "ion", "SSD"], ["a"], ["data", "type", "in"], ["notebooks"]]
+    start, end, token = next(runs(text))[1]
+    assert text[start:end] == token == "ion"
+
+
+def test_the_model_reads_counts_lazily_and_judges_from_them():
+    model = load()
+    assert model.count("capacity") > model.count("capability") > 0
+    assert model.pair("provisioned", "capacity") > 0 and model.pair("provisioned", "capability") == 0
+    assert model.judge("capability", "provisioned", "mode")[0] == "capacity"
+    assert model.judge("capacity", "provisioned", "mode") == ()
+    assert model.judge("our", "of", "application") == ()
+
+
+def test_two_function_words_do_not_make_a_context():
+    # "are presented by" is a set phrase twice over, but "are ... by" fits any participle
+    assert nl208("* The environment variables that are preset by the training toolkit.\n") == []
+
+
+def test_the_counts_name_their_sources_and_the_pinned_botocore():
+    """The counts are versioned by their source: rebuild them (scripts/build_aws_bigrams.py) after a botocore bump."""
+    from pathlib import Path
+
+    from notelint.shipped import data_text
+
+    header = [line for line in data_text("words", "aws-bigrams.tsv").splitlines()[:12] if line.startswith("#")]
+    text = "\n".join(header)
+    pinned = next(
+        line.split("==")[1].strip()
+        for line in (Path(__file__).resolve().parent.parent / "constraints.txt").read_text().splitlines()
+        if line.lower().startswith("botocore==")
+    )
+    assert f"botocore {pinned} documentation strings (Apache-2.0)" in text
+    assert "CC BY-SA 4.0" in text and "symspellpy" in text and "SageMaker developer guide" in text
