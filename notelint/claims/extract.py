@@ -147,9 +147,9 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
     found.extend(_heading_statements(note, resolver))
     for row in note.table_rows:
         found.extend(_row_statements(note, row, resolver, heading_cache))
-    for block in note.html:
-        if not block.inline and "<li" in block.text.lower():
-            found.extend(_html_item_statements(note, block, resolver, heading_cache))
+    for raw in note.html:
+        if not raw.inline and "<li" in raw.text.lower():
+            found.extend(_html_item_statements(note, raw, resolver, heading_cache))
     found.sort(key=lambda statement: statement.start)  # document order (stable: front matter first)
     return found
 
