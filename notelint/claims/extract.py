@@ -367,6 +367,12 @@ def _row_statements(note: Note, row: TableRow, resolver: Resolver, headings: dic
     if not cells:
         return
     written = {column: resolver.mentions(cell.text) for column, cell in cells}
+    by_name: dict[str, list[tuple[int, Subject]]] = {}  # each name the row writes, with the cells that write it
+    for column, cell in cells:
+        for m in written[column]:
+            places = by_name.setdefault(m.name, [])
+            if len(places) < 2 and all(other != column for other, _subject in places):  # two cells suffice
+                places.append((column, Subject(m.name, m.written, *cell.span(m.start, m.end), inherited=True)))
     for column, cell in cells:
         header = row.header_of(column)
         label = header.text.strip() if header is not None else ""
@@ -389,11 +395,10 @@ def _row_statements(note: Note, row: TableRow, resolver: Resolver, headings: dic
              Subject(m.name, m.written, *cell.span(m.start, m.end)))
             for m in written[column]
         ]
-        lent: list[Subject] = []
-        for other, neighbour in cells:
-            if other != column:
-                lent.extend(Subject(m.name, m.written, *neighbour.span(m.start, m.end), inherited=True)
-                            for m in written[other])
+        # one inherited subject per name, from the first other cell that writes it: a wide row of
+        # "S3" cells lends S3 once (the row's names are gathered once, not per pair of cells)
+        lent = [next(subject for other, subject in places if other != column)
+                for places in by_name.values() if any(other != column for other, _subject in places)]
         if label and header is not None:
             shift = header.text.find(label)
             lent.extend(Subject(m.name, m.written, *header.span(shift + m.start, shift + m.end), inherited=True)

@@ -21,6 +21,7 @@ that are simply *outdated* as of the date they were checked.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -334,28 +335,34 @@ def _exam_link_findings(statements: list[Statement], knowledge: Knowledge, ctx: 
     notices = [s for s in statements if _NOTICE["end-of-life"].search(s.text)]
     reported.update(change.id for name, change in exams.items()
                     if any(s.mention_of((name,)) is not None for s in notices))
-    for statement in statements:
-        if statement.heading or statement.acknowledged:
+    # the links first (few), then the statement each sits in (by position): a long note is not
+    # searched block by block for every statement
+    links = [segment for block in note.blocks for segment, _words in block.iter_segments(Kind.URL, Kind.LINK)]
+    if not links:
+        return
+    starts = [statement.start for statement in statements]
+    for segment in links:
+        address = segment.href if segment.kind is Kind.LINK and segment.href else note.text[segment.src_start:segment.src_end]
+        words = _URL_WORD_BREAK.sub(" ", address)
+        # addresses are often lower-case ("/aws-certified-data-analytics-specialty/"): read them title-cased too
+        mentions = [m for m in [*resolver.mentions(words), *resolver.mentions(words.title())] if m.name in exams]
+        if not mentions:
             continue
-        block = note.block_at(statement.start)
-        if block is None:
+        at = bisect.bisect_right(starts, max(segment.src_end - 1, segment.src_start)) - 1
+        holders = [statements[i] for i in (at, at - 1) if 0 <= i < len(statements)
+                   and statements[i].start < segment.src_end and segment.src_start < statements[i].end]
+        statement = next((s for s in holders if not s.heading), None)
+        if statement is None or statement.acknowledged:
             continue
-        for segment, words in block.iter_segments(Kind.URL, Kind.LINK):
-            if not (segment.src_start < statement.end and statement.start < segment.src_end):
+        for mention in mentions:
+            change = exams[mention.name]
+            if change.id in reported or any(subject.name == mention.name for subject in statement.subjects):
                 continue
-            address = segment.href if segment.kind is Kind.LINK and segment.href else words
-            words = _URL_WORD_BREAK.sub(" ", address)
-            # addresses are often lower-case ("/aws-certified-data-analytics-specialty/"): read them title-cased too
-            for mention in [*resolver.mentions(words), *resolver.mentions(words.title())]:
-                change = exams.get(mention.name)
-                if change is None or change.id in reported or any(
-                        subject.name == mention.name for subject in statement.subjects):
-                    continue
-                subject = Subject(mention.name, mention.name, segment.src_start, segment.src_end)
-                finding = _finding(change, statement, subject, reviewed)
-                found.setdefault(change.kind, []).append(finding)
-                spans.add((finding.start, finding.end))
-                reported.add(change.id)
+            subject = Subject(mention.name, mention.name, segment.src_start, segment.src_end)
+            finding = _finding(change, statement, subject, reviewed)
+            found.setdefault(change.kind, []).append(finding)
+            spans.add((finding.start, finding.end))
+            reported.add(change.id)
 
 
 def _families(enum: frozenset[str]) -> dict[str, list[tuple[int, str]]]:
