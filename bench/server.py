@@ -23,6 +23,14 @@ Reported (the first ``--warm-up`` edits are left out of the times):
   its peak.
 
 Wall times on a shared machine vary with its load: read the CPU time beside them.
+
+``--in-process`` measures the same edits without a subprocess or a pipe: the
+server's protocol (``notelint.server.lsp.create()``) is handed each JSON-RPC
+message in this process, with a writer that keeps nothing, and the CPU time
+(``time.process_time``) of handling each edit is reported: decoding the
+message, applying the edit, the re-check, converting and serialising the
+diagnostics.  Nothing else runs in the process, so this is the figure least
+moved by the machine's load.
 """
 
 from __future__ import annotations
@@ -108,12 +116,7 @@ def run(edits: int, size: int, warm_up: int) -> dict[str, Any]:
         series: list[tuple[int, int]] = []  # (edits done, VmRSS kB) every 100 edits
         word = " Sagemkaer"
         for version in range(2, edits + 2):
-            if version % 2 == 0:  # type the word at the end of the line
-                change = {"start": {"line": line, "character": end}, "end": {"line": line, "character": end}}
-                new = word
-            else:  # delete it again
-                change = {"start": {"line": line, "character": end}, "end": {"line": line, "character": end + len(word)}}
-                new = ""
+            change, new = _edit(line, end, version, word)
             started = time.perf_counter()
             client.change(uri, version, new, change)
             client.diagnostics(uri, version=version, timeout=120)
@@ -153,14 +156,89 @@ def run(edits: int, size: int, warm_up: int) -> dict[str, Any]:
     }
 
 
+def _edit(line: int, end: int, version: int, word: str = " Sagemkaer") -> tuple[dict[str, Any], str]:
+    """The change of edit ``version``: the word typed at the end of the line (even versions), or deleted."""
+    if version % 2 == 0:
+        return {"start": {"line": line, "character": end}, "end": {"line": line, "character": end}}, word
+    return {"start": {"line": line, "character": end}, "end": {"line": line, "character": end + len(word)}}, ""
+
+
+def run_in_process(edits: int, size: int, warm_up: int) -> dict[str, Any]:
+    """The edits handed to the server's protocol in this process; CPU time per edit."""
+    import asyncio
+    import json
+
+    from notelint.server.lsp import create
+
+    text = note_text(size)
+    line = _edit_line(text)
+    end = _utf16(text.split("\n")[line])
+    server = create()
+    protocol = server.protocol
+    published: list[int] = []
+
+    class Writer:  # what the server writes: only the number of diagnostics of each publication is kept
+        def write(self, data: bytes) -> None:
+            message = json.loads(data.decode("utf-8").split("\r\n\r\n", 1)[-1])
+            if message.get("method") == "textDocument/publishDiagnostics":
+                published.append(len(message["params"]["diagnostics"]))
+
+        def close(self) -> None:
+            pass
+
+    protocol.writer = Writer()
+
+    def send(message: dict[str, Any]) -> None:
+        protocol.handle_message(protocol.structure_message({"jsonrpc": "2.0", **message}))
+
+    uri = (REPO / "notes" / "bench-10k.md").as_uri()
+
+    async def drive() -> list[float]:
+        send({"id": 1, "method": "initialize", "params": {
+            "capabilities": {}, "rootUri": REPO.as_uri(), "initializationOptions": {"debounce": 0}}})
+        send({"method": "initialized", "params": {}})
+        send({"method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": text}}})
+        cpu_ms = []
+        for version in range(2, edits + 2):
+            change, new = _edit(line, end, version)
+            started = time.process_time()
+            send({"method": "textDocument/didChange", "params": {
+                "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": change, "text": new}]}})
+            cpu_ms.append((time.process_time() - started) * 1000)
+        return cpu_ms[warm_up:]
+
+    cpu_ms = asyncio.run(drive())
+    counted = len(cpu_ms)
+    return {
+        "bytes": len(text.encode("utf-8")),
+        "findings": published[0],
+        "edits": edits,
+        "counted": counted,
+        "cpu_median_ms": statistics.median(cpu_ms),
+        "cpu_mean_ms": statistics.fmean(cpu_ms),
+        "cpu_p90_ms": sorted(cpu_ms)[int(0.9 * (counted - 1))],
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=1000)
     parser.add_argument("--size", type=int, default=10_000, help="bytes of note text (default 10000)")
     parser.add_argument("--warm-up", type=int, default=20, help="edits left out of the times (default 20)")
+    parser.add_argument("--in-process", action="store_true",
+                        help="hand the edits to the server's protocol in this process; report CPU time per edit")
     args = parser.parse_args()
     if args.edits <= args.warm_up:
         parser.error("--edits must be more than --warm-up")
+    if args.in_process:
+        r = run_in_process(args.edits, args.size, args.warm_up)
+        print(f"notelint server in-process: {r['bytes']:,} bytes, {r['findings']} findings, {r['edits']} edits "
+              f"({r['counted']} timed after {args.warm_up} warm-up)")
+        print(f"CPU time per edit (protocol, re-check, diagnostics): median {r['cpu_median_ms']:.1f} ms, "
+              f"mean {r['cpu_mean_ms']:.1f} ms, p90 {r['cpu_p90_ms']:.1f} ms (target <= {TARGET_MS:g} ms: "
+              f"{'met' if r['cpu_median_ms'] <= TARGET_MS else 'NOT met'})")
+        return
     r = run(args.edits, args.size, args.warm_up)
     load = os.getloadavg()[0]
     print(f"notelint server: {r['bytes']:,} bytes, {r['findings']} findings, {r['edits']} edits "

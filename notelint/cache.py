@@ -45,10 +45,15 @@ def store_json(path: Path, data: Any) -> bool:
 
 def store_text(path: Path, text: str) -> bool:
     """Write ``text`` to ``path`` atomically; False (and nothing written) on failure."""
+    return store_bytes(path, text.encode("utf-8"))
+
+
+def store_bytes(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically; False (and nothing written) on failure."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # not synced to disk: a cache file lost in a crash is only rebuilt
-        replace_file(path, text.encode("utf-8"), sync=False)
+        replace_file(path, data, sync=False)
     except OSError:
         return False
     return True

@@ -173,6 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    finally:
+        kept = sys.modules.get("notelint.regexcache")  # installed by a run that checks notes (runner.check)
+        if kept is not None:
+            kept.save()
 
 
 def _config(args: argparse.Namespace) -> Config:

@@ -12,6 +12,7 @@ import os
 import re
 import stat
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -175,6 +176,7 @@ def gloss_repeats(text: str) -> list[tuple[int, int, str]]:
 _CAPITALISED_NAME = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*)(?:[ \t]+[A-Z0-9][\w-]*)*")
 
 
+@lru_cache(maxsize=4096)  # a re-check asks about the same fixes again (a pure function of the two texts)
 def _is_rename(old: str, new: str) -> bool:
     """Does replacing ``old`` by ``new`` swap one name for another (rather than
     correct its spelling, case or vendor prefix)?"""
@@ -254,7 +256,8 @@ def heading_slug(title: str) -> str:
 
 def _anchor_edits(note: Note, edit: Edit, old: str) -> list[Edit] | None:
     """Edits that keep in-note links to an edited heading working; None when unsure."""
-    heading = next((h for h in note.headings if h.src_start <= edit.start < max(h.src_end, h.src_start + 1)), None)
+    headings = note.cached("fixes.headings", lambda: note.headings)  # asked once per fix: listed once per note
+    heading = next((h for h in headings if h.src_start <= edit.start < max(h.src_end, h.src_start + 1)), None)
     if heading is None:
         return []
     if heading.text.count(old) != 1:
@@ -263,7 +266,7 @@ def _anchor_edits(note: Note, edit: Edit, old: str) -> list[Edit] | None:
     new_slug = heading_slug(heading.text.replace(old, edit.text))
     if old_slug == new_slug:
         return []
-    slugs = [heading_slug(h.text) for h in note.headings]
+    slugs = [heading_slug(h.text) for h in headings]
     if new_slug in slugs or slugs.count(old_slug) > 1:
         return None  # the anchor would change to another heading's, or gets a -1 suffix
     text = note.text

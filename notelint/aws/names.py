@@ -343,6 +343,18 @@ class NameIndex:
         return table
 
     def near_misses(self, text: str, aws: bool = True) -> list[tuple[int, int, tuple[str, ...]]]:
+        """``_scan_near_misses``, kept by text (an edit leaves most of a note's texts as they were)."""
+        return list((self._near_misses_memo if aws else self._shift_slips_memo)(text))
+
+    @cached_property
+    def _near_misses_memo(self) -> TextMemo[tuple[tuple[int, int, tuple[str, ...]], ...]]:
+        return TextMemo(lambda text: tuple(self._scan_near_misses(text, True)))
+
+    @cached_property
+    def _shift_slips_memo(self) -> TextMemo[tuple[tuple[int, int, tuple[str, ...]], ...]]:
+        return TextMemo(lambda text: tuple(self._scan_near_misses(text, False)))
+
+    def _scan_near_misses(self, text: str, aws: bool) -> list[tuple[int, int, tuple[str, ...]]]:
         """Words that miss an AWS name by a letter or a word: (start, end, the
         name meant).  "ElasticCache" (ElastiCache), "CodePipline"; "Key
         Management System" for Key Management Service, "Kinesis Data Analysis"
@@ -453,6 +465,12 @@ class NameIndex:
         tokens = list(_TOKEN.finditer(text))
         words = [token.group().casefold() for token in tokens]
         known = self._name_word_set
+        # known_before[i]: how many of the first i words are words of names; a window
+        # needs all but one of its words known, counted in O(1) (this scan was a tenth
+        # of a corpus run, most of it counting the same words again for every window)
+        known_before = [0]
+        for word in words:
+            known_before.append(known_before[-1] + (word in known))
         found: list[tuple[int, int, str, bool]] = []
         index = 0
         while index < len(tokens):
@@ -460,8 +478,10 @@ class NameIndex:
             for size in range(2, min(MAX_WORDS, len(tokens) - index) + 1):
                 if text[tokens[index + size - 2].end() : tokens[index + size - 1].start()] != " ":
                     break
+                if known_before[index + size] - known_before[index] < size - 1:
+                    continue
                 window = tuple(words[index : index + size])
-                if window in self.by_words or sum(word in known for word in window) < size - 1:
+                if window in self.by_words:
                     continue
                 written = [token.group() for token in tokens[index : index + size]]
                 if any(_inner_capital(word) for word in written):

@@ -28,6 +28,7 @@ from notelint.aws import existence
 from notelint.aws.catalog import Catalog, catalog_for
 from notelint.aws.names import name_index
 from notelint.aws.text import Run, glued, runs, title
+from notelint.memo import Memo
 from notelint.note import Note
 from notelint.rule import Context
 
@@ -99,27 +100,20 @@ def operation_tokens(note: Note, ctx: Context) -> list[OpToken]:
 
 
 def _scan(note: Note, ctx: Context) -> Iterator[OpToken]:
-    catalog = catalog_for(ctx)
     names = name_index(ctx)
-    verbs = _verbs(ctx)
     title_services = names.services_in(title(note))
     heading_cache: dict[tuple[str, ...], tuple[str, ...]] = {}
     # one lookup per claim and per sentence, not one per token in it (quadratic
     # in a long list item or sentence); sentences keyed by (block, start)
     claim_cache: dict[str, tuple[str, ...]] = {}
     sentence_cache: dict[tuple[int, int], tuple[str, ...]] = {}
+    candidates = _candidates_by_text(ctx)
     for run in runs(note):
-        for match in _TOKEN.finditer(run.text):
-            word = match.group(0)
-            if glued(run.text, match.start(), match.end()):
-                continue
-            kind, canonical, services = classify(word, catalog, verbs)
-            if kind is None or (kind == "known" and run.kind == "prose" and len(_WORDS.findall(word)) < 2):
-                continue  # one-word operations (Sign, Select, Query) are English in prose
-            sentence_start, _ = run.sentence_bounds(match.start())
-            sentence = run.sentence(match.start())
-            offset = run.offset + match.start() - (run.offset + sentence_start)
-            token = OpToken(run, match.start(), match.end(), word, kind, canonical, services)
+        for start, end, word, kind, canonical, services in candidates((run.text, run.kind == "prose")):
+            sentence_start, _ = run.sentence_bounds(start)
+            sentence = run.sentence(start)
+            offset = run.offset + start - (run.offset + sentence_start)
+            token = OpToken(run, start, end, word, kind, canonical, services)
             token.claim = existence.claim(sentence, offset, offset + len(word)) if not run.heading else None
             key = (id(run.block_text), run.offset + sentence_start)
             if key not in sentence_cache:
@@ -138,6 +132,32 @@ def _scan(note: Note, ctx: Context) -> Iterator[OpToken]:
                 dict.fromkeys([*token.sentence_services, *token.claim_services, *heading_cache[run.headings], *title_services])
             )
             yield token
+
+
+_Candidate = tuple[int, int, str, str, tuple[str, ...], tuple[str, ...]]
+
+
+def _candidates_by_text(ctx: Context) -> Memo[tuple[str, bool], tuple[_Candidate, ...]]:
+    """The operation-like tokens of a run's text, classified: (start, end, word, kind, canonical,
+    services), kept by the text and whether it is prose (an editor's re-check meets the same
+    texts again; most have none)."""
+    catalog = catalog_for(ctx)
+    verbs = _verbs(ctx)
+
+    def candidates(key: tuple[str, bool]) -> tuple[_Candidate, ...]:
+        text, prose = key
+        found = []
+        for match in _TOKEN.finditer(text):
+            word = match.group(0)
+            if glued(text, match.start(), match.end()):
+                continue
+            kind, canonical, services = classify(word, catalog, verbs)
+            if kind is None or (kind == "known" and prose and len(_WORDS.findall(word)) < 2):
+                continue  # one-word operations (Sign, Select, Query) are English in prose
+            found.append((match.start(), match.end(), word, kind, canonical, services))
+        return tuple(found)
+
+    return ctx.shared("aws.operation-candidates", lambda: Memo(candidates))
 
 
 def classify(word: str, catalog: Catalog, verbs: _Verbs) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:

@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Protocol, Sequence
 
 from notelint.claims.assertions import Assertion, extract as extract_assertions
 from notelint.claims.sentences import sentence_spans
+from notelint.memo import TextMemo
 from notelint.note import Block, BlockKind, Claim, ClaimKind, Html, ListItem, Note, TableRow
 
 # A sentence that itself says the change happened is not stale.
@@ -102,6 +103,14 @@ class Statement:
         ]
 
 
+# the text-local readings of a block (its sentences) and of a sentence (what it asserts, whether
+# it says a change happened), kept by text: an editor's re-check reads only the blocks that changed
+_SENTENCES: TextMemo[tuple[tuple[int, int], ...]] = TextMemo(lambda text: tuple(sentence_spans(text)))
+_READINGS: TextMemo[tuple[tuple[Assertion, ...], bool]] = TextMemo(
+    lambda text: (tuple(extract_assertions(text)), bool(_ACKNOWLEDGED.search(text)))
+)
+
+
 def without_vendor(written: str) -> str:
     """A name as written, without the vendor written before it ("Amazon ES" -> "ES")."""
     return _VENDOR.sub("", written, count=1) if _VENDOR.match(written) else written
@@ -132,7 +141,7 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
                 context = label[1]
         claim_subjects: tuple[Subject, ...] = ()
         for block in claim.blocks:
-            for start, end in sentence_spans(block.text):
+            for start, end in _SENTENCES(block.text):
                 # the first words of a list item may name a member of the family its context names
                 family = context if claim.item is not None and start == 0 and block is claim.blocks[0] else ()
                 statement = _statement(note, block, start, end, resolver, claim_subjects or context, family)
@@ -285,8 +294,9 @@ def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolve
     subjects = tuple(own) if own else tuple(inherited)
     # "XGBoost: takes CSV ...; only CPU": in a labelled sentence everything is about the label
     label = mentions[0].name if mentions and _is_label(text, mentions[0]) else None
+    assertions, acknowledged = _READINGS(text)
     bound = []
-    for assertion in extract_assertions(text):
+    for assertion in assertions:
         subject: str | None
         if label is not None:
             subject = label
@@ -316,7 +326,7 @@ def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolve
         heading_path=block.heading_path,
         subjects=subjects,
         assertions=tuple(bound),
-        acknowledged=bool(_ACKNOWLEDGED.search(text)),
+        acknowledged=acknowledged,
         spans=lambda i, j: block.span(start + i, start + j),
     )
 

@@ -33,6 +33,7 @@ from notelint.claims.extract import Statement, Subject, without_vendor
 from notelint.claims.knowledge import Change, Knowledge, Matcher
 from notelint.claims.match import match
 from notelint.diagnostic import Edit, Finding, Fix, Severity
+from notelint.memo import TextMemo
 from notelint.note import BlockKind, Kind, Note
 from notelint.rule import Context
 from notelint.schema import reviewed_date
@@ -51,6 +52,10 @@ _NOTICE = {
     "closed-to-new-customers": re.compile(r"\bnew\s+customers\b|\bclosed\s+to\s+new\b", re.IGNORECASE),
     "maintenance-mode": re.compile(r"\bmaintenance\s+mode\b|\bnew\s+customers\b", re.IGNORECASE),
 }
+# the notice kinds a sentence words, kept by its text (an editor's re-check reads the same sentences)
+_NOTICES_IN: TextMemo[frozenset[str]] = TextMemo(
+    lambda text: frozenset(kind for kind, pattern in _NOTICE.items() if pattern.search(text))
+)
 _IN_HEADINGS = {"end-of-life", "closed-to-new-customers", "maintenance-mode"}
 _HEADLINE = {
     "renamed": "{name} was renamed {replacement} {when}",
@@ -246,6 +251,14 @@ def _by_name(active: list[tuple[Change, Matcher]]) -> dict[str, list[tuple[Chang
     return index
 
 
+def _subject_names(statement: Statement) -> set[str]:
+    """Every name (folded) under which ``Statement.mention_of`` finds one of its subjects."""
+    names = {subject.name.casefold() for subject in statement.subjects}
+    names.update(subject.written.casefold() for subject in statement.subjects)
+    names.update(without_vendor(subject.written).casefold() for subject in statement.subjects)
+    return names
+
+
 def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, reviewed: date | None,
                         as_of: date, found: dict[str, list[Finding]], spans: set[tuple[int, int]], note: Note) -> None:
     active = [
@@ -261,13 +274,21 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     # mention (a page that carries the notice); a claim with conditions is still read
     acknowledged: set[str] = set()
     notices_of_kind: dict[str, list[Statement]] = {}  # the statements that word a notice, read once per kind
+    names_of = [_subject_names(statement) for statement in statements]
+    # the statements naming each name, in document order: an entry's notice is looked for among
+    # the few statements that name it, not in every statement for every entry (a re-check per keystroke)
+    naming: dict[str, list[int]] = {}
+    for position, names in enumerate(names_of):
+        for name in names:
+            naming.setdefault(name, []).append(position)
     for change, matcher in active:
         if _once_per_note(change):
-            # the cheap test first: _acknowledges rewrites the sentence for every old name
-            notices = [s for s in statements if s.mention_of(matcher.mentions) is not None and _acknowledges(s, change)]
+            # only a statement naming the entry can be its notice; _acknowledges rewrites the sentence for every old name
+            named = sorted({p for name in matcher.mentions for p in naming.get(name.casefold(), ())})
+            notices = [statements[p] for p in named if _acknowledges(statements[p], change)]
         elif change.kind in _NOTICE and matcher.mentions_only:
             if change.kind not in notices_of_kind:
-                notices_of_kind[change.kind] = [s for s in statements if _NOTICE[change.kind].search(s.text)]
+                notices_of_kind[change.kind] = [s for s in statements if change.kind in _NOTICES_IN(s.text)]
             notices = notices_of_kind[change.kind]
         else:
             continue
@@ -277,11 +298,8 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     # and once per table header that lends a column its subject (the rows under "| Glacier
     # Vault Lock |" say one thing about it, not one thing each)
     reported: set[tuple[str, object]] = set()
-    for statement in statements:
+    for statement, names in zip(statements, names_of):
         claimed: set[str] = set()  # subjects this statement was already reported for
-        names = {subject.name.casefold() for subject in statement.subjects}
-        names.update(subject.written.casefold() for subject in statement.subjects)
-        names.update(without_vendor(subject.written).casefold() for subject in statement.subjects)
         candidates = {pair[0].id: pair for name in names for pair in index.get(name, ())}
         for change, matcher in sorted(candidates.values(), key=lambda pair: rank[pair[0].id]):
             if change.id in acknowledged or (_once_per_note(change) and change.id in once):
@@ -481,6 +499,8 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
     pattern = ctx.shared("claims.retired-pattern", lambda: _retired_pattern(knowledge, ctx))
     if pattern is None:
         return
+    # kept by the sentence's text: an editor's re-check reads the same sentences again
+    hits_in = ctx.shared("claims.retired-hits", lambda: TextMemo(lambda text: tuple(_retired_hits(pattern, text))))
     by_name = {" ".join(n.split()): r for r in knowledge.retired for n in r.names}
     # one finding per retired client and note: the first mention in a sentence, and the first
     # heading that names it (a heading presents the section, the sentence makes the claim)
@@ -488,7 +508,7 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
     for statement in statements:
         if statement.acknowledged:
             continue
-        for hit in _retired_hits(pattern, statement.text):
+        for hit in hits_in(statement.text):
             start, end = statement.span(hit.start(), hit.end())
             if any(a < end and start < b for a, b in spans):
                 continue  # the knowledge base already says what happened to it

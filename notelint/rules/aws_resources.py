@@ -17,6 +17,7 @@ from notelint import suggest
 from notelint.aws.catalog import Catalog, catalog_for
 from notelint.aws.text import Run, runs
 from notelint.diagnostic import Finding, Severity
+from notelint.memo import TextMemo
 from notelint.note import Note
 from notelint.rule import Context, example, rule
 
@@ -58,9 +59,13 @@ def _family(instance_type: str) -> str:
     return parts[-2] if len(parts) >= 2 else ""
 
 
+# the instance types written in a text, kept by the text (an editor's re-check meets the same texts)
+_INSTANCES_IN: TextMemo[tuple[re.Match[str], ...]] = TextMemo(lambda text: tuple(_INSTANCE.finditer(text)))
+
+
 def _instances(note: Note) -> Iterator[tuple[Run, re.Match[str]]]:
     for run in runs(note, code_blocks=True):
-        for match in _INSTANCE.finditer(run.text):
+        for match in _INSTANCES_IN(run.text):
             yield run, match
 
 

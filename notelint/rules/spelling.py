@@ -15,10 +15,11 @@ from itertools import chain
 from typing import TYPE_CHECKING, Iterator
 
 from notelint.diagnostic import Edit, Finding, Fix, Severity
+from notelint.memo import TextMemo
 from notelint.note import Block, Kind, Note, Segment
 from notelint.rule import Context, FixAvailability, example, rule
 from notelint.spelling.check import MISCASED, MISSPELLED, PROSE_KINDS, UNKNOWN, Problem, Speller, code_words, note_words
-from notelint.spelling.context import Confusable, confusions, load_confusables, repeats
+from notelint.spelling.context import Confusable, Hit, confusions, confusions_in, load_confusables, repeats
 from notelint.spelling.tokens import UNSHIFTED, shifted_characters
 from notelint.spelling.vocab import build
 
@@ -253,6 +254,13 @@ def _confusables(ctx: Context) -> tuple[Confusable, ...]:
     return ctx.shared("spelling.confusables", load_confusables)
 
 
+def _confusions_by_text(ctx: Context) -> TextMemo[tuple[tuple[Hit, Confusable], ...]]:
+    """``confusions_in`` the shipped confusables, kept by text (an editor's re-check
+    meets the same prose again: every pattern is searched only in text that changed)."""
+    entries = _confusables(ctx)
+    return ctx.shared("spelling.confusions-by-text", lambda: TextMemo(lambda text: tuple(confusions_in(text, entries))))
+
+
 @rule(
     "NL205",
     "confusable-word",
@@ -267,8 +275,9 @@ def confusable_word(note: Note, ctx: Context) -> Iterator[Finding]:
     gives it away: "contacting a disease", "mango DB", a sentence that starts
     "similarity when", "U pay", "on-premise"."""
     entries = _confusables(ctx)
+    found_in = _confusions_by_text(ctx)
     for block in note.blocks:
-        for hit, entry in confusions(block, entries):
+        for hit, entry in confusions(block, entries, found_in):
             start, end = block.span(hit.start, hit.end)
             correct = entry.correct
             if hit.text[:1].isupper() and correct[:1].islower():
@@ -311,17 +320,16 @@ def confused_word(note: Note, ctx: Context) -> Iterator[Finding]:
     writes only after the possessive "its" (``its-words.txt``, from botocore's
     documentation: "it's target value") is reported as "its", unless the next
     word makes it "it is" ("it's new to")."""
-    from notelint.spelling.confusion import confused, its_words, possessive_slips
-
-    model = _confusion_model(ctx)
     skip = frozenset(note_words(note) | code_words(note))
     domain = speller(ctx).vocab.is_domain
     rare = speller(ctx).vocab.rare
     taken = {(f.start, f.end) for f in confusable_word.check(note, ctx)}
-    nouns = ctx.shared("spelling.its", its_words)
+    found_in = _confused_by_text(ctx)
     for block in note.blocks:
         for segment, text in block.iter_segments(*PROSE_KINDS):
-            for hit in chain(confused(text, model, skip), possessive_slips(text, nouns)):
+            confused, slips = found_in(text)
+            # ``confused(text, model, skip)``: the note's own words are left out after the fact
+            for hit in chain((c for c in confused if c.written not in skip), slips):
                 start, end = block.span(segment.start + hit.start, segment.start + hit.end)
                 if (start, end) in taken or note.text[start:end] != hit.written or (hit.generated and domain(hit.written)):
                     continue  # NL205's, or a rare word that AWS itself uses ("decider")
@@ -367,6 +375,16 @@ def split_name(note: Note, ctx: Context) -> Iterator[Finding]:
             yield Finding(start, end, f"'{hit.written}' {how}: {hit.name}", suggestions=(hit.name,), fix=fix)
 
 
+def _confused_by_text(ctx: Context) -> TextMemo[tuple[tuple[Confusion, ...], tuple[Confusion, ...]]]:
+    """The confused words and the "it's" slips of a text, kept by text (an editor's re-check)."""
+    from notelint.spelling.confusion import confused, its_words, possessive_slips
+
+    model = _confusion_model(ctx)
+    nouns = ctx.shared("spelling.its", its_words)
+    return ctx.shared("spelling.confused-by-text", lambda: TextMemo(
+        lambda text: (tuple(confused(text, model)), tuple(possessive_slips(text, nouns)))))
+
+
 def _because(hit: Confusion) -> str:
     if hit.before and hit.after:
         return f"between '{hit.before}' and '{hit.after}'"
@@ -403,9 +421,6 @@ def out_of_place_word(note: Note, ctx: Context) -> Iterator[Finding]:
     unsafe.  Words in the note's ``words:``, its code spans, the project's
     words and domain names are left alone, as are spans NL205 and NL206
     report."""
-    from notelint.spelling.collocation import misplaced
-
-    model = _collocation_model(ctx)
     vocab = speller(ctx).vocab
     own = note_words(note) | code_words(note)
     taken: set[tuple[int, int]] | None = None  # NL205's and NL206's spans, found only once NL208 has a hit
@@ -414,9 +429,11 @@ def out_of_place_word(note: Note, ctx: Context) -> Iterator[Finding]:
         # the note's own words, notelint's and AWS's names ("asg"), and words NL201 reports ("withing")
         return word in own or vocab.is_jargon(word) or word in vocab.rare or not vocab.knows(word)
 
+    found_in = _misplaced_by_text(ctx)
     for block in note.blocks:
         for segment, text in block.iter_segments(*PROSE_KINDS):
-            for hit in misplaced(text, model, skip):
+            # ``misplaced(text, model, skip)``: skip judges the word alone, so it is applied after the memo
+            for hit in (hit for hit in found_in(text) if not skip(hit.written)):
                 start, end = block.span(segment.start + hit.start, segment.start + hit.end)
                 if taken is None:
                     taken = {(f.start, f.end) for f in chain(confusable_word.check(note, ctx), confused_word.check(note, ctx))}
@@ -429,6 +446,16 @@ def out_of_place_word(note: Note, ctx: Context) -> Iterator[Finding]:
                     suggestions=hit.likely,
                     fix=Fix((Edit(start, end, hit.likely[0]),), f"replace '{hit.written}' with '{hit.likely[0]}'", safe=False),
                 )
+
+
+def _misplaced_by_text(ctx: Context) -> TextMemo[tuple[Misplaced, ...]]:
+    """The out-of-place words of a text, whatever the note and the project's words, kept by
+    text (an editor's re-check meets the same prose again)."""
+    from notelint.spelling.collocation import misplaced
+
+    model = _collocation_model(ctx)
+    return ctx.shared("spelling.misplaced-by-text", lambda: TextMemo(
+        lambda text: tuple(misplaced(text, model, lambda _word: False))))
 
 
 def _beside(hit: Misplaced) -> str:

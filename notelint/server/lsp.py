@@ -75,6 +75,9 @@ class Document:
     version: int | None = None
     positions: PositionMap | None = None
     published: list[tuple[lsp.Diagnostic, Diagnostic]] = field(default_factory=list)
+    # the LSP form of each finding of the last publication that points only into this note, by
+    # what decides it (``lsp_key``): after an edit most findings are the same, on the same lines
+    converted: dict[tuple, lsp.Diagnostic] = field(default_factory=dict)
     pending: asyncio.TimerHandle | None = None  # the check waiting for typing to pause
 
     def cancel(self) -> None:
@@ -274,8 +277,17 @@ class NotelintServer(LanguageServer):
                 self.publish(document, checked.diagnostics)
 
     def publish(self, document: Document, diagnostics: list[Diagnostic], errors: Sequence[str] = ()) -> None:
-        published = [(self.to_lsp(document, d), d) for d in diagnostics]
-        document.published = published
+        published = []
+        converted: dict[tuple, lsp.Diagnostic] = {}
+        for d in diagnostics:
+            key = self.lsp_key(document, d)
+            item = document.converted.get(key) if key is not None else None
+            if item is None:
+                item = self.to_lsp(document, d)
+            if key is not None:
+                converted[key] = item
+            published.append((item, d))
+        document.published, document.converted = published, converted
         items = [item for item, _ in published]
         for message in errors:  # a file-level problem (a rule that failed, text not checked)
             items.append(lsp.Diagnostic(
@@ -289,6 +301,22 @@ class NotelintServer(LanguageServer):
         )
 
     # -- conversions -----------------------------------------------------------------
+    def lsp_key(self, document: Document, d: Diagnostic) -> tuple | None:
+        """Everything ``to_lsp`` reads of a finding that points into its own note alone: the
+        finding's fields and the text of its lines (which convert its columns); None for a
+        finding with related places, which may be in other notes."""
+        if d.related or document.positions is None:
+            return None
+        positions = document.positions
+        count = positions.source.line_count
+        # a position past the last line (the end of a note that ends with a line break) is the end of its last line
+        past_the_end = (count, positions.line_text(count)) if max(d.line, d.end_line) > count else None
+        return (
+            d.code, d.name, d.severity, d.message, d.suggestions, None if d.fix is None else d.fix.safe,
+            d.line, d.column, d.end_line, d.end_column,
+            positions.encoding, positions.line_text(d.line), positions.line_text(d.end_line), past_the_end, self.docs_url,
+        )
+
     def to_lsp(self, document: Document, d: Diagnostic) -> lsp.Diagnostic:
         assert document.positions is not None and document.session is not None
         message = d.message

@@ -64,22 +64,23 @@ class PositionMap:
         self.source = source
         self.encoding = encoding
 
-    def _line(self, line: int) -> str:
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line ("" outside the note): what converts its columns."""
         return self.source.line_text(line) if 1 <= line <= self.source.line_count else ""
 
     def to_lsp(self, line: int, column: int) -> tuple[int, int]:
         """(0-based line, code-unit character) of a notelint (line, column)."""
         if line > self.source.line_count:  # the end of a file that ends with a line break
-            return self.source.line_count - 1, to_units(self._line(self.source.line_count), 10**9, self.encoding)
-        return line - 1, to_units(self._line(line), column, self.encoding)
+            return self.source.line_count - 1, to_units(self.line_text(self.source.line_count), 10**9, self.encoding)
+        return line - 1, to_units(self.line_text(line), column, self.encoding)
 
     def from_lsp(self, line0: int, character: int) -> tuple[int, int]:
         """notelint (line, column) of an LSP position, clamped to the text."""
         if line0 >= self.source.line_count:
             last = self.source.line_count
-            return last, len(self._line(last)) + 1
+            return last, len(self.line_text(last)) + 1
         line = max(line0, 0) + 1
-        return line, to_column(self._line(line), character, self.encoding)
+        return line, to_column(self.line_text(line), character, self.encoding)
 
     def offset(self, line0: int, character: int) -> int:
         """Offset into the normalised text of an LSP position."""

@@ -40,7 +40,7 @@ MAX_FIX_PASSES = 10
 # shared data built from the settings (the speller holds the project's words);
 # every other entry (catalog, knowledge base, name index) is the same for every
 # configuration and is handed from one session to the next
-PER_CONFIG_DATA = ("spelling.speller",)
+PER_CONFIG_DATA = ("spelling.speller", "spelling.names")  # the name finder reads the speller's vocabulary
 
 
 @dataclass

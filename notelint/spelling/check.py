@@ -35,8 +35,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator
 
+from notelint.memo import Memo, TextMemo
 from notelint.note import BlockKind, Kind, Note
 from notelint.spelling.suggest import Suggester, distance, edits1
 from notelint.spelling.tokens import (
@@ -71,6 +73,12 @@ _PROFILE = re.compile(
     r"/@?[\w.-]+/?",
     re.IGNORECASE,
 )
+
+
+# a block's prose segments (kind, link, start, end), and what ``Speller._block_problems`` keeps of a block
+_Prose = tuple[tuple[Kind, "str | None", int, int], ...]
+_BlockKey = tuple[str, bool, _Prose]
+_BlockProblem = tuple[str, str, int, Unit, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,34 +116,47 @@ class Speller:
     def _scan(self, note: Note) -> Iterator[Problem]:
         extra = frozenset(note_words(note) | code_words(note))
         for block in note.blocks:
-            # the only word of a table cell is a value or a key, not prose; the case
-            # of a list item of one lowercase word is a value's too ("* mysql" in a
-            # list of engine names), though its spelling is checked
-            words = block.text.split()
-            lone = block.kind is BlockKind.CELL and len(words) == 1
-            value = len(words) == 1 and words[0].islower()
-            foreign: list[tuple[int, int]] | None = None
-            for segment, text in block.iter_segments(*PROSE_KINDS):
-                if segment.kind is Kind.LINK and segment.href and _PROFILE.fullmatch(segment.href):
-                    continue  # a person's name and handle, not words
-                for unit in units(text, segment.start, identifiers=lone, known=self._fine):
-                    for kind, offset, word, part in self.classify(unit):
-                        if extra and _allowed(word, unit.text, extra):
+            prose = tuple((s.kind, s.href, s.start, s.end) for s in block.segments if s.kind in PROSE_KINDS)
+            for kind, word, at, unit, part in self._block_memo((block.text, block.kind is BlockKind.CELL, prose)):
+                if extra and _allowed(word, unit.text, extra):
+                    continue  # the note's own words (its front matter's ``words:``, its code spans)
+                start, end = block.span(at, at + len(word))
+                if kind == UNKNOWN and _SHIFT_SLIP.fullmatch(word) and note.text[start:end] != word:
+                    continue  # "**HI**gh **D**ensity": capitals marked on purpose
+                yield Problem(kind, word, start, end, unit, part)
+
+    @cached_property
+    def _block_memo(self) -> Memo[_BlockKey, tuple[_BlockProblem, ...]]:
+        # kept by what decides them: an editor's re-check reads only the blocks an edit changed
+        return Memo(lambda key: tuple(self._block_problems(*key)))
+
+    def _block_problems(self, text: str, cell: bool, prose: _Prose) -> Iterator[_BlockProblem]:
+        """(kind, word, offset into ``text``, unit, is_part) for each problem of one block, from
+        nothing but its text, whether it is a table cell, and its prose segments (kind, link,
+        start, end): the note's own words and its markup are the caller's."""
+        # the only word of a table cell is a value or a key, not prose; the case
+        # of a list item of one lowercase word is a value's too ("* mysql" in a
+        # list of engine names), though its spelling is checked
+        words = text.split()
+        lone = cell and len(words) == 1
+        value = len(words) == 1 and words[0].islower()
+        foreign: list[tuple[int, int]] | None = None
+        for segment_kind, href, segment_start, segment_end in prose:
+            if segment_kind is Kind.LINK and href and _PROFILE.fullmatch(href):
+                continue  # a person's name and handle, not words
+            for unit in units(text[segment_start:segment_end], segment_start, identifiers=lone, known=self._fine):
+                for kind, offset, word, part in self.classify(unit):
+                    at = unit.start + offset
+                    if kind == MISCASED and (value or (segment_kind is Kind.IMAGE and self.cues.named_by_url(word, href))):
+                        continue  # a value, or alt text made from the file name ("![spark s3](spark-s3.png)")
+                    if kind in (UNKNOWN, MISSPELLED) and self._cited(text, at, word):
+                        continue  # "aquire -> acquire": the misspelling is the example
+                    if kind == UNKNOWN:
+                        if foreign is None:
+                            foreign = self.cues.foreign_spans(text, self._unknown_word)
+                        if self._excused(text, at, word, unit, href, foreign):
                             continue
-                        at = unit.start + offset
-                        if kind == MISCASED and (value or (segment.kind is Kind.IMAGE and self.cues.named_by_url(word, segment.href))):
-                            continue  # a value, or alt text made from the file name ("![spark s3](spark-s3.png)")
-                        if kind in (UNKNOWN, MISSPELLED) and self._cited(block.text, at, word):
-                            continue  # "aquire -> acquire": the misspelling is the example
-                        if kind == UNKNOWN:
-                            if foreign is None:
-                                foreign = self.cues.foreign_spans(block.text, self._unknown_word)
-                            if self._excused(block.text, at, word, unit, segment.href, foreign):
-                                continue
-                        start, end = block.span(at, at + len(word))
-                        if kind == UNKNOWN and _SHIFT_SLIP.fullmatch(word) and note.text[start:end] != word:
-                            continue  # "**HI**gh **D**ensity": capitals marked on purpose
-                        yield Problem(kind, word, start, end, unit, part)
+                    yield kind, word, at, unit, part
 
     def _excused(self, text: str, at: int, word: str, unit: Unit, url: str | None, foreign) -> bool:
         """An unknown word that its context shows to be no misspelling (see ``cues``)."""
@@ -171,7 +192,14 @@ class Speller:
 
     def _near_known(self, word: str) -> bool:
         """One edit (not at the first letter) turns ``word`` into a known word of five letters or more."""
-        lower = word.lower()
+        return self._near_known_memo(word.lower())
+
+    @cached_property
+    def _near_known_memo(self) -> TextMemo[bool]:
+        # some 300 look-ups a word: an editor's re-check meets the same unknown words every time
+        return TextMemo(self._near_known_lower)
+
+    def _near_known_lower(self, lower: str) -> bool:
         return any(
             len(near) >= MIN_TYPO_LETTERS and not _first_letter_edit(lower, near) and self.vocab.knows(near)
             for near in edits1(lower)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterable, Iterator
 
 from notelint.note import Block
 from notelint.shipped import data_yaml
@@ -54,14 +54,24 @@ def repeats(block: Block) -> Iterator[tuple[Hit, Hit]]:
             )
 
 
-def confusions(block: Block, confusables: tuple[Confusable, ...]) -> Iterator[tuple[Hit, Confusable]]:
-    """(the wrong words, the entry) for each confusable found in the block."""
+def confusions(block: Block, confusables: tuple[Confusable, ...],
+               found_in: Callable[[str], Iterable[tuple[Hit, Confusable]]] | None = None,
+               ) -> Iterator[tuple[Hit, Confusable]]:
+    """(the wrong words, the entry) for each confusable found in the block; ``found_in``,
+    if given, is ``confusions_in`` for these confusables (kept by text, say)."""
     for segment, text in block.iter_segments(*PROSE_KINDS):
-        for entry in confusables:
-            for match in entry.pattern.finditer(text):
-                group = "w" if "w" in entry.pattern.groupindex else 0
-                start, end = match.span(group)
-                yield Hit(segment.start + start, segment.start + end, match.group(group)), entry
+        hits = found_in(text) if found_in is not None else confusions_in(text, confusables)
+        for hit, entry in hits:
+            yield Hit(segment.start + hit.start, segment.start + hit.end, hit.text), entry
+
+
+def confusions_in(text: str, confusables: tuple[Confusable, ...]) -> Iterator[tuple[Hit, Confusable]]:
+    """(the wrong words, the entry) for each confusable found in one piece of prose (offsets into it)."""
+    for entry in confusables:
+        for match in entry.pattern.finditer(text):
+            group = "w" if "w" in entry.pattern.groupindex else 0
+            start, end = match.span(group)
+            yield Hit(start, end, match.group(group)), entry
 
 
 def load_confusables() -> tuple[Confusable, ...]:

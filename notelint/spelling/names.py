@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
+from notelint.memo import TextMemo
 from notelint.spelling.suggest import edits1
 from notelint.spelling.vocab import Vocabulary
 
@@ -50,6 +52,14 @@ class NameFinder:
         return word.isupper() or self.vocab.knows(word)
 
     def phrase_hits(self, text: str) -> Iterator[NameHit]:
+        return iter(self._phrase_memo(text))
+
+    @cached_property
+    def _phrase_memo(self) -> TextMemo[tuple[NameHit, ...]]:
+        # kept by text: an editor's re-check meets the same blocks again
+        return TextMemo(lambda text: tuple(self._phrase_hits(text)))
+
+    def _phrase_hits(self, text: str) -> Iterator[NameHit]:
         if self._phrase is None:
             return
         for match in self._phrase.finditer(text):
@@ -59,6 +69,13 @@ class NameFinder:
                 yield NameHit(match.start(), match.end(), written, name, True)
 
     def spacing_hits(self, text: str) -> Iterator[NameHit]:
+        return iter(self._spacing_memo(text))
+
+    @cached_property
+    def _spacing_memo(self) -> TextMemo[tuple[NameHit, ...]]:
+        return TextMemo(lambda text: tuple(self._spacing_hits(text)))
+
+    def _spacing_hits(self, text: str) -> Iterator[NameHit]:
         vocab = self.vocab
         words = list(_WORD.finditer(text))
         for first, second in pairwise(words):

@@ -1,0 +1,133 @@
+"""The derived-data store (notelint/derived.py): values built once, loaded after."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import date
+
+import pytest
+
+from notelint import derived
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+def counting(value):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return value
+
+    return build, calls
+
+
+def test_a_value_is_built_once_then_loaded(cache):
+    value = {"words": frozenset({"sagemaker", "glue"}), "since": date(2024, 12, 3), "pairs": [("a", 1)]}
+    build, calls = counting(value)
+    assert derived.stored("example", build) == value
+    assert derived.stored("example", build) == value
+    assert len(calls) == 1
+    assert derived.stored_path("example").is_file()
+
+
+def test_other_inputs_build_again(cache):
+    build, calls = counting([1, 2])
+    derived.stored("example", build, inputs=("words: a",))
+    derived.stored("example", build, inputs=("words: b",))
+    derived.stored("example", build, inputs=("words: a",))
+    assert len(calls) == 2
+
+
+class NotPlain:
+    def __eq__(self, other):
+        return isinstance(other, NotPlain)
+
+
+def test_a_value_that_is_not_plain_data_is_returned_and_not_kept(cache):
+    build, calls = counting({"object": NotPlain()})
+    assert derived.stored("example", build) == {"object": NotPlain()}
+    assert derived.stored("example", build) == {"object": NotPlain()}
+    assert len(calls) == 2
+    assert not derived.stored_path("example").exists()
+
+
+class Planted:
+    def __reduce__(self):
+        return (print, ("loading ran code",))
+
+
+def test_a_file_that_names_other_globals_is_never_loaded(cache, capsys):
+    path = derived.stored_path("example")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(pickle.dumps({"value": Planted()}))
+    build, calls = counting("built")
+    assert derived.stored("example", build) == "built"
+    assert calls == [1]
+    assert "loading ran code" not in capsys.readouterr().out
+    assert derived.stored("example", build) == "built"  # the planted file was replaced
+    assert calls == [1]
+
+
+def test_a_damaged_file_is_built_again(cache):
+    path = derived.stored_path("example")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\x80\x05not a pickle")
+    build, calls = counting(("value",))
+    assert derived.stored("example", build) == ("value",)
+    assert calls == [1]
+
+
+def test_the_key_follows_the_package_files(cache, monkeypatch):
+    before = derived.stored_path("example")
+    monkeypatch.setattr(derived, "package_stamps", lambda: "notelint/rule.py\t1\t2")
+    assert derived.stored_path("example") != before
+
+
+def test_shipped_yaml_is_parsed_once(cache, monkeypatch):
+    from notelint import shipped
+
+    parsed = []
+    real = shipped._parse_yaml
+    monkeypatch.setattr(shipped, "_parse_yaml", lambda *parts: parsed.append(parts) or real(*parts))
+    first = shipped.data_yaml("words", "confusables.yaml")
+    second = shipped.data_yaml("words", "confusables.yaml")
+    assert first == second and first
+    assert parsed == [("words", "confusables.yaml")]
+
+
+def test_the_vocabulary_is_stored_and_loaded_back_equal(cache, catalog):
+    from dataclasses import fields
+
+    from notelint.spelling import vocab
+
+    built = vocab.build(catalog, None)
+    loaded = vocab.build(catalog, None)
+    assert built is not loaded
+    for item in fields(built):
+        if item.name == "english":
+            assert set(built.english) == set(loaded.english) and len(loaded.english) > 100_000
+        else:
+            assert getattr(built, item.name) == getattr(loaded, item.name), item.name
+    assert loaded.english.get("the") == built.english.get("the")  # frequencies still read on demand
+
+
+def test_english_words_from_sorted_text_answer_as_the_set():
+    from notelint.spelling.vocab import EnglishWords
+
+    words = frozenset({"a", "an", "apple", "applet", "bee", "zebra", "zoo"})
+    text = "\n".join(sorted(words))
+    probes = [*words, "", "ap", "appl", "apples", "b", "zz", "zzz", "Apple", "\n", "a\nan", "é"]
+    searched = EnglishWords(None, None, sorted_text=text)
+    for probe in probes:
+        assert (probe in searched) == (probe in words), probe
+    assert searched._words is None  # answered by search so far
+    assert len(searched) == len(words) and sorted(searched) == sorted(words)
+    searched.SEARCHES_BEFORE_SET = 2
+    assert "zoo" in searched and "apple" in searched and "ap" not in searched
+    assert searched._words == words  # past the limit: the set is built
+    assert EnglishWords(None, None, sorted_text="")._words is None and "a" not in EnglishWords(None, None)
