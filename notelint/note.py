@@ -202,6 +202,18 @@ class CodeBlock:
 
 
 @dataclass(frozen=True)
+class TableRow:
+    """One body row of a table, with the header cells of its columns (a row is read
+    as a sentence whose words the header explains: "Max retention" over "7 days")."""
+
+    cells: tuple[Block, ...]
+    header: tuple[Block, ...]  # the table's header row, column for column (may be shorter or longer)
+
+    def header_of(self, column: int) -> Block | None:
+        return self.header[column] if column < len(self.header) else None
+
+
+@dataclass(frozen=True)
 class Html:
     """Raw HTML (a block or inline), kept for comments and suppression directives."""
 
@@ -263,6 +275,32 @@ class Note:
                     if best is None or claim.start >= best.start:
                         best = claim
         return best
+
+    @property
+    def table_rows(self) -> list[TableRow]:
+        """The body rows of every table, in document order (cells are blocks in
+        ``blocks``; a new table starts at a header cell that follows a body cell
+        or any other block)."""
+        return self.cached("note.table-rows", self._table_rows)
+
+    def _table_rows(self) -> list[TableRow]:
+        rows: list[TableRow] = []
+        header: list[Block] = []
+        current: list[Block] = []
+        previous: Block | None = None
+        for block in self.blocks:
+            if block.kind is BlockKind.CELL and block.row == 0:
+                if previous is None or previous.kind is not BlockKind.CELL or previous.row != 0:
+                    header = []  # a new table
+            if current and (block.kind is not BlockKind.CELL or block.row != current[0].row):
+                rows.append(TableRow(tuple(current), tuple(header)))
+                current = []
+            if block.kind is BlockKind.CELL:
+                (header if block.row == 0 else current).append(block)
+            previous = block
+        if current:
+            rows.append(TableRow(tuple(current), tuple(header)))
+        return rows
 
     def block_at(self, offset: int) -> Block | None:
         """The leaf block (heading, paragraph, cell) containing ``offset``."""

@@ -138,3 +138,23 @@ def test_claim_at_and_block_at():
     assert note.claim_at(offset).text == "inner words"
     assert note.block_at(offset).text == "inner words"
     assert note.claim_at(0) is None
+
+
+def test_table_rows_carry_their_tables_header():
+    note = parse(
+        "| Stream | Max retention |\n| --- | --- |\n| Kinesis | 7 days |\n| SQS |  |\n\n"
+        "Text between.\n\n| A | B | C |\n| - | - | - |\n| x | y | z |\n"
+    )
+    rows = [([c.text for c in row.cells], [h.text for h in row.header]) for row in note.table_rows]
+    assert rows == [
+        (["Kinesis", "7 days"], ["Stream", "Max retention"]),
+        (["SQS", ""], ["Stream", "Max retention"]),
+        (["x", "y", "z"], ["A", "B", "C"]),
+    ]
+    first = note.table_rows[0]
+    assert first.header_of(1).text == "Max retention" and first.header_of(2) is None
+    assert note.position(first.cells[1].span(0, 6)[0]) == (3, 13)
+
+
+def test_a_note_without_tables_has_no_table_rows():
+    assert parse(FRONT + "* item\n\nparagraph\n").table_rows == []

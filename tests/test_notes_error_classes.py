@@ -25,9 +25,6 @@ def column_of(text: str, word: str) -> int:
     return text.index(word) + 1
 
 
-ISSUE_15 = "issue 15 (NL5): the knowledge base has no dated fact for this claim"
-
-
 @pytest.mark.parametrize(
     ("text", "token"),
     [
@@ -65,7 +62,6 @@ def test_a_wrong_launch_year_is_reported():
     assert [code for code, _s, _e in spans(text, "NL5")] == ["NL508"]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=ISSUE_15)
 def test_a_resource_for_a_retired_exam_named_only_in_its_link_is_reported():
     text = ("* DA Sample Questions https://d1.awsstatic.com/training-and-certification/docs-data-analytics-specialty/"
             "AWS-Certified-Data-Analytics-Specialty_Sample-Questions_v.1.1_FINAL.pdf\n")

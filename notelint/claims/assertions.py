@@ -14,7 +14,7 @@ are read by people who uninstall linters that cry wolf.
 Attributes: ``hardware`` (cpu, gpu), ``input-format`` (csv, parquet, ...),
 ``convert-from`` / ``convert-to`` (record format conversion), ``capability``
 (a short noun phrase), ``requirement``, and for limits ``duration``,
-``memory``, ``retention``, ``payload``, ``size`` or ``term``.  A preference
+``memory``, ``retention``, ``payload``, ``object-size``, ``size`` or ``term``.  A preference
 ("CPU is preferred") is not an assertion.
 """
 
@@ -91,6 +91,8 @@ _ATTRIBUTE_WORDS = {
     "term": ("term", "commitment", "reserved", "contract"),
     # how long a delivery stream holds records before it delivers them (Firehose's buffering hints)
     "buffer-interval": ("buffer", "buffering", "buffer time", "buffer interval", "buffering interval"),
+    # how large one stored object may be (S3's object size)
+    "object-size": ("object size", "object's size", "objects", "object"),
 }
 _TIME_ATTRIBUTES = ("duration", "retention", "term", "buffer-interval")
 
@@ -179,8 +181,10 @@ _LIMIT_RANGE = _compile(
 _RANGE_OF = _compile(r"\b(?:timeout|memory|ram|retention(?:\s+period)?|payload|record\s+size|message\s+size|buffer(?:ing)?\s+(?:interval|time))\b[^\w]*(?:\w+[^\w]*){0,2}$")
 _LIMIT_POSTFIX = _compile(rf"(?<![\w.,]){_QUANTITY}\s+(?:max|maximum)\b(?!\s+(?:of|size))")
 # "the max size of a data blob (before base64 encoding) is 1 megabyte"
+# "Max retention: 7 days" (a label, or a table's header over its cell): the colon says "is"
 _LIMIT_IS = _compile(
-    rf"\b(?:max(?:imum)?|largest)\s+(?P<what>(?:[a-z]+\s+){{1,5}}?)(?:\([^)]{{0,40}}\)\s*)?(?:is|=)\s+{_QUANTITY}"
+    rf"\b(?:max(?:imum)?|largest)\s+(?P<what>[a-z]+(?:\s+[a-z]+){{0,4}}?)\s*(?:\([^)]{{0,40}}\)\s*)?"
+    rf"(?:(?:is|=)\s+|:\s*){_QUANTITY}"
 )
 # "the lowest buffer time is 1 minute", "minimum retention is 24 hours": the smallest value a setting takes
 _LIMIT_IS_MIN = _compile(
@@ -189,6 +193,8 @@ _LIMIT_IS_MIN = _compile(
 _LIMIT_COUNT = _compile(rf"\b(?P<max>{_MAX_CUE})\s*(?:of\s+)?{_COUNTED}")
 _LIMIT_AFTER = _compile(rf"\b(?P<what>timeout|memory|retention|run\s*time|runtime|duration|payload)\s+(?:maximum|max|limit)\s+(?:is\s+|of\s+|=\s*)?{_QUANTITY}")
 
+# a sentence that opens with a condition ("If you use a JSON file, ..."): what follows holds within it
+_CONDITION = re.compile(r"\s*(?:if|when|for)\b[^,.;]{1,80},", re.IGNORECASE)
 _STOP = {"a", "an", "the", "any", "all"}
 _DIGIT = re.compile(r"\d")
 _HEDGE = re.compile(r"\b(?:could|would|might|technically|theoretically|in\s+theory)\b", re.IGNORECASE)
@@ -249,7 +255,7 @@ def _limit_attribute(sentence: str, cue_start: int, cue_end: int, unit: str, exp
             at = window.rfind(word)
             if at > nearest and (unit == "s" or attribute != "duration"):
                 nearest, chosen = at, attribute
-    if chosen in ("memory", "payload") and unit == "s" or chosen == "buffer-interval" and unit != "s":
+    if chosen in ("memory", "payload", "object-size") and unit == "s" or chosen == "buffer-interval" and unit != "s":
         chosen = None
     if chosen is None:
         return ("duration" if unit == "s" else "size"), False
@@ -301,8 +307,11 @@ def extract(sentence: str) -> list[Assertion]:
                 if not overlaps(m.start(), m.end()):
                     add(Assertion("supports", "hardware", _hardware(m.group(0)), start=m.start(), end=m.end()))
     if formats:
+        condition = _CONDITION.match(sentence)
         for pattern in _ONLY_FORMAT:
             for m in pattern.finditer(sentence):
+                if condition is not None and m.start() >= condition.end() and _formats(condition.group(0)):
+                    continue  # "If you use a JSON file, it must be JSON Lines": only within the condition
                 add(Assertion("only", "input-format", _formats(m.group("formats")), start=m.start(), end=m.end()))
     if convert and formats:
         for m in _CONVERT.finditer(sentence):

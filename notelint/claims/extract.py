@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Protocol, Sequence
 from notelint.claims.assertions import Assertion, extract as extract_assertions
 from notelint.claims.sentences import sentence_spans
 from notelint.memo import TextMemo
-from notelint.note import Block, Claim, ClaimKind, ListItem, Note
+from notelint.note import Block, BlockKind, Claim, ClaimKind, Html, ListItem, Note, TableRow
 
 # A sentence that itself says the change happened is not stale.
 _ACKNOWLEDGED = re.compile(
@@ -154,6 +154,11 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
             if claim_subjects:
                 named_items.add(id(claim.item))
     found.extend(_heading_statements(note, resolver))
+    for row in note.table_rows:
+        found.extend(_row_statements(note, row, resolver, heading_cache))
+    for raw in note.html:
+        if not raw.inline and "<li" in raw.text.lower():
+            found.extend(_html_item_statements(note, raw, resolver, heading_cache))
     found.sort(key=lambda statement: statement.start)  # document order (stable: front matter first)
     return found
 
@@ -243,7 +248,12 @@ def _context(note: Note, claim: Claim, resolver: Resolver, headings: dict, items
         if subjects:
             return subjects
         item = item.parent
-    path = claim.heading_path
+    return _heading_subjects(note, claim.heading_path, resolver, headings)
+
+
+def _heading_subjects(note: Note, path: tuple[str, ...], resolver: Resolver,
+                      headings: dict) -> tuple[Subject, ...]:
+    """The subjects of the nearest heading on ``path`` that names any."""
     if path not in headings:
         headings[path] = ()
         for heading in reversed([b for b in note.headings if b.text.strip() in path]):
@@ -319,6 +329,148 @@ def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolve
         acknowledged=acknowledged,
         spans=lambda i, j: block.span(start + i, start + j),
     )
+
+
+def _built_statement(note: Note, text: str, spans: Callable[[int, int], tuple[int, int]],
+                     heading_path: tuple[str, ...], own: list[tuple[NameMention, Subject]],
+                     lent: Sequence[Subject], assertions: list[Assertion]) -> Statement:
+    """A statement read from text that notelint put together (a table cell, an HTML list item).
+
+    ``own`` pairs each name the text writes with its subject, in order; ``lent`` are the
+    subjects it inherits (from its row and its column's header, else its headings).  Names
+    the text writes come first among the subjects (a rename is reported on one of them).  An
+    assertion is about the name written nearest before it, else the first inherited subject,
+    else the first name written."""
+    subjects = tuple(subject for _mention, subject in own) + tuple(lent)
+    bound = []
+    for assertion in assertions:
+        before = [subject for mention, subject in own if mention.start <= assertion.start]
+        chosen = before[-1] if before else lent[0] if lent else own[0][1] if own else None
+        first, last = spans(assertion.start, assertion.end)
+        moved = Assertion(assertion.relation, assertion.attribute, assertion.values, assertion.quantity,
+                          assertion.unit, assertion.bound, first, last, assertion.explicit)
+        bound.append(BoundAssertion(moved, chosen.name if chosen is not None else None))
+    begin, finish = spans(0, len(text))
+    return Statement(
+        text=text,
+        start=begin,
+        end=finish,
+        line=note.position(begin)[0],
+        heading_path=heading_path,
+        subjects=subjects,
+        assertions=tuple(bound),
+        acknowledged=bool(_ACKNOWLEDGED.search(text)),
+        spans=spans,
+    )
+
+
+def _row_statements(note: Note, row: TableRow, resolver: Resolver, headings: dict) -> Iterable[Statement]:
+    """Each cell of a table row, read as a sentence labelled by its column's header:
+    "| Kinesis Data Streams | 7 days |" under "| Stream | Max retention |" gives the
+    statements "Stream: Kinesis Data Streams" and "Max retention: 7 days".  A cell's own
+    names are its subjects; it inherits the names the row's other cells write (the subject
+    column: "7 days" is about Kinesis Data Streams) and the names in its header ("| Redis |
+    Memcached |" over a comparison); a row that names nothing inherits its headings'
+    subjects.  Each cell is read alone, so that words of one cell never complete a claim
+    whose other half is in another."""
+    cells = [(column, cell) for column, cell in enumerate(row.cells) if cell.text.strip()]
+    if not cells:
+        return
+    written = {column: resolver.mentions(cell.text) for column, cell in cells}
+    by_name: dict[str, list[tuple[int, Subject]]] = {}  # each name the row writes, with the cells that write it
+    for column, cell in cells:
+        for m in written[column]:
+            places = by_name.setdefault(m.name, [])
+            if len(places) < 2 and all(other != column for other, _subject in places):  # two cells suffice
+                places.append((column, Subject(m.name, m.written, *cell.span(m.start, m.end), inherited=True)))
+    for column, cell in cells:
+        header = row.header_of(column)
+        label = header.text.strip() if header is not None else ""
+        if label.casefold() == cell.text.strip().casefold():
+            label = ""
+        prefix = label + ": " if label else ""
+        text = prefix + cell.text
+
+        def spans(i: int, j: int, cell: Block = cell, shift: int = len(prefix)) -> tuple[int, int]:
+            # the header's words stand for the start of the cell
+            first = cell.span(max(i - shift, 0), max(i - shift, 0))[0]
+            if j <= i:
+                return first, first
+            if j <= shift:
+                return first, first
+            return first, max(first, cell.span(j - shift - 1, j - shift)[1])
+
+        own = [
+            (NameMention(m.name, m.written, m.start + len(prefix), m.end + len(prefix)),
+             Subject(m.name, m.written, *cell.span(m.start, m.end)))
+            for m in written[column]
+        ]
+        # one inherited subject per name, from the first other cell that writes it: a wide row of
+        # "S3" cells lends S3 once (the row's names are gathered once, not per pair of cells)
+        lent = [next(subject for other, subject in places if other != column)
+                for places in by_name.values() if any(other != column for other, _subject in places)]
+        if label and header is not None:
+            shift = header.text.find(label)
+            lent.extend(Subject(m.name, m.written, *header.span(shift + m.start, shift + m.end), inherited=True)
+                        for m in resolver.mentions(label))
+        if not own and not lent:
+            lent = list(_heading_subjects(note, cell.heading_path, resolver, headings))
+        yield _built_statement(note, text, spans, cell.heading_path, own, lent, extract_assertions(text))
+
+
+_LIST_ITEM = re.compile(r"<li\b[^>]*>(.*?)</li\s*>", re.IGNORECASE | re.DOTALL)
+_TAG_OR_ENTITY = re.compile(r"<[^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+
+
+def _html_item_statements(note: Note, block: Html, resolver: Resolver, headings: dict) -> Iterable[Statement]:
+    """The sentences of each ``<li>`` of an HTML block (notes written for a web page keep
+    lists in HTML): tags dropped, entities decoded, each character mapped to its source."""
+    import html as html_text
+
+    source = note.text[block.start : block.end]
+    path = _heading_path_at(note, block.start)
+    inherited = _heading_subjects(note, path, resolver, headings)
+    for item in _LIST_ITEM.finditer(source):
+        chars: list[str] = []
+        offsets: list[int] = []
+        position = item.start(1)
+        for markup in _TAG_OR_ENTITY.finditer(source, item.start(1), item.end(1)):
+            for index in range(position, markup.start()):
+                chars.append(" " if source[index] in "\n\t" else source[index])
+                offsets.append(block.start + index)
+            if markup.group(0).startswith("&"):
+                for char in html_text.unescape(markup.group(0)):
+                    chars.append(char)
+                    offsets.append(block.start + markup.start())
+            position = markup.end()
+        for index in range(position, item.end(1)):
+            chars.append(" " if source[index] in "\n\t" else source[index])
+            offsets.append(block.start + index)
+        text = "".join(chars)
+        if not text.strip():
+            continue
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            places = offsets[start:end]
+
+            def spans(i: int, j: int, places: list[int] = places) -> tuple[int, int]:
+                first = places[min(i, len(places) - 1)]
+                return (first, first) if j <= i else (first, places[min(j, len(places)) - 1] + 1)
+
+            own = [(mention, Subject(mention.name, mention.written, *spans(mention.start, mention.end)))
+                   for mention in resolver.mentions(sentence)]
+            yield _built_statement(note, sentence, spans, path, own, () if own else inherited,
+                                   extract_assertions(sentence))
+
+
+def _heading_path_at(note: Note, offset: int) -> tuple[str, ...]:
+    """The headings a place outside any block is under (raw HTML): those of the block before it."""
+    path: tuple[str, ...] = ()
+    for block in note.blocks:
+        if block.src_start >= offset:
+            break
+        path = block.heading_path + ((block.text.strip(),) if block.kind is BlockKind.HEADING else ())
+    return path
 
 
 def _is_label(text: str, mention: NameMention) -> bool:

@@ -32,6 +32,15 @@ _MEMBER = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&
 _MEMBER_LABEL = re.compile(r"\s*([A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*)?)(?=\s*(?:$|[:(]|[-–—] ))")
 
 
+_OPENING_QUOTES = frozenset("\"'“‘")
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+
+
+def _opens_a_quoted_phrase(text: str, start: int, end: int) -> bool:
+    """Is the word at ``start:end`` the first of a quoted phrase ('"Forecast sales"'), not a quoted name?"""
+    return start > 0 and text[start - 1] in _OPENING_QUOTES and _LOWER_WORD_AFTER.match(text, end) is not None
+
+
 class NameResolver:
     def __init__(self, index: NameIndex, knowledge: Knowledge):
         self.index = index
@@ -59,6 +68,8 @@ class NameResolver:
             if entry.canonical_name.casefold() in FORMATS:
                 continue  # RecordIO is a data format, not what a claim is about
             has_vendor = bool(mention.vendor_written)
+            if entry.english and not has_vendor and _opens_a_quoted_phrase(text, mention.start, mention.end):
+                continue  # '"Forecast sales for next quarter"': a quoted request starts with a verb, not a service
             if entry.english and not has_vendor:
                 canonical = entry.canonical_name if not entry.form else entry.name
                 if mention.written != canonical and mention.written != entry.name:

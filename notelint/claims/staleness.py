@@ -21,6 +21,7 @@ that are simply *outdated* as of the date they were checked.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -33,7 +34,7 @@ from notelint.claims.knowledge import Change, Knowledge, Matcher
 from notelint.claims.match import match
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.memo import TextMemo
-from notelint.note import Kind, Note
+from notelint.note import BlockKind, Kind, Note
 from notelint.rule import Context
 from notelint.schema import reviewed_date
 
@@ -182,6 +183,14 @@ def _in_a_title(note: Note, start: int, end: int) -> bool:
     return False
 
 
+def _lent_by_a_header(note: Note, subject: Subject) -> bool:
+    """Is ``subject`` inherited from a table's header cell?"""
+    if not subject.inherited:
+        return False
+    block = note.block_at(subject.start)
+    return block is not None and block.kind is BlockKind.CELL and block.row == 0
+
+
 def _once_per_note(change: Change) -> bool:
     """Renames are reported at their first mention in a note: one finding per note and subject."""
     return change.once_per_note or change.kind == "renamed"
@@ -285,6 +294,10 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
             continue
         if any(s.mention_of(matcher.mentions) is not None for s in notices):
             acknowledged.add(change.id)
+    # a change is reported once per line (the cells of a table row, two sentences of one line),
+    # and once per table header that lends a column its subject (the rows under "| Glacier
+    # Vault Lock |" say one thing about it, not one thing each)
+    reported: set[tuple[str, object]] = set()
     for statement, names in zip(statements, names_of):
         claimed: set[str] = set()  # subjects this statement was already reported for
         candidates = {pair[0].id: pair for name in names for pair in index.get(name, ())}
@@ -302,11 +315,72 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
                 continue
             if not subject.inherited and _in_a_title(note, subject.start, subject.end):
                 continue
+            lender = (change.id, (subject.start, subject.end)) if _lent_by_a_header(note, subject) else None
+            if (change.id, statement.line) in reported or lender in reported:
+                continue
+            reported.add((change.id, statement.line))
+            if lender is not None:
+                reported.add(lender)
             claimed.add(subject.name)
             once.add(change.id)
             finding = _finding(change, statement, subject, reviewed)
             found.setdefault(change.kind, []).append(finding)
             spans.add((finding.start, finding.end))
+
+
+_CERTIFICATION = "AWS Certified "
+_URL_WORD_BREAK = re.compile(r"[-_/+]+|%20")
+
+
+def _exam_link_findings(statements: list[Statement], knowledge: Knowledge, ctx: Context, reviewed: date | None,
+                        as_of: date, found: dict[str, list[Finding]], spans: set[tuple[int, int]], note: Note) -> None:
+    """A resource for a retired exam that names the exam only in its link ("DA Sample Questions
+    https://.../AWS-Certified-Data-Analytics-Specialty_Sample-Questions.pdf"): the words of the
+    link's address are read for the names of retired certifications (only those: an address that
+    names a service is a reference to its page, not a claim)."""
+    exams = {
+        change.subject: change for change in knowledge.changes
+        if change.kind == "end-of-life" and change.subject.startswith(_CERTIFICATION) and change.matcher is not None
+        and change.matcher.mentions_only and not change.superseded_by and (change.effective <= as_of or not change.date_known)
+    }
+    if not exams:
+        return
+    from notelint.claims import resolver_for
+
+    resolver = resolver_for(ctx)
+    reported = {f.meta.get("knowledge_id") for kind in found.values() for f in kind}
+    # a note that says once that the exam was retired (its front matter, say) need not say it at every link
+    notices = [s for s in statements if _NOTICE["end-of-life"].search(s.text)]
+    reported.update(change.id for name, change in exams.items()
+                    if any(s.mention_of((name,)) is not None for s in notices))
+    # the links first (few), then the statement each sits in (by position): a long note is not
+    # searched block by block for every statement
+    links = [segment for block in note.blocks for segment, _words in block.iter_segments(Kind.URL, Kind.LINK)]
+    if not links:
+        return
+    starts = [statement.start for statement in statements]
+    for segment in links:
+        address = segment.href if segment.kind is Kind.LINK and segment.href else note.text[segment.src_start:segment.src_end]
+        words = _URL_WORD_BREAK.sub(" ", address)
+        # addresses are often lower-case ("/aws-certified-data-analytics-specialty/"): read them title-cased too
+        mentions = [m for m in [*resolver.mentions(words), *resolver.mentions(words.title())] if m.name in exams]
+        if not mentions:
+            continue
+        at = bisect.bisect_right(starts, max(segment.src_end - 1, segment.src_start)) - 1
+        holders = [statements[i] for i in (at, at - 1) if 0 <= i < len(statements)
+                   and statements[i].start < segment.src_end and segment.src_start < statements[i].end]
+        statement = next((s for s in holders if not s.heading), None)
+        if statement is None or statement.acknowledged:
+            continue
+        for mention in mentions:
+            change = exams[mention.name]
+            if change.id in reported or any(subject.name == mention.name for subject in statement.subjects):
+                continue
+            subject = Subject(mention.name, mention.name, segment.src_start, segment.src_end)
+            finding = _finding(change, statement, subject, reviewed)
+            found.setdefault(change.kind, []).append(finding)
+            spans.add((finding.start, finding.end))
+            reported.add(change.id)
 
 
 def _families(enum: frozenset[str]) -> dict[str, list[tuple[int, str]]]:
@@ -362,12 +436,7 @@ def _retired_pattern(knowledge: Knowledge, ctx: Context) -> re.Pattern[str] | No
     ("Elastic Transcoder") only after Amazon or AWS; names of services botocore
     still has under another client (Macie) never count.
     """
-    from notelint.aws.catalog import catalog_for
-
-    current = set()
-    for service in catalog_for(ctx).services.values():
-        for label in (service.service_id, service.full_name, service.abbreviation):
-            current.add(re.sub(r"[^a-z]", "", label.lower().removeprefix("amazon ").removeprefix("aws ")))
+    current = ctx.shared("claims.current-service-names", lambda: _current_service_names(ctx))
     names, distinctive = [], []
     for retired in knowledge.retired:
         for name in retired.names:
@@ -390,6 +459,30 @@ def _retired_pattern(knowledge: Knowledge, ctx: Context) -> re.Pattern[str] | No
     any_name = longest_first(names)
     branches = [f"Amazon (?:{any_name})", f"AWS (?:{any_name})"] + ([longest_first(distinctive)] if distinctive else [])
     return re.compile(rf"(?:{'|'.join(branches)})(?![\w-])")
+
+
+def _current_service_names(ctx: Context) -> frozenset[str]:
+    """Every service botocore ships, by its names in lower-case letters only ("codestarconnections")."""
+    from notelint.aws.catalog import catalog_for
+
+    names = set()
+    for service in catalog_for(ctx).services.values():
+        for label in (service.service_id, service.full_name, service.abbreviation):
+            names.add(re.sub(r"[^a-z]", "", label.lower().removeprefix("amazon ").removeprefix("aws ")))
+    return frozenset(names)
+
+
+_NEXT_WORD = re.compile(r"[ \t-]+([A-Za-z]+)")
+
+
+def _names_a_current_service(written: str, after: str, ctx: Context) -> bool:
+    """Is a retired service's name the head of a longer name of a service botocore still has?"""
+    following = _NEXT_WORD.match(after)
+    if following is None:
+        return False
+    current = ctx.shared("claims.current-service-names", lambda: _current_service_names(ctx))
+    name = re.sub(r"^(?:Amazon|AWS) ", "", written) + following.group(1)
+    return re.sub(r"[^a-z]", "", name.lower()) in current
 
 
 def _retired_hits(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -425,6 +518,8 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
             if _in_a_title(note, start, end):
                 continue
             written = hit.group(0)
+            if _names_a_current_service(written, statement.text[hit.end():], ctx):
+                continue  # "AWS CodeStar connections": CodeStar is gone, its connections service is not
             retired = by_name.get(re.sub(r"^(?:Amazon|AWS) ", "", written))
             if retired is None or (retired.client, statement.heading) in named:
                 continue
@@ -560,6 +655,7 @@ def _stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     found: dict[str, list[Finding]] = {}
     spans: set[tuple[int, int]] = set()
     _knowledge_findings(statements, knowledge, reviewed, ctx.as_of, found, spans, note)
+    _exam_link_findings(statements, knowledge, ctx, reviewed, ctx.as_of, found, spans, note)
     _latest_findings(statements, ctx, knowledge, reviewed, found, spans)
     _retired_findings(statements, ctx, knowledge, reviewed, found, spans, note)
     _limit_findings(statements, knowledge, reviewed, found)

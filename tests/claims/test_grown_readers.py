@@ -133,3 +133,33 @@ def test_the_creating_state_limit_is_not_the_consumer_limit():
 def test_an_old_global_database_limit_is_stale():
     body = "* Aurora global database: up to 5 secondary regions\n"
     assert found(body, "NL505") == [("NL505", LINE, 27, 52, "aurora-global-database-secondary-regions")]
+
+
+# -- object size (S3's 50 TB) ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Maximum object size: 5 TB", [("object-size", 5.0 * 1024 * 1024, "max")]),
+    ("object's size is from 0 bytes up to 5TB", [("object-size", 5.0 * 1024 * 1024, "max")]),
+    ("S3 objects can be up to 50 TB in size", [("object-size", 50.0 * 1024 * 1024, "max")]),
+])
+def test_object_sizes_notes_write(sentence, expected):
+    assert [(a.attribute, a.quantity, a.bound) for a in extract(sentence) if a.relation == "limit"] == expected
+
+
+def test_the_old_object_ceiling_is_reported_and_the_single_put_limit_is_not():
+    body = "## S3\n\n* Maximum object size: 5 TB\n* A single PUT uploads objects of at most 5 GB.\n* Objects can be up to 50 TB.\n"
+    assert found(body, "NL505") == [("NL505", LINE + 2, 3, 28, "s3-object-size-50-tb")]
+
+
+# -- other ways of naming a retired feature ------------------------------------------------------------------
+
+
+def test_person_tracking_and_rcf_in_other_words():
+    body = ("* Rekognition Video can track persons across the frames of a stored video.\n"
+            "* Real-time outliers: Kinesis Analytics with RCF over the stream\n"
+            "* SageMaker RCF finds outliers in batch data.\n")
+    assert found(body, "NL502") == [
+        ("NL502", LINE, 3, 14, "rekognition-people-pathing-end-of-support"),
+        ("NL502", LINE + 1, 23, 40, "kinesis-data-analytics-sql-discontinued"),
+    ]
