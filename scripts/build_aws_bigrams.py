@@ -44,6 +44,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from notelint.spelling.collocation import runs  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from build_confusions import prose_lines  # noqa: E402  (the same prose of an awsdocs guide)
 OUT = ROOT / "notelint" / "data" / "words" / "aws-bigrams.tsv"
 GLUE = "awsdocs__aws-glue-developer-guide"
 MIN_WORD = 2
@@ -93,18 +96,6 @@ def botocore_documentation() -> tuple[str, list[str]]:
     return botocore.__version__, texts
 
 
-def guide_prose(folder: Path):
-    """Prose lines of an awsdocs guide: fences, code spans, links' targets and HTML cut out, escapes removed."""
-    for path in sorted(folder.rglob("*.md")):
-        fenced = False
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            if line.lstrip().startswith("```"):
-                fenced = not fenced
-                continue
-            if not fenced:
-                yield re.sub(r"`[^`]*`|<[^>]*>|\]\([^)]*\)", " | ", line).replace("\\", "")
-
-
 def symspell_lists() -> tuple[dict[str, int], dict[str, list[str]]]:
     """symspellpy's unigram counts and, per first word, its bigrams ("second:count"), in thousands."""
     from importlib import resources
@@ -130,7 +121,7 @@ def main() -> None:
     version, texts = botocore_documentation()
     for text in texts:
         count_runs(text, unigrams, bigrams)
-    for line in guide_prose(args.corpora / GLUE):
+    for line in prose_lines(args.corpora / GLUE, gap=" | "):  # a cut is no neighbour
         count_runs(line, unigrams, bigrams)
     right: dict[str, list[str]] = {}
     for (first, second), count in sorted(bigrams.items()):

@@ -83,8 +83,9 @@ def generated_pairs(unigrams: dict[str, int], curated: set[str]) -> list[tuple[s
     return sorted(pairs)
 
 
-def prose_lines(folder: Path):
-    """Lines of prose of the Markdown files under ``folder``: fences skipped, awsdocs escapes removed."""
+def prose_lines(folder: Path, gap: str = " "):
+    """Lines of prose of the Markdown files under ``folder``: fences skipped, awsdocs escapes removed,
+    code spans, HTML tags and link targets replaced by ``gap``."""
     for path in sorted(folder.rglob("*.md")):
         fenced = False
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -92,7 +93,7 @@ def prose_lines(folder: Path):
                 fenced = not fenced
                 continue
             if not fenced:
-                yield re.sub(r"`[^`]*`|<[^>]*>|\]\([^)]*\)", " ", line).replace("\\", "")
+                yield re.sub(r"`[^`]*`|<[^>]*>|\]\([^)]*\)", gap, line).replace("\\", "")
 
 
 def domain_bigrams(folder: Path, words: set[str]) -> Counter[tuple[str, str]]:
