@@ -38,6 +38,7 @@ import json
 import re
 import sys
 from collections import Counter
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,7 +137,8 @@ def main() -> None:
         f"# sources: botocore {version} documentation strings (Apache-2.0), each distinct string once;",
         f"#          {GLUE} @ c4620ef (CC BY-SA 4.0). Counts only, no text.",
         "#          Left out on purpose: the SageMaker developer guide (held out to measure false alarms).",
-        "#          general English: symspellpy's lists (MIT; from Google Books Ngram data, CC BY 3.0), in thousands.",
+        f"#          general English: symspellpy {metadata.version('symspellpy')}'s lists (MIT; from Google Books Ngram",
+        "#          data, CC BY 3.0), in thousands.",
         "# rows: n <AWS words counted> <general words counted, thousands> |",
         f"#       w <word> <AWS count> <AWS words right after it, seen at least {MIN_BIGRAM} times: word:count ...>",
         "#         <general count> <general words right after it: word:count ...>",
