@@ -42,33 +42,24 @@ def test_quick_dry_run_lists_every_row_without_running_anything():
     assert "check --no-cache --isolated tests/fixtures/original-notes.md)" in out
 
 
-def test_the_server_benchmark_drives_the_real_server_and_reports_its_figures():
+def _server_bench(*options: str) -> str:
+    """What bench/server.py prints, run as a user runs it."""
     done = subprocess.run(
-        [sys.executable, "bench/server.py", "--edits", "12", "--warm-up", "4"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
+        [sys.executable, "bench/server.py", *options], cwd=REPO, capture_output=True, text=True, timeout=600, check=False
     )
     assert done.returncode == 0, done.stderr
-    out = done.stdout
+    return done.stdout
+
+
+def test_the_server_benchmark_drives_the_real_server_and_reports_its_figures():
+    out = _server_bench("--edits", "12", "--warm-up", "4")
     assert re.search(r"^notelint server: [\d,]+ bytes, \d+ findings, 12 edits \(8 timed after 4 warm-up\)", out, re.MULTILINE)
     assert re.search(r"^re-check in the server: median [\d.]+ ms, p90 [\d.]+ ms, max [\d.]+ ms \(target <= 30 ms: (met|NOT met)\)$", out, re.MULTILINE)
     assert re.search(r"^server memory: [\d.]+ MB after warm-up, [\d.]+ MB after the last edit \([+-][\d.]+ MB\), peak [\d.]+ MB$", out, re.MULTILINE)
 
 
 def test_the_server_benchmark_in_process_reports_cpu_time_per_edit():
-    done = subprocess.run(
-        [sys.executable, "bench/server.py", "--in-process", "--edits", "6", "--warm-up", "2"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    out = done.stdout
+    out = _server_bench("--in-process", "--edits", "6", "--warm-up", "2")
     assert re.search(r"^notelint server in-process: [\d,]+ bytes, \d+ findings, 6 edits \(4 timed after 2 warm-up\)$", out, re.MULTILINE)
     assert re.search(r"^CPU time per edit \(protocol, re-check, diagnostics\): median [\d.]+ ms, mean [\d.]+ ms, "
                      r"p90 [\d.]+ ms \(target <= 30 ms: (met|NOT met)\)$", out, re.MULTILINE)
