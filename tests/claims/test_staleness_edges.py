@@ -207,8 +207,8 @@ def test_only_an_explicit_maximum_in_the_facts_unit_is_compared():
     # a minimum (the lowest a setting takes) is no maximum
     assert _nl505("* Lambda: the minimum memory is 128 MB.\n", MEMORY) == []
     # the fact's unit differs from the claim's: not comparable
-    assert _nl505("* Lambda memory up to 1 GB.\n", {**MEMORY, "max": {"value": 10, "unit": "count"},
-                                                      "floor": {"value": 10, "unit": "count"}}) == []
+    assert _nl505("* Lambda memory up to 1 GB.\n", {**MEMORY, "max": {"value": 100000, "unit": "count"},
+                                                      "floor": {"value": 100000, "unit": "count"}}) == []
 
 
 def test_every_sentence_and_every_bound_of_a_sentence_is_checked():
@@ -302,6 +302,13 @@ def test_a_link_naming_two_retired_exams_reports_the_one_not_reported_yet():
     assert [(f.line, f.meta["knowledge_id"]) for f in found] == [(5, "zap-exam"), (6, "zap-pro-exam")]
 
 
+def test_an_exam_link_in_the_first_statement_of_a_note_without_front_matter():
+    exam, entities = _exam()
+    shared = {"claims.knowledge": build(changes=[exam], entities=entities), "aws.catalog": _catalog()}
+    linter = Linter(Config(root=REPO, select=("NL502",)), RULES, AS_OF, shared=shared)
+    assert _at(_lint(linter, f"* Questions: {EXAM_URL}\n")) == [("NL502", 1, 14, 75)]
+
+
 def test_an_exam_link_is_reported_once_per_note_and_not_in_a_heading():
     body = f"* Questions: {EXAM_URL}\n* More questions: {EXAM_URL}\n"
     assert _at(_nl502(body)) == [("NL502", 5, 14, 75)]
@@ -321,6 +328,13 @@ def test_a_sentence_recording_an_end_of_life_covers_the_note_only_for_a_whole_se
                 fact="Polly v1 is gone.")
     assert [f.line for f in _check([v1], "* Polly v1 was retired in 2025.\n* Polly v1 reads text.\n")] == [6]
     assert _check([EOL], "* Polly was retired in 2025.\n* Polly reads text.\n") == []
+
+
+def test_a_sentence_recording_the_end_of_a_feature_leaves_its_other_claims_to_be_read():
+    v1 = _entry(id="polly-v1", kind="end-of-life", claim={"mentions": ["Polly"], "words_any": ["v1"]},
+                fact="Polly v1 is gone.")
+    found = _check([v1, SSML], "* Polly v1 was retired, and Polly cannot read SSML.\n")
+    assert [(f.column, f.meta["knowledge_id"]) for f in found] == [(3, "polly-ssml")]
 
 
 def test_a_later_sentence_glossing_a_rename_covers_the_note():
