@@ -58,7 +58,7 @@ _NOTICES_IN: TextMemo[frozenset[str]] = TextMemo(
 )
 _IN_HEADINGS = {"end-of-life", "closed-to-new-customers", "maintenance-mode"}
 _HEADLINE = {
-    "renamed": "{name} was renamed {replacement} {when}",
+    "renamed": "{name} was renamed{replacement} {when}",  # " Amazon Voice", or nothing without a new name
     "end-of-life": "{name} reached end of life {when}",
     "closed-to-new-customers": "{name} closed to new customers {when}",
     "maintenance-mode": "{name} went into maintenance mode {when}",
@@ -116,7 +116,8 @@ def _finding(change: Change, statement: Statement, subject: Subject, reviewed: d
     template = _HEADLINE[change.kind]
     if change.matcher is not None and not change.matcher.mentions_only:
         template = _FEATURE_HEADLINE.get(change.kind, template)
-    headline = template.format(name=f"'{name}'", replacement=change.replacement or "", when=when.phrase).rstrip()
+    replacement = f" {change.replacement}" if change.replacement else ""
+    headline = template.format(name=f"'{name}'", replacement=replacement, when=when.phrase).rstrip()
     parts = [headline + ":", change.fact]
     if change.replacement and change.kind != "renamed":
         parts.append(f"Instead: {change.replacement}.")
