@@ -643,6 +643,28 @@ def _align_cell(builder: _Builder, index0: int, line: str, cursor: int) -> tuple
     return base + found - lead, found + len(escaped), explicit
 
 
+def _rewritten_url(content: str, cursor: int, text: str, autolink: tuple[int, int] | None) -> tuple[int, int]:
+    """Range in ``content`` of a URL whose visible ``text`` the parser rewrote, so that
+    it cannot be found as written (``%20`` shown as a space, a punycode host decoded).
+
+    An ``<autolink>``'s range is known: its text is what the brackets hold.  A bare
+    URL's is not recorded (linkify is left untracked, as it runs at every ``:``): it
+    starts at its scheme, which the rewriting keeps (the first one after ``cursor``:
+    emphasis markers may lie between), and ends where linkify's own match ends,
+    measured as the linkify rule measures it.
+    """
+    if autolink is not None:
+        return autolink[0] + 1, max(autolink[1] - 1, autolink[0] + 1)
+    scheme = text[: text.find("://") + 3] if "://" in text else text[:1]
+    start = content.find(scheme, cursor)
+    start = cursor if start < 0 else start
+    linkify = parser().linkify
+    assert linkify is not None  # the parser made this URL with it
+    match = linkify.match_at_start(content[start:])
+    length = len(match.url.rstrip("*")) if match else 0
+    return start, min(start + max(length, 1), len(content))
+
+
 def _inline_text(
     token: Token, to_file: _ContentMap, html: list[Html]
 ) -> tuple[str, list[tuple[int, int, int, int]], list[Segment]]:
@@ -721,11 +743,12 @@ def _inline_text(
         src = child.meta.get("src") if child.meta else None
         if kind == "text":
             found = content.find(child.content, cursor)
-            if found < 0:  # linkify may normalise URL text; keep the position honest
-                found = cursor
+            if found < 0:  # a URL's text as the parser rewrote it (%20 decoded, punycode): one unit, the URL
+                found, end = _rewritten_url(content, cursor, child.content, context[-1][2] if context else None)
                 segment_kind, href = current()
                 open_segment(segment_kind, href, to_file(found))
-                add_atomic(child.content, (found, min(found + 1, len(content))))
+                add_atomic(child.content, (found, end))
+                cursor = end
                 continue
             segment_kind, href = current()
             open_segment(segment_kind, href, to_file(found))
@@ -760,12 +783,12 @@ def _inline_text(
             target = child.attrGet("href")
             segment_kind = Kind.URL if child.markup in ("autolink", "linkify") else Kind.LINK
             context.append((segment_kind, None if target is None else str(target), src))
-            # a [link]'s text starts after "["; a bare URL's range starts at "://"
-            # (the scheme was already read as text), so only move for links
             if src is not None and segment_kind is Kind.LINK:
-                cursor = src[0] + 1
-            anchor = src[0] if src is not None and segment_kind is Kind.LINK else cursor
-            open_segment(segment_kind, context[-1][1], to_file(anchor))
+                cursor = src[0] + 1  # a [link]'s text starts after "["
+            # a [link] or an <autolink> starts where its recorded range does; a bare URL's
+            # range is not recorded, so its segment is opened by its text (after any "**")
+            if src is not None or segment_kind is Kind.LINK:
+                open_segment(segment_kind, context[-1][1], to_file(src[0] if src is not None else cursor))
         elif kind == "link_close":
             if context:
                 _kind, _href, open_src = context.pop()
