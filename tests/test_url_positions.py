@@ -96,7 +96,7 @@ def test_a_url_written_as_link_text_is_text_not_rewritten():
 # -- as a rule sees it: a finding on a bare URL spans the URL ------------------------------------------------------
 
 
-def test_a_finding_on_a_bare_url_with_percent_escapes_spans_the_url():
+def test_an_exam_link_finding_on_a_bare_url_with_percent_escapes_spans_the_url():
     url = "https://d1.awsstatic.com/training/AWS%20Certified%20Data%20Analytics%20Specialty%20Exam%20Guide.pdf"
     line = FRONT.count("\n") + 1
     assert found(FRONT + f"* DA exam guide {url}\n", "NL502", as_of=date(2026, 12, 2)) == [
