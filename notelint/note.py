@@ -102,8 +102,8 @@ class Block:
 
     def _source_start(self, index: int) -> int:
         text_start, src_start, length, atomic = self._piece_for(index)
-        if atomic:
-            return src_start
+        if atomic:  # a unit (an escape, an entity): its start, or its end for the place after it
+            return src_start if index < text_start + length else src_start + atomic
         return src_start + min(max(index - text_start, 0), max(length - 1, 0) + 1)
 
     def _piece_for(self, index: int) -> tuple[int, int, int, int]:
@@ -548,7 +548,7 @@ class _Builder:
         trimmed = source_line.rstrip(" \t")
         if core and trimmed.endswith(core):
             return base + len(trimmed) - len(core) - lead
-        found = source_line.find(core) if core else -1
+        found = source_line.rfind(core) if core else -1  # the last: markers before it may hold the same text ("1. 1")
         if found >= 0:
             return base + found - lead
         return base + len(source_line) - len(source_line.lstrip(" \t>")) - lead
@@ -711,8 +711,9 @@ def _inline_text(
         while done < len(text):
             line = to_file.line_of(content_start + done)
             if line in to_file.explicit:  # not a literal copy: map char by char
-                where = content_start + done
-                pieces.append((length + done, to_file(where), 1, max(to_file(where + 1) - to_file(where), 1)))
+                # (each visible character is one source character: an escaped pipe's backslash is not
+                # visible, and is no part of the character before it)
+                pieces.append((length + done, to_file(content_start + done), 1, 0))
                 done += 1
                 continue
             line_end = to_file.starts[line + 1] - 1 if line + 1 < len(to_file.starts) else len(content)
