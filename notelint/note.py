@@ -654,15 +654,12 @@ def _rewritten_url(content: str, cursor: int, text: str, autolink: tuple[int, in
     measured as the linkify rule measures it.
     """
     if autolink is not None:
-        return autolink[0] + 1, max(autolink[1] - 1, autolink[0] + 1)
-    scheme = text[: text.find("://") + 3] if "://" in text else text[:1]
-    start = content.find(scheme, cursor)
-    start = cursor if start < 0 else start
+        return autolink[0] + 1, autolink[1] - 1
+    start = max(content.find(text[: text.find("://") + 3], cursor), cursor)  # (linkify matched at a "://")
     linkify = parser().linkify
     assert linkify is not None  # the parser made this URL with it
     match = linkify.match_at_start(content[start:])
-    length = len(match.url.rstrip("*")) if match else 0
-    return start, min(start + max(length, 1), len(content))
+    return start, start + (len(match.url.rstrip("*")) if match else 1)
 
 
 def _inline_text(

@@ -223,3 +223,57 @@ def test_blank_and_whitespace_lines_inside_code_are_placed_at_their_line():
     assert [where(note, *fence.span(i, i + 1)) for i in (0, 2, 5, 6, 7)] == [
         (5, 1, 5, 2), (6, 1, 6, 2), (6, 4, 7, 1), (7, 1, 8, 1), (8, 1, 8, 2)]
     assert [where(note, *quoted.span(i, i + 1)) for i in (0, 2, 3)] == [(12, 3, 12, 4), (13, 2, 14, 1), (14, 3, 14, 4)]
+
+
+def test_a_code_span_over_two_lines_of_a_list_item_or_a_quote_maps_each_line_past_its_markers():
+    for body in ("* a `code\n  span` b\n", "> a `code\n> span` b\n"):
+        note = parse(body)
+        (block,) = note.blocks
+        assert block.text == "a code span b", body
+        assert spans(note, block, (2, 6), (6, 7), (7, 11), (12, 13)) == [
+            (4, 6, 4, 10), (4, 10, 5, 1), (5, 3, 5, 7), (5, 9, 5, 10)], body
+
+
+def test_an_empty_span_at_the_start_of_a_quoted_line_is_at_its_text():
+    note = parse("> a\n> b\n")
+    (block,) = note.blocks
+    assert spans(note, block, (2, 2), (1, 2), (0, 0)) == [(5, 3, 5, 3), (4, 4, 5, 1), (4, 3, 4, 3)]
+
+
+def test_the_place_after_a_fence_is_the_start_of_the_line_after_its_last_line():
+    note = parse("> ```\n> a\n> b\n> ```\n\n```\ncode")  # the second fence is never closed, at the end of the file
+    quoted, unclosed = note.code_blocks
+    assert (quoted.text, where(note, *quoted.span(4, 4)), where(note, *quoted.span(2, 4))) == (
+        "a\nb\n", (7, 1, 7, 1), (6, 3, 7, 1))
+    assert (unclosed.text, unclosed.line, unclosed.end_line, where(note, *unclosed.span(0, 4))) == (
+        "code", 9, 10, (10, 1, 10, 5))
+
+
+def test_an_empty_code_block_has_no_place_of_its_own():
+    note = parse("```\n```\n")
+    (code,) = note.code_blocks
+    assert (code.text, code.span(0, 0), code.span(0, 1)) == ("", (0, 0), (0, 1))
+
+
+# -- the note as a whole --------------------------------------------------------------------------------------------------------
+def test_the_front_matter_extent_from_after_its_opening_line_to_after_its_closing_line():
+    for text, end in (("---\ntitle: T\n---\nbody\n", (4, 1)), ("---\r\ntitle: T\r\n---\r\n", (4, 1)),
+                      ("---\ntitle: T\n---", (3, 4))):  # a file that is only front matter, with no last line break
+        note = parse_note(decode("notes/x.md", text.encode("utf-8")))
+        front = note.front_matter
+        assert (note.position(front.start), note.position(front.end), front.raw) == ((2, 1), end, "title: T"), text
+        assert (note.path, note.unclosed_front_matter) == ("notes/x.md", False)
+
+
+def test_lines_nested_too_deeply_to_parse_are_named_one_based():
+    body = "".join("  " * depth + "- x\n" for depth in range(15))
+    note = parse(body)
+    assert note.too_deep == ((13, 18),)
+    assert parse("- x\n").too_deep == ()
+
+
+def test_a_block_with_no_text_is_found_at_its_own_empty_place():
+    note = parse_note(decode("n.md", b"#\n\ntext\n"))
+    empty, text = note.blocks
+    assert (empty.text, empty.src_start, empty.src_end) == ("", 0, 0)
+    assert note.block_at(0) is empty and note.block_at(3) is text and note.block_at(1) is None

@@ -64,6 +64,18 @@ def test_a_rewritten_bare_url_inside_emphasis_starts_after_the_markers():
     ]
 
 
+def test_text_after_a_rewritten_bare_url_is_found_after_it_and_emphasis_stars_are_not_url():
+    note = parse("*https://a.example/%7E* x https://a.example/b%20c.\n")
+    (block,) = note.blocks
+    assert block.text == "https://a.example/~ x https://a.example/b c."
+    assert urls(note) == [
+        ("https://a.example/~", (4, 2, 4, 23), (4, 2, 4, 23)),  # the closing "*" is emphasis, not the URL's
+        ("https://a.example/b c", (4, 27, 4, 50), (4, 27, 4, 50)),
+    ]
+    end = len(block.text)
+    assert [note.position(p) for p in block.span(end - 1, end)] == [(4, 50), (4, 51)]  # not the "." of "a.example"
+
+
 def test_bare_urls_on_two_lines_of_a_paragraph():
     note = parse("a https://example.com/x%41\nhttps://b.example/%7E z\n")
     assert urls(note) == [
