@@ -277,3 +277,16 @@ def test_a_block_with_no_text_is_found_at_its_own_empty_place():
     empty, text = note.blocks
     assert (empty.text, empty.src_start, empty.src_end) == ("", 0, 0)
     assert note.block_at(0) is empty and note.block_at(3) is text and note.block_at(1) is None
+
+
+def test_a_setext_heading_over_two_lines_and_one_that_starts_with_a_hash():
+    for body, text, last_word, place in (
+            ("Title\n  more\n===\n", "Title\nmore", "more", (5, 3, 5, 7)),  # the second line keeps its indent out
+            ("Title\n\u00a0more\n===\n", "Title\n\u00a0more", "more", (5, 2, 5, 6)),  # a no-break space is text
+            ("#hashtag\n===\n", "#hashtag", "#hashtag", (4, 1, 4, 9)),  # no ATX heading: no space after '#'
+            ("> #tag\n> ===\n", "#tag", "#tag", (4, 3, 4, 7))):
+        note = parse(body)
+        (heading,) = note.blocks
+        at = text.rindex(last_word)
+        assert (heading.kind, heading.text, spans(note, heading, (at, at + len(last_word)))) == (
+            BlockKind.HEADING, text, [place]), body
