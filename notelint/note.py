@@ -289,12 +289,13 @@ class Note:
         current: list[Block] = []
         previous: Block | None = None
         for block in self.blocks:
-            if block.kind is BlockKind.CELL and block.row == 0:
-                if previous is None or previous.kind is not BlockKind.CELL or previous.row != 0:
-                    header = []  # a new table
+            # (a row ends before a new table's header starts: two tables apart only by a blank line)
             if current and (block.kind is not BlockKind.CELL or block.row != current[0].row):
                 rows.append(TableRow(tuple(current), tuple(header)))
                 current = []
+            if block.kind is BlockKind.CELL and block.row == 0:
+                if previous is None or previous.kind is not BlockKind.CELL or previous.row != 0:
+                    header = []  # a new table
             if block.kind is BlockKind.CELL:
                 (header if block.row == 0 else current).append(block)
             previous = block

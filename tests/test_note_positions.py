@@ -174,8 +174,8 @@ def test_an_empty_cell_does_not_move_the_search_for_the_next_cell_back():
         ("y |", 1, [(6, 3, 6, 4)]), ("", 1, []), ("y |", 1, [(6, 12, 6, 13)])]
 
 
-def test_a_cell_the_parser_unescaped_twice_starts_at_its_first_character():
-    # "\\|": the pipe is escaped for the table (and the backslash before it escapes a backslash)
+def test_a_cell_with_a_backslash_before_an_escaped_pipe_starts_at_its_first_character():
+    # "\\|": the table takes the pipe as escaped and drops one backslash; the cell is found with it put back
     note = parse("| a \\\\| b | c |\n|---|---|\n")
     first, second = cells(note)
     assert (first.text, spans(note, first, (0, 1))) == ("a | b", [(4, 3, 4, 4)])
@@ -290,3 +290,60 @@ def test_a_setext_heading_over_two_lines_and_one_that_starts_with_a_hash():
         at = text.rindex(last_word)
         assert (heading.kind, heading.text, spans(note, heading, (at, at + len(last_word)))) == (
             BlockKind.HEADING, text, [place]), body
+
+
+# -- found by the third run of bench/mutation.py note ---------------------------------------------------------------------
+def test_an_autolink_of_a_scheme_linkify_does_not_know_maps_its_rewritten_text_inside_the_brackets():
+    note = parse("see <made+up://host/%7Ex> ok\n")
+    (block,) = note.blocks
+    url = block.segments[1]
+    assert (url.kind, block.text[url.start:url.end], url.href) == (Kind.URL, "made+up://host/~x", "made+up://host/%7Ex")
+    assert (where(note, url.src_start, url.src_end), spans(note, block, (url.start, url.end))) == (
+        (4, 5, 4, 26), [(4, 6, 4, 25)])
+
+
+def test_link_text_that_starts_like_the_emphasis_around_the_link_is_found_inside_it():
+    note = parse("**[* a](u)**\n")
+    (block,) = note.blocks
+    assert segments(note, block) == [(Kind.LINK, "* a", (4, 3, 4, 11), "u")]
+    assert spans(note, block, (0, 3)) == [(4, 4, 4, 7)]
+
+
+def test_an_image_with_an_empty_destination_has_an_empty_address():
+    note = parse("![alt]() x\n")
+    (block,) = note.blocks
+    assert segments(note, block)[0] == (Kind.IMAGE, "alt", (4, 1, 4, 9), "")
+
+
+def test_inline_html_inside_emphasis_is_found_after_the_marker():
+    note = parse("<b>x</b> *<b>y</b>*\n")
+    assert [(h.text, where(note, h.start, h.end)) for h in note.html] == [
+        ("<b>", (4, 1, 4, 4)), ("</b>", (4, 5, 4, 9)), ("<b>", (4, 11, 4, 14)), ("</b>", (4, 15, 4, 19))]
+
+
+def test_a_code_span_over_three_quoted_lines_maps_its_middle_line():
+    note = parse("> a `b\n> c\n> d` e\n")
+    (block,) = note.blocks
+    assert block.text == "a b c d e"
+    assert spans(note, block, (2, 3), (4, 5), (6, 7), (8, 9)) == [(4, 6, 4, 7), (5, 3, 5, 4), (6, 3, 6, 4), (6, 6, 6, 7)]
+
+
+def test_a_rewritten_bare_url_in_emphasis_after_a_url_of_the_same_scheme_and_an_ftp_one():
+    note = parse("https://a.example/x **https://b.example/%7E**\n\n**ftp://ftp.example/%7Ea**\n")
+    first, second = note.blocks
+    assert [(first.text[s.start:s.end], where(note, s.src_start, s.src_end)) for s in first.segments
+            if s.kind is Kind.URL] == [("https://a.example/x", (4, 1, 4, 20)), ("https://b.example/~", (4, 23, 4, 44))]
+    assert [(second.text[s.start:s.end], where(note, s.src_start, s.src_end)) for s in second.segments] == [
+        ("ftp://ftp.example/~a", (6, 3, 6, 25))]
+
+
+def test_a_quoted_heading_whose_text_is_a_hash():
+    note = parse("> # # #\n")
+    (heading,) = note.blocks
+    assert (heading.text, spans(note, heading, (0, 1))) == ("#", [(4, 5, 4, 6)])
+
+
+def test_two_tables_apart_only_by_a_blank_line_keep_their_own_headers():
+    note = parse("| A |\n|---|\n| x |\n\n| B |\n|---|\n| y |\n")
+    assert [([c.text for c in row.cells], [h.text for h in row.header]) for row in note.table_rows] == [
+        (["x"], ["A"]), (["y"], ["B"])]
