@@ -349,9 +349,9 @@ def test_two_tables_apart_only_by_a_blank_line_keep_their_own_headers():
         (["x"], ["A"]), (["y"], ["B"])]
 
 
-def test_a_paragraph_line_of_only_a_no_break_space_or_only_xs_is_placed_at_its_start():
-    for body, text in (("a\n\u00a0\nb\n", "a\n\u00a0\nb"), ("a\nXX\nb\n", "a\nXX\nb")):
+def test_a_paragraph_line_of_only_no_break_spaces_or_only_xs_is_placed_at_its_start():
+    for body, text in (("a\n\u00a0\u00a0\nb\n", "a\n\u00a0\u00a0\nb"), ("a\nXX\nb\n", "a\nXX\nb")):
         note = parse(body)
         (block,) = note.blocks
-        assert (block.text, spans(note, block, (2, 3), (len(text) - 1, len(text)))) == (
-            text, [(5, 1, 5, 2), (6, 1, 6, 2)]), body
+        assert (block.text, spans(note, block, (2, 3), (3, 4), (len(text) - 1, len(text)))) == (
+            text, [(5, 1, 5, 2), (5, 2, 5, 3), (6, 1, 6, 2)]), body
