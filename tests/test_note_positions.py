@@ -355,3 +355,16 @@ def test_a_paragraph_line_of_only_no_break_spaces_or_only_xs_is_placed_at_its_st
         (block,) = note.blocks
         assert (block.text, spans(note, block, (2, 3), (3, 4), (len(text) - 1, len(text)))) == (
             text, [(5, 1, 5, 2), (5, 2, 5, 3), (6, 1, 6, 2)]), body
+
+
+def test_tabs_crlf_and_non_ascii_keep_each_word_in_its_column():
+    for newline in ("\n", "\r\n"):
+        body = "* é item\n\tcontinued &amp; x\n\n|日 \\| b | c |\n|---|---|\n"
+        note = parse_note(decode("n.md", ("---\ntitle: T\n---\n" + body).replace("\n", newline).encode("utf-8")))
+        item, cell, other = note.blocks[:3]
+        assert item.text == "é item\ncontinued & x", newline
+        assert spans(note, item, (0, 1), (2, 6), (7, 16), (17, 18), (19, 20)) == [
+            (4, 3, 4, 4), (4, 5, 4, 9), (5, 2, 5, 11), (5, 12, 5, 17), (5, 18, 5, 19)], newline  # a tab is one column
+        assert (cell.text, spans(note, cell, (0, 1), (2, 3), (4, 5))) == (
+            "日 | b", [(7, 2, 7, 3), (7, 5, 7, 6), (7, 7, 7, 8)]), newline
+        assert spans(note, other, (0, 1)) == [(7, 11, 7, 12)], newline
