@@ -102,8 +102,8 @@ class Block:
 
     def _source_start(self, index: int) -> int:
         text_start, src_start, length, atomic = self._piece_for(index)
-        if atomic:
-            return src_start
+        if atomic:  # a unit (an escape, an entity): its start, or its end for the place after it
+            return src_start if index < text_start + length else src_start + atomic
         return src_start + min(max(index - text_start, 0), max(length - 1, 0) + 1)
 
     def _piece_for(self, index: int) -> tuple[int, int, int, int]:
@@ -289,12 +289,13 @@ class Note:
         current: list[Block] = []
         previous: Block | None = None
         for block in self.blocks:
-            if block.kind is BlockKind.CELL and block.row == 0:
-                if previous is None or previous.kind is not BlockKind.CELL or previous.row != 0:
-                    header = []  # a new table
+            # (a row ends before a new table's header starts: two tables apart only by a blank line)
             if current and (block.kind is not BlockKind.CELL or block.row != current[0].row):
                 rows.append(TableRow(tuple(current), tuple(header)))
                 current = []
+            if block.kind is BlockKind.CELL and block.row == 0:
+                if previous is None or previous.kind is not BlockKind.CELL or previous.row != 0:
+                    header = []  # a new table
             if block.kind is BlockKind.CELL:
                 (header if block.row == 0 else current).append(block)
             previous = block
@@ -548,7 +549,7 @@ class _Builder:
         trimmed = source_line.rstrip(" \t")
         if core and trimmed.endswith(core):
             return base + len(trimmed) - len(core) - lead
-        found = source_line.find(core) if core else -1
+        found = source_line.rfind(core) if core else -1  # the last: markers before it may hold the same text ("1. 1")
         if found >= 0:
             return base + found - lead
         return base + len(source_line) - len(source_line.lstrip(" \t>")) - lead
@@ -643,6 +644,25 @@ def _align_cell(builder: _Builder, index0: int, line: str, cursor: int) -> tuple
     return base + found - lead, found + len(escaped), explicit
 
 
+def _rewritten_url(content: str, cursor: int, text: str, autolink: tuple[int, int] | None) -> tuple[int, int]:
+    """Range in ``content`` of a URL whose visible ``text`` the parser rewrote, so that
+    it cannot be found as written (``%20`` shown as a space, a punycode host decoded).
+
+    An ``<autolink>``'s range is known: its text is what the brackets hold.  A bare
+    URL's is not recorded (linkify is left untracked, as it runs at every ``:``): it
+    starts at its scheme, which the rewriting keeps (the first one after ``cursor``:
+    emphasis markers may lie between), and ends where linkify's own match ends,
+    measured as the linkify rule measures it.
+    """
+    if autolink is not None:
+        return autolink[0] + 1, autolink[1] - 1
+    start = max(content.find(text[: text.find("://") + 3], cursor), cursor)  # (linkify matched at a "://")
+    linkify = parser().linkify
+    assert linkify is not None  # the parser made this URL with it
+    match = linkify.match_at_start(content[start:])
+    return start, start + (len(match.url.rstrip("*")) if match else 1)
+
+
 def _inline_text(
     token: Token, to_file: _ContentMap, html: list[Html]
 ) -> tuple[str, list[tuple[int, int, int, int]], list[Segment]]:
@@ -689,8 +709,9 @@ def _inline_text(
         while done < len(text):
             line = to_file.line_of(content_start + done)
             if line in to_file.explicit:  # not a literal copy: map char by char
-                where = content_start + done
-                pieces.append((length + done, to_file(where), 1, max(to_file(where + 1) - to_file(where), 1)))
+                # (each visible character is one source character: an escaped pipe's backslash is not
+                # visible, and is no part of the character before it)
+                pieces.append((length + done, to_file(content_start + done), 1, 0))
                 done += 1
                 continue
             line_end = to_file.starts[line + 1] - 1 if line + 1 < len(to_file.starts) else len(content)
@@ -721,11 +742,12 @@ def _inline_text(
         src = child.meta.get("src") if child.meta else None
         if kind == "text":
             found = content.find(child.content, cursor)
-            if found < 0:  # linkify may normalise URL text; keep the position honest
-                found = cursor
+            if found < 0:  # a URL's text as the parser rewrote it (%20 decoded, punycode): one unit, the URL
+                found, end = _rewritten_url(content, cursor, child.content, context[-1][2] if context else None)
                 segment_kind, href = current()
                 open_segment(segment_kind, href, to_file(found))
-                add_atomic(child.content, (found, min(found + 1, len(content))))
+                add_atomic(child.content, (found, end))
+                cursor = end
                 continue
             segment_kind, href = current()
             open_segment(segment_kind, href, to_file(found))
@@ -760,12 +782,12 @@ def _inline_text(
             target = child.attrGet("href")
             segment_kind = Kind.URL if child.markup in ("autolink", "linkify") else Kind.LINK
             context.append((segment_kind, None if target is None else str(target), src))
-            # a [link]'s text starts after "["; a bare URL's range starts at "://"
-            # (the scheme was already read as text), so only move for links
             if src is not None and segment_kind is Kind.LINK:
-                cursor = src[0] + 1
-            anchor = src[0] if src is not None and segment_kind is Kind.LINK else cursor
-            open_segment(segment_kind, context[-1][1], to_file(anchor))
+                cursor = src[0] + 1  # a [link]'s text starts after "["
+            # a [link] or an <autolink> starts where its recorded range does; a bare URL's
+            # range is not recorded, so its segment is opened by its text (after any "**")
+            if src is not None or segment_kind is Kind.LINK:
+                open_segment(segment_kind, context[-1][1], to_file(src[0] if src is not None else cursor))
         elif kind == "link_close":
             if context:
                 _kind, _href, open_src = context.pop()
