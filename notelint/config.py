@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from notelint import suggest
 from notelint.codes import Selection, is_code_prefix
 from notelint.dates import iso_date
 from notelint.diagnostic import Severity
@@ -191,6 +190,8 @@ def from_table(table: dict[str, Any], root: Path, file: Path | None) -> Config:
     values: dict[str, Any] = {}
     for key, value in table.items():
         if key not in _KEYS:
+            from notelint import suggest  # (difflib) only for a mistyped key
+
             close = suggest.close(key, _KEYS, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             raise ConfigError(f"{where}unknown setting '{key}'{hint}")
