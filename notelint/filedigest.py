@@ -19,13 +19,13 @@ the cache directory is always safe.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
 from pathlib import Path
 
 from notelint.cache import cache_root, store_json
+from notelint.hashing import sha256
 
 # the age, in nanoseconds, a file's last change must have before its digest is remembered
 _SETTLED_NS = 2_000_000_000
@@ -57,7 +57,7 @@ def _identity(path: str) -> tuple[int, ...]:
 def _content_digest(path: str) -> str:
     try:
         with open(path, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
+            return sha256(handle.read()).hexdigest()
     except OSError:
         return "<unreadable>"
 
@@ -68,14 +68,14 @@ def tree_digest(root: Path, suffix: str = "") -> str:
     known = _TREES.get(files)
     if known is not None:
         return known
-    tree = hashlib.sha256(f"{root}\n{suffix}".encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    tree = sha256(f"{root}\n{suffix}".encode("utf-8", "surrogateescape")).hexdigest()[:24]
     memo_path = cache_root() / "digests" / f"{tree}.json"
     memo = _load(memo_path)
     kept: dict[str, list] = {}
     changed = False
     settled = True
     now = time.time_ns()
-    digest = hashlib.sha256()
+    digest = sha256()
     for path, identity in files:
         entry = memo.get(path)
         if identity and entry is not None and tuple(entry[:-1]) == identity:

