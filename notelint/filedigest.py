@@ -46,12 +46,19 @@ def files_under(root: Path, suffix: str = "") -> list[str]:
     return sorted(found)
 
 
-def _identity(path: str) -> tuple[int, ...]:
+def identity(path: str) -> tuple[int, ...]:
+    """The file's device, inode, size, modification and status-change times (ns); () when missing."""
     try:
         stat = os.stat(path)
     except OSError:
         return ()
     return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def is_settled(stamp: tuple[int, ...], now: int) -> bool:
+    """Whether a file of this ``identity`` last changed long enough before ``now``
+    (``time.time_ns()``) for its identity to tell any later change."""
+    return bool(stamp) and now - max(stamp[3], stamp[4]) > _SETTLED_NS
 
 
 def _content_digest(path: str) -> str:
@@ -64,7 +71,7 @@ def _content_digest(path: str) -> str:
 
 def tree_digest(root: Path, suffix: str = "") -> str:
     """A hash of the path and bytes of every file below ``root`` ending with ``suffix``."""
-    files = tuple((path, _identity(path)) for path in files_under(root, suffix))
+    files = tuple((path, identity(path)) for path in files_under(root, suffix))
     known = _TREES.get(files)
     if known is not None:
         return known
@@ -76,15 +83,15 @@ def tree_digest(root: Path, suffix: str = "") -> str:
     settled = True
     now = time.time_ns()
     digest = sha256()
-    for path, identity in files:
+    for path, stamp in files:
         entry = memo.get(path)
-        if identity and entry is not None and tuple(entry[:-1]) == identity:
+        if stamp and entry is not None and tuple(entry[:-1]) == stamp:
             content = entry[-1]
             kept[path] = entry
         else:
-            content = _content_digest(path) if identity else "<unreadable>"
-            if identity and now - max(identity[3], identity[4]) > _SETTLED_NS:
-                kept[path] = [*identity, content]
+            content = _content_digest(path) if stamp else "<unreadable>"
+            if is_settled(stamp, now):
+                kept[path] = [*stamp, content]
                 changed = True
             else:
                 settled = False
