@@ -63,8 +63,9 @@ COMMANDS = {
 
 def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The command line's parser.  When ``argv`` starts with a command, only that
-    command's sub-parser is made: each is a whole ArgumentParser, and making the
-    seven was a tenth of a run answered from the cache.  Anything else (``--help``,
+    command's sub-parser is made: each is a whole ArgumentParser, and making all
+    seven cost 22 M instructions against 15 M for `check` alone (of ~270 M in a
+    run answered from the cache).  Anything else (``--help``,
     ``--version``, a typo, nothing) gets them all, for the list and the errors."""
     parser = argparse.ArgumentParser(
         prog="notelint",

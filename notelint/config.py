@@ -203,8 +203,8 @@ def from_table(table: dict[str, Any], root: Path, file: Path | None) -> Config:
 def _read_toml(path: Path) -> dict[str, Any]:
     """The parsed file, remembered in the cache directory while the file is unchanged.
 
-    Parsing TOML in pure Python (and importing the parser) was a tenth of a run
-    answered from the result cache.  The parsed document is kept beside the file's
+    Importing the TOML parser and parsing a 3 kB pyproject.toml in pure Python
+    took ~5 ms of CPU, a twentieth of a run answered from the result cache.  The parsed document is kept beside the file's
     identity (``filedigest.identity``: inode, size, times), as the digests of
     notelint's files are, once the file has settled; a document holding TOML dates
     or times (which JSON does not keep) is parsed every time.
