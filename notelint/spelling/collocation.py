@@ -109,13 +109,11 @@ class Misplaced:
 class Model:
     """AWS prose and general English counts, parsed a word at a time."""
 
-    def __init__(self, text: str):
-        # one regular expression over the whole file indexes its rows (an explicit loop over 80,000
-        # lines takes half as long again); a row's fields are split when its word is first asked for
-        self._rows: dict[str, str] = dict(_ROW.findall(text))
+    def __init__(self, rows: dict[str, str], totals: tuple[int, int]):
+        # ``index``'s rows by word; a row's fields are split when its word is first asked for
+        self._rows = rows
         self._raw: dict[str, list[str]] = {}
-        totals = _TOTALS.search(text)
-        self.total, self.general_total = (int(totals[1]), int(totals[2])) if totals else (1, 1)
+        self.total, self.general_total = totals
         self._right: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
         self._stems: dict[str, list[str]] | None = None
         self._frequent_words: frozenset[str] = frozenset()
@@ -323,8 +321,21 @@ def inflected(word: str, other: str) -> bool:
     )
 
 
+def index(text: str) -> tuple[dict[str, str], tuple[int, int]]:
+    """The counts file's rows by word, and its two totals.  One regular expression over the whole
+    file indexes its rows (an explicit loop over 80,000 lines takes half as long again)."""
+    totals = _TOTALS.search(text)
+    return dict(_ROW.findall(text)), ((int(totals[1]), int(totals[2])) if totals else (1, 1))
+
+
 def load() -> Model:
-    return Model(data_text("words", COUNTS_FILE))
+    """The model of the shipped counts.  Its row index is kept in the derived-data store
+    (``notelint.derived``, keyed by notelint's files): indexing the 6 MB file cost every
+    process that judged a word 60-75 ms of CPU, loading the stored index ~35 ms."""
+    from notelint.derived import stored
+
+    rows, (total, general_total) = stored("collocation-rows", lambda: index(data_text("words", COUNTS_FILE)))
+    return Model(rows, (total, general_total))
 
 
 def misplaced(text: str, model: Model, skip: Callable[[str], bool]) -> Iterator[Misplaced]:
