@@ -129,6 +129,17 @@ def test_the_row_index_is_stored_and_loaded_as_built(tmp_path, monkeypatch):
     assert (second._rows, (second.total, second.general_total)) == built
     assert second.count("provisioned") == first.count("provisioned") > 0
     assert second.pair("provisioned", "capacity") == first.pair("provisioned", "capacity") > 0
+    words, stems = collocation.frequent_index(built[0])
+    assert first._frequent() == (frozenset(words), stems)  # built, then stored
+    monkeypatch.setattr(collocation, "frequent_index", lambda rows: pytest.fail("listed again"))
+    assert load()._frequent() == (frozenset(words), stems)  # loaded
+
+
+def test_a_model_of_other_rows_lists_its_own_frequent_words():
+    from notelint.spelling.collocation import Model
+
+    model = Model({"capacity": "12\t\t0\t", "cap": "30\t\t0\t", "capable": "3\t\t0\t"}, (1, 1))
+    assert model._frequent() == (frozenset({"capacity", "cap"}), {"capa": ["capacity"]})
 
 
 def test_the_index_reads_rows_and_totals():
