@@ -7,7 +7,6 @@ result cache, ``--fix`` and the report all write through here.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -15,6 +14,8 @@ def write_temporary(directory: Path, name: str, data: bytes, mode: int | None = 
     """A new file in ``directory`` (named after ``name``) holding ``data``, with ``mode``
     if given (else private, 0600), flushed to disk when ``sync``; returns its path.
     Nothing is left behind when writing fails."""
+    import tempfile  # (shutil, random) only when something is written: a run answered from the cache writes nothing
+
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:

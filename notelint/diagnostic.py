@@ -3,7 +3,10 @@
 A rule yields ``Finding``s in terms of offsets into the note it read; the engine
 stamps each with the rule's code, name and configured severity, and resolves
 offsets to 1-based line/column positions.  Formatters only ever see
-``Diagnostic``s.
+``Diagnostic``s.  ``Finding`` and what it holds (``Edit``, ``Fix``, ``Related``,
+``Digest``) are defined in ``notelint.finding`` and read from here on first use:
+a run answered from the result cache renders ``Diagnostic``s only, and each
+dataclass costs about half a millisecond to define.
 
 ``meta`` carries the evidence behind a finding, under these keys where they
 apply (formatters and the report show them): ``source`` (URL of the fact),
@@ -14,14 +17,28 @@ apply (formatters and the report show them): ``source`` (URL of the fact),
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Mapping
 
 from notelint.enums import Named
 
 if TYPE_CHECKING:
-    from notelint.note import Note
+    from notelint.finding import Digest as Digest
+    from notelint.finding import Edit as Edit
+    from notelint.finding import Finding as Finding
+    from notelint.finding import Fix as Fix
+    from notelint.finding import Related as Related
+
+_IN_FINDING = frozenset({"Digest", "Edit", "Finding", "Fix", "Related"})
+
+
+def __getattr__(name: str) -> Any:
+    """``from notelint.diagnostic import Finding`` (and the rest of ``_IN_FINDING``), loaded on first use."""
+    if name in _IN_FINDING:
+        from notelint import finding
+
+        return getattr(finding, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Severity(Named):
@@ -35,67 +52,6 @@ class Severity(Named):
 
 
 _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace ``note.text[start:end]`` with ``text``."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Fix:
-    edits: tuple[Edit, ...]
-    description: str
-    safe: bool = True
-
-
-@dataclass(frozen=True)
-class Digest:
-    """What a corpus rule sees of one note: its path, what ``collect`` returned
-    for it, and enough of the file to turn offsets into positions."""
-
-    path: str
-    data: Any
-    line_starts: tuple[int, ...]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self.line_starts, max(offset, 0))
-        return line, offset - self.line_starts[line - 1] + 1
-
-
-@dataclass(frozen=True, slots=True)
-class Related:
-    """Another place that explains a finding (the other side of a contradiction)."""
-
-    note: Note | Digest
-    start: int
-    end: int
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One problem a rule found in a note; offsets are into ``note.text``.
-
-    Corpus rules set ``note`` to the ``Digest`` of the note the finding belongs to.
-    """
-
-    start: int
-    end: int
-    message: str
-    suggestions: tuple[str, ...] = ()
-    fix: Fix | None = None
-    related: tuple[Related, ...] = ()
-    meta: Mapping[str, Any] = field(default_factory=dict)
-    note: Note | Digest | None = None
-    # a rule may raise or lower its default severity for one finding (a stale
-    # claim that was already wrong when the note was reviewed is an error);
-    # a severity set in the configuration still wins
-    severity: Severity | None = None
 
 
 @dataclass(frozen=True, slots=True)

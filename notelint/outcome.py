@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from notelint.diagnostic import Diagnostic, Digest, Severity
+from notelint.diagnostic import Diagnostic, Severity
 from notelint.source import SourceFile
-from notelint.suppressions import Suppressions
 
 if TYPE_CHECKING:
+    from notelint.finding import Digest
     from notelint.note import Note
     from notelint.rule import Rule
+    from notelint.suppressions import Suppressions
 
 
 @dataclass
@@ -31,6 +32,8 @@ class NoteSummary:
     collected: dict[str, Any]
 
     def digest(self, code: str) -> Digest:
+        from notelint.finding import Digest
+
         return Digest(self.path, self.collected.get(code), self.line_starts)
 
     def to_data(self) -> dict[str, Any]:
@@ -43,6 +46,9 @@ class NoteSummary:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> NoteSummary:
+        # imported here: a run answered whole from the run cache reads no summary
+        from notelint.suppressions import Suppressions
+
         return cls(
             data["path"],
             tuple(data["line_starts"]),

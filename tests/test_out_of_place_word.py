@@ -112,3 +112,40 @@ def test_the_counts_name_their_sources_and_the_pinned_botocore():
     )
     assert f"botocore {pinned} documentation strings (Apache-2.0)" in text
     assert "CC BY-SA 4.0" in text and "symspellpy" in text and "SageMaker developer guide" in text
+
+
+def test_the_row_index_is_stored_and_loaded_as_built(tmp_path, monkeypatch):
+    """load() keeps the counts' row index in the derived-data store: the second process loads
+    the same rows and totals without reading the 6 MB file."""
+    from notelint.shipped import data_text
+    from notelint.spelling import collocation
+
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path))
+    built = collocation.index(data_text("words", collocation.COUNTS_FILE))
+    first = load()
+    assert (first._rows, (first.total, first.general_total)) == built
+    monkeypatch.setattr(collocation, "data_text", lambda *args: pytest.fail("the counts were read again"))
+    second = load()
+    assert (second._rows, (second.total, second.general_total)) == built
+    assert second.count("provisioned") == first.count("provisioned") > 0
+    assert second.pair("provisioned", "capacity") == first.pair("provisioned", "capacity") > 0
+    words, stems = collocation.frequent_index(built[0])
+    assert first._frequent() == (frozenset(words), stems)  # built, then stored
+    monkeypatch.setattr(collocation, "frequent_index", lambda rows: pytest.fail("listed again"))
+    assert load()._frequent() == (frozenset(words), stems)  # loaded
+
+
+def test_a_model_of_other_rows_lists_its_own_frequent_words():
+    from notelint.spelling.collocation import Model
+
+    model = Model({"capacity": "12\t\t0\t", "cap": "30\t\t0\t", "capable": "3\t\t0\t"}, (1, 1))
+    assert model._frequent() == (frozenset({"capacity", "cap"}), {"capa": ["capacity"]})
+
+
+def test_the_index_reads_rows_and_totals():
+    from notelint.spelling.collocation import index
+
+    rows, totals = index("n\t100\t2000\nw\tcapacity\t7\tmode:3\t90\t\nw\tmode\t5\t\t40\t\n")
+    assert rows == {"capacity": "7\tmode:3\t90\t", "mode": "5\t\t40\t"}
+    assert totals == (100, 2000)
+    assert index("w\tx\t1\t\t2\t\n")[1] == (1, 1)  # no totals line

@@ -109,13 +109,14 @@ class Misplaced:
 class Model:
     """AWS prose and general English counts, parsed a word at a time."""
 
-    def __init__(self, text: str):
-        # one regular expression over the whole file indexes its rows (an explicit loop over 80,000
-        # lines takes half as long again); a row's fields are split when its word is first asked for
-        self._rows: dict[str, str] = dict(_ROW.findall(text))
+    def __init__(self, rows: dict[str, str], totals: tuple[int, int],
+                 frequent: Callable[[], tuple[list[str], dict[str, list[str]]]] | None = None):
+        # ``index``'s rows by word; a row's fields are split when its word is first asked for.
+        # ``frequent`` gives ``frequent_index(rows)`` (``load`` keeps it in the derived-data store)
+        self._rows = rows
+        self._frequent_source = frequent or (lambda: frequent_index(rows))
         self._raw: dict[str, list[str]] = {}
-        totals = _TOTALS.search(text)
-        self.total, self.general_total = (int(totals[1]), int(totals[2])) if totals else (1, 1)
+        self.total, self.general_total = totals
         self._right: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
         self._stems: dict[str, list[str]] | None = None
         self._frequent_words: frozenset[str] = frozenset()
@@ -185,13 +186,7 @@ class Model:
         """The words AWS prose uses at least ``MIN_CANDIDATE`` times, and those of ``STEM`` letters or
         more by their first letters (built when a word is first judged)."""
         if self._stems is None:
-            self._stems = {}
-            words = []
-            for word, row in self._rows.items():
-                if int(row.partition("\t")[0]) >= MIN_CANDIDATE:
-                    words.append(word)
-                    if len(word) >= STEM:
-                        self._stems.setdefault(word[:STEM], []).append(word)
+            words, self._stems = self._frequent_source()
             self._frequent_words = frozenset(words)
             self._longest = max(map(len, words), default=0)
         return self._frequent_words, self._stems
@@ -323,8 +318,36 @@ def inflected(word: str, other: str) -> bool:
     )
 
 
+def index(text: str) -> tuple[dict[str, str], tuple[int, int]]:
+    """The counts file's rows by word, and its two totals.  One regular expression over the whole
+    file indexes its rows (an explicit loop over 80,000 lines takes half as long again)."""
+    totals = _TOTALS.search(text)
+    return dict(_ROW.findall(text)), ((int(totals[1]), int(totals[2])) if totals else (1, 1))
+
+
+def frequent_index(rows: dict[str, str]) -> tuple[list[str], dict[str, list[str]]]:
+    """The words AWS prose uses at least ``MIN_CANDIDATE`` times (in the file's order), and those of
+    ``STEM`` letters or more by their first ``STEM`` letters."""
+    words: list[str] = []
+    stems: dict[str, list[str]] = {}
+    for word, row in rows.items():
+        if int(row.partition("\t")[0]) >= MIN_CANDIDATE:
+            words.append(word)
+            if len(word) >= STEM:
+                stems.setdefault(word[:STEM], []).append(word)
+    return words, stems
+
+
 def load() -> Model:
-    return Model(data_text("words", COUNTS_FILE))
+    """The model of the shipped counts.  Its row index is kept in the derived-data store
+    (``notelint.derived``, keyed by notelint's files): indexing the 6 MB file cost every
+    process that judged a word 60-75 ms of CPU, loading the stored index ~35 ms; the frequent
+    words, 16 ms to list, are stored as well."""
+    from notelint.derived import stored
+
+    rows, (total, general_total) = stored("collocation-rows", lambda: index(data_text("words", COUNTS_FILE)))
+    # the frequent words too (16 ms to build), when a word is first judged
+    return Model(rows, (total, general_total), lambda: stored("collocation-frequent", lambda: frequent_index(rows)))
 
 
 def misplaced(text: str, model: Model, skip: Callable[[str], bool]) -> Iterator[Misplaced]:
