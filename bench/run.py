@@ -98,6 +98,7 @@ class Case:
 @dataclass
 class Timing:
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system seconds of the process and its children
     peak: int = 0  # bytes, the largest over the runs
     failure: str = ""
 
@@ -205,8 +206,12 @@ def gnu_time() -> bool:
         return done.returncode == 0 and out.read().strip().isdigit()
 
 
-def run_once(command: list[str], cwd: Path, env: dict[str, str], sink: Path) -> tuple[float, int, int, str]:
-    """(wall seconds, peak RSS in bytes, exit code, last line of stderr) of one process.
+def run_once(command: list[str], cwd: Path, env: dict[str, str], sink: Path) -> tuple[float, float, int, int, str]:
+    """(wall seconds, CPU seconds, peak RSS in bytes, exit code, last line of stderr) of one process.
+
+    CPU is user + system time from ``os.wait4``: it counts the children the
+    process waited for (notelint's workers, the command under GNU time), and a
+    busy machine, which stretches wall time, hardly changes it.
 
     The peak is measured by GNU time, a small process between this one and the
     command: a child started by Python directly (vfork, then exec) inherits
@@ -222,7 +227,8 @@ def run_once(command: list[str], cwd: Path, env: dict[str, str], sink: Path) -> 
         seconds = time.perf_counter() - start
     process.returncode = code = os.waitstatus_to_exitcode(status)
     kilobytes = int(peak_file.read_text().split()[-1]) if gnu_time() else usage.ru_maxrss
-    return seconds, kilobytes * 1024, code, last_line(sink.with_suffix(".err"))
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, kilobytes * 1024, code, last_line(sink.with_suffix(".err"))
 
 
 def last_line(path: Path) -> str:
@@ -241,7 +247,7 @@ def measure(case: Case, work: Path, progress: Callable[[str], None]) -> Timing:
         if case.fresh_cache:
             cache = Path(tempfile.mkdtemp(prefix="cold-", dir=work))
         env = {**os.environ, "NOTELINT_CACHE_DIR": str(cache), "NO_COLOR": "1"}
-        seconds, peak, code, tail = run_once(case.command, cwd, env, work / "output.txt")
+        seconds, cpu, peak, code, tail = run_once(case.command, cwd, env, work / "output.txt")
         if case.fresh_cache:
             shutil.rmtree(cache, ignore_errors=True)
         if code not in ACCEPTED[case.tool]:
@@ -249,6 +255,7 @@ def measure(case: Case, work: Path, progress: Callable[[str], None]) -> Timing:
             return timing
         if index >= case.warmup:
             timing.seconds.append(seconds)
+            timing.cpu.append(cpu)
             timing.peak = max(timing.peak, peak)
     progress(f"{case.label} on {case.input.label if case.input else 'notes/'}: {timing.median:.2f} s")
     return timing
@@ -268,6 +275,24 @@ def wall(timing: Timing | None) -> str:
     if low.split()[1] == high.split()[1]:  # one unit: "197–200 ms"
         low = low.split()[0]
     return f"{show(timing.median)} ({low}–{high})"
+
+
+def cpu(timing: Timing | None) -> str:
+    """Median CPU seconds (user + system, children included) of the runs."""
+    if not ok(timing) or not timing.cpu:
+        return "–"
+    value = statistics.median(timing.cpu)
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
+
+
+def cpu_ratio(notelint: Timing | None, other: Timing | None) -> str:
+    if not ok(notelint) or not ok(other) or not notelint.cpu or not other.cpu:
+        return "–"
+    return f"{statistics.median(notelint.cpu) / statistics.median(other.cpu):.2f}"
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
 
 
 def megabytes(size: float) -> str:
@@ -303,7 +328,8 @@ def sizes(the_input: Input) -> tuple[int, int]:
     return len(files), sum(path.stat().st_size for path in files)
 
 
-def header(args: argparse.Namespace, peers: Sequence[Peer], corpora: Path | None, run: bool = True) -> list[str]:
+def header(args: argparse.Namespace, peers: Sequence[Peer], corpora: Path | None, run: bool = True,
+           load: str = "") -> list[str]:
     from notelint import __version__
     from notelint.rules import RULES
     from notelint.versions import botocore_version
@@ -320,7 +346,9 @@ def header(args: argparse.Namespace, peers: Sequence[Peer], corpora: Path | None
         f"{args.runs} runs after 1 warm-up (corpora: {args.corpus_runs} runs; scaled corpora: {args.scale_runs}, "
         "no warm-up); peak RSS is the largest single process, forked workers included "
         f"({'GNU time %M' if not run or gnu_time() else 'ru_maxrss from os.wait4: an upper bound'}).  "
-        "The last column is notelint `--no-cache` time ÷ the tool's.",
+        "The last column is notelint `--no-cache` time ÷ the tool's, in wall time and in CPU time (user + system, "
+        "children included: the load of a shared machine stretches wall time, hardly CPU time).",
+        *(["", f"Load average (1, 5, 15 min) at the start: {load}; at the end: {load_average()}."] if load else []),
         "",
         "| tool | version | checks |",
         "|---|---|---|",
@@ -337,33 +365,36 @@ def header(args: argparse.Namespace, peers: Sequence[Peer], corpora: Path | None
 
 def tables(cases: Sequence[Case]) -> list[str]:
     lines = ["", "### Warm: catalog and derived caches built", ""]
-    lines += ["| input | files | size | tool | wall | peak RSS | notelint --no-cache ÷ tool |", "|---|---|---|---|---|---|---|"]
+    lines += ["| input | files | size | tool | wall | CPU | peak RSS | notelint --no-cache ÷ tool (wall, CPU) |",
+              "|---|---|---|---|---|---|---|---|"]
     for the_input, group in by_input(cases, "warm").items():
         count, size = sizes(the_input)
         uncached = next(c.result for c in group if c.label == "notelint --no-cache")
         for index, case in enumerate(group):
             first = f"{the_input.label} | {count} | {megabytes(size)}" if index == 0 else " | |"
-            shown = ratio(uncached, case.result) if case.tool != "notelint" else "–"
-            lines.append(f"| {first} | {case.label} | {wall(case.result)} | {peak(case.result)} | {shown} |")
+            shown = f"{ratio(uncached, case.result)}, {cpu_ratio(uncached, case.result)}" if case.tool != "notelint" else "–"
+            lines.append(f"| {first} | {case.label} | {wall(case.result)} | {cpu(case.result)} | {peak(case.result)} | {shown} |")
 
-    lines += ["", "### Cold", "", "| what | wall | peak RSS |", "|---|---|---|"]
+    lines += ["", "### Cold", "", "| what | wall | CPU | peak RSS |", "|---|---|---|---|"]
     for case in cases:
         if case.table == "cold":
-            lines.append(f"| {case.label} | {wall(case.result)} | {peak(case.result)} |")
+            lines.append(f"| {case.label} | {wall(case.result)} | {cpu(case.result)} | {peak(case.result)} |")
 
     corpus = by_input(cases, "corpus")
     if not corpus:
         return lines
     lines += ["", "### Throughput on the corpora (notelint `--isolated --no-cache`)", ""]
-    lines += ["| input | files | size | tool | wall | MB/s | peak RSS | notelint ÷ tool |", "|---|---|---|---|---|---|---|---|"]
+    lines += ["| input | files | size | tool | wall | CPU | MB/s | peak RSS | notelint ÷ tool (wall, CPU) |",
+              "|---|---|---|---|---|---|---|---|---|"]
     for the_input, group in corpus.items():
         count, size = sizes(the_input)
         mine = group[0].result
         for index, case in enumerate(group):
             first = f"{the_input.label} | {count:,} | {megabytes(size)}" if index == 0 else " | |"
-            shown = ratio(mine, case.result) if case.tool != "notelint" else "–"
+            shown = f"{ratio(mine, case.result)}, {cpu_ratio(mine, case.result)}" if case.tool != "notelint" else "–"
             lines.append(
-                f"| {first} | {case.label} | {wall(case.result)} | {rate(size, case.result)} | {peak(case.result)} | {shown} |"
+                f"| {first} | {case.label} | {wall(case.result)} | {cpu(case.result)} | {rate(size, case.result)} "
+                f"| {peak(case.result)} | {shown} |"
             )
     scaling = [(i, g) for i, g in corpus.items() if i.copies or i.parts == (SAGEMAKER,)]
     if len(scaling) > 1:
@@ -454,6 +485,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpora", help="folder of corpus folders (default: shared/corpora beside the repository)")
     parser.add_argument("--no-peers", action="store_true", help="measure notelint only")
     parser.add_argument("--no-install", action="store_true", help="do not install missing peers")
+    parser.add_argument("--peers", help="comma-separated peers to measure (default: all: "
+                        + ", ".join(peer.name for peer in PEERS) + ")")
     args = parser.parse_args(argv)
     args.runs = args.runs or (1 if args.quick else 5)
     args.corpus_runs = args.corpus_runs or (1 if args.quick else 3)
@@ -466,6 +499,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return profile(corpora, Path(work))
 
     wanted = [] if args.no_peers else list(PEERS)
+    if args.peers and not args.no_peers:
+        names = {name.strip() for name in args.peers.split(",")}
+        unknown = names - {peer.name for peer in PEERS}
+        if unknown:
+            parser.error(f"unknown peer(s): {', '.join(sorted(unknown))}")
+        wanted = [peer for peer in PEERS if peer.name in names]
     if args.dry_run:
         cases = plan(args, Path("$WORK"), corpora, wanted)
         print("\n".join(header(args, wanted, corpora, run=False)))
@@ -478,6 +517,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     peers = ensure(wanted, install=not args.no_install)
+    load = load_average()
     with tempfile.TemporaryDirectory(prefix="notelint-bench-") as folder:
         work = Path(folder)
         if corpora is not None:
@@ -486,7 +526,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         progress = lambda text: print(f"  {text}", file=sys.stderr)  # noqa: E731
         for case in cases:
             case.result = measure(case, work, progress)
-        lines = [*header(args, peers, corpora), *tables(cases), *targets(cases)]
+        lines = [*header(args, peers, corpora, load=load), *tables(cases), *targets(cases)]
     print("\n".join(lines))
     return 0
 

@@ -81,3 +81,29 @@ def test_the_findings_diff_records_every_finding_and_lists_what_changed(tmp_path
     changed = subprocess.run([*command, "--compare", str(recorded)], cwd=REPO, capture_output=True, text=True)
     assert changed.returncode == 1 and "0 lost, 1 added" in changed.stdout
     assert f"+ {lines[0]}" in changed.stdout
+
+
+def test_dry_run_with_some_peers_lists_only_those():
+    done = subprocess.run(
+        [sys.executable, "bench/run.py", "--quick", "--dry-run", "--peers", "cspell", "--corpora", str(FIXTURES / "corpora")],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    labels = {row for row in re.findall(r"^- \[\w+\] .+ — (.+) — warm-up", done.stdout, re.M)}
+    assert labels == {"notelint, result cache warm", "notelint --no-cache", "cspell",
+                      "first run on notes/, empty cache directory (catalog built)", "notelint catalog --rebuild"}
+    unknown = subprocess.run([sys.executable, "bench/run.py", "--dry-run", "--peers", "vale"],
+                             cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert unknown.returncode == 2 and "unknown peer(s): vale" in unknown.stderr
+
+
+def test_phases_adds_up_cpu_per_function_and_rule_without_a_profiler(tmp_path):
+    note = tmp_path / "note.md"
+    note.write_text("---\ntitle: Notes\nreviewed: 2025-06-01\n---\n\n# Amazon SageMaker\n\n- Amazon Machine Learning is the service to use.\n")
+    done = subprocess.run([sys.executable, "bench/phases.py", str(tmp_path)], cwd=REPO, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("1 files, 0.0 M characters: ")
+    assert "| parse_note: markdown-it and the note builder | " in done.stdout
+    assert "| rule (shared work charged to the first rule that asks) | CPU | share |" in done.stdout
+    assert re.search(r"^\| NL\d{3} [a-z-]+ \| \d+\.\d\d s \| \d+\.\d % \|$", done.stdout, re.M)

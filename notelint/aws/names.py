@@ -211,19 +211,22 @@ class NameIndex:
     def _scan(self, text: str) -> list[Mention]:
         tokens = list(_TOKEN.finditer(text))
         found: list[Mention] = []
-        openers = self._openers
-        index = 0
-        while index < len(tokens):
-            word = tokens[index].group().casefold()
-            if word not in openers and word not in self._squashed_prefixes:
-                index += 1
+        openers, prefixes = self._openers, self._squashed_prefixes
+        # most words start no name: find the few that may in one comprehension,
+        # then try a name at each of them, skipping the words of a name found
+        starts = [
+            index for index, token in enumerate(tokens)
+            if (word := token.group().casefold()) in openers or word in prefixes
+        ]
+        after = 0  # the first token not inside a name found
+        for index in starts:
+            if index < after:
                 continue
             mention, used = self._match_at(text, tokens, index)
             if mention is None:
-                index += 1
                 continue
             found.append(mention)
-            index += used
+            after = index + used
         return found
 
     def _longest(self, text: str, tokens: list[re.Match[str]], index: int) -> tuple[Entry | None, int, bool]:
@@ -468,12 +471,18 @@ class NameIndex:
         # known_before[i]: how many of the first i words are words of names; a window
         # needs all but one of its words known, counted in O(1) (this scan was a tenth
         # of a corpus run, most of it counting the same words again for every window)
+        flags = [word in known for word in words]
         known_before = [0]
-        for word in words:
-            known_before.append(known_before[-1] + (word in known))
+        for flag in flags:
+            known_before.append(known_before[-1] + flag)
+        # a window of 2 to 4 words needs all but one known, so one of its first
+        # two words: start only there (most words of prose are no name's)
+        starts = [index for index in range(len(tokens)) if flags[index] or (index + 1 < len(flags) and flags[index + 1])]
         found: list[tuple[int, int, str, bool]] = []
-        index = 0
-        while index < len(tokens):
+        after = 0  # the first token not inside a name found
+        for index in starts:
+            if index < after:
+                continue
             best: tuple[int, str, bool] | None = None
             for size in range(2, min(MAX_WORDS, len(tokens) - index) + 1):
                 if text[tokens[index + size - 2].end() : tokens[index + size - 1].start()] != " ":
@@ -490,11 +499,10 @@ class NameIndex:
                 if meant is not None:
                     best = (size, *meant)
             if best is None:
-                index += 1
                 continue
             size, name, swapped = best
             found.append((tokens[index].start(), tokens[index + size - 1].end(), name, swapped))
-            index += size
+            after = index + size
         return found
 
     def _one_word_off(self, window: tuple[str, ...], capitalised: bool) -> tuple[str, bool] | None:

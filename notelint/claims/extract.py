@@ -256,7 +256,9 @@ def _heading_subjects(note: Note, path: tuple[str, ...], resolver: Resolver,
     """The subjects of the nearest heading on ``path`` that names any."""
     if path not in headings:
         headings[path] = ()
-        for heading in reversed([b for b in note.headings if b.text.strip() in path]):
+        # the heading list once per note, not once per heading path (a long note has hundreds)
+        listed = note.cached("claims.headings", lambda: note.headings)
+        for heading in reversed([b for b in listed if b.text.strip() in path]):
             mentions = resolver.mentions(heading.text)
             if mentions:
                 headings[path] = tuple(
