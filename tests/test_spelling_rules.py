@@ -608,3 +608,42 @@ def test_a_stray_letter_before_a_headings_hash_is_named_as_such():
     # in mid-line the shift key is still the likelier slip
     (d,) = lint(FRONT + "* Use the S# endpoint.\n", ("NL201",))
     assert d.suggestions == ("S3",)
+
+
+# -- session 5: a slug cut short, lists of values, names in a table cell ------------------
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an app name's prefix as the console shows it, beside the name it comes from
+        "* The Data Wrangler app name starts with **sagemaker\\-data\\-wrang**.\n",
+        "* To update Data Wrangler, delete the app that starts with sagemaker-data-wrang.\n",
+        # a list of column names, one lowercase token an item
+        "1. Drop these columns:\n   + cabin\n   + ticket\n   + sibsp\n   + home\\.dest\n",
+        "* pclass\n* sibsp\n\n* parch\n",
+        # names in a table cell: two capitalised items are a list of names
+        "| Task | Others |\n| --- | --- |\n| Speech | Ambiverse Natural Language API, Cloud Speech API |\n",
+        "| Task | Others |\n| --- | --- |\n| Image recognition | IBM Watson, Clarifai |\n| Metrics | Borgmon, TSDB |\n",
+    ],
+)
+def test_cut_slugs_value_lists_and_names_in_a_cell_are_not_reported(body):
+    assert found(body, "NL2") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "spot"),
+    [
+        # the text writes no name that completes the slug's last piece
+        ("* The app name starts with **sagemaker-data-wrang**.\n", (1, 45, "NL201")),
+        ("* Data Wrangler runs sagemaker-data-wrnagler apps.\n", (1, 37, "NL201")),
+        # a value list still reports a value one edit from a known word, and a list
+        # with an item of several words is prose
+        ("* cabin\n* tickett\n* sibsp\n", (2, 3, "NL201")),
+        ("* cabin\n* ticket\n* sibsp is a column\n", (3, 3, "NL201")),
+        # two items: enough in a table cell, not in a sentence
+        ("* Emily Webber, AWS Specialist\n", (1, 9, "NL201")),
+        # a name one edit from a known word stays a typo in a cell too
+        ("| Task | Others |\n| --- | --- |\n| Image | IBM Watson, Rekognitoin |\n", (3, 23, "NL201")),
+    ],
+)
+def test_typos_beside_slugs_value_lists_and_cells_are_still_reported(body, spot):
+    assert spots(body, "NL2") == [spot]

@@ -23,7 +23,12 @@ note never pays for them.
 * **Lists of names**: a capitalised word in a comma-separated run of three or
   more items that are all short capitalised names ("DataDog, New Relic,
   Epsagon"; "Sudipto Guha, Nina Mishra, Gourav Roy"): products, companies or
-  people, not prose.
+  people, not prose.  In a table cell two such items are enough ("IBM Watson,
+  Clarifai"): a cell holds no prose around its list.
+* **Names cut short in a slug**: the last piece of a lowercase kebab-case
+  slug that a name written in the same text completes
+  ("**sagemaker-data-wrang**" beside "Data Wrangler": an app name's prefix,
+  as the console shows it).
 * **Formula symbols**: a word beside an invisible character that flattened
   MathML leaves ("D\u200bwin": D subscript win), or a LaTeX command name
   that lost its backslash in a formula or a range ("[0, infty]").
@@ -73,6 +78,7 @@ _CAPITALISED_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 _CAPITALISED_AFTER = re.compile(r"^(?:['’]s)?\s+([A-Z][a-z]+)")
 MIN_FOREIGN_WORDS = 3
 MIN_LIST_NAMES = 3
+MIN_CELL_NAMES = 2  # a table cell holds no prose around its list of names
 MAX_NAME_WORDS = 5
 # characters MathML-to-text conversion leaves between a symbol and its subscript
 INVISIBLE_MATH = frozenset("\u200b\u2061\u2062\u2063\u2064")
@@ -175,10 +181,10 @@ def _name_item(item: str) -> bool:
     return 0 < len(words) <= MAX_NAME_WORDS and all(_NAME_WORD.fullmatch(w) for w in words)
 
 
-def name_list_item(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` is (part of) a whole item of a comma-separated list of three or
-    more short capitalised names ("Nuance, Vocalware, IBM"); the first item may be the end
-    of a longer phrase ("companies like Huawei, Meizu, Lenovo, etc.")."""
+def name_list_item(text: str, start: int, end: int, least: int = MIN_LIST_NAMES) -> bool:
+    """``text[start:end]`` is (part of) a whole item of a comma-separated list of ``least``
+    (three) or more short capitalised names ("Nuance, Vocalware, IBM"); the first item may
+    be the end of a longer phrase ("companies like Huawei, Meizu, Lenovo, etc.")."""
     if not text[start:start + 1].isupper():
         return False
     begin, finish = _clause(text, start, end)
@@ -189,7 +195,7 @@ def name_list_item(text: str, start: int, end: int) -> bool:
             index = len(items)
         items.append(part)
         at += len(part) + 1
-    if index < 0 or len(items) < MIN_LIST_NAMES or not _name_item(items[index]):
+    if index < 0 or len(items) < least or not _name_item(items[index]):
         return False
     names = [
         _name_item(item) or (i == 0 and bool(item.split()) and _NAME_WORD.fullmatch(item.split()[-1]) is not None)
@@ -202,7 +208,19 @@ def name_list_item(text: str, start: int, end: int) -> bool:
     run_end = index
     while run_end + 1 < len(items) and names[run_end + 1]:
         run_end += 1
-    return run_end - run_start + 1 >= MIN_LIST_NAMES
+    return run_end - run_start + 1 >= least
+
+
+def cut_slug(text: str, start: int, end: int, token: str) -> bool:
+    """``text[start:end]`` is the last piece of the lowercase kebab-case slug ``token``, cut
+    short, and the text writes the name it comes from: the piece before it, a space, then
+    the piece and more letters ("sagemaker-data-wrang" beside "Data Wrangler")."""
+    word = text[start:end]
+    pieces = token.split("-")
+    if len(pieces) < 2 or pieces[-1] != word or not token.islower():
+        return False
+    before = re.escape(pieces[-2])
+    return re.search(rf"(?i)\b{before}[ \t]+{re.escape(word)}[a-z]+", text) is not None
 
 
 def formula_symbol(text: str, start: int, end: int) -> bool:
