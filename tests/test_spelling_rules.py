@@ -647,3 +647,43 @@ def test_cut_slugs_value_lists_and_names_in_a_cell_are_not_reported(body):
 )
 def test_typos_beside_slugs_value_lists_and_cells_are_still_reported(body, spot):
     assert spots(body, "NL2") == [spot]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a prefix written solid before a known word
+        "* Misspecifying a model; a misdetection; overallocate memory; unbiasing terms; overprovisioned DPUs.\n",
+        # a list of type mappings and of ALL-CAPS values
+        "The mappings are:\n+ DATE \\-> DATE\n+ VARCHAR \\-> STRING\n+ LONGNVARCHAR \\-> STRING\n",
+        # a literal after "ends with" / "starts with", checked as an identifier
+        "* Clone the repository that ends with **modelbuild**.\n",
+        "* Pick the bucket that starts with 'mlopsdata'.\n",
+        # a name that a link of the same paragraph spells
+        "* [This page](http://awslimitchecker.readthedocs.io/en/latest/limits.html) from the awslimitchecker tool.\n",
+    ],
+)
+def test_prefixed_words_value_mappings_affix_literals_and_linked_names_are_not_reported(body):
+    assert found(body, "NL2") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "spot"),
+    [
+        # one edit from a known word: a typo, prefix or not ("recoder": recorder)
+        ("* The recoder setup.\n", (1, 7, "NL201")),
+        ("* An overprovisoned volume.\n", (1, 6, "NL201")),
+        # the rest after the prefix is no known word
+        ("* Unmanagable code.\n", (1, 3, "NL201")),
+        # a value of a mapping list one edit from a known word
+        ("+ DATE \\-> DATE\n+ VARCHAR \\-> STRING\n+ CHAR \\-> STRNIG\n", (3, 12, "NL201")),
+        # after "ends with", a value one edit from a known word is still a typo
+        ("* The name ends with **trainingg**.\n", (1, 24, "NL201")),
+        # a link's URL spells the name, not a near spelling of it
+        ("* [This page](http://awslimitchecker.readthedocs.io/) from the awslimitcheckr tool.\n", (1, 64, "NL201")),
+        # a piece of a URL shorter than four letters excuses nothing
+        ("* [Docs](https://example.com/dat/x) for the dat source.\n", (1, 45, "NL201")),
+    ],
+)
+def test_typos_beside_prefixes_mappings_affixes_and_links_are_still_reported(body, spot):
+    assert spots(body, "NL2") == [spot]

@@ -137,12 +137,13 @@ class Speller:
         nothing but its text, whether it is a table cell or an item of a list of values
         (``value_list_blocks``), and its prose segments (kind, link, start, end): the note's
         own words and its markup are the caller's."""
-        # the only word of a table cell, or of an item of a list of one-word values
-        # (column names: "+ sibsp"), is a value or a key, not prose; the case of a
-        # list item of one lowercase word is a value's too ("* mysql" in a list of
-        # engine names), though its spelling is checked
+        # the only word of a table cell, or an item of a list of values (column
+        # names: "+ sibsp"; type mappings: "+ LONGNVARCHAR -> STRING"), is a value or
+        # a key, not prose; the case of a list item of one lowercase word is a
+        # value's too ("* mysql" in a list of engine names), though its spelling is checked
         words = text.split()
-        lone = (cell or listed) and len(words) == 1
+        lone = (cell and len(words) == 1) or listed
+        links = tuple(href for kind, href, _start, _end in prose if kind is Kind.LINK and href)
         value = len(words) == 1 and words[0].islower()
         foreign: list[tuple[int, int]] | None = None
         for segment_kind, href, segment_start, segment_end in prose:
@@ -158,14 +159,19 @@ class Speller:
                     if kind == UNKNOWN:
                         if foreign is None:
                             foreign = self.cues.foreign_spans(text, self._unknown_word)
-                        if self._excused(text, at, word, unit, href, foreign, cell):
+                        if self._excused(text, at, word, unit, href, foreign, cell, links):
                             continue
                     yield kind, word, at, unit, part
 
-    def _excused(self, text: str, at: int, word: str, unit: Unit, url: str | None, foreign, cell: bool) -> bool:
-        """An unknown word that its context shows to be no misspelling (see ``cues``)."""
+    def _excused(
+        self, text: str, at: int, word: str, unit: Unit, url: str | None, foreign, cell: bool, links: tuple[str, ...]
+    ) -> bool:
+        """An unknown word that its context shows to be no misspelling (see ``cues``); ``url``
+        is the link the word is in, ``links`` those of its block."""
         if self.cues.named_by_url(word, url) or any(start <= at < end for start, end in foreign):
             return True
+        if any(self.cues.url_piece(word, link) for link in links):
+            return True  # "[This page](http://awslimitchecker.readthedocs.io/...) from the awslimitchecker tool"
         if unit.joined == HYPHEN and word == unit.text:
             first = unit.token.lower().startswith(word.lower())
             if self.cues.compound_part_ok(word, unit.token, first, self.vocab.knows):
@@ -175,14 +181,21 @@ class Speller:
             return True
         if unit.joined == IDENTIFIER and self.cues.cut_slug(text, at, end, unit.token):
             return True
+        if self.cues.affix_literal(text, at) and not self._typo_like(word):
+            return True  # "the repository that ends with **modelbuild**": a value, checked as an identifier
         if self.cues.formula_symbol(text, at, end):
             return True
         if self.cues.person_name(text, at, end, self._unknown_word):
             return True
         if self._near_known(word):
             return False  # one edit from a known word: the cues below would hide a typo ("Lamda, S3, Athena")
+        if self.cues.prefixed_word(word, self._known_base):
+            return True  # "misspecifying", "overallocate": a prefix before a known word
         least = self.cues.MIN_CELL_NAMES if cell else self.cues.MIN_LIST_NAMES
         return self.cues.name_list_item(text, at, end, least) or self.cues.abbreviation(text, at, end, self._starts_known)
+
+    def _known_base(self, word: str) -> bool:
+        return len(word) >= MIN_TYPO_LETTERS and self.vocab.knows(word)
 
     def _cited(self, text: str, at: int, word: str) -> bool:
         """The misspelling is cited beside its correction ("aquire -> acquire")."""
@@ -369,14 +382,17 @@ def _allowed(word: str, unit: str, extra: frozenset[str]) -> bool:
 
 
 MIN_VALUE_ITEMS = 3
-# a value written alone as a list item: a column, field or parameter name ("sibsp", "home.dest")
-_VALUE_ITEM = re.compile(r"[a-z][a-z0-9_.-]*")
+# a value written alone as a list item: a column, field or parameter name ("sibsp", "home.dest"),
+# a constant or type ("BIGDECIMAL"), or a mapping of one to another ("LONGNVARCHAR -> STRING")
+_VALUE = r"(?:[a-z][a-z0-9_.-]*|[A-Z][A-Z0-9_.-]*)"
+_VALUE_ITEM = re.compile(rf"{_VALUE}(?:\s*(?:->|=>|→)\s*{_VALUE})?")
 
 
 def value_list_blocks(note: Note) -> set[int]:
     """ids of the blocks of lists of values: runs of ``MIN_VALUE_ITEMS`` or more adjacent
-    sibling items (same parent, same marker) each of which is one lowercase token and nothing
-    else ("+ cabin", "+ sibsp", "+ home.dest": the column names of a data set)."""
+    sibling items (same parent, same marker) each of which is one lowercase or ALL-CAPS token
+    and nothing else ("+ cabin", "+ sibsp", "+ home.dest": the column names of a data set),
+    or a mapping of one such token to another ("+ LONGNVARCHAR -> STRING")."""
     return note.cached("spelling.value_lists", lambda: _value_list_blocks(note))
 
 

@@ -29,6 +29,13 @@ note never pays for them.
   slug that a name written in the same text completes
   ("**sagemaker-data-wrang**" beside "Data Wrangler": an app name's prefix,
   as the console shows it).
+* **Names a link spells**: a word that is a whole piece of the host or path of
+  a link in the same paragraph ("[This page](http://awslimitchecker.readthedocs.io/...)
+  from the awslimitchecker tool").
+* **Literals after "starts with" / "ends with"**: a value ("the repository that
+  ends with **modelbuild**"), checked like an identifier.
+* **Prefixed words**: a prefix English writes solid before a known word
+  ("misspecifying", "overallocate", "unbiasing").
 * **Formula symbols**: a word beside an invisible character that flattened
   MathML leaves ("D\u200bwin": D subscript win), or a LaTeX command name
   that lost its backslash in a formula or a range ("[0, infty]").
@@ -96,6 +103,12 @@ _NAME_WORD = re.compile(r"[A-Z][\w'’\\.-]*")
 _MID_SENTENCE_PERIOD = re.compile(r"\.(?:\s+[a-z0-9(]|[,;:)])")
 _CITED_AFTER = re.compile(r"""^["'”’`*]*\s*(?:->|=>|→|⇒|-->|\bto\b|\binstead of\b)\s*["'“‘`*]*([A-Za-z]+)""")
 _SNAKE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+MIN_URL_PIECE = 4
+_AFFIX_BEFORE = re.compile(r"\b(?:starts?|ends?|begins?|starting|ending|beginning|prefixed|suffixed)\s+with\s+[*_\"'“‘`]*$", re.I)
+# prefixes that English writes solid before a word ("misspecify", "overprovisioned"); the
+# rest must be a known word of five letters or more, and the caller keeps a word one edit
+# from a known word ("recoder": recorder) reported
+SOLID_PREFIXES = ("counter", "hyper", "inter", "micro", "multi", "over", "post", "pre", "mis", "non", "re", "sub", "super", "un", "under")
 
 
 def _squash(text: str) -> str:
@@ -221,6 +234,30 @@ def cut_slug(text: str, start: int, end: int, token: str) -> bool:
         return False
     before = re.escape(pieces[-2])
     return re.search(rf"(?i)\b{before}[ \t]+{re.escape(word)}[a-z]+", text) is not None
+
+
+def url_piece(word: str, url: str) -> bool:
+    """The word is a whole piece (between punctuation) of the host or path of ``url``, a link
+    in the same paragraph: the name of what it links to ("[This page](http://awslimitchecker.
+    readthedocs.io/...) from the awslimitchecker tool's documentation")."""
+    if len(word) < MIN_URL_PIECE:
+        return False
+    address = re.split(r"[?#]", url, maxsplit=1)[0].lower()
+    return word.lower() in re.split(r"[^a-z0-9]+", address)
+
+
+def affix_literal(text: str, start: int) -> bool:
+    """The word comes right after "starts with", "ends with", "begins with" or "prefixed
+    with" (maybe in bold or quotes): a literal value ("the repository that ends with
+    **modelbuild**"), checked like an identifier."""
+    return _AFFIX_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+def prefixed_word(word: str, known: Callable[[str], bool]) -> bool:
+    """A prefix of ``SOLID_PREFIXES`` written solid before a known word ("misspecifying",
+    "overallocate", "unbiasing"); ``known`` judges the rest."""
+    lower = word.lower()
+    return any(lower.startswith(prefix) and known(lower[len(prefix):]) for prefix in SOLID_PREFIXES)
 
 
 def formula_symbol(text: str, start: int, end: int) -> bool:
