@@ -706,3 +706,11 @@ def test_kept_word_verdicts_are_bounded_and_forgetting_them_changes_no_finding(m
     assert 'trainig' in {m.split("'")[1] for *_, m in expected}
     assert 0 < len(kept._verdicts) <= 5
     assert len(kept._fine) <= 5
+
+
+def test_a_surname_after_by_or_and_and_a_given_name_is_not_reported():
+    assert found("* The dataset by Ronny Kohavi and Barry Becker.\n", "NL2") == []
+    assert found("* Thomas L Griffiths and Mark Steyvers. *Finding Scientific Topics*.\n", "NL2") == []
+    # one edit from a known word, or no "by" / "X and" before the given name: still reported
+    assert spots("* Trained by Amazon Sagemkaer.\n", "NL2") == [(1, 21, "NL201")]
+    assert spots("* Mark Steyvers wrote it.\n", "NL2") == [(1, 8, "NL201")]

@@ -190,6 +190,8 @@ class Speller:
             return True
         if self._near_known(word):
             return False  # one edit from a known word: the cues below would hide a typo ("Lamda, S3, Athena")
+        if self.cues.named_by_phrase(text, at, end):
+            return True  # "by Ronny Kohavi": a surname
         if self.cues.prefixed_word(word, self._known_base):
             return True  # "misspecifying", "overallocate": a prefix before a known word
         least = self.cues.MIN_CELL_NAMES if cell else self.cues.MIN_LIST_NAMES

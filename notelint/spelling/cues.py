@@ -10,6 +10,8 @@ note never pays for them.
 * **People's names**: a capitalised word beside a middle initial ("Brett W
   Bader"), after a title ("Dr. Nathalie ..."), before "et al.", or beside
   another capitalised word that no list knows ("Sudipto Guha").
+  A surname after a given name that "by" or "X and" introduces ("by Ronny
+  Kohavi", "Thomas L Griffiths and Mark Steyvers").
 * **Another language**: a sentence or quoted phrase of three words or more in
   which at least half the words are unknown to English or are common function
   words of French, German, Spanish, Italian or Portuguese, one of them at least
@@ -81,6 +83,9 @@ _TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+$")
 _INITIAL_BEFORE = re.compile(r"[A-Z][a-z]+\s+[A-Z]\.?\s+$")
 _INITIAL_AFTER = re.compile(r"^\s+[A-Z]\.?\s+[A-Z][a-z]+")
 _ET_AL = re.compile(r"^(?:['’]s)?,?\s+et\.?\s+al\b")
+# "by Ronny Kohavi": a given name after "by"; "Griffiths and Mark Steyvers": a name after "X and"
+_BY_NAME_BEFORE = re.compile(r"\bby\s+[A-Z][a-z]+\s+$")
+_AND_NAME_BEFORE = re.compile(r"[A-Z][a-z]+,?\s+and\s+[A-Z][a-z]+\s+$")
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 _CAPITALISED_AFTER = re.compile(r"^(?:['’]s)?\s+([A-Z][a-z]+)")
 MIN_FOREIGN_WORDS = 3
@@ -150,6 +155,18 @@ def foreign_spans(text: str, unknown: Callable[[str], bool]) -> list[tuple[int, 
         if marked and foreign >= MIN_FOREIGN_WORDS and 2 * foreign >= len(words):
             spans.append(match.span())
     return spans
+
+
+def named_by_phrase(text: str, start: int, end: int) -> bool:
+    """``text[start:end]``, a capitalised word after a capitalised one, is a surname that
+    the phrase around it marks: "by Ronny Kohavi", "Thomas L Griffiths and Mark Steyvers"
+    (authors, a data set's makers).  The caller keeps a word one edit from a known word
+    reported ("by Amazon Sagemkaer")."""
+    word = text[start:end]
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    before = text[max(0, start - 60) : start]
+    return bool(_BY_NAME_BEFORE.search(before) or _AND_NAME_BEFORE.search(before))
 
 
 def identifier_list_item(text: str, start: int, end: int) -> bool:
