@@ -610,6 +610,85 @@ def test_a_stray_letter_before_a_headings_hash_is_named_as_such():
     assert d.suggestions == ("S3",)
 
 
+# -- session 5: a slug cut short, lists of values, names in a table cell ------------------
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an app name's prefix as the console shows it, beside the name it comes from
+        "* The Data Wrangler app name starts with **sagemaker\\-data\\-wrang**.\n",
+        "* To update Data Wrangler, delete the app that starts with sagemaker-data-wrang.\n",
+        # a list of column names, one lowercase token an item
+        "1. Drop these columns:\n   + cabin\n   + ticket\n   + sibsp\n   + home\\.dest\n",
+        "* pclass\n* sibsp\n\n* parch\n",
+        # names in a table cell: two capitalised items are a list of names
+        "| Task | Others |\n| --- | --- |\n| Speech | Ambiverse Natural Language API, Cloud Speech API |\n",
+        "| Task | Others |\n| --- | --- |\n| Image recognition | IBM Watson, Clarifai |\n| Metrics | Borgmon, TSDB |\n",
+    ],
+)
+def test_cut_slugs_value_lists_and_names_in_a_cell_are_not_reported(body):
+    assert found(body, "NL2") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "spot"),
+    [
+        # the text writes no name that completes the slug's last piece
+        ("* The app name starts with **sagemaker-data-wrang**.\n", (1, 45, "NL201")),
+        ("* Data Wrangler runs sagemaker-data-wrnagler apps.\n", (1, 37, "NL201")),
+        # a value list still reports a value one edit from a known word, and a list
+        # with an item of several words is prose
+        ("* cabin\n* tickett\n* sibsp\n", (2, 3, "NL201")),
+        ("* cabin\n* ticket\n* sibsp is a column\n", (3, 3, "NL201")),
+        # two items: enough in a table cell, not in a sentence
+        ("* Emily Webber, AWS Specialist\n", (1, 9, "NL201")),
+        # a name one edit from a known word stays a typo in a cell too
+        ("| Task | Others |\n| --- | --- |\n| Image | IBM Watson, Rekognitoin |\n", (3, 23, "NL201")),
+    ],
+)
+def test_typos_beside_slugs_value_lists_and_cells_are_still_reported(body, spot):
+    assert spots(body, "NL2") == [spot]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a prefix written solid before a known word
+        "* Misspecifying a model; a misdetection; overallocate memory; unbiasing terms; overprovisioned DPUs.\n",
+        # a list of type mappings and of ALL-CAPS values
+        "The mappings are:\n+ DATE \\-> DATE\n+ VARCHAR \\-> STRING\n+ LONGNVARCHAR \\-> STRING\n",
+        # a literal after "ends with" / "starts with", checked as an identifier
+        "* Clone the repository that ends with **modelbuild**.\n",
+        "* Pick the bucket that starts with 'mlopsdata'.\n",
+        # a name that a link of the same paragraph spells
+        "* [This page](http://awslimitchecker.readthedocs.io/en/latest/limits.html) from the awslimitchecker tool.\n",
+    ],
+)
+def test_prefixed_words_value_mappings_affix_literals_and_linked_names_are_not_reported(body):
+    assert found(body, "NL2") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "spot"),
+    [
+        # one edit from a known word: a typo, prefix or not ("recoder": recorder)
+        ("* The recoder setup.\n", (1, 7, "NL201")),
+        ("* An overprovisoned volume.\n", (1, 6, "NL201")),
+        # the rest after the prefix is no known word
+        ("* Unmanagable code.\n", (1, 3, "NL201")),
+        # a value of a mapping list one edit from a known word
+        ("+ DATE \\-> DATE\n+ VARCHAR \\-> STRING\n+ CHAR \\-> STRNIG\n", (3, 12, "NL201")),
+        # after "ends with", a value one edit from a known word is still a typo
+        ("* The name ends with **trainingg**.\n", (1, 24, "NL201")),
+        # a link's URL spells the name, not a near spelling of it
+        ("* [This page](http://awslimitchecker.readthedocs.io/) from the awslimitcheckr tool.\n", (1, 64, "NL201")),
+        # a piece of a URL shorter than four letters excuses nothing
+        ("* [Docs](https://example.com/dat/x) for the dat source.\n", (1, 45, "NL201")),
+    ],
+)
+def test_typos_beside_prefixes_mappings_affixes_and_links_are_still_reported(body, spot):
+    assert spots(body, "NL2") == [spot]
+
+
 # -- the speller's kept verdicts ----------------------------------------------------
 def test_kept_word_verdicts_are_bounded_and_forgetting_them_changes_no_finding(monkeypatch):
     from notelint.engine import Linter
@@ -627,3 +706,11 @@ def test_kept_word_verdicts_are_bounded_and_forgetting_them_changes_no_finding(m
     assert 'trainig' in {m.split("'")[1] for *_, m in expected}
     assert 0 < len(kept._verdicts) <= 5
     assert len(kept._fine) <= 5
+
+
+def test_a_surname_after_by_or_and_and_a_given_name_is_not_reported():
+    assert found("* The dataset by Ronny Kohavi and Barry Becker.\n", "NL2") == []
+    assert found("* Thomas L Griffiths and Mark Steyvers. *Finding Scientific Topics*.\n", "NL2") == []
+    # one edit from a known word, or no "by" / "X and" before the given name: still reported
+    assert spots("* Trained by Amazon Sagemkaer.\n", "NL2") == [(1, 21, "NL201")]
+    assert spots("* Mark Steyvers wrote it.\n", "NL2") == [(1, 8, "NL201")]

@@ -351,8 +351,10 @@ def trailing_blank_lines(note: Note, ctx: Context) -> Iterator[Finding]:
 
 
 _PARENTHESIS = re.compile(r"[()]")
-# a half-open interval, "(0, 1]" or "(-inf, 0]", is closed by its bracket
-_INTERVAL = re.compile(r"\(\s*[-+]?(?:\d[\d.,_]*|inf|infinity|∞)\s*,\s*[-+]?(?:\d[\d.,_]*|inf|infinity|∞)\s*\]", re.I)
+# a bound of an interval: a number, maybe in scientific notation ("1e-3"), or an infinity
+_BOUND = r"[-+]?(?:\d[\d.,_]*(?:e[-+]?\d+)?|inf|infinity|∞)"
+# a half-open interval, "(0, 1]", "(0, 1e-3]" or "(-inf, 0]", is closed by its bracket
+_INTERVAL = re.compile(rf"\(\s*{_BOUND}\s*,\s*{_BOUND}\s*\]", re.I)
 
 
 @rule(
@@ -379,18 +381,27 @@ def unclosed_parenthesis(note: Note, ctx: Context) -> Iterator[Finding]:
     """An unclosed `(` usually marks a sentence cut off while editing.  Only
     prose counts (code spans and URLs are skipped), a stray `)` is not
     reported, since `a)`-style enumerations use one on its own, and a
-    half-open interval such as `(0, 1]` is closed by its bracket."""
+    half-open interval such as `(0, 1]` or `(0, 1e-3]` is closed by its
+    bracket, and a `(` whose `)` a code span swallowed right after it (a
+    literal backtick, "(`)") is closed too."""
     for block in note.blocks:
         if block.kind is BlockKind.HEADING:
             continue
         open_at: list[int] = []
         # intervals are found in the whole visible text: their bounds may be code, "(`0.0`, `1.0`]"
-        intervals = {m.start() for m in _INTERVAL.finditer(block.text)} if "]" in block.text else set()
+        closed = {m.start() for m in _INTERVAL.finditer(block.text)} if "]" in block.text else set()
+        # "(`)": a backtick meant literally between parentheses opens a code span that
+        # swallows the ')'; the parenthesis is closed, only the backtick went wrong
+        closed.update(
+            segment.start - 1
+            for segment, text in block.iter_segments(Kind.CODE)
+            if block.text[segment.start - 1 : segment.start] == "(" and text.lstrip("\\").startswith(")")
+        )
         for segment, text in block.iter_segments(Kind.PROSE, Kind.LINK):
             if "(" not in text and not open_at:
                 continue
             for match in _PARENTHESIS.finditer(text):
-                if segment.start + match.start() in intervals:
+                if segment.start + match.start() in closed:
                     continue
                 if match.group() == "(":
                     open_at.append(segment.start + match.start())

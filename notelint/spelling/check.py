@@ -39,7 +39,7 @@ from functools import cached_property
 from typing import Iterator
 
 from notelint.memo import Memo, TextMemo
-from notelint.note import BlockKind, Kind, Note
+from notelint.note import BlockKind, Kind, ListItem, Note
 from notelint.spelling.suggest import Suggester, distance, edits1
 from notelint.spelling.tokens import (
     ALONE,
@@ -78,7 +78,7 @@ _PROFILE = re.compile(
 
 # a block's prose segments (kind, link, start, end), and what ``Speller._block_problems`` keeps of a block
 _Prose = tuple[tuple[Kind, "str | None", int, int], ...]
-_BlockKey = tuple[str, bool, _Prose]
+_BlockKey = tuple[str, bool, bool, _Prose]
 _BlockProblem = tuple[str, str, int, Unit, bool]
 
 
@@ -116,9 +116,11 @@ class Speller:
 
     def _scan(self, note: Note) -> Iterator[Problem]:
         extra = frozenset(note_words(note) | code_words(note))
+        listed = value_list_blocks(note)
         for block in note.blocks:
             prose = tuple((s.kind, s.href, s.start, s.end) for s in block.segments if s.kind in PROSE_KINDS)
-            for kind, word, at, unit, part in self._block_memo((block.text, block.kind is BlockKind.CELL, prose)):
+            key = (block.text, block.kind is BlockKind.CELL, id(block) in listed, prose)
+            for kind, word, at, unit, part in self._block_memo(key):
                 if extra and _allowed(word, unit.text, extra):
                     continue  # the note's own words (its front matter's ``words:``, its code spans)
                 start, end = block.span(at, at + len(word))
@@ -131,15 +133,18 @@ class Speller:
         # kept by what decides them: an editor's re-check reads only the blocks an edit changed
         return Memo(lambda key: tuple(self._block_problems(*key)))
 
-    def _block_problems(self, text: str, cell: bool, prose: _Prose) -> Iterator[_BlockProblem]:
+    def _block_problems(self, text: str, cell: bool, listed: bool, prose: _Prose) -> Iterator[_BlockProblem]:
         """(kind, word, offset into ``text``, unit, is_part) for each problem of one block, from
-        nothing but its text, whether it is a table cell, and its prose segments (kind, link,
-        start, end): the note's own words and its markup are the caller's."""
-        # the only word of a table cell is a value or a key, not prose; the case
-        # of a list item of one lowercase word is a value's too ("* mysql" in a
-        # list of engine names), though its spelling is checked
+        nothing but its text, whether it is a table cell or an item of a list of values
+        (``value_list_blocks``), and its prose segments (kind, link, start, end): the note's
+        own words and its markup are the caller's."""
+        # the only word of a table cell, or an item of a list of values (column
+        # names: "+ sibsp"; type mappings: "+ LONGNVARCHAR -> STRING"), is a value or
+        # a key, not prose; the case of a list item of one lowercase word is a
+        # value's too ("* mysql" in a list of engine names), though its spelling is checked
         words = text.split()
-        lone = cell and len(words) == 1
+        lone = (cell and len(words) == 1) or listed
+        links = tuple(href for kind, href, _start, _end in prose if kind is Kind.LINK and href)
         value = len(words) == 1 and words[0].islower()
         foreign: list[tuple[int, int]] | None = None
         for segment_kind, href, segment_start, segment_end in prose:
@@ -155,14 +160,19 @@ class Speller:
                     if kind == UNKNOWN:
                         if foreign is None:
                             foreign = self.cues.foreign_spans(text, self._unknown_word)
-                        if self._excused(text, at, word, unit, href, foreign):
+                        if self._excused(text, at, word, unit, href, foreign, cell, links):
                             continue
                     yield kind, word, at, unit, part
 
-    def _excused(self, text: str, at: int, word: str, unit: Unit, url: str | None, foreign) -> bool:
-        """An unknown word that its context shows to be no misspelling (see ``cues``)."""
+    def _excused(
+        self, text: str, at: int, word: str, unit: Unit, url: str | None, foreign, cell: bool, links: tuple[str, ...]
+    ) -> bool:
+        """An unknown word that its context shows to be no misspelling (see ``cues``); ``url``
+        is the link the word is in, ``links`` those of its block."""
         if self.cues.named_by_url(word, url) or any(start <= at < end for start, end in foreign):
             return True
+        if any(self.cues.url_piece(word, link) for link in links):
+            return True  # "[This page](http://awslimitchecker.readthedocs.io/...) from the awslimitchecker tool"
         if unit.joined == HYPHEN and word == unit.text:
             first = unit.token.lower().startswith(word.lower())
             if self.cues.compound_part_ok(word, unit.token, first, self.vocab.knows):
@@ -170,13 +180,25 @@ class Speller:
         end = at + len(word)
         if word == unit.token and self.cues.identifier_list_item(text, at, end):
             return True
+        if unit.joined == IDENTIFIER and self.cues.cut_slug(text, at, end, unit.token):
+            return True
+        if self.cues.affix_literal(text, at) and not self._typo_like(word):
+            return True  # "the repository that ends with **modelbuild**": a value, checked as an identifier
         if self.cues.formula_symbol(text, at, end):
             return True
         if self.cues.person_name(text, at, end, self._unknown_word):
             return True
         if self._near_known(word):
             return False  # one edit from a known word: the cues below would hide a typo ("Lamda, S3, Athena")
-        return self.cues.name_list_item(text, at, end) or self.cues.abbreviation(text, at, end, self._starts_known)
+        if self.cues.named_by_phrase(text, at, end):
+            return True  # "by Ronny Kohavi": a surname
+        if self.cues.prefixed_word(word, self._known_base):
+            return True  # "misspecifying", "overallocate": a prefix before a known word
+        least = self.cues.MIN_CELL_NAMES if cell else self.cues.MIN_LIST_NAMES
+        return self.cues.name_list_item(text, at, end, least) or self.cues.abbreviation(text, at, end, self._starts_known)
+
+    def _known_base(self, word: str) -> bool:
+        return len(word) >= MIN_TYPO_LETTERS and self.vocab.knows(word)
 
     def _cited(self, text: str, at: int, word: str) -> bool:
         """The misspelling is cited beside its correction ("aquire -> acquire")."""
@@ -370,6 +392,43 @@ def _miscased(written: str, canonical: str) -> bool:
 def _allowed(word: str, unit: str, extra: frozenset[str]) -> bool:
     """A note's own ``words:`` accept a word, its singular, or the unit it is part of."""
     return any(w in extra for w in (word.lower(), unit.lower(), *singulars(word.lower())))
+
+
+MIN_VALUE_ITEMS = 3
+# a value written alone as a list item: a column, field or parameter name ("sibsp", "home.dest"),
+# a constant or type ("BIGDECIMAL"), or a mapping of one to another ("LONGNVARCHAR -> STRING")
+_VALUE = r"(?:[a-z][a-z0-9_.-]*|[A-Z][A-Z0-9_.-]*)"
+_VALUE_ITEM = re.compile(rf"{_VALUE}(?:\s*(?:->|=>|→)\s*{_VALUE})?")
+
+
+def value_list_blocks(note: Note) -> set[int]:
+    """ids of the blocks of lists of values: runs of ``MIN_VALUE_ITEMS`` or more adjacent
+    sibling items (same parent, same marker) each of which is one lowercase or ALL-CAPS token
+    and nothing else ("+ cabin", "+ sibsp", "+ home.dest": the column names of a data set),
+    or a mapping of one such token to another ("+ LONGNVARCHAR -> STRING")."""
+    return note.cached("spelling.value_lists", lambda: _value_list_blocks(note))
+
+
+def _value_list_blocks(note: Note) -> set[int]:
+    runs: list[list[ListItem]] = []
+    current: dict[int, list[ListItem]] = {}  # id of the parent (0: none) -> the run of its items
+    for item in note.items:
+        parent = id(item.parent) if item.parent is not None else 0
+        run = current.get(parent)
+        if run is not None and run[-1].marker == item.marker and item.line <= run[-1].end_line + 2:
+            run.append(item)  # the next item of the same list (a blank line between items is fine)
+        else:
+            current[parent] = [item]
+            runs.append(current[parent])
+    listed: set[int] = set()
+    for run in runs:
+        if len(run) >= MIN_VALUE_ITEMS and all(_value_item(item) for item in run):
+            listed.update(id(item.blocks[0]) for item in run)
+    return listed
+
+
+def _value_item(item: ListItem) -> bool:
+    return not item.children and len(item.blocks) == 1 and _VALUE_ITEM.fullmatch(item.blocks[0].text.strip()) is not None
 
 
 def code_words(note: Note) -> set[str]:

@@ -10,6 +10,8 @@ note never pays for them.
 * **People's names**: a capitalised word beside a middle initial ("Brett W
   Bader"), after a title ("Dr. Nathalie ..."), before "et al.", or beside
   another capitalised word that no list knows ("Sudipto Guha").
+  A surname after a given name that "by" or "X and" introduces ("by Ronny
+  Kohavi", "Thomas L Griffiths and Mark Steyvers").
 * **Another language**: a sentence or quoted phrase of three words or more in
   which at least half the words are unknown to English or are common function
   words of French, German, Spanish, Italian or Portuguese, one of them at least
@@ -23,7 +25,19 @@ note never pays for them.
 * **Lists of names**: a capitalised word in a comma-separated run of three or
   more items that are all short capitalised names ("DataDog, New Relic,
   Epsagon"; "Sudipto Guha, Nina Mishra, Gourav Roy"): products, companies or
-  people, not prose.
+  people, not prose.  In a table cell two such items are enough ("IBM Watson,
+  Clarifai"): a cell holds no prose around its list.
+* **Names cut short in a slug**: the last piece of a lowercase kebab-case
+  slug that a name written in the same text completes
+  ("**sagemaker-data-wrang**" beside "Data Wrangler": an app name's prefix,
+  as the console shows it).
+* **Names a link spells**: a word that is a whole piece of the host or path of
+  a link in the same paragraph ("[This page](http://awslimitchecker.readthedocs.io/...)
+  from the awslimitchecker tool").
+* **Literals after "starts with" / "ends with"**: a value ("the repository that
+  ends with **modelbuild**"), checked like an identifier.
+* **Prefixed words**: a prefix English writes solid before a known word
+  ("misspecifying", "overallocate", "unbiasing").
 * **Formula symbols**: a word beside an invisible character that flattened
   MathML leaves ("D\u200bwin": D subscript win), or a LaTeX command name
   that lost its backslash in a formula or a range ("[0, infty]").
@@ -69,10 +83,14 @@ _TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Sir)\.?\s+$")
 _INITIAL_BEFORE = re.compile(r"[A-Z][a-z]+\s+[A-Z]\.?\s+$")
 _INITIAL_AFTER = re.compile(r"^\s+[A-Z]\.?\s+[A-Z][a-z]+")
 _ET_AL = re.compile(r"^(?:['’]s)?,?\s+et\.?\s+al\b")
+# "by Ronny Kohavi": a given name after "by"; "Griffiths and Mark Steyvers": a name after "X and"
+_BY_NAME_BEFORE = re.compile(r"\bby\s+[A-Z][a-z]+\s+$")
+_AND_NAME_BEFORE = re.compile(r"[A-Z][a-z]+,?\s+and\s+[A-Z][a-z]+\s+$")
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 _CAPITALISED_AFTER = re.compile(r"^(?:['’]s)?\s+([A-Z][a-z]+)")
 MIN_FOREIGN_WORDS = 3
 MIN_LIST_NAMES = 3
+MIN_CELL_NAMES = 2  # a table cell holds no prose around its list of names
 MAX_NAME_WORDS = 5
 # characters MathML-to-text conversion leaves between a symbol and its subscript
 INVISIBLE_MATH = frozenset("\u200b\u2061\u2062\u2063\u2064")
@@ -90,6 +108,12 @@ _NAME_WORD = re.compile(r"[A-Z][\w'’\\.-]*")
 _MID_SENTENCE_PERIOD = re.compile(r"\.(?:\s+[a-z0-9(]|[,;:)])")
 _CITED_AFTER = re.compile(r"""^["'”’`*]*\s*(?:->|=>|→|⇒|-->|\bto\b|\binstead of\b)\s*["'“‘`*]*([A-Za-z]+)""")
 _SNAKE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+MIN_URL_PIECE = 4
+_AFFIX_BEFORE = re.compile(r"\b(?:starts?|ends?|begins?|starting|ending|beginning|prefixed|suffixed)\s+with\s+[*_\"'“‘`]*$", re.I)
+# prefixes that English writes solid before a word ("misspecify", "overprovisioned"); the
+# rest must be a known word of five letters or more, and the caller keeps a word one edit
+# from a known word ("recoder": recorder) reported
+SOLID_PREFIXES = ("counter", "hyper", "inter", "micro", "multi", "over", "post", "pre", "mis", "non", "re", "sub", "super", "un", "under")
 
 
 def _squash(text: str) -> str:
@@ -131,6 +155,18 @@ def foreign_spans(text: str, unknown: Callable[[str], bool]) -> list[tuple[int, 
         if marked and foreign >= MIN_FOREIGN_WORDS and 2 * foreign >= len(words):
             spans.append(match.span())
     return spans
+
+
+def named_by_phrase(text: str, start: int, end: int) -> bool:
+    """``text[start:end]``, a capitalised word after a capitalised one, is a surname that
+    the phrase around it marks: "by Ronny Kohavi", "Thomas L Griffiths and Mark Steyvers"
+    (authors, a data set's makers).  The caller keeps a word one edit from a known word
+    reported ("by Amazon Sagemkaer")."""
+    word = text[start:end]
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    before = text[max(0, start - 60) : start]
+    return bool(_BY_NAME_BEFORE.search(before) or _AND_NAME_BEFORE.search(before))
 
 
 def identifier_list_item(text: str, start: int, end: int) -> bool:
@@ -175,10 +211,10 @@ def _name_item(item: str) -> bool:
     return 0 < len(words) <= MAX_NAME_WORDS and all(_NAME_WORD.fullmatch(w) for w in words)
 
 
-def name_list_item(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` is (part of) a whole item of a comma-separated list of three or
-    more short capitalised names ("Nuance, Vocalware, IBM"); the first item may be the end
-    of a longer phrase ("companies like Huawei, Meizu, Lenovo, etc.")."""
+def name_list_item(text: str, start: int, end: int, least: int = MIN_LIST_NAMES) -> bool:
+    """``text[start:end]`` is (part of) a whole item of a comma-separated list of ``least``
+    (three) or more short capitalised names ("Nuance, Vocalware, IBM"); the first item may
+    be the end of a longer phrase ("companies like Huawei, Meizu, Lenovo, etc.")."""
     if not text[start:start + 1].isupper():
         return False
     begin, finish = _clause(text, start, end)
@@ -189,7 +225,7 @@ def name_list_item(text: str, start: int, end: int) -> bool:
             index = len(items)
         items.append(part)
         at += len(part) + 1
-    if index < 0 or len(items) < MIN_LIST_NAMES or not _name_item(items[index]):
+    if index < 0 or len(items) < least or not _name_item(items[index]):
         return False
     names = [
         _name_item(item) or (i == 0 and bool(item.split()) and _NAME_WORD.fullmatch(item.split()[-1]) is not None)
@@ -202,7 +238,43 @@ def name_list_item(text: str, start: int, end: int) -> bool:
     run_end = index
     while run_end + 1 < len(items) and names[run_end + 1]:
         run_end += 1
-    return run_end - run_start + 1 >= MIN_LIST_NAMES
+    return run_end - run_start + 1 >= least
+
+
+def cut_slug(text: str, start: int, end: int, token: str) -> bool:
+    """``text[start:end]`` is the last piece of the lowercase kebab-case slug ``token``, cut
+    short, and the text writes the name it comes from: the piece before it, a space, then
+    the piece and more letters ("sagemaker-data-wrang" beside "Data Wrangler")."""
+    word = text[start:end]
+    pieces = token.split("-")
+    if len(pieces) < 2 or pieces[-1] != word or not token.islower():
+        return False
+    before = re.escape(pieces[-2])
+    return re.search(rf"(?i)\b{before}[ \t]+{re.escape(word)}[a-z]+", text) is not None
+
+
+def url_piece(word: str, url: str) -> bool:
+    """The word is a whole piece (between punctuation) of the host or path of ``url``, a link
+    in the same paragraph: the name of what it links to ("[This page](http://awslimitchecker.
+    readthedocs.io/...) from the awslimitchecker tool's documentation")."""
+    if len(word) < MIN_URL_PIECE:
+        return False
+    address = re.split(r"[?#]", url, maxsplit=1)[0].lower()
+    return word.lower() in re.split(r"[^a-z0-9]+", address)
+
+
+def affix_literal(text: str, start: int) -> bool:
+    """The word comes right after "starts with", "ends with", "begins with" or "prefixed
+    with" (maybe in bold or quotes): a literal value ("the repository that ends with
+    **modelbuild**"), checked like an identifier."""
+    return _AFFIX_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+def prefixed_word(word: str, known: Callable[[str], bool]) -> bool:
+    """A prefix of ``SOLID_PREFIXES`` written solid before a known word ("misspecifying",
+    "overallocate", "unbiasing"); ``known`` judges the rest."""
+    lower = word.lower()
+    return any(lower.startswith(prefix) and known(lower[len(prefix):]) for prefix in SOLID_PREFIXES)
 
 
 def formula_symbol(text: str, start: int, end: int) -> bool:

@@ -144,3 +144,21 @@ def test_a_half_open_interval_closes_its_parenthesis():
 
 def test_an_interval_with_code_bounds_closes_its_parenthesis():
     assert found(note("* rsm: range: (`0.0`, `1.0`]. Default: 1.\n"), "NL116") == []
+
+
+def test_an_interval_with_a_bound_in_scientific_notation_closes_its_parenthesis():
+    # blazingtext_hyperparameters.md: "The recommended range is \(0, 1e\-3\]"
+    assert found(note("* The recommended range is \\(0, 1e\\-3\\] Default: 0.0001\n"), "NL116") == []
+    assert found(note("* lr: (1E-5, 1e+2] or (-inf, 1e3]\n"), "NL116") == []
+    # a bound that is no number, or no closing bracket: still unclosed
+    assert found(note("* The range is (0, 1e-3 and more\n"), "NL116") == [("NL116", 5, 16, 5, 17)]
+    assert found(note("* The range is (0, e3]\n"), "NL116") == [("NL116", 5, 16, 5, 17)]
+
+
+def test_a_literal_backtick_between_parentheses_closes_them():
+    # Glue's DropFields page: "The backticks \(`\) around `.zip`": the ')' went into a code span
+    assert found(note("* The backticks \\(`\\) around `.zip` are needed.\n"), "NL116") == []
+    assert found(note("* A backtick (`) and `x` here.\n"), "NL116") == []
+    # a code span right after '(' that does not start with ')' closes nothing
+    assert found(note("* As the destination \\(`disk_path)`\\. Then more.\n"), "NL116") == [("NL116", 5, 22, 5, 24)]
+    assert found(note("* A dash (`-`) and (`x` more.\n"), "NL116") == [("NL116", 5, 20, 5, 21)]
