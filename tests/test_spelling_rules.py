@@ -608,3 +608,22 @@ def test_a_stray_letter_before_a_headings_hash_is_named_as_such():
     # in mid-line the shift key is still the likelier slip
     (d,) = lint(FRONT + "* Use the S# endpoint.\n", ("NL201",))
     assert d.suggestions == ("S3",)
+
+
+# -- the speller's kept verdicts ----------------------------------------------------
+def test_kept_word_verdicts_are_bounded_and_forgetting_them_changes_no_finding(monkeypatch):
+    from notelint.engine import Linter
+    from notelint.rules import RULES
+    from notelint.spelling import check
+    from tests.helpers import AS_OF, REPO
+
+    text = FRONT + "".join(f"* The modle{n} trainig job writes artefact number {n} to the bukcet.\n" for n in range(30))
+    expected = [(d.line, d.column, d.code, d.message) for d in lint(text, ("NL2",))]
+    monkeypatch.setattr(check, "VERDICTS_KEPT", 5)
+    linter = Linter(Config(root=REPO, select=("NL2",)), RULES, AS_OF)
+    bounded = [(d.line, d.column, d.code, d.message) for d in linter.check_text(text, "note.md")]
+    kept = linter.context.shared_data["spelling.speller"]
+    assert bounded == expected
+    assert 'trainig' in {m.split("'")[1] for *_, m in expected}
+    assert 0 < len(kept._verdicts) <= 5
+    assert len(kept._fine) <= 5

@@ -60,6 +60,7 @@ MISCASED = "miscased"
 MIN_LETTERS = 3
 MAX_ACRONYM = 5
 MIN_TYPO_LETTERS = 5
+VERDICTS_KEPT = 200_000  # distinct words judged; then all are forgotten (see Speller._forget_words)
 # two-letter words that identifiers glue to others: bynode, projectid, toupper
 # two capitals, then lowercase: "THis", "WHen" (not "IDs", "GBs": acronym plurals)
 _SHIFT_SLIP = re.compile(r"[A-Z]{2}[a-z]{2,}")
@@ -225,10 +226,20 @@ class Speller:
         key = (unit.text, unit.joined)
         found = self._verdicts.get(key)
         if found is None:
+            if len(self._verdicts) >= VERDICTS_KEPT:
+                self._forget_words()
             found = self._verdicts[key] = tuple(self._classify(unit.text, unit.joined))
             if not found and unit.joined == ALONE and unit.text == unit.token:
                 self._fine.add(unit.text)
         return found
+
+    def _forget_words(self) -> None:
+        """Drop every kept verdict: a language server lives for days and every half-typed
+        word is a new key, so the memory these take is bounded (checking the whole
+        SageMaker guide in one process judges about 14,000 words)."""
+        self._verdicts.clear()
+        self._typo_cache.clear()
+        self._fine.clear()
 
     def _classify(self, text: str, joined: str) -> Iterator[tuple[str, int, str, bool]]:
         vocab = self.vocab
