@@ -36,6 +36,8 @@ def test_an_before_a_verb_form_is_reported_with_its_position_message_and_unsafe_
         ("* It is better of each consumer reads from its own shard.\n", 16, "of", ("if", "off")),
         # a verb between "the" and "of", one edit from a noun AWS prose writes there
         ("* Use CloudWatch to monitor the heal of the cluster.\n", 33, "heal", ("health",)),
+        # an adjective as the subject of "the ... is that": its noun
+        ("* The resilient is that a Multi-AZ cluster survives the loss of one zone.\n", 7, "resilient", ("resilience",)),
     ],
 )
 def test_each_pattern_is_reported_at_the_word_it_rules_out(body, column, written, likely):
@@ -56,6 +58,9 @@ def test_each_pattern_is_reported_at_the_word_it_rules_out(body, column, written
         "* It has got better of late.\n",  # "of late"
         "* Use CloudWatch to monitor the health of the cluster.\n",
         "* Pass an assert for errors in the transformations.\n",  # only "of" makes a noun slot
+        "* The resilience is that a Multi-AZ cluster survives the loss of one zone.\n",
+        "* The incident is that the cluster failed.\n",  # a noun in -ent: English writes "the incident"
+        "* The important is that the table has a sort key.\n",  # English writes "the important" (thing): not judged
         "* An Installing guide.\n",  # a capitalised word is not judged
         "* Create an `installing` step.\n",  # code is not prose
     ],

@@ -482,7 +482,9 @@ def grammar_slip(note: Note, ctx: Context) -> Iterator[Finding]:
     but a determiner ("you are better of using" -> better off; "it is better
     of each shard" -> better if; "the better of the two" passes), and a verb
     in a noun's place between a determiner and "of" where a frequent noun a
-    letter or two away fits ("monitor the heal of the cluster" -> health).
+    letter or two away fits ("monitor the heal of the cluster" -> health),
+    and an adjective in -ent or -ant as the subject of "the ... is that"
+    ("the resilient is that" -> resilience).
     The -ing form and the verb are judged by the counts of NL208
     (``aws-bigrams.tsv``): a word that AWS prose or English writes after an
     article is a noun or an adjective too, and passes.  The fix, the first

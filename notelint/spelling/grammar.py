@@ -1,6 +1,6 @@
 """Real words that the grammar around them rules out (NL209): "uploading an applying lexicons".
 
-Three patterns in the spirit of LanguageTool's, each right in general English
+Four patterns in the spirit of LanguageTool's, each right in general English
 and each checked against counts before it speaks (the counts of NL208,
 ``aws-bigrams.tsv``: AWS prose and symspellpy's general English):
 
@@ -44,6 +44,7 @@ MIN_ING_LETTERS = 6
 NOUN_SLOT_FOLLOWERS = ("of",)  # measured: "for" let "An assert for errors" (code named as a noun) through
 MAX_NOUN_EDITS = 2
 MAX_SUGGESTIONS = 3
+ADJECTIVE_ENDINGS = ("ent", "ant")  # adjectives whose noun ends in -ence, -ance: inconvenient, important
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,20 @@ def _noun_slot(model: Model, words: list[str], index: int) -> tuple[str, ...]:
     return tuple(noun for _, noun in sorted(found, reverse=True)[:MAX_SUGGESTIONS])
 
 
+def _adjective_as_subject(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+    """An adjective in -ent or -ant as the subject of "the ... is that", where its noun in -ence or -ance
+    is meant ("the inconvenient is that" -> inconvenience)."""
+    if index == 0 or words[index - 1] != "the" or words[index + 1 : index + 3] not in (["is", "that"], ["was", "that"]):
+        return ()
+    word = words[index]
+    if not word.endswith(ADJECTIVE_ENDINGS) or not _never_after_article(model, word):
+        return ()  # a noun ("the incident is that"), or an adjective English writes as a noun ("the relevant")
+    noun = word[:-1] + "ce"
+    if not (model.general_pair("the", noun) or model.pair("the", noun)):
+        return ()  # no such noun, or one English never writes after "the"
+    return (noun,)
+
+
 def slips(text: str, model: Model) -> Iterator[Slip]:
     """Each word of ``text`` that the words around it rule out, with the words that fit."""
     for run in runs(text):
@@ -135,6 +150,8 @@ def slips(text: str, model: Model) -> Iterator[Slip]:
                 likely = _better_of(words, index)
                 if likely:
                     yield Slip(start, end, token, likely, "after 'better' ('better off', 'better if')")
+            elif likely := _adjective_as_subject(model, words, index):
+                yield Slip(start, end, token, likely, "is an adjective, where 'the ... is that' needs a noun")
             else:
                 likely = _noun_slot(model, words, index)
                 if likely:
