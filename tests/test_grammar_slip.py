@@ -38,6 +38,8 @@ def test_an_before_a_verb_form_is_reported_with_its_position_message_and_unsafe_
         ("* Use CloudWatch to monitor the heal of the cluster.\n", 33, "heal", ("health",)),
         # an adjective as the subject of "the ... is that": its noun
         ("* The resilient is that a Multi-AZ cluster survives the loss of one zone.\n", 7, "resilient", ("resilience",)),
+        # an -ed form before "based": the noun makes the compound
+        ("* Route requests with a tagged based policy.\n", 25, "tagged", ("tag",)),
     ],
 )
 def test_each_pattern_is_reported_at_the_word_it_rules_out(body, column, written, likely):
@@ -61,6 +63,9 @@ def test_each_pattern_is_reported_at_the_word_it_rules_out(body, column, written
         "* The resilience is that a Multi-AZ cluster survives the loss of one zone.\n",
         "* The incident is that the cluster failed.\n",  # a noun in -ent: English writes "the incident"
         "* The important is that the table has a sort key.\n",  # English writes "the important" (thing): not judged
+        "* Route requests with a tag based policy.\n",
+        "* The table is partitioned based on the date.\n",  # a participle before "based on" is right
+        "* Pick the seed based on the run.\n",  # a noun in -eed is no -ed form
         "* An Installing guide.\n",  # a capitalised word is not judged
         "* Create an `installing` step.\n",  # code is not prose
     ],

@@ -1,6 +1,6 @@
 """Real words that the grammar around them rules out (NL209): "uploading an applying lexicons".
 
-Four patterns in the spirit of LanguageTool's, each right in general English
+Five patterns in the spirit of LanguageTool's, each right in general English
 and each checked against counts before it speaks (the counts of NL208,
 ``aws-bigrams.tsv``: AWS prose and symspellpy's general English):
 
@@ -44,6 +44,7 @@ MIN_ING_LETTERS = 6
 NOUN_SLOT_FOLLOWERS = ("of",)  # measured: "for" let "An assert for errors" (code named as a noun) through
 MAX_NOUN_EDITS = 2
 MAX_SUGGESTIONS = 3
+MIN_PARTICIPLE_LETTERS = 5
 ADJECTIVE_ENDINGS = ("ent", "ant")  # adjectives whose noun ends in -ence, -ance: inconvenient, important
 
 
@@ -135,6 +136,23 @@ def _adjective_as_subject(model: Model, words: list[str], index: int) -> tuple[s
     return (noun,)
 
 
+def _participle_before_based(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+    """A verb's -ed form between a determiner and "based", where the noun it is made from is meant: an
+    "-based" compound is made with a noun ("a paged based view" -> "a page based view")."""
+    if index == 0 or index + 1 >= len(words) or words[index - 1] not in DETERMINERS or words[index + 1] != "based":
+        return ()
+    word = words[index]
+    if not word.endswith("ed") or word.endswith("eed") or len(word) < MIN_PARTICIPLE_LETTERS:
+        return ()  # "the seed based", "a speed based": nouns in -eed, no -ed forms
+    if model.pair(word, "based") or model.general_pair(word, "based"):
+        return ()  # AWS prose or English writes it before "based"
+    stems = (word[:-1], word[:-2], word[:-3] if word[-3:-2] == word[-4:-3] else word[:-2])
+    for noun in dict.fromkeys(stems):  # "paged" -> page, "indexed" -> index, "tagged" -> tag
+        if any(model.pair(article, noun) or model.general_pair(article, noun) for article in ARTICLES):
+            return (noun,)
+    return ()
+
+
 def slips(text: str, model: Model) -> Iterator[Slip]:
     """Each word of ``text`` that the words around it rule out, with the words that fit."""
     for run in runs(text):
@@ -150,6 +168,8 @@ def slips(text: str, model: Model) -> Iterator[Slip]:
                 likely = _better_of(words, index)
                 if likely:
                     yield Slip(start, end, token, likely, "after 'better' ('better off', 'better if')")
+            elif likely := _participle_before_based(model, words, index):
+                yield Slip(start, end, token, likely, "before 'based', where a noun makes the compound")
             elif likely := _adjective_as_subject(model, words, index):
                 yield Slip(start, end, token, likely, "is an adjective, where 'the ... is that' needs a noun")
             else:
