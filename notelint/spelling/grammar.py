@@ -15,7 +15,14 @@ and each checked against counts before it speaks (the counts of NL208,
 * a word in a noun's place, between a determiner and ``of``, that neither
   source ever writes after an article while English writes it after ``to``
   (a verb), where a frequent noun one or two edits away makes both set
-  phrases of AWS prose ("the heal of our streams" -> "the health of").
+  phrases of AWS prose ("the heal of our streams" -> "the health of");
+* an adjective in -ent or -ant as the subject of "the ... is that", which
+  neither source writes after "the", where its noun in -ence or -ance is
+  written after "the" ("the inconvenient is that" -> "the inconvenience");
+* a verb's -ed form between a determiner and ``based``, which neither source
+  writes before "based", where the noun it is made from is written after an
+  article ("a paged based view" -> "a page based view": an -based compound
+  is made with a noun).
 
 Only lowercase words of one run of prose are read (``collocation.runs``).
 """
