@@ -20,7 +20,8 @@ another real word: a lowercase word of the sentence (not a function word) is
 replaced by a word of pyspellchecker's English list one edit from it that is
 not one of its forms ("capacity" -> capability is not one edit; "big" -> bit,
 "on" -> ion are), as a slip of the finger makes them; recall counts the
-original word among the suggestions.  NL208's counts hold no SageMaker text.
+original word among the suggestions.  NL209 (grammar-slip), which reads the same
+counts, runs beside it.  NL208's counts hold no SageMaker text.
 
     .venv/bin/python bench/real_word_inject.py [--seed 14] [--count 300] [--corpora PATH] [--show 10] [--rule NL208]
 """
@@ -131,7 +132,7 @@ def run(notes: list[str], codes: str = "NL201,NL206") -> list[list[dict]]:
         ).stdout
     found: list[list[dict]] = [[] for _ in notes]
     for d in json.loads(out)["diagnostics"]:
-        if d["code"] in ("NL206", "NL208") or RARE_WORD in d["message"]:
+        if d["code"] in ("NL206", "NL208", "NL209") or RARE_WORD in d["message"]:
             found[int(Path(d["path"]).stem[1:])].append(d)
     return found
 
@@ -147,7 +148,7 @@ def main() -> None:
     model = load()
     pool = sentences(args.corpora / GUIDE)
     swaps = typo_table(pool) if args.rule == "NL208" else swap_table(model)
-    codes = "NL201,NL206,NL208" if args.rule == "NL208" else "NL201,NL206"
+    codes = "NL201,NL206,NL208,NL209" if args.rule == "NL208" else "NL201,NL206"
     rng = random.Random(args.seed)
     kinds = ("typo",) if args.rule == "NL208" else ("curated", "generated")
     by_kind: dict[str, list[tuple[str, tuple[int, int, str, str, str]]]] = {kind: [] for kind in kinds}

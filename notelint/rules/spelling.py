@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # these modules load when their rules first run (NL206, NL203
     from notelint.spelling.collocation import Misplaced
     from notelint.spelling.collocation import Model as CollocationModel
     from notelint.spelling.confusion import Confusion, Model
+    from notelint.spelling.grammar import Slip
     from notelint.spelling.names import NameFinder
 
 
@@ -464,4 +465,68 @@ def _beside(hit: Misplaced) -> str:
     return f"after '{hit.before}'" if hit.before else f"before '{hit.after}'"
 
 
-RULES = (unknown_word, misspelled_word, name_case, repeated_word, confusable_word, confused_word, split_name, out_of_place_word)
+@rule(
+    "NL209",
+    "grammar-slip",
+    Severity.INFO,
+    "A real word that the grammar around it rules out, where a similar word fits.",
+    bad=example("* Update the agent by downloading an installing the new version.", title="EC2 notes"),
+    good=example("* Update the agent by downloading and installing the new version.", title="EC2 notes"),
+    fix=FixAvailability.ALWAYS,
+    fix_safe=False,  # the pattern makes a word likely, not certain
+)
+def grammar_slip(note: Note, ctx: Context) -> Iterator[Finding]:
+    """Every word is a real word, but the words around it rule it out:
+    "an" before a verb's -ing form that takes an object or follows another
+    ("downloading an installing the agent" -> and), "better of" after anything
+    but a determiner ("you are better of using" -> better off; "it is better
+    of each shard" -> better if; "the better of the two" passes), and a verb
+    in a noun's place between a determiner and "of" where a frequent noun a
+    letter or two away fits ("monitor the heal of the cluster" -> health),
+    and an adjective in -ent or -ant as the subject of "the ... is that"
+    ("the resilient is that" -> resilience), and a verb's -ed form between
+    a determiner and "based" ("a tagged based policy" -> tag).
+    The -ing form and the verb are judged by the counts of NL208
+    (``aws-bigrams.tsv``): a word that AWS prose or English writes after an
+    article is a noun or an adjective too, and passes.  The fix, the first
+    suggestion, is offered as unsafe; spans NL205, NL206 and NL208 report,
+    and the note's own words, are left alone."""
+    own = note_words(note) | code_words(note)
+    taken: set[tuple[int, int]] | None = None
+    found_in = _slips_by_text(ctx)
+    for block in note.blocks:
+        for segment, text in block.iter_segments(*PROSE_KINDS):
+            for hit in found_in(text):
+                if hit.written in own:
+                    continue
+                start, end = block.span(segment.start + hit.start, segment.start + hit.end)
+                if note.text[start:end] != hit.written:
+                    continue
+                if taken is None:
+                    taken = {
+                        (f.start, f.end)
+                        for f in chain(confusable_word.check(note, ctx), confused_word.check(note, ctx), out_of_place_word.check(note, ctx))
+                    }
+                if (start, end) in taken:
+                    continue
+                yield Finding(
+                    start,
+                    end,
+                    f"'{hit.written}' {hit.why}: '{hit.likely[0]}'?",
+                    suggestions=hit.likely,
+                    fix=Fix((Edit(start, end, hit.likely[0]),), f"replace '{hit.written}' with '{hit.likely[0]}'", safe=False),
+                )
+
+
+def _slips_by_text(ctx: Context) -> TextMemo[tuple[Slip, ...]]:
+    """The grammar slips of a text, kept by text (an editor's re-check meets the same prose again)."""
+    from notelint.spelling.grammar import slips
+
+    model = _collocation_model(ctx)
+    return ctx.shared("spelling.slips-by-text", lambda: TextMemo(lambda text: tuple(slips(text, model))))
+
+
+RULES = (
+    unknown_word, misspelled_word, name_case, repeated_word, confusable_word, confused_word, split_name, out_of_place_word,
+    grammar_slip,
+)

@@ -1,0 +1,188 @@
+"""Real words that the grammar around them rules out (NL209): "uploading an applying lexicons".
+
+Five patterns in the spirit of LanguageTool's, each right in general English
+and each checked against counts before it speaks (the counts of NL208,
+``aws-bigrams.tsv``: AWS prose and symspellpy's general English):
+
+* ``an`` before a verb's -ing form that neither AWS prose nor English writes
+  after an article, with a sign of two verbs joined: another -ing form before
+  ``an``, or an object after ("uploading an applying lexicons" -> "and
+  applying"; "an existing", "an offering" are written after articles, and
+  "from an integrating service" shows no verb, so they pass);
+* ``better of`` after anything but a determiner ("it is better of each ..."
+  -> "better if", "you are better of using" -> "better off"; "the better of
+  the two" passes);
+* a word in a noun's place, between a determiner and ``of``, that neither
+  source ever writes after an article while English writes it after ``to``
+  (a verb), where a frequent noun one or two edits away makes both set
+  phrases of AWS prose ("the heal of our streams" -> "the health of");
+* an adjective in -ent or -ant as the subject of "the ... is that", which
+  neither source writes after "the", where its noun in -ence or -ance is
+  written after "the" ("the inconvenient is that" -> "the inconvenience");
+* a verb's -ed form between a determiner and ``based``, which neither source
+  writes before "based", where the noun it is made from is written after an
+  article ("a paged based view" -> "a page based view": an -based compound
+  is made with a noun).
+
+Only lowercase words of one run of prose are read (``collocation.runs``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from notelint.spelling.collocation import FUNCTION_WORDS, MIN_RATIO, MIN_STRONG, Model, inflected, runs
+from notelint.spelling.suggest import distance
+
+ARTICLES = ("a", "an", "the")
+# determiners that open a noun phrase whose noun the next word must be
+DETERMINERS = frozenset(("the", "a", "an", "this", "its", "our", "your", "their"))
+# what may come before "better of" when "of" is right: "the better of the two", "got the better of him"
+BEFORE_BETTER_OF = frozenset(("the", "a", "an", "any", "no"))
+# "better of late": the idiom "of late" (recently)
+AFTER_BETTER_OF = frozenset(("late",))
+# words after "better of" that start a clause ("better if each player ..."), not a participle ("better off using")
+CLAUSE_STARTS = frozenset(
+    "each every all the a an this that these those it its you we they he she i there some any one your our their".split()
+)
+MIN_VERB_USES = 5000  # thousands of uses in general English under which an -ing form's absence after articles says nothing
+MIN_ING_LETTERS = 6
+NOUN_SLOT_FOLLOWERS = ("of",)  # measured: "for" let "An assert for errors" (code named as a noun) through
+MAX_NOUN_EDITS = 2
+MAX_SUGGESTIONS = 3
+MIN_PARTICIPLE_LETTERS = 5
+ADJECTIVE_ENDINGS = ("ent", "ant")  # adjectives whose noun ends in -ence, -ance: inconvenient, important
+
+
+@dataclass(frozen=True, slots=True)
+class Slip:
+    """A word the grammar rules out, the words that fit, and why."""
+
+    start: int
+    end: int
+    written: str
+    likely: tuple[str, ...]
+    why: str
+
+
+def _never_after_article(model: Model, word: str) -> bool:
+    return not any(model.pair(article, word) or model.general_pair(article, word) for article in ARTICLES)
+
+
+def _article_before_verb(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+    """``an`` at ``index`` before an -ing form that no article precedes in either source: "and"."""
+    if index + 1 >= len(words) or index == 0:
+        return ()
+    verb = words[index + 1]
+    if not verb.endswith("ing") or len(verb) < MIN_ING_LETTERS or model.general(verb) < MIN_VERB_USES:
+        return ()
+    if not _never_after_article(model, verb):
+        return ()  # "an existing cluster", "an offering": English writes it after an article
+    if not (model.pair("and", verb) or model.general_pair("and", verb)):
+        return ()  # "and" is never seen before it either
+    object_next = index + 2 < len(words) and words[index + 2] in DETERMINERS
+    if not (words[index - 1].endswith("ing") or object_next):
+        return ()  # no sign of a verb: "from an integrating AI service" may be an adjective
+    return ("and",)
+
+
+def _better_of(words: list[str], index: int) -> tuple[str, ...]:
+    """``of`` at ``index`` after ``better``, where a determiner would make it "the better of"."""
+    if index < 2 or words[index - 1] != "better" or words[index - 2] in BEFORE_BETTER_OF:
+        return ()
+    after = words[index + 1] if index + 1 < len(words) else None
+    if after in AFTER_BETTER_OF:
+        return ()
+    if after is not None and after in CLAUSE_STARTS:
+        return ("if", "off")
+    return ("off", "if")
+
+
+def _noun_slot(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+    """A word between a determiner and ``of`` that English uses as a verb and never after an article,
+    where a frequent AWS noun a letter or two away makes set phrases with both neighbours."""
+    if index == 0 or index + 1 >= len(words):
+        return ()
+    word, before, after = words[index], words[index - 1], words[index + 1]
+    if before not in DETERMINERS or after not in NOUN_SLOT_FOLLOWERS or word in FUNCTION_WORDS:
+        return ()
+    if model.count(word) or not model.general(word):
+        return ()  # AWS prose writes it (so its counts would speak for it), or English does not know it
+    if not (model.general_pair("to", word) or model.pair("to", word)) or not _never_after_article(model, word):
+        return ()  # not a verb, or a noun too
+    if model.pair(word, after) or model.general_pair(word, after) or model.pair(before, word):
+        return ()
+    near, group = model.candidates(word)
+    found = []
+    own = model.chain(word, before, after)
+    for noun in (*near, *group):
+        if noun in FUNCTION_WORDS or inflected(word, noun) or distance(word, noun, MAX_NOUN_EDITS) > MAX_NOUN_EDITS:
+            continue
+        if model.pair(before, noun) < MIN_STRONG or model.pair(noun, after) < MIN_STRONG:
+            continue
+        if not model.general_pair(noun, after):
+            continue  # English does not make it a phrase either
+        ratio = model.chain(noun, before, after) / own
+        if ratio >= MIN_RATIO:
+            found.append((ratio, noun))
+    return tuple(noun for _, noun in sorted(found, reverse=True)[:MAX_SUGGESTIONS])
+
+
+def _adjective_as_subject(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+    """An adjective in -ent or -ant as the subject of "the ... is that", where its noun in -ence or -ance
+    is meant ("the inconvenient is that" -> inconvenience)."""
+    if index == 0 or words[index - 1] != "the" or words[index + 1 : index + 3] not in (["is", "that"], ["was", "that"]):
+        return ()
+    word = words[index]
+    if not word.endswith(ADJECTIVE_ENDINGS) or not _never_after_article(model, word):
+        return ()  # a noun ("the incident is that"), or an adjective English writes as a noun ("the relevant")
+    noun = word[:-1] + "ce"
+    if not (model.general_pair("the", noun) or model.pair("the", noun)):
+        return ()  # no such noun, or one English never writes after "the"
+    return (noun,)
+
+
+def _participle_before_based(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+    """A verb's -ed form between a determiner and "based", where the noun it is made from is meant: an
+    "-based" compound is made with a noun ("a paged based view" -> "a page based view")."""
+    if index == 0 or index + 1 >= len(words) or words[index - 1] not in DETERMINERS or words[index + 1] != "based":
+        return ()
+    word = words[index]
+    if not word.endswith("ed") or word.endswith("eed") or len(word) < MIN_PARTICIPLE_LETTERS:
+        return ()  # "the seed based", "a speed based": nouns in -eed, no -ed forms
+    if model.pair(word, "based") or model.general_pair(word, "based"):
+        return ()  # AWS prose or English writes it before "based"
+    stems = (word[:-1], word[:-2], word[:-3] if word[-3:-2] == word[-4:-3] else word[:-2])
+    for noun in dict.fromkeys(stems):  # "paged" -> page, "indexed" -> index, "tagged" -> tag
+        if any(model.pair(article, noun) or model.general_pair(article, noun) for article in ARTICLES):
+            return (noun,)
+    return ()
+
+
+def slips(text: str, model: Model) -> Iterator[Slip]:
+    """Each word of ``text`` that the words around it rule out, with the words that fit."""
+    for run in runs(text):
+        words = [token.lower() for _, _, token in run]
+        for index, (start, end, token) in enumerate(run):
+            if not token.islower():
+                continue
+            if token == "an":
+                likely = _article_before_verb(model, words, index)
+                if likely:
+                    yield Slip(start, end, token, likely, f"before the verb form '{words[index + 1]}'")
+            elif token == "of":
+                likely = _better_of(words, index)
+                if likely:
+                    yield Slip(start, end, token, likely, "after 'better' ('better off', 'better if')")
+            elif likely := _participle_before_based(model, words, index):
+                yield Slip(start, end, token, likely, "before 'based', where a noun makes the compound")
+            elif likely := _adjective_as_subject(model, words, index):
+                yield Slip(start, end, token, likely, "is an adjective, where 'the ... is that' needs a noun")
+            else:
+                likely = _noun_slot(model, words, index)
+                if likely:
+                    yield Slip(
+                        start, end, token, likely,
+                        f"between '{words[index - 1]}' and '{words[index + 1]}', where a noun is expected",
+                    )

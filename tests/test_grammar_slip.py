@@ -1,0 +1,91 @@
+"""NL209 (grammar-slip): real words that the grammar around them rules out."""
+
+from __future__ import annotations
+
+import pytest
+
+from notelint.spelling.collocation import load
+from notelint.spelling.grammar import slips
+from tests.helpers import FRONT, lint
+
+BODY_LINE = FRONT.count("\n") + 1  # the first line after the front matter
+
+
+def nl209(body: str, front: str = FRONT) -> list[tuple[int, int, int, str, tuple[str, ...]]]:
+    return [(d.line, d.column, d.end_column, d.message, tuple(d.suggestions)) for d in lint(front + body, ("NL209",))]
+
+
+def test_an_before_a_verb_form_is_reported_with_its_position_message_and_unsafe_fix():
+    body = "* Update the agent by downloading an installing the new version.\n"
+    (d,) = lint(FRONT + body, ("NL209",))
+    assert (d.code, d.line, d.column, d.end_column) == ("NL209", BODY_LINE, 35, 37)
+    assert d.message == "'an' before the verb form 'installing': 'and'?"
+    assert tuple(d.suggestions) == ("and",)
+    assert d.fix is not None and not d.fix.safe
+    assert [e.text for e in d.fix.edits] == ["and"]
+
+
+@pytest.mark.parametrize(
+    "body, column, written, likely",
+    [
+        # two -ing forms joined: "creating and adding"
+        ("* Start by creating an adding a rule to the web ACL.\n", 21, "an", ("and",)),
+        # "better of" before a participle: "better off"
+        ("* You are better of using a larger shard count.\n", 18, "of", ("off", "if")),
+        # "better of" before a clause: "better if"
+        ("* It is better of each consumer reads from its own shard.\n", 16, "of", ("if", "off")),
+        # a verb between "the" and "of", one edit from a noun AWS prose writes there
+        ("* Use CloudWatch to monitor the heal of the cluster.\n", 33, "heal", ("health",)),
+        # an adjective as the subject of "the ... is that": its noun
+        ("* The resilient is that a Multi-AZ cluster survives the loss of one zone.\n", 7, "resilient", ("resilience",)),
+        # an -ed form before "based": the noun makes the compound
+        ("* Route requests with a tagged based policy.\n", 25, "tagged", ("tag",)),
+    ],
+)
+def test_each_pattern_is_reported_at_the_word_it_rules_out(body, column, written, likely):
+    (found,) = nl209(body)
+    line, col, end, message, suggestions = found
+    assert (line, col, end) == (BODY_LINE, column, column + len(written))
+    assert message.startswith(f"'{written}' ")
+    assert suggestions[: len(likely)] == likely
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "* Update the agent by downloading and installing the new version.\n",  # the right words
+        "* Attach an existing role to the instance.\n",  # English writes "an existing"
+        "* The response from an integrating AI service.\n",  # no sign of a verb: maybe an adjective
+        "* Pick the better of the two instance types.\n",  # "the better of" is right
+        "* It has got better of late.\n",  # "of late"
+        "* Use CloudWatch to monitor the health of the cluster.\n",
+        "* Pass an assert for errors in the transformations.\n",  # only "of" makes a noun slot
+        "* The resilience is that a Multi-AZ cluster survives the loss of one zone.\n",
+        "* The incident is that the cluster failed.\n",  # a noun in -ent: English writes "the incident"
+        "* The important is that the table has a sort key.\n",  # English writes "the important" (thing): not judged
+        "* Route requests with a tag based policy.\n",
+        "* The table is partitioned based on the date.\n",  # a participle before "based on" is right
+        "* Pick the seed based on the run.\n",  # a noun in -eed is no -ed form
+        "* An Installing guide.\n",  # a capitalised word is not judged
+        "* Create an `installing` step.\n",  # code is not prose
+    ],
+)
+def test_right_words_and_what_the_patterns_cannot_judge_are_left_alone(body):
+    assert nl209(body) == []
+
+
+def test_words_the_note_declares_are_left_alone():
+    body = "* Use CloudWatch to monitor the heal of the cluster.\n"
+    assert nl209(body, front="---\ntitle: T\nreviewed: 2026-11-01\nwords: [heal]\n---\n") == []
+
+
+def test_a_span_another_real_word_rule_reports_is_not_reported_twice():
+    body = "* With provisioned capability mode you set the reads.\n"
+    assert lint(FRONT + body, ("NL208", "NL209"))[0].code == "NL208"
+    assert nl209(body) == []
+
+
+def test_slips_of_a_text_give_offsets_and_the_words_that_fit():
+    text = "monitor the heal of our streams, then better of using it"
+    found = list(slips(text, load()))
+    assert [(text[s.start : s.end], s.likely[0]) for s in found] == [("heal", "health"), ("of", "off")]
