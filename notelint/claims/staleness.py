@@ -151,7 +151,10 @@ def _finding(change: Change, statement: Statement, subject: Subject, reviewed: d
 
 # the next word continues a product name: "Amazon SageMaker| Python SDK", "Amazon SageMaker| Canvas",
 # "Amazon SageMaker| model parallelism library" (a library's name, in lowercase)
-_NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z][A-Za-z0-9]*\b|SDK\b|(?:[a-z][a-z-]*[ \t]+){1,3}librar(?:y|ies)\b)")
+# (also after a possessive: "Amazon SageMaker's| model parallel library", "SageMaker's| Python SDK")
+_NAME_GOES_ON = re.compile(
+    r"(?:[ \t]+[A-Z][A-Za-z0-9]*\b|(?:['\u2019]s)?[ \t]+(?:SDK\b|(?:[a-z][a-z-]*[ \t]+){1,3}librar(?:y|ies)\b))"
+)
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 
 
@@ -166,22 +169,36 @@ def _bare(name: str) -> str:
 _TITLE_WORDS = 5  # a link text this long is a title: "Deploy BLOOM-176B and OPT-30B on Amazon SageMaker with ..."
 
 
+# a line of a table of contents: one link, indented with entities or no-break spaces
+# ("&nbsp;&nbsp;[CloudWatch Events](#cloudwatch-events)"), perhaps ending in a hard break
+_TOC_LINE = re.compile(r"(?:\s|&nbsp;|&#160;|\u00a0)*\[[^\]\n]*\]\([^)\s]*\)[ \t\\]*")
+
+
 def _in_a_title(note: Note, start: int, end: int) -> bool:
     """Is the mention at ``start:end`` in the text of a link that names a page
     rather than making a claim: an entry of a table of contents (a block that is
-    only a link to a place in the same document or guide), or the title of a
-    cited article (a long link text of which the name is a small part)?"""
+    only a link, or only lines of one link each, to a place in the same document
+    or guide), or the title of a page or article it cites (a long link text of
+    which the name is a small part: "see [Train a Model with Amazon SageMaker](...)")?"""
     block = note.block_at(start)
     if block is None:
         return False
     for segment, words in block.iter_segments(Kind.LINK):
         if segment.src_start <= start < segment.src_end:
             href = segment.href or ""
-            if not href.startswith(("http://", "https://")):
-                return words.strip() == block.text.strip()
+            if not href.startswith(("http://", "https://")) and (
+                words.strip() == block.text.strip() or _a_list_of_links(note.text[block.src_start : block.src_end])
+            ):
+                return True
             written = len(note.text[start:end].split())
             return len(words.split()) >= _TITLE_WORDS and written * 2 < len(words.split())
     return False
+
+
+def _a_list_of_links(source: str) -> bool:
+    """Is every line of a block's source one link and nothing else (an index written as a paragraph)?"""
+    lines = [line for line in source.split("\n") if line.strip()]
+    return len(lines) > 1 and all(_TOC_LINE.fullmatch(line) for line in lines)
 
 
 def _lent_by_a_header(note: Note, subject: Subject) -> bool:
@@ -220,9 +237,22 @@ def _acknowledges(statement: Statement, change: Change) -> bool:
         return False
     text = statement.text
     old_names = change.matcher.mentions if change.matcher is not None else ()
+    if _FORMER_NAME.search(text) and any(_as_a_former_name(old).search(text) for old in old_names):
+        return True  # "used to be known as CloudWatch Events", "the successor of Amazon Elasticsearch Service"
     for old in _longest_first(tuple(old_names)):  # "Kinesis Data Firehose" holds "Data Firehose"
         text = _whole_name(old, re.IGNORECASE).sub(" \0 ", text)
     return _whole_name(new, 0).search(text) is not None
+
+
+# words that present the name after them as a former one; they speak of that name only
+# ("IAM Identity Center (successor to AWS Single Sign-On) for your Amazon SageMaker domain")
+_FORMER = r"(?:used\s+to\s+be\s+(?:called|named|known\s+as)|previously\s+(?:named|known\s+as)|successor\s+(?:of|to))"
+_FORMER_NAME = re.compile(_FORMER, re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _as_a_former_name(old: str) -> re.Pattern[str]:
+    return re.compile(_FORMER + r"\s+(?:the\s+)?(?:(?:Amazon|AWS)\s+)?" + re.escape(old) + r"(?![\w-])", re.IGNORECASE)
 
 
 # _acknowledges runs for every statement against every rename it may gloss (hundreds
@@ -314,7 +344,9 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
                 continue
             if change.kind == "renamed" and _not_renamed_here(change, subject, note.text):
                 continue
-            if not subject.inherited and _in_a_title(note, subject.start, subject.end):
+            # a mention in a page's title; or, for a subject a heading lends, a claim that is a table-of-contents
+            # entry ("+ [Profiling Framework Operations](#profile-framework)" under "# Debugger")
+            if _in_a_title(note, *((statement.start, statement.end) if subject.inherited else (subject.start, subject.end))):
                 continue
             lender = (change.id, (subject.start, subject.end)) if _lent_by_a_header(note, subject) else None
             if (change.id, statement.line) in reported or lender in reported:
@@ -477,13 +509,18 @@ _NEXT_WORD = re.compile(r"[ \t-]+([A-Za-z]+)")
 
 
 def _names_a_current_service(written: str, after: str, ctx: Context) -> bool:
-    """Is a retired service's name the head of a longer name of a service botocore still has?"""
+    """Is a retired service's name the head of a longer name of a service botocore still has
+    ("AWS CodeStar connections", or one "AWS CodeStar connection"), or of an SDK ("AWS Mobile
+    SDK": a client library, not the service whose client botocore dropped)?"""
     following = _NEXT_WORD.match(after)
     if following is None:
         return False
+    if following.group(1) in ("SDK", "SDKs"):
+        return True
     current = ctx.shared("claims.current-service-names", lambda: _current_service_names(ctx))
-    name = re.sub(r"^(?:Amazon|AWS) ", "", written) + following.group(1)
-    return re.sub(r"[^a-z]", "", name.lower()) in current
+    name = re.sub(r"[^a-z]", "", (re.sub(r"^(?:Amazon|AWS) ", "", written) + following.group(1)).lower())
+    # a service's name in the singular or plural: "connection" of "CodeStar Connections"
+    return bool({name, name + "s", name.removesuffix("s")} & current)
 
 
 def _retired_hits(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
