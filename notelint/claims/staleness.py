@@ -201,6 +201,49 @@ def _a_list_of_links(source: str) -> bool:
     return len(lines) > 1 and all(_TOC_LINE.fullmatch(line) for line in lines)
 
 
+# a service closed to new customers (or in maintenance) still serves its existing ones: a sentence
+# that sets up access to it (an IAM role "with the required Amazon Forecast permissions", "a trust
+# relationship with Amazon Forecast", a policy that "allows principals to use" it) configures what
+# exists, it does not recommend taking the service up
+_STILL_SERVES_EXISTING = {"closed-to-new-customers", "maintenance-mode"}
+_ACCESS_SETUP = re.compile(
+    r"\b(?:permissions?|trust\s+relationship|(?:service\s+)?principals?|execution\s+roles?|IAM\s+roles?|"
+    r"pass(?:es)?\s+an?\s+(?:IAM\s+)?role|(?:IAM|managed|trust|key|inline)\s+polic(?:y|ies)|"
+    r"polic(?:y|ies)\s+(?:that\s+)?(?:grants?|gives?|allows?|restricts?|denies))\b",
+    re.IGNORECASE,
+)
+_ACCESS_WINDOW = 60  # characters either side of the name, on its line
+
+
+def _sets_up_access(text: str, subject: Subject) -> bool:
+    """Do the words around ``subject`` (on its line) speak of permissions, policies or roles for it?"""
+    line_start = text.rfind("\n", 0, subject.start) + 1
+    line_end = text.find("\n", subject.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[max(line_start, subject.start - _ACCESS_WINDOW) : subject.start]
+    after = text[subject.end : min(line_end, subject.end + _ACCESS_WINDOW)]
+    return bool(_ACCESS_SETUP.search(before) or _ACCESS_SETUP.search(after))
+
+
+# a section heading that says its subject is gone: "## AWS ClassicLink (Deprecated)", "### Retired instance types"
+_RETIRED_SECTION = re.compile(
+    r"\b(?:deprecated|retired|discontinued|end[- ]of[- ](?:life|support)|sunset|no\s+longer\s+(?:available|supported))\b",
+    re.IGNORECASE,
+)
+
+
+def _under_a_notice(statement: Statement, headings_say: dict[str, bool]) -> bool:
+    """Is the sentence in a section whose own heading (the nearest one) says that what it covers
+    is retired or deprecated?  The section is read as the body of that notice; a title higher up
+    ("# Kinesis (formerly ...)") speaks for itself, not for every section under it."""
+    if statement.heading or not statement.heading_path:
+        return False
+    heading = statement.heading_path[-1]
+    if heading not in headings_say:
+        headings_say[heading] = bool(_RETIRED_SECTION.search(heading))
+    return headings_say[heading]
+
+
 def _lent_by_a_header(note: Note, subject: Subject) -> bool:
     """Is ``subject`` inherited from a table's header cell?"""
     if not subject.inherited:
@@ -300,6 +343,8 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     active.sort(key=lambda pair: _specificity(pair[0]), reverse=True)
     index = _by_name(active)
     rank = {change.id: position for position, (change, _) in enumerate(active)}
+    # services whose botocore client is gone serve no one, existing customers included
+    retired_names = {_bare(" ".join(name.split())) for retired in knowledge.retired for name in retired.names}
     once: set[str] = set()
     # a note that says once that X was renamed, retired or closed need not say it at every
     # mention (a page that carries the notice); a claim with conditions is still read
@@ -329,6 +374,7 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     # and once per table header that lends a column its subject (the rows under "| Glacier
     # Vault Lock |" say one thing about it, not one thing each)
     reported: set[tuple[str, object]] = set()
+    headings_say: dict[str, bool] = {}
     for statement, names in zip(statements, names_of):
         claimed: set[str] = set()  # subjects this statement was already reported for
         candidates = {pair[0].id: pair for name in names for pair in index.get(name, ())}
@@ -337,12 +383,17 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
                 continue
             if change.kind in _ACKNOWLEDGEABLE and _acknowledges(statement, change):
                 continue
+            if change.kind in _IN_HEADINGS and _under_a_notice(statement, headings_say):
+                continue
             if statement.heading and (change.kind not in _IN_HEADINGS or not matcher.mentions_only):
                 continue
             subject = match(matcher, statement)
             if subject is None or subject.name in claimed:
                 continue
             if change.kind == "renamed" and _not_renamed_here(change, subject, note.text):
+                continue
+            if (change.kind in _STILL_SERVES_EXISTING and not subject.inherited and _sets_up_access(note.text, subject)
+                    and _bare(subject.name) not in retired_names):
                 continue
             # a mention in a page's title; or, for a subject a heading lends, a claim that is a table-of-contents
             # entry ("+ [Profiling Framework Operations](#profile-framework)" under "# Debugger")

@@ -159,3 +159,73 @@ def test_the_same_claim_in_a_list_item_of_prose_is_still_reported():
 
         + Profiling framework operations shows slow operators.
         """) == [("NL502", 7, 3, 7, 55)]
+
+
+# -- a closed service named where access to it is set up -----------------------------------------------------
+def test_setting_up_access_to_a_closed_service_is_not_a_recommendation():
+    # existing customers still configure roles and policies for it
+    assert _stale("""
+        Choose an IAM role with the required Amazon Forecast permissions attached.
+
+        Add a trust relationship with AWS Cloud9 to the role.
+        """) == []
+
+
+def test_an_iam_policy_example_for_a_closed_service_is_not_a_recommendation():
+    assert _stale("""
+        The following policy restricts a user to one Amazon Forecast dataset group.
+        """) == []
+
+
+def test_a_closed_service_whose_client_is_gone_serves_no_one_even_in_a_permission_sentence():
+    # Elastic Inference: closed in 2023, its client left botocore; a policy named after a
+    # feature ("Vault Lock Policy") is not access set-up either
+    assert _stale("""
+        This permission is needed only if you attach an Amazon Elastic Inference accelerator.
+
+        To prevent deletion in Glacier vaults, use a Glacier Vault Lock Policy.
+        """) == [("NL503", 5, 49, 5, 73), ("NL503", 7, 24, 7, 31)]
+
+
+def test_using_a_closed_service_or_permissions_for_a_retired_one_are_still_reported():
+    assert _stale("""
+        Use Amazon Forecast to predict demand for each store.
+
+        The role also holds AWS DeepLens permissions.
+        """) == [("NL503", 5, 5, 5, 20), ("NL502", 7, 21, 7, 33)]
+
+
+# -- NL301: a service in a CLI command written without "aws" -------------------------------------------------
+def test_a_service_before_an_operation_in_cli_form_is_a_command():
+    assert found(note("""
+        Lambda tags EBS snapshots (ec2 create-snapshot, ec2 describe-snapshots) every night.
+        """), "NL3") == []
+
+
+def test_a_lowercase_service_before_a_plain_word_is_still_reported():
+    assert found(note("""
+        Lambda tags EBS snapshots of ec2 instances every night.
+        """), "NL3") == [("NL301", 5, 30, 5, 33)]
+
+
+# -- a section whose heading says its subject is gone ----------------------------------------------------------
+def test_a_section_under_a_deprecated_heading_is_the_notice_itself():
+    assert _stale("""
+        ## AWS ClassicLink (Deprecated)
+
+        > EC2-Classic or AWS ClassicLink links instances to a VPC.
+
+        ## Networking
+
+        EC2-Classic instances share one flat network.
+        """) == [("NL502", 11, 1, 11, 12)]
+
+
+def test_a_title_that_records_a_rename_does_not_speak_for_its_sections():
+    assert _stale("""
+        # Firehose (formerly Kinesis Data Firehose)
+
+        ## Setup
+
+        EC2-Classic instances share one flat network.
+        """) == [("NL502", 9, 1, 9, 12)]
