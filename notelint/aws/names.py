@@ -28,6 +28,13 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*|(?<!\d)\d+[A-Za-z][A-Za-z0-9]*")
 _CONTEXT_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9][A-Za-z0-9.]*[A-Za-z0-9]|(?<![\w-])[A-Za-z0-9](?![\w-])")
 # what follows "aws <service>" in a CLI command: a sub-command or an option ("aws s3 ls", "aws opsworks --region")
 _COMMAND_NEXT = re.compile(r" (?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w])|--?[a-z])")
+# a lowercase service followed by an operation in CLI form, even without "aws" before it:
+# "(ec2 create-snapshot, ec2 describe-snapshots)", "run sagemaker list-endpoints"
+_CLI_OPERATION_NEXT = re.compile(
+    r" (?:create|describe|list|get|put|delete|update|start|stop|run|invoke|attach|detach|modify|copy|tag|untag|"
+    r"register|deregister|enable|disable|associate|disassociate|import|export|send|receive|wait|batch)-[a-z0-9]+"
+    r"(?:-[a-z0-9]+)*(?![\w-])"
+)
 _QUOTES = "\"'`“”‘’"
 _VENDORS = {"amazon": "Amazon", "aws": "AWS"}
 # a letter-word with the shift key held over its digits ("S#", "EC@"), not "C#" inside code or "#hashtag"
@@ -300,6 +307,8 @@ class NameIndex:
             if v_text.casefold() in _VENDORS and text[v_end:start] == " " and not glued(text, v_start, v_end):
                 vendor_start, vendor = v_start, v_text
         first = vendor_start if vendor_start is not None else start
+        if (not vendor or vendor == "aws") and text[start:end].islower() and _CLI_OPERATION_NEXT.match(text, end):
+            return None, size  # "ec2 create-snapshot": a CLI command written in prose, not the service's name
         if vendor == "aws" and text[start:end].islower():
             quoted = vendor_start is not None and vendor_start > 0 and text[vendor_start - 1] in _QUOTES and text[end : end + 1] in _QUOTES
             if quoted or _COMMAND_NEXT.match(text, end):

@@ -170,6 +170,13 @@ def _shifted(block: Block, offset: int) -> Callable[[int, int], tuple[int, int]]
 
 _VENDOR = re.compile(r"(?:AWS|Amazon)\s")
 _TITLE_WORD_AFTER = re.compile(r"\s+[A-Z][a-z]")
+# "## Debugger (algorithm)", "## PyTorch (DLC)": a heading that qualifies a name with the kind of artifact it
+# labels (a registry's list of images, a package index) is about that artifact, not about the service
+_KIND_OF_ARTIFACT = re.compile(
+    r"\s*\\?\(\s*(?:algorithms?|containers?|(?:container\s+)?images?|DLCs?|frameworks?|librar(?:y|ies)|SDKs?|"
+    r"packages?|modules?)\s*\\?\)",
+    re.IGNORECASE,
+)
 _TITLE_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:AWS|Amazon)\s+$)[A-Z][\w-]*\s+$")
 
 
@@ -189,6 +196,7 @@ def _heading_statements(note: Note, resolver: Resolver) -> Iterable[Statement]:
             m for m in resolver.mentions(text)
             if not _TITLE_WORD_BEFORE.search(text[: m.start])
             and (_VENDOR.match(m.written) or not _TITLE_WORD_AFTER.match(text[m.end :]))
+            and not _KIND_OF_ARTIFACT.match(text, m.end)
         ]
         if not mentions:
             continue

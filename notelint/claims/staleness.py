@@ -151,7 +151,10 @@ def _finding(change: Change, statement: Statement, subject: Subject, reviewed: d
 
 # the next word continues a product name: "Amazon SageMaker| Python SDK", "Amazon SageMaker| Canvas",
 # "Amazon SageMaker| model parallelism library" (a library's name, in lowercase)
-_NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z][A-Za-z0-9]*\b|SDK\b|(?:[a-z][a-z-]*[ \t]+){1,3}librar(?:y|ies)\b)")
+# (also after a possessive: "Amazon SageMaker's| model parallel library", "SageMaker's| Python SDK")
+_NAME_GOES_ON = re.compile(
+    r"(?:[ \t]+[A-Z][A-Za-z0-9]*\b|(?:['\u2019]s)?[ \t]+(?:SDK\b|(?:[a-z][a-z-]*[ \t]+){1,3}librar(?:y|ies)\b))"
+)
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 
 
@@ -166,22 +169,79 @@ def _bare(name: str) -> str:
 _TITLE_WORDS = 5  # a link text this long is a title: "Deploy BLOOM-176B and OPT-30B on Amazon SageMaker with ..."
 
 
+# a line of a table of contents: one link, indented with entities or no-break spaces
+# ("&nbsp;&nbsp;[CloudWatch Events](#cloudwatch-events)"), perhaps ending in a hard break
+_TOC_LINE = re.compile(r"(?:\s|&nbsp;|&#160;|\u00a0)*\[[^\]\n]*\]\([^)\s]*\)[ \t\\]*")
+
+
 def _in_a_title(note: Note, start: int, end: int) -> bool:
     """Is the mention at ``start:end`` in the text of a link that names a page
     rather than making a claim: an entry of a table of contents (a block that is
-    only a link to a place in the same document or guide), or the title of a
-    cited article (a long link text of which the name is a small part)?"""
+    only a link, or only lines of one link each, to a place in the same document
+    or guide), or the title of a page or article it cites (a long link text of
+    which the name is a small part: "see [Train a Model with Amazon SageMaker](...)")?"""
     block = note.block_at(start)
     if block is None:
         return False
     for segment, words in block.iter_segments(Kind.LINK):
         if segment.src_start <= start < segment.src_end:
             href = segment.href or ""
-            if not href.startswith(("http://", "https://")):
-                return words.strip() == block.text.strip()
+            if not href.startswith(("http://", "https://")) and (
+                words.strip() == block.text.strip() or _a_list_of_links(note.text[block.src_start : block.src_end])
+            ):
+                return True
             written = len(note.text[start:end].split())
             return len(words.split()) >= _TITLE_WORDS and written * 2 < len(words.split())
     return False
+
+
+def _a_list_of_links(source: str) -> bool:
+    """Is every line of a block's source one link and nothing else (an index written as a paragraph)?"""
+    lines = [line for line in source.split("\n") if line.strip()]
+    return len(lines) > 1 and all(_TOC_LINE.fullmatch(line) for line in lines)
+
+
+# a service closed to new customers (or in maintenance) still serves its existing ones: a sentence
+# that sets up access to it (an IAM role "with the required Amazon Forecast permissions", "a trust
+# relationship with Amazon Forecast", a policy that "allows principals to use" it) configures what
+# exists, it does not recommend taking the service up
+_STILL_SERVES_EXISTING = {"closed-to-new-customers", "maintenance-mode"}
+_ACCESS_SETUP = re.compile(
+    r"\b(?:permissions?|trust\s+relationship|(?:service\s+)?principals?|execution\s+roles?|IAM\s+roles?|"
+    r"pass(?:es)?\s+an?\s+(?:IAM\s+)?role|(?:IAM|managed|trust|key|inline)\s+polic(?:y|ies)|"
+    r"polic(?:y|ies)\s+(?:that\s+)?(?:grants?|gives?|allows?|restricts?|denies))\b",
+    re.IGNORECASE,
+)
+_ACCESS_WINDOW = 60  # characters either side of the name, on its line
+
+
+def _sets_up_access(text: str, subject: Subject) -> bool:
+    """Do the words around ``subject`` (on its line) speak of permissions, policies or roles for it?"""
+    line_start = text.rfind("\n", 0, subject.start) + 1
+    line_end = text.find("\n", subject.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[max(line_start, subject.start - _ACCESS_WINDOW) : subject.start]
+    after = text[subject.end : min(line_end, subject.end + _ACCESS_WINDOW)]
+    return bool(_ACCESS_SETUP.search(before) or _ACCESS_SETUP.search(after))
+
+
+# a section heading that says its subject is gone: "## AWS ClassicLink (Deprecated)", "### Retired instance types"
+_RETIRED_SECTION = re.compile(
+    r"\b(?:deprecated|retired|discontinued|end[- ]of[- ](?:life|support)|sunset|no\s+longer\s+(?:available|supported))\b",
+    re.IGNORECASE,
+)
+
+
+def _under_a_notice(statement: Statement, headings_say: dict[str, bool]) -> bool:
+    """Is the sentence in a section whose own heading (the nearest one) says that what it covers
+    is retired or deprecated?  The section is read as the body of that notice; a title higher up
+    ("# Kinesis (formerly ...)") speaks for itself, not for every section under it."""
+    if statement.heading or not statement.heading_path:
+        return False
+    heading = statement.heading_path[-1]
+    if heading not in headings_say:
+        headings_say[heading] = bool(_RETIRED_SECTION.search(heading))
+    return headings_say[heading]
 
 
 def _lent_by_a_header(note: Note, subject: Subject) -> bool:
@@ -220,9 +280,22 @@ def _acknowledges(statement: Statement, change: Change) -> bool:
         return False
     text = statement.text
     old_names = change.matcher.mentions if change.matcher is not None else ()
+    if _FORMER_NAME.search(text) and any(_as_a_former_name(old).search(text) for old in old_names):
+        return True  # "used to be known as CloudWatch Events", "the successor of Amazon Elasticsearch Service"
     for old in _longest_first(tuple(old_names)):  # "Kinesis Data Firehose" holds "Data Firehose"
         text = _whole_name(old, re.IGNORECASE).sub(" \0 ", text)
     return _whole_name(new, 0).search(text) is not None
+
+
+# words that present the name after them as a former one; they speak of that name only
+# ("IAM Identity Center (successor to AWS Single Sign-On) for your Amazon SageMaker domain")
+_FORMER = r"(?:used\s+to\s+be\s+(?:called|named|known\s+as)|previously\s+(?:named|known\s+as)|successor\s+(?:of|to))"
+_FORMER_NAME = re.compile(_FORMER, re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _as_a_former_name(old: str) -> re.Pattern[str]:
+    return re.compile(_FORMER + r"\s+(?:the\s+)?(?:(?:Amazon|AWS)\s+)?" + re.escape(old) + r"(?![\w-])", re.IGNORECASE)
 
 
 # _acknowledges runs for every statement against every rename it may gloss (hundreds
@@ -270,6 +343,8 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     active.sort(key=lambda pair: _specificity(pair[0]), reverse=True)
     index = _by_name(active)
     rank = {change.id: position for position, (change, _) in enumerate(active)}
+    # services whose botocore client is gone serve no one, existing customers included
+    retired_names = {_bare(" ".join(name.split())) for retired in knowledge.retired for name in retired.names}
     once: set[str] = set()
     # a note that says once that X was renamed, retired or closed need not say it at every
     # mention (a page that carries the notice); a claim with conditions is still read
@@ -299,6 +374,7 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     # and once per table header that lends a column its subject (the rows under "| Glacier
     # Vault Lock |" say one thing about it, not one thing each)
     reported: set[tuple[str, object]] = set()
+    headings_say: dict[str, bool] = {}
     for statement, names in zip(statements, names_of):
         claimed: set[str] = set()  # subjects this statement was already reported for
         candidates = {pair[0].id: pair for name in names for pair in index.get(name, ())}
@@ -307,6 +383,8 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
                 continue
             if change.kind in _ACKNOWLEDGEABLE and _acknowledges(statement, change):
                 continue
+            if change.kind in _IN_HEADINGS and _under_a_notice(statement, headings_say):
+                continue
             if statement.heading and (change.kind not in _IN_HEADINGS or not matcher.mentions_only):
                 continue
             subject = match(matcher, statement)
@@ -314,7 +392,12 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
                 continue
             if change.kind == "renamed" and _not_renamed_here(change, subject, note.text):
                 continue
-            if not subject.inherited and _in_a_title(note, subject.start, subject.end):
+            if (change.kind in _STILL_SERVES_EXISTING and not subject.inherited and _sets_up_access(note.text, subject)
+                    and _bare(subject.name) not in retired_names):
+                continue
+            # a mention in a page's title; or, for a subject a heading lends, a claim that is a table-of-contents
+            # entry ("+ [Profiling Framework Operations](#profile-framework)" under "# Debugger")
+            if _in_a_title(note, *((statement.start, statement.end) if subject.inherited else (subject.start, subject.end))):
                 continue
             lender = (change.id, (subject.start, subject.end)) if _lent_by_a_header(note, subject) else None
             if (change.id, statement.line) in reported or lender in reported:
@@ -477,13 +560,18 @@ _NEXT_WORD = re.compile(r"[ \t-]+([A-Za-z]+)")
 
 
 def _names_a_current_service(written: str, after: str, ctx: Context) -> bool:
-    """Is a retired service's name the head of a longer name of a service botocore still has?"""
+    """Is a retired service's name the head of a longer name of a service botocore still has
+    ("AWS CodeStar connections", or one "AWS CodeStar connection"), or of an SDK ("AWS Mobile
+    SDK": a client library, not the service whose client botocore dropped)?"""
     following = _NEXT_WORD.match(after)
     if following is None:
         return False
+    if following.group(1) in ("SDK", "SDKs"):
+        return True
     current = ctx.shared("claims.current-service-names", lambda: _current_service_names(ctx))
-    name = re.sub(r"^(?:Amazon|AWS) ", "", written) + following.group(1)
-    return re.sub(r"[^a-z]", "", name.lower()) in current
+    name = re.sub(r"[^a-z]", "", (re.sub(r"^(?:Amazon|AWS) ", "", written) + following.group(1)).lower())
+    # a service's name in the singular or plural: "connection" of "CodeStar Connections"
+    return bool({name, name + "s", name.removesuffix("s")} & current)
 
 
 def _retired_hits(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

@@ -222,6 +222,9 @@ _BETWEEN = re.compile(r"\s*\)?\s*(?:,|/|\+|&|->|=>|→|\(|\band\b|\bor\b|\bvs\.?
 
 _MODAL_BEFORE = re.compile(rf"\b(?:{_MODALS})[\s-]+$", re.IGNORECASE)
 _RESOURCE_AFTER = re.compile(r" ([a-z]+?)s?\b")
+# an acronym right before the word makes it the head of a compound noun: "VPC config" (a VPC's
+# configuration), "EMR batch" (a batch of EMR steps), not the service Config or Batch
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]+ $")
 
 
 def _everyday_word_as_name(run: Run, mention: Mention, mentions: list[tuple[Run, Mention]], ctx: Context) -> bool:
@@ -234,6 +237,8 @@ def _everyday_word_as_name(run: Run, mention: Mention, mentions: list[tuple[Run,
     following = _RESOURCE_AFTER.match(run.text, mention.end)
     if following and following.group(1) in resource_nouns(ctx, mention.entry.services):
         return True
+    if _ACRONYM_BEFORE.search(before) and mention.written.islower():
+        return False
     if _VERB_BEFORE.search(before) or _VERB_AFTER.match(run.text, mention.end):
         return False
     return _reads_as_aws(run, mention, mentions)

@@ -1,0 +1,231 @@
+"""Mentions that name something other than the service the knowledge base speaks of, or that already
+say what happened to it: an artifact a heading labels by its kind ("## Debugger (algorithm)"), the title
+of a page a link cites, a table-of-contents line, a library named after the service in the possessive,
+a sentence that records the rename itself, a still-current service or an SDK that a retired name heads,
+and (NL301) an everyday word that heads a compound after an acronym ("VPC config").
+
+Each class was a false finding on the public corpora (bench/results/2026-12-03-precision-nl3-nl5.md);
+the examples here are written for these tests, and each negative case has a positive twin that stays."""
+
+from tests.helpers import found, note
+
+
+def _stale(body: str) -> list[tuple]:
+    return found(note(body), "NL5")
+
+
+# -- a heading that labels an artifact by its kind -------------------------------------------------------
+def test_a_heading_qualified_by_an_artifact_kind_is_not_a_claim():
+    assert _stale("""
+        ## Elastic Inference (algorithm)
+
+        ## SageMaker Debugger \\(container images\\)
+
+        ## Edge Manager (SDK)
+        """) == []
+
+
+def test_a_heading_with_an_acronym_or_a_status_in_parentheses_is_still_reported():
+    assert _stale("""
+        ## AWS DeepLens (Preview)
+
+        ## Amazon Augmented AI (A2I)
+        """) == [("NL502", 5, 4, 5, 16), ("NL503", 7, 4, 7, 23)]
+
+
+# -- link texts that name a page --------------------------------------------------------------------------
+def test_the_title_of_a_page_in_the_same_guide_is_not_a_mention():
+    # the rename is reported once per note: at the first mention outside the title
+    assert _stale("""
+        See [Getting started with Amazon SageMaker notebooks](nb.md) first.
+
+        Amazon SageMaker hosts the model.
+        """) == [("NL501", 7, 1, 7, 17)]
+
+
+def test_a_short_link_text_that_is_the_name_is_still_a_mention():
+    assert _stale("""
+        [Amazon SageMaker](sm.md) hosts the model.
+        """) == [("NL501", 5, 2, 5, 18)]
+
+
+def test_a_table_of_contents_line_indented_with_entities_is_not_a_mention():
+    assert _stale("""
+        &nbsp;&nbsp;[AWS Data Pipeline](#data-pipeline)  
+        &nbsp;&nbsp;[Tips](#tips)
+        """) == []
+
+
+def test_a_link_to_a_section_inside_a_sentence_is_still_a_mention():
+    assert _stale("""
+        Copy the tables with [AWS Data Pipeline](#data-pipeline) every night.
+        """) == [("NL503", 5, 23, 5, 40)]
+
+
+# -- a library named after the service --------------------------------------------------------------------
+def test_a_library_named_in_the_possessive_kept_its_name():
+    assert _stale("""
+        Use Amazon SageMaker's data parallelism library for large batches.
+
+        Amazon SageMaker's built-in algorithms cover tabular data.
+        """) == [("NL501", 7, 1, 7, 17)]
+
+
+# -- a sentence that records the rename --------------------------------------------------------------------
+def test_used_to_be_known_as_records_the_rename():
+    assert _stale("""
+        ## Events
+
+        * used to be known as CloudWatch Events
+        """) == []
+
+
+def test_successor_of_records_the_rename():
+    assert _stale("""
+        ## Search
+
+        * the successor of Amazon Elasticsearch Service
+        """) == []
+
+
+def test_the_old_name_without_a_record_is_still_reported():
+    assert _stale("""
+        ## Events
+
+        * send the events to CloudWatch Events
+        """) == [("NL501", 7, 22, 7, 39)]
+
+
+# -- NL507: a retired name at the head of a current service or of an SDK ----------------------------------
+def test_a_retired_name_heading_a_current_service_in_the_singular_or_an_sdk():
+    assert _stale("""
+        Open an AWS CodeStar connection to Bitbucket.
+
+        Build the app with the AWS Mobile SDK for Android.
+        """) == []
+
+
+def test_a_retired_name_heading_another_word_is_still_reported():
+    assert _stale("""
+        Build the app with AWS Mobile Hub.
+        """) == [("NL507", 5, 20, 5, 30)]
+
+
+# -- NL301: an everyday word after an acronym --------------------------------------------------------------
+def test_an_everyday_name_after_an_acronym_heads_a_compound():
+    assert found(note("""
+        AWS Config records resource changes.
+
+        Endpoint updates keep the VPC config, KMS key and subnets.
+        """), "NL3") == []
+
+
+def test_an_everyday_name_in_a_list_of_services_is_still_reported():
+    assert found(note("""
+        AWS Config records resource changes.
+
+        Send S3, config and CloudTrail events to the bucket.
+        """), "NL3") == [("NL301", 7, 10, 7, 16)]
+
+
+def test_a_former_name_phrase_speaks_only_of_the_name_after_it():
+    # "successor to AWS Single Sign-On" records that rename, not the one of Amazon SageMaker beside it
+    assert _stale("""
+        Sign in with IAM Identity Center (successor to AWS Single Sign-On) to your Amazon SageMaker domain.
+        """) == [("NL501", 5, 76, 5, 92)]
+
+
+def test_a_bold_link_above_its_description_still_presents_the_feature():
+    # not a table of contents: the block has a line that is not a link
+    assert _stale("""
+        **[AWS Data Pipeline](pipeline.md)**  
+        Copies data between stores on a schedule.
+        """) == [("NL503", 5, 4, 5, 21)]
+
+
+def test_a_table_of_contents_entry_under_a_heading_that_lends_its_subject_is_not_a_claim():
+    assert _stale("""
+        # SageMaker Debugger framework profiling
+
+        **Topics**
+        + [Profiling Framework Operations](#profile-framework)
+        + [Debugging Model Output Tensors](#debug-tensors)
+        """) == []
+
+
+def test_the_same_claim_in_a_list_item_of_prose_is_still_reported():
+    assert _stale("""
+        # SageMaker Debugger framework profiling
+
+        + Profiling framework operations shows slow operators.
+        """) == [("NL502", 7, 3, 7, 55)]
+
+
+# -- a closed service named where access to it is set up -----------------------------------------------------
+def test_setting_up_access_to_a_closed_service_is_not_a_recommendation():
+    # existing customers still configure roles and policies for it
+    assert _stale("""
+        Choose an IAM role with the required Amazon Forecast permissions attached.
+
+        Add a trust relationship with AWS Cloud9 to the role.
+        """) == []
+
+
+def test_an_iam_policy_example_for_a_closed_service_is_not_a_recommendation():
+    assert _stale("""
+        The following policy restricts a user to one Amazon Forecast dataset group.
+        """) == []
+
+
+def test_a_closed_service_whose_client_is_gone_serves_no_one_even_in_a_permission_sentence():
+    # Elastic Inference: closed in 2023, its client left botocore; a policy named after a
+    # feature ("Vault Lock Policy") is not access set-up either
+    assert _stale("""
+        This permission is needed only if you attach an Amazon Elastic Inference accelerator.
+
+        To prevent deletion in Glacier vaults, use a Glacier Vault Lock Policy.
+        """) == [("NL503", 5, 49, 5, 73), ("NL503", 7, 24, 7, 31)]
+
+
+def test_using_a_closed_service_or_permissions_for_a_retired_one_are_still_reported():
+    assert _stale("""
+        Use Amazon Forecast to predict demand for each store.
+
+        The role also holds AWS DeepLens permissions.
+        """) == [("NL503", 5, 5, 5, 20), ("NL502", 7, 21, 7, 33)]
+
+
+# -- NL301: a service in a CLI command written without "aws" -------------------------------------------------
+def test_a_service_before_an_operation_in_cli_form_is_a_command():
+    assert found(note("""
+        Lambda tags EBS snapshots (ec2 create-snapshot, ec2 describe-snapshots) every night.
+        """), "NL3") == []
+
+
+def test_a_lowercase_service_before_a_plain_word_is_still_reported():
+    assert found(note("""
+        Lambda tags EBS snapshots of ec2 instances every night.
+        """), "NL3") == [("NL301", 5, 30, 5, 33)]
+
+
+# -- a section whose heading says its subject is gone ----------------------------------------------------------
+def test_a_section_under_a_deprecated_heading_is_the_notice_itself():
+    assert _stale("""
+        ## AWS ClassicLink (Deprecated)
+
+        > EC2-Classic or AWS ClassicLink links instances to a VPC.
+
+        ## Networking
+
+        EC2-Classic instances share one flat network.
+        """) == [("NL502", 11, 1, 11, 12)]
+
+
+def test_a_title_that_records_a_rename_does_not_speak_for_its_sections():
+    assert _stale("""
+        # Firehose (formerly Kinesis Data Firehose)
+
+        ## Setup
+
+        EC2-Classic instances share one flat network.
+        """) == [("NL502", 9, 1, 9, 12)]
