@@ -714,3 +714,36 @@ def test_a_surname_after_by_or_and_and_a_given_name_is_not_reported():
     # one edit from a known word, or no "by" / "X and" before the given name: still reported
     assert spots("* Trained by Amazon Sagemkaer.\n", "NL2") == [(1, 21, "NL201")]
     assert spots("* Mark Steyvers wrote it.\n", "NL2") == [(1, 8, "NL201")]
+
+
+# -- the typo guard weighs its neighbours; inflections; options ------------------------------------
+def test_a_name_or_prefixed_word_whose_only_neighbours_are_rare_words_is_not_reported():
+    # "ivanovo", "unshared", "rematching": words pyspellchecker barely saw are no sign of a typo
+    assert found("* Authors: Kenji Tanaka, Ana Ivanova, Luis Moreno.\n", "NL2") == []
+    assert found("* Read the unsharded table, then start rebatching the rows.\n", "NL2") == []
+
+
+def test_a_name_or_prefixed_word_one_edit_from_a_common_word_is_still_reported():
+    # "petrol", "recorder" and "recorded" are words writers use: the guard holds
+    assert spots("* Authors: Kenji Tanaka, Ivan Petrov, Luis Moreno.\n", "NL2") == [(1, 31, "NL201")]
+    assert spots("* The recoder setup; the recored logs.\n", "NL2") == [(1, 7, "NL201"), (1, 26, "NL201")]
+
+
+def test_a_prefix_before_a_common_four_letter_word_and_another_inflection_of_a_known_word_are_not_reported():
+    # "un" + "bias" (a common four-letter word); "unbiases" is one edit from "unbiased", its own other ending
+    assert found("* The step unbiases each feature and can unbias the label.\n", "NL2") == []
+
+
+def test_typos_of_prefixed_four_letter_words_are_still_reported():
+    assert spots("* The step unbaises each feature and can unbais the label.\n", "NL2") == [(1, 12, "NL201"), (1, 42, "NL201")]
+    # a rare four-letter word after a prefix is too easy to hit by a slip ("untill": until)
+    assert spots("* Wait untill the job ends.\n", "NL2") == [(1, 8, "NL201")]
+
+
+def test_command_line_options_in_prose_are_not_reported_but_words_after_one_dash_are():
+    assert found("* Run it with --dryrun or --outfile out.png.\n", "NL2") == []
+    assert spots("* Run it with -outfle.\n", "NL2") == [(1, 16, "NL201")]
+
+
+def test_hashmark_is_a_word():
+    assert found("* Names may hold letters, digits and hashmarks.\n", "NL2") == []

@@ -60,6 +60,11 @@ MISCASED = "miscased"
 MIN_LETTERS = 3
 MAX_ACRONYM = 5
 MIN_TYPO_LETTERS = 5
+# pyspellchecker's counts start at 50 for words its sources barely saw ("mithra", "unbids"); a
+# misspelling is meant for a word writers use, so the typo guard ignores neighbours below this
+MIN_NEIGHBOUR_FREQUENCY = 100
+# a four-letter word a prefix may stand before, written solid ("unbias"), must be this common
+COMMON_BASE_FREQUENCY = 1_000
 VERDICTS_KEPT = 200_000  # distinct words judged; then all are forgotten (see Speller._forget_words)
 # two-letter words that identifiers glue to others: bynode, projectid, toupper
 # two capitals, then lowercase: "THis", "WHen" (not "IDs", "GBs": acronym plurals)
@@ -198,7 +203,11 @@ class Speller:
         return self.cues.name_list_item(text, at, end, least) or self.cues.abbreviation(text, at, end, self._starts_known)
 
     def _known_base(self, word: str) -> bool:
-        return len(word) >= MIN_TYPO_LETTERS and self.vocab.knows(word)
+        """What a prefix may stand before: a known word of five letters or more, or a
+        common one of four ("un" + "bias"; a rare four-letter word is too easy to hit by a slip)."""
+        if len(word) >= MIN_TYPO_LETTERS:
+            return self.vocab.knows(word)
+        return len(word) == MIN_TYPO_LETTERS - 1 and (self.vocab.english.get(word.lower()) or 0) >= COMMON_BASE_FREQUENCY
 
     def _cited(self, text: str, at: int, word: str) -> bool:
         """The misspelling is cited beside its correction ("aquire -> acquire")."""
@@ -223,10 +232,28 @@ class Speller:
         return TextMemo(self._near_known_lower)
 
     def _near_known_lower(self, lower: str) -> bool:
+        # another ending of the same stem ("unbiases" beside "unbiased") is no sign of a typo:
+        # it is the word itself, inflected otherwise
         return any(
-            len(near) >= MIN_TYPO_LETTERS and not _first_letter_edit(lower, near) and self.vocab.knows(near)
+            len(near) >= MIN_TYPO_LETTERS
+            and not _first_letter_edit(lower, near)
+            and not _same_stem(lower, near)
+            and self._familiar(near)
             for near in edits1(lower)
         )
+
+    def _familiar(self, lower: str) -> bool:
+        """A known word that a writer may have meant: a domain word, or an English word (or its
+        singular) that pyspellchecker counts at ``MIN_NEIGHBOUR_FREQUENCY`` or more.  The
+        rarest words of its list ("mithra" beside "Mishra", "nubias" beside "unbias") are
+        no evidence of a typo."""
+        vocab = self.vocab
+        if not vocab.knows(lower):
+            return False
+        if vocab.is_domain(lower) or any(vocab.is_domain(stem) for stem in singulars(lower)):
+            return True
+        english = vocab.english
+        return any((english.get(form) or 0) >= MIN_NEIGHBOUR_FREQUENCY for form in (lower, *singulars(lower)))
 
     def _starts_known(self, prefix: str) -> bool:
         """A known English word at least two letters longer starts with ``prefix`` ("infreq": infrequent)."""
@@ -379,6 +406,25 @@ class Speller:
             if all((len(w) >= MIN_LETTERS or w in GLUE_WORDS) and self.vocab.knows(w) for w in (head, tail)):
                 return True
         return False
+
+
+_INFLECTIONS = ("ing", "es", "ed", "s", "d")
+MIN_STEM_LETTERS = 4
+
+
+def _stems(word: str, plural: bool = True) -> set[str]:
+    """``word`` without each regular ending it may have ("unbiases": unbias, unbiase), and a
+    plural's singular without its own ("unbiaseds", which a list knows through its singular:
+    unbiased, unbias)."""
+    stems = {word[: -len(end)] for end in _INFLECTIONS if word.endswith(end) and len(word) - len(end) >= MIN_STEM_LETTERS}
+    if plural and word.endswith("s"):
+        stems |= _stems(word[:-1], plural=False)
+    return stems
+
+
+def _same_stem(word: str, near: str) -> bool:
+    """Two regular inflections of one stem: "unbiases" and "unbiased", "scales" and "scaled"."""
+    return bool(_stems(word) & _stems(near))
 
 
 def _first_letter_edit(word: str, near: str) -> bool:
