@@ -747,3 +747,13 @@ def test_command_line_options_in_prose_are_not_reported_but_words_after_one_dash
 
 def test_hashmark_is_a_word():
     assert found("* Names may hold letters, digits and hashmarks.\n", "NL2") == []
+
+
+def test_alt_text_initials_of_the_image_file_name_and_ordinals_of_italic_symbols_are_not_reported():
+    # "pof": point-of-failure, as the file name spells it; "*x*th": the x-th, a symbol in italics
+    assert found("![single pof](./single-point-of-failure.png)\n\n* Keep every *x*th sample and the *t*th row.\n", "NL2") == []
+
+
+def test_initials_the_file_name_does_not_have_and_ordinals_without_markup_are_still_reported():
+    assert spots("![single pfo](./single-point-of-failure.png)\n", "NL2") == [(1, 10, "NL201")]
+    assert spots("* Keep every xth sample.\n", "NL2") == [(1, 14, "NL201")]

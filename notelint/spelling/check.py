@@ -69,6 +69,8 @@ VERDICTS_KEPT = 200_000  # distinct words judged; then all are forgotten (see Sp
 # two-letter words that identifiers glue to others: bynode, projectid, toupper
 # two capitals, then lowercase: "THis", "WHen" (not "IDs", "GBs": acronym plurals)
 _SHIFT_SLIP = re.compile(r"[A-Z]{2}[a-z]{2,}")
+# a one-letter symbol and an ordinal ending, which markup parts ("*x*th", "*n*th")
+_SYMBOL_ORDINAL = re.compile(r"[A-Za-z](?:st|nd|rd|th)")
 COMMON_FREQUENCY = 100_000
 IDENTIFIER_SUFFIXES = ("ids", "id", "names", "name", "keys", "key", "arns", "arn", "urls", "url")
 GLUE_WORDS = frozenset({"by", "id", "in", "io", "is", "of", "on", "to", "up"})
@@ -129,8 +131,11 @@ class Speller:
                 if extra and _allowed(word, unit.text, extra):
                     continue  # the note's own words (its front matter's ``words:``, its code spans)
                 start, end = block.span(at, at + len(word))
-                if kind == UNKNOWN and _SHIFT_SLIP.fullmatch(word) and note.text[start:end] != word:
-                    continue  # "**HI**gh **D**ensity": capitals marked on purpose
+                if kind == UNKNOWN and note.text[start:end] != word:
+                    if _SHIFT_SLIP.fullmatch(word):
+                        continue  # "**HI**gh **D**ensity": capitals marked on purpose
+                    if _SYMBOL_ORDINAL.fullmatch(word):
+                        continue  # "the *t*th timestamp": the ordinal of a symbol in italics
                 yield Problem(kind, word, start, end, unit, part)
 
     @cached_property
