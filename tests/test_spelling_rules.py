@@ -757,3 +757,14 @@ def test_alt_text_initials_of_the_image_file_name_and_ordinals_of_italic_symbols
 def test_initials_the_file_name_does_not_have_and_ordinals_without_markup_are_still_reported():
     assert spots("![single pfo](./single-point-of-failure.png)\n", "NL2") == [(1, 10, "NL201")]
     assert spots("* Keep every xth sample.\n", "NL2") == [(1, 14, "NL201")]
+
+
+def test_a_particle_that_ends_a_phrasal_verb_and_starts_the_next_phrase_is_no_repeat():
+    body = "* Users must be signed in in order to open it.\n* The alarm turned on on Monday; set up up front.\n"
+    assert found(body, "NL204") == []
+
+
+def test_a_doubled_preposition_after_other_words_is_still_a_repeat():
+    assert spots("* It is based on on the data.\n* It depends on on nothing.\n", "NL204") == [(1, 18, "NL204"), (2, 17, "NL204")]
+    # a bare verb that is as often a noun: "the scale on on which" is a slip
+    assert spots("* We set the scale on\non which to search.\n", "NL204") == [(2, 1, "NL204")]
