@@ -768,3 +768,17 @@ def test_a_doubled_preposition_after_other_words_is_still_a_repeat():
     assert spots("* It is based on on the data.\n* It depends on on nothing.\n", "NL204") == [(1, 18, "NL204"), (2, 17, "NL204")]
     # a bare verb that is as often a noun: "the scale on on which" is a slip
     assert spots("* We set the scale on\non which to search.\n", "NL204") == [(2, 1, "NL204")]
+
+
+def test_a_term_that_opens_its_definition_is_checked_like_an_identifier():
+    body = (
+        "+ *dbtable* \\(required\\) — The name of the JDBC table.\n"
+        "+ *fetchrows* (optional) – The rows read at once.\n"
+        "+ **hashfield** - The column that splits the reads.\n"
+    )
+    assert found(body, "NL2") == []
+
+
+def test_a_defined_term_that_looks_misspelled_or_a_word_outside_a_definition_is_still_reported():
+    body = "+ *databse* (required) — The database.\n+ *dbtable* is the name.\n+ Dbtable (required) - The name.\n"
+    assert spots(body, "NL2") == [(1, 4, "NL201"), (2, 4, "NL201"), (3, 3, "NL201")]

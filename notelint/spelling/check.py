@@ -192,8 +192,8 @@ class Speller:
             return True
         if unit.joined == IDENTIFIER and self.cues.cut_slug(text, at, end, unit.token):
             return True
-        if self.cues.affix_literal(text, at) and not self._typo_like(word):
-            return True  # "the repository that ends with **modelbuild**": a value, checked as an identifier
+        if (self.cues.affix_literal(text, at) or self.cues.definition_term(text, at, end)) and not self._typo_like(word):
+            return True  # "ends with **modelbuild**", "*dbtable* (required) — ...": a value or a name, checked as an identifier
         if self.cues.formula_symbol(text, at, end):
             return True
         if self.cues.person_name(text, at, end, self._unknown_word):
@@ -374,18 +374,18 @@ class Speller:
     def _typo_like(self, word: str) -> bool:
         """An identifier's part is reported only when it looks like a misspelled word:
         it is not two known words run together (``projectid``, ``bynode``) and one
-        edit turns it into a known word, other than at its first letter
+        edit turns it into a domain word or an English word that writers use (counted
+        ``MIN_NEIGHBOUR_FREQUENCY`` times or more), other than at its first letter
         (``nlists``, ``xmin``: a one-letter prefix is an identifier habit)."""
         lower = word.lower()
         if lower not in self._typo_cache:
-            vocab = self.vocab
             self._typo_cache[lower] = (
                 len(lower) >= MIN_TYPO_LETTERS
                 and not self._compound(lower)
                 and any(
                     len(near) >= MIN_TYPO_LETTERS
                     and not _first_letter_edit(lower, near)
-                    and (near in vocab.english or vocab.is_domain(near))
+                    and (self.vocab.is_domain(near) or (self.vocab.english.get(near) or 0) >= MIN_NEIGHBOUR_FREQUENCY)
                     for near in edits1(lower)
                 )
             )

@@ -37,6 +37,9 @@ note never pays for them.
   from the awslimitchecker tool").
 * **Literals after "starts with" / "ends with"**: a value ("the repository that
   ends with **modelbuild**"), checked like an identifier.
+* **Defined terms**: the lowercase word a block opens with, then "(required)",
+  "(optional)" or a dash and its definition ("*dbtable* (required) — The name of
+  the JDBC table"): a parameter's name, checked like an identifier.
 * **Prefixed words**: a prefix English writes solid before a known word
   ("misspecifying", "overallocate", "unbiasing").
 * **Formula symbols**: a word beside an invisible character that flattened
@@ -277,6 +280,18 @@ def url_piece(word: str, url: str) -> bool:
         return False
     address = re.split(r"[?#]", url, maxsplit=1)[0].lower()
     return word.lower() in re.split(r"[^a-z0-9]+", address)
+
+
+# after a term that opens a block: "(required)", "(optional)", or a dash before its definition
+_DEFINITION_AFTER = re.compile(r"[ \t]*(?:\((?:required|optional)\)|[—–]|-[ \t])", re.IGNORECASE)
+
+
+def definition_term(text: str, start: int, end: int) -> bool:
+    """The word is the lowercase term a list item or paragraph opens with, then "(required)",
+    "(optional)" or a dash and its definition ("*dbtable* (required) — The name of the JDBC
+    table"): a parameter's name, checked as an identifier."""
+    word = text[start:end]
+    return word.islower() and not text[:start].strip() and _DEFINITION_AFTER.match(text, end) is not None
 
 
 def affix_literal(text: str, start: int) -> bool:
