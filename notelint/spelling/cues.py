@@ -141,7 +141,7 @@ def _path_initials(address: str, length: int) -> set[str]:
     """The initials of each run of ``length`` consecutive words of a piece of the URL's path
     ("single-point-of-failures": sp, pof, ...)."""
     path = address.split("://", 1)[-1].partition("/")[2] if "://" in address else address
-    initials = set()
+    initials: set[str] = set()
     for piece in path.lower().split("/"):
         words = [w for w in re.split(r"[^a-z0-9]+", piece) if w]
         initials.update("".join(w[0] for w in words[i : i + length]) for i in range(len(words) - length + 1))
