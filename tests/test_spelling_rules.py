@@ -714,3 +714,71 @@ def test_a_surname_after_by_or_and_and_a_given_name_is_not_reported():
     # one edit from a known word, or no "by" / "X and" before the given name: still reported
     assert spots("* Trained by Amazon Sagemkaer.\n", "NL2") == [(1, 21, "NL201")]
     assert spots("* Mark Steyvers wrote it.\n", "NL2") == [(1, 8, "NL201")]
+
+
+# -- the typo guard weighs its neighbours; inflections; options ------------------------------------
+def test_a_name_or_prefixed_word_whose_only_neighbours_are_rare_words_is_not_reported():
+    # "ivanovo", "unshared", "rematching": words pyspellchecker barely saw are no sign of a typo
+    assert found("* Authors: Kenji Tanaka, Ana Ivanova, Luis Moreno.\n", "NL2") == []
+    assert found("* Read the unsharded table, then start rebatching the rows.\n", "NL2") == []
+
+
+def test_a_name_or_prefixed_word_one_edit_from_a_common_word_is_still_reported():
+    # "petrol", "recorder" and "recorded" are words writers use: the guard holds
+    assert spots("* Authors: Kenji Tanaka, Ivan Petrov, Luis Moreno.\n", "NL2") == [(1, 31, "NL201")]
+    assert spots("* The recoder setup; the recored logs.\n", "NL2") == [(1, 7, "NL201"), (1, 26, "NL201")]
+
+
+def test_a_prefix_before_a_common_four_letter_word_and_another_inflection_of_a_known_word_are_not_reported():
+    # "un" + "bias" (a common four-letter word); "unbiases" is one edit from "unbiased", its own other ending
+    assert found("* The step unbiases each feature and can unbias the label.\n", "NL2") == []
+
+
+def test_typos_of_prefixed_four_letter_words_are_still_reported():
+    assert spots("* The step unbaises each feature and can unbais the label.\n", "NL2") == [(1, 12, "NL201"), (1, 42, "NL201")]
+    # a rare four-letter word after a prefix is too easy to hit by a slip ("untill": until)
+    assert spots("* Wait untill the job ends.\n", "NL2") == [(1, 8, "NL201")]
+
+
+def test_command_line_options_in_prose_are_not_reported_but_words_after_one_dash_are():
+    assert found("* Run it with --dryrun or --outfile out.png.\n", "NL2") == []
+    assert spots("* Run it with -outfle.\n", "NL2") == [(1, 16, "NL201")]
+
+
+def test_hashmark_is_a_word():
+    assert found("* Names may hold letters, digits and hashmarks.\n", "NL2") == []
+
+
+def test_alt_text_initials_of_the_image_file_name_and_ordinals_of_italic_symbols_are_not_reported():
+    # "pof": point-of-failure, as the file name spells it; "*x*th": the x-th, a symbol in italics
+    assert found("![single pof](./single-point-of-failure.png)\n\n* Keep every *x*th sample and the *t*th row.\n", "NL2") == []
+
+
+def test_initials_the_file_name_does_not_have_and_ordinals_without_markup_are_still_reported():
+    assert spots("![single pfo](./single-point-of-failure.png)\n", "NL2") == [(1, 10, "NL201")]
+    assert spots("* Keep every xth sample.\n", "NL2") == [(1, 14, "NL201")]
+
+
+def test_a_particle_that_ends_a_phrasal_verb_and_starts_the_next_phrase_is_no_repeat():
+    body = "* Users must be signed in in order to open it.\n* The alarm turned on on Monday; set up up front.\n"
+    assert found(body, "NL204") == []
+
+
+def test_a_doubled_preposition_after_other_words_is_still_a_repeat():
+    assert spots("* It is based on on the data.\n* It depends on on nothing.\n", "NL204") == [(1, 18, "NL204"), (2, 17, "NL204")]
+    # a bare verb that is as often a noun: "the scale on on which" is a slip
+    assert spots("* We set the scale on\non which to search.\n", "NL204") == [(2, 1, "NL204")]
+
+
+def test_a_term_that_opens_its_definition_is_checked_like_an_identifier():
+    body = (
+        "+ *dbtable* \\(required\\) — The name of the JDBC table.\n"
+        "+ *fetchrows* (optional) – The rows read at once.\n"
+        "+ **hashfield** - The column that splits the reads.\n"
+    )
+    assert found(body, "NL2") == []
+
+
+def test_a_defined_term_that_looks_misspelled_or_a_word_outside_a_definition_is_still_reported():
+    body = "+ *databse* (required) — The database.\n+ *dbtable* is the name.\n+ Dbtable (required) - The name.\n"
+    assert spots(body, "NL2") == [(1, 4, "NL201"), (2, 4, "NL201"), (3, 3, "NL201")]

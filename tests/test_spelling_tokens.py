@@ -115,3 +115,10 @@ def test_camel_case():
     assert is_mixed_case("SageMaker") and is_mixed_case("recordIO")
     assert not is_mixed_case("Docker") and not is_mixed_case("GPU")
     assert is_acronym_plural("GPUs") and is_acronym_plural("AMIs") and not is_acronym_plural("Gus")
+
+
+def test_command_line_options_are_not_words_but_dashes_inside_prose_still_are():
+    assert words("Run it with --dryrun or --outfile out.png.") == ["Run", "it", "with", "or"]
+    assert words("--region-name and --max-items") == ["and"]
+    # capitalised after the dashes, or one dash, or dashes inside a word: prose, checked
+    assert words("--Outfle -outfle service--whch") == ["Outfle", "outfle", "service", "whch"]

@@ -236,7 +236,9 @@ def _prose(note: Note) -> Iterator[tuple[Block, Segment, str]]:
 )
 def repeated_word(note: Note, ctx: Context) -> Iterator[Finding]:
     """A doubled word ("to to", "the the") is a slip of editing.  "had had" and
-    "that that" are allowed, and so is a repeat whose second word is
+    "that that" are allowed, as is a particle that ends a phrasal verb and
+    starts the next phrase ("logged in in order to", "turned on on Monday"),
+    and so is a repeat whose second word is
     capitalised (names such as "Walla Walla"), one with markup between the two
     (a bold label followed by its text), and one that is part of a longer
     token (``--token-code code-from-token``).  The fix that deletes the second

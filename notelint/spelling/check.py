@@ -60,10 +60,17 @@ MISCASED = "miscased"
 MIN_LETTERS = 3
 MAX_ACRONYM = 5
 MIN_TYPO_LETTERS = 5
+# pyspellchecker's counts start at 50 for words its sources barely saw ("mithra", "unbids"); a
+# misspelling is meant for a word writers use, so the typo guard ignores neighbours below this
+MIN_NEIGHBOUR_FREQUENCY = 100
+# a four-letter word a prefix may stand before, written solid ("unbias"), must be this common
+COMMON_BASE_FREQUENCY = 1_000
 VERDICTS_KEPT = 200_000  # distinct words judged; then all are forgotten (see Speller._forget_words)
 # two-letter words that identifiers glue to others: bynode, projectid, toupper
 # two capitals, then lowercase: "THis", "WHen" (not "IDs", "GBs": acronym plurals)
 _SHIFT_SLIP = re.compile(r"[A-Z]{2}[a-z]{2,}")
+# a one-letter symbol and an ordinal ending, which markup parts ("*x*th", "*n*th")
+_SYMBOL_ORDINAL = re.compile(r"[A-Za-z](?:st|nd|rd|th)")
 COMMON_FREQUENCY = 100_000
 IDENTIFIER_SUFFIXES = ("ids", "id", "names", "name", "keys", "key", "arns", "arn", "urls", "url")
 GLUE_WORDS = frozenset({"by", "id", "in", "io", "is", "of", "on", "to", "up"})
@@ -124,8 +131,11 @@ class Speller:
                 if extra and _allowed(word, unit.text, extra):
                     continue  # the note's own words (its front matter's ``words:``, its code spans)
                 start, end = block.span(at, at + len(word))
-                if kind == UNKNOWN and _SHIFT_SLIP.fullmatch(word) and note.text[start:end] != word:
-                    continue  # "**HI**gh **D**ensity": capitals marked on purpose
+                if kind == UNKNOWN and note.text[start:end] != word:
+                    if _SHIFT_SLIP.fullmatch(word):
+                        continue  # "**HI**gh **D**ensity": capitals marked on purpose
+                    if _SYMBOL_ORDINAL.fullmatch(word):
+                        continue  # "the *t*th timestamp": the ordinal of a symbol in italics
                 yield Problem(kind, word, start, end, unit, part)
 
     @cached_property
@@ -182,8 +192,8 @@ class Speller:
             return True
         if unit.joined == IDENTIFIER and self.cues.cut_slug(text, at, end, unit.token):
             return True
-        if self.cues.affix_literal(text, at) and not self._typo_like(word):
-            return True  # "the repository that ends with **modelbuild**": a value, checked as an identifier
+        if (self.cues.affix_literal(text, at) or self.cues.definition_term(text, at, end)) and not self._typo_like(word):
+            return True  # "ends with **modelbuild**", "*dbtable* (required) — ...": a value or a name, checked as an identifier
         if self.cues.formula_symbol(text, at, end):
             return True
         if self.cues.person_name(text, at, end, self._unknown_word):
@@ -198,7 +208,11 @@ class Speller:
         return self.cues.name_list_item(text, at, end, least) or self.cues.abbreviation(text, at, end, self._starts_known)
 
     def _known_base(self, word: str) -> bool:
-        return len(word) >= MIN_TYPO_LETTERS and self.vocab.knows(word)
+        """What a prefix may stand before: a known word of five letters or more, or a
+        common one of four ("un" + "bias"; a rare four-letter word is too easy to hit by a slip)."""
+        if len(word) >= MIN_TYPO_LETTERS:
+            return self.vocab.knows(word)
+        return len(word) == MIN_TYPO_LETTERS - 1 and (self.vocab.english.get(word.lower()) or 0) >= COMMON_BASE_FREQUENCY
 
     def _cited(self, text: str, at: int, word: str) -> bool:
         """The misspelling is cited beside its correction ("aquire -> acquire")."""
@@ -223,10 +237,28 @@ class Speller:
         return TextMemo(self._near_known_lower)
 
     def _near_known_lower(self, lower: str) -> bool:
+        # another ending of the same stem ("unbiases" beside "unbiased") is no sign of a typo:
+        # it is the word itself, inflected otherwise
         return any(
-            len(near) >= MIN_TYPO_LETTERS and not _first_letter_edit(lower, near) and self.vocab.knows(near)
+            len(near) >= MIN_TYPO_LETTERS
+            and not _first_letter_edit(lower, near)
+            and not _same_stem(lower, near)
+            and self._familiar(near)
             for near in edits1(lower)
         )
+
+    def _familiar(self, lower: str) -> bool:
+        """A known word that a writer may have meant: a domain word, or an English word (or its
+        singular) that pyspellchecker counts at ``MIN_NEIGHBOUR_FREQUENCY`` or more.  The
+        rarest words of its list ("mithra" beside "Mishra", "nubias" beside "unbias") are
+        no evidence of a typo."""
+        vocab = self.vocab
+        if not vocab.knows(lower):
+            return False
+        if vocab.is_domain(lower) or any(vocab.is_domain(stem) for stem in singulars(lower)):
+            return True
+        english = vocab.english
+        return any((english.get(form) or 0) >= MIN_NEIGHBOUR_FREQUENCY for form in (lower, *singulars(lower)))
 
     def _starts_known(self, prefix: str) -> bool:
         """A known English word at least two letters longer starts with ``prefix`` ("infreq": infrequent)."""
@@ -342,18 +374,18 @@ class Speller:
     def _typo_like(self, word: str) -> bool:
         """An identifier's part is reported only when it looks like a misspelled word:
         it is not two known words run together (``projectid``, ``bynode``) and one
-        edit turns it into a known word, other than at its first letter
+        edit turns it into a domain word or an English word that writers use (counted
+        ``MIN_NEIGHBOUR_FREQUENCY`` times or more), other than at its first letter
         (``nlists``, ``xmin``: a one-letter prefix is an identifier habit)."""
         lower = word.lower()
         if lower not in self._typo_cache:
-            vocab = self.vocab
             self._typo_cache[lower] = (
                 len(lower) >= MIN_TYPO_LETTERS
                 and not self._compound(lower)
                 and any(
                     len(near) >= MIN_TYPO_LETTERS
                     and not _first_letter_edit(lower, near)
-                    and (near in vocab.english or vocab.is_domain(near))
+                    and (self.vocab.is_domain(near) or (self.vocab.english.get(near) or 0) >= MIN_NEIGHBOUR_FREQUENCY)
                     for near in edits1(lower)
                 )
             )
@@ -379,6 +411,25 @@ class Speller:
             if all((len(w) >= MIN_LETTERS or w in GLUE_WORDS) and self.vocab.knows(w) for w in (head, tail)):
                 return True
         return False
+
+
+_INFLECTIONS = ("ing", "es", "ed", "s", "d")
+MIN_STEM_LETTERS = 4
+
+
+def _stems(word: str, plural: bool = True) -> set[str]:
+    """``word`` without each regular ending it may have ("unbiases": unbias, unbiase), and a
+    plural's singular without its own ("unbiaseds", which a list knows through its singular:
+    unbiased, unbias)."""
+    stems = {word[: -len(end)] for end in _INFLECTIONS if word.endswith(end) and len(word) - len(end) >= MIN_STEM_LETTERS}
+    if plural and word.endswith("s"):
+        stems |= _stems(word[:-1], plural=False)
+    return stems
+
+
+def _same_stem(word: str, near: str) -> bool:
+    """Two regular inflections of one stem: "unbiases" and "unbiased", "scales" and "scaled"."""
+    return bool(_stems(word) & _stems(near))
 
 
 def _first_letter_edit(word: str, near: str) -> bool:

@@ -24,6 +24,16 @@ _REPEAT = re.compile(
 )
 # Doubles that English allows: "had had", "that that".
 ALLOWED_REPEATS = frozenset({"had", "that"})
+# A particle that ends a phrasal verb may start the next phrase: "logged in in order to",
+# "turned on on Monday", "setting up up front".  The verbs are those technical prose pairs with
+# these particles, inflected (a bare "scale" or "check" is as often a noun: "the scale on
+# on which"); "based on on", "depends on on" stay slips.
+_PHRASAL_VERB_BEFORE = re.compile(
+    r"\b(?:(?:log|sign|check|opt|plug|dial|turn|switch|scale|roll|back|spin|power|shut|sort|filter|"
+    r"zoom|fill|clean|lock|wrap|print)(?:ed|d|ged|ging|ing|ning|ped|ping)|set|setting)[ \t]+$",
+    re.IGNORECASE,
+)
+PARTICLES = frozenset({"in", "on", "out", "up", "off", "down", "over", "back"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,8 @@ def repeats(block: Block) -> Iterator[tuple[Hit, Hit]]:
             first, second = match.group(1), match.group(3)
             if first.lower() in ALLOWED_REPEATS or second[:1].isupper():
                 continue  # "Walla Walla", "AWS AWS" in a heading: names, not slips
+            if first.lower() in PARTICLES and _PHRASAL_VERB_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+                continue  # "logged in in order to": the first ends a phrasal verb, the second starts a phrase
             base = segment.start
             yield (
                 Hit(base + match.start(1), base + match.end(1), first),

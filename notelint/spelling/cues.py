@@ -6,7 +6,8 @@ note never pays for them.
 * **Names given by their link**: a word of a link's text (or of an image's alt
   text) that its URL spells too is the name of what the link points at,
   ``[Ruxit](http://ruxit.com/)``, or alt text made from the file name,
-  ``![rek stored video arch](./rek-stored-video-arch.png)``.
+  ``![rek stored video arch](./rek-stored-video-arch.png)``, or initials of words the
+  URL's path runs together, ``![single pof](./single-point-of-failures.png)``.
 * **People's names**: a capitalised word beside a middle initial ("Brett W
   Bader"), after a title ("Dr. Nathalie ..."), before "et al.", or beside
   another capitalised word that no list knows ("Sudipto Guha").
@@ -36,6 +37,9 @@ note never pays for them.
   from the awslimitchecker tool").
 * **Literals after "starts with" / "ends with"**: a value ("the repository that
   ends with **modelbuild**"), checked like an identifier.
+* **Defined terms**: the lowercase word a block opens with, then "(required)",
+  "(optional)" or a dash and its definition ("*dbtable* (required) — The name of
+  the JDBC table"): a parameter's name, checked like an identifier.
 * **Prefixed words**: a prefix English writes solid before a known word
   ("misspecifying", "overallocate", "unbiasing").
 * **Formula symbols**: a word beside an invisible character that flattened
@@ -121,12 +125,27 @@ def _squash(text: str) -> str:
 
 
 def named_by_url(word: str, url: str | None) -> bool:
-    """The link's (or image's) URL spells the word: it names what the link points at.
-    The query and fragment are left out: a fragment (``#linear-discrimniant-analysis``)
-    is made from a heading's words, typos and all, and a query holds search terms."""
+    """The link's (or image's) URL spells the word, or the word is the initials of words the
+    URL's path runs together (``![single pof](./single-point-of-failures.png)``): it names
+    what the link points at.  The query and fragment are left out: a fragment
+    (``#linear-discrimniant-analysis``) is made from a heading's words, typos and all, and a
+    query holds search terms."""
     if not url or len(word) < 3:
         return False
-    return word.lower() in _squash(re.split(r"[?#]", url, maxsplit=1)[0])
+    address = re.split(r"[?#]", url, maxsplit=1)[0]
+    lower = word.lower()
+    return lower in _squash(address) or lower in _path_initials(address, len(lower))
+
+
+def _path_initials(address: str, length: int) -> set[str]:
+    """The initials of each run of ``length`` consecutive words of a piece of the URL's path
+    ("single-point-of-failures": sp, pof, ...)."""
+    path = address.split("://", 1)[-1].partition("/")[2] if "://" in address else address
+    initials: set[str] = set()
+    for piece in path.lower().split("/"):
+        words = [w for w in re.split(r"[^a-z0-9]+", piece) if w]
+        initials.update("".join(w[0] for w in words[i : i + length]) for i in range(len(words) - length + 1))
+    return initials
 
 
 def person_name(text: str, start: int, end: int, unknown: Callable[[str], bool]) -> bool:
@@ -261,6 +280,18 @@ def url_piece(word: str, url: str) -> bool:
         return False
     address = re.split(r"[?#]", url, maxsplit=1)[0].lower()
     return word.lower() in re.split(r"[^a-z0-9]+", address)
+
+
+# after a term that opens a block: "(required)", "(optional)", or a dash before its definition
+_DEFINITION_AFTER = re.compile(r"[ \t]*(?:\((?:required|optional)\)|[—–]|-[ \t])", re.IGNORECASE)
+
+
+def definition_term(text: str, start: int, end: int) -> bool:
+    """The word is the lowercase term a list item or paragraph opens with, then "(required)",
+    "(optional)" or a dash and its definition ("*dbtable* (required) — The name of the JDBC
+    table"): a parameter's name, checked as an identifier."""
+    word = text[start:end]
+    return word.islower() and not text[:start].strip() and _DEFINITION_AFTER.match(text, end) is not None
 
 
 def affix_literal(text: str, start: int) -> bool:

@@ -14,6 +14,7 @@ What is never a word to check, and so never yields a unit:
 * dotted names: files, modules, hosts, instance types, versions
   (``train.py``, ``ml.p3.2xlarge``, ``boto3.client``, ``e.g``);
 * ``service:Action`` IAM actions, ARNs, times and other ``a:b`` pairs;
+* command-line options (``--outfile``, ``--dry-run``);
 * calls (``fit()``, ``apply(cls, *args)``) and code-like tokens (``=``,
   ``$``, ``<``, ``{``, backslashes, ``#`` ... inside or before the word:
   ``$HOME``, ``\\frac``, ``<bucket-name>``, ``*args``);
@@ -109,6 +110,8 @@ def _skipped(raw: str, core: re.Match) -> bool:
     prefix = raw[: core.start()]
     if _CODE_LIKE.search(prefix) or _INNER_DOT_OR_COLON.search(text) or prefix.endswith(".") and text.isalpha():
         return True  # ... and a file extension: ".parquet", ".csv"
+    if prefix.endswith("--") and text[:1].islower():
+        return True  # a command-line option written in prose: "--outfile", "--dry-run"
     if _CODE_LIKE.search(text) and not _PLUS_JOINED.fullmatch(text):
         return True  # (code-like characters after a word are punctuation slips: "OS<")
     slashes = text.count("/")
