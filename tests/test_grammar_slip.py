@@ -89,3 +89,39 @@ def test_slips_of_a_text_give_offsets_and_the_words_that_fit():
     text = "monitor the heal of our streams, then better of using it"
     found = list(slips(text, load()))
     assert [(text[s.start : s.end], s.likely[0]) for s in found] == [("heal", "health"), ("of", "off")]
+
+
+@pytest.mark.parametrize(
+    "body, column, written, verb, likely",
+    [
+        # a verb's -s form as the object of "can reduce": the plural noun one letter away
+        ("* Averaging can reduce affects of noise on the metric.\n", 24, "affects", "reduce", ("effects",)),
+        # an adverb between the modal and its verb
+        ("* You should also compare analyzes of both runs.\n", 27, "analyzes", "compare", ("analyses",)),
+        # other modals
+        ("* Checkpoints might prevent loses when a Spot Instance stops.\n", 29, "loses", "prevent", ("loss", "losses")),
+    ],
+)
+def test_a_verb_form_as_the_object_of_a_modals_verb_is_reported(body, column, written, verb, likely):
+    (found,) = nl209(body)
+    line, col, end, message, suggestions = found
+    assert (line, col, end) == (BODY_LINE, column, column + len(written))
+    assert message == f"'{written}' is a verb form, where '{verb}' needs an object: '{likely[0]}'?"
+    assert suggestions == likely
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "* Averaging can reduce effects of noise on the metric.\n",  # the noun
+        "* You can run tests nightly.\n",  # a noun too: English writes "the tests"
+        "* Amazon Comprehend analyzes text in many languages.\n",  # no modal: the subject's verb
+        "* The job can be analyzes later.\n",  # "be" is no verb to take an object
+        "* Changes to Redshift affects performance.\n",  # "to" is no modal: the sentence's own verb
+        "* You can also export analyzes from a visual.\n".replace("analyzes", "analyses"),
+        "* You can easily register devises with IoT Core.\n",  # no count shows 'devises' as a verb's form
+        "* You can Export Analyzes from a visual.\n",  # capitalised words are not judged
+    ],
+)
+def test_nouns_and_verbs_outside_a_modals_object_slot_are_left_alone(body):
+    assert nl209(body) == []

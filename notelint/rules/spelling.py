@@ -484,8 +484,10 @@ def grammar_slip(note: Note, ctx: Context) -> Iterator[Finding]:
     in a noun's place between a determiner and "of" where a frequent noun a
     letter or two away fits ("monitor the heal of the cluster" -> health),
     and an adjective in -ent or -ant as the subject of "the ... is that"
-    ("the resilient is that" -> resilience), and a verb's -ed form between
-    a determiner and "based" ("a tagged based policy" -> tag).
+    ("the resilient is that" -> resilience), a verb's -ed form between
+    a determiner and "based" ("a tagged based policy" -> tag), and a verb's
+    -s form as the object of a modal's verb ("you can export analyzes" ->
+    analyses).
     The -ing form and the verb are judged by the counts of NL208
     (``aws-bigrams.tsv``): a word that AWS prose or English writes after an
     article is a noun or an adjective too, and passes.  The fix, the first

@@ -1,6 +1,6 @@
 """Real words that the grammar around them rules out (NL209): "uploading an applying lexicons".
 
-Five patterns in the spirit of LanguageTool's, each right in general English
+Six patterns in the spirit of LanguageTool's, each right in general English
 and each checked against counts before it speaks (the counts of NL208,
 ``aws-bigrams.tsv``: AWS prose and symspellpy's general English):
 
@@ -22,7 +22,13 @@ and each checked against counts before it speaks (the counts of NL208,
 * a verb's -ed form between a determiner and ``based``, which neither source
   writes before "based", where the noun it is made from is written after an
   article ("a paged based view" -> "a page based view": an -based compound
-  is made with a noun).
+  is made with a noun);
+* a verb's -s form as the object of a modal's verb ("you can export
+  analyzes" -> analyses, "you can reduce affects" -> effects): a word that
+  neither source writes after an article and that one of them writes after
+  "it", "that" or "which" (a verb, no noun), where a noun in -s one edit
+  away, which AWS prose uses, is written after an article and is at least
+  as frequent.
 
 Only lowercase words of one run of prose are read (``collocation.runs``).
 """
@@ -33,7 +39,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from notelint.spelling.collocation import FUNCTION_WORDS, MIN_RATIO, MIN_STRONG, Model, inflected, runs
-from notelint.spelling.suggest import distance
+from notelint.spelling.suggest import distance, edits1
 
 ARTICLES = ("a", "an", "the")
 # determiners that open a noun phrase whose noun the next word must be
@@ -53,6 +59,12 @@ MAX_NOUN_EDITS = 2
 MAX_SUGGESTIONS = 3
 MIN_PARTICIPLE_LETTERS = 5
 ADJECTIVE_ENDINGS = ("ent", "ant")  # adjectives whose noun ends in -ence, -ance: inconvenient, important
+MODALS = frozenset("can could may might will would shall should must".split())
+# adverbs that may stand between a modal and its verb ("can also export"); any word in -ly too
+MODAL_ADVERBS = frozenset("also then still now only even just always never first often".split())
+# words whose verb form follows them as a subject: a word written after one of these is a verb's -s form
+SUBJECTS = ("it", "that", "which")
+MIN_VERB_FORM_LETTERS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +172,46 @@ def _participle_before_based(model: Model, words: list[str], index: int) -> tupl
     return ()
 
 
+def _modal_verb_before(words: list[str], index: int) -> str | None:
+    """The verb at ``index - 1`` when a modal stands before it, alone or with an adverb between
+    ("can export", "can also export"); else None."""
+    if index < 2:
+        return None
+    verb, before = words[index - 1], words[index - 2]
+    if verb in FUNCTION_WORDS or verb in MODAL_ADVERBS or verb.endswith("ly"):
+        return None  # "can be", "can also", "can easily": no verb yet
+    if before in MODALS:
+        return verb
+    if (before in MODAL_ADVERBS or before.endswith("ly")) and index >= 3 and words[index - 3] in MODALS:
+        return verb
+    return None
+
+
+def _verb_form_as_object(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+    """A verb's -s form as the object of the verb after a modal, where a plural noun one edit away is
+    meant ("you can also export analyzes from a visual" -> analyses)."""
+    word = words[index]
+    if not word.endswith("s") or len(word) < MIN_VERB_FORM_LETTERS or word in FUNCTION_WORDS:
+        return ()
+    verb = _modal_verb_before(words, index)
+    if verb is None or not (model.pair("to", verb) or model.general_pair("to", verb)):
+        return ()  # no modal and verb before it, or the word before is not a verb English writes after "to"
+    if model.pair(verb, word) or model.general_pair(verb, word) or not _never_after_article(model, word):
+        return ()  # written as that verb's object, or a noun too ("can run tests")
+    if not any(model.pair(subject, word) or model.general_pair(subject, word) for subject in SUBJECTS):
+        return ()  # no sign that it is a verb's -s form
+    own = model.prior(word)
+    found = []
+    for noun in edits1(word):
+        if not noun.endswith("s") or inflected(word, noun) or noun in FUNCTION_WORDS:
+            continue
+        if not model.count(noun) or _never_after_article(model, noun):
+            continue  # a word AWS prose never writes ("avoid loses": roses), or never written as a noun
+        if model.prior(noun) >= own:
+            found.append((model.prior(noun), noun))
+    return tuple(noun for _, noun in sorted(found, reverse=True)[:MAX_SUGGESTIONS])
+
+
 def slips(text: str, model: Model) -> Iterator[Slip]:
     """Each word of ``text`` that the words around it rule out, with the words that fit."""
     for run in runs(text):
@@ -179,6 +231,8 @@ def slips(text: str, model: Model) -> Iterator[Slip]:
                 yield Slip(start, end, token, likely, "before 'based', where a noun makes the compound")
             elif likely := _adjective_as_subject(model, words, index):
                 yield Slip(start, end, token, likely, "is an adjective, where 'the ... is that' needs a noun")
+            elif likely := _verb_form_as_object(model, words, index):
+                yield Slip(start, end, token, likely, f"is a verb form, where '{words[index - 1]}' needs an object")
             else:
                 likely = _noun_slot(model, words, index)
                 if likely:
