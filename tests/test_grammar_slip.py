@@ -125,3 +125,36 @@ def test_a_verb_form_as_the_object_of_a_modals_verb_is_reported(body, column, wr
 )
 def test_nouns_and_verbs_outside_a_modals_object_slot_are_left_alone(body):
     assert nl209(body) == []
+
+
+@pytest.mark.parametrize(
+    "body, column, written, modal, likely",
+    [
+        # a final t made e: the plain verb first, though "last" and "list" are one edit too
+        ("* A Spot Instance can lost its capacity at any time.\n", 23, "lost", "can", ("lose", "last", "list")),
+        # a vowel changed; "help" is one edit too, but no irregular verb makes its past so
+        ("* The writer should held the lock until it commits.\n", 21, "held", "should", ("hold",)),
+        # an adverb between the modal and the verb; a vowel dropped
+        ("* One slow shard will also led the whole stream to lag.\n", 28, "led", "will", ("lead",)),
+    ],
+)
+def test_a_past_form_after_a_modal_is_reported_with_the_plain_verb(body, column, written, modal, likely):
+    (found,) = nl209(body)
+    line, col, end, message, suggestions = found
+    assert (line, col, end) == (BODY_LINE, column, column + len(written))
+    assert message == f"'{written}' is a past form after '{modal}', which takes the plain verb: '{likely[0]}'?"
+    assert suggestions == likely
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "* A Spot Instance can lose its capacity at any time.\n",  # the plain verb
+        "* You can tail the log group from the CLI.\n",  # a plain verb the counts barely know: no past form
+        "* The data can be lost if the volume fails.\n",  # "be" stands between: a passive
+        "* The records are lost if the stream expires.\n",  # no modal
+        "* It might ran for hours.\n",  # "ran" is no participle ("have ran" is not counted): not judged
+    ],
+)
+def test_plain_verbs_and_past_forms_outside_a_modals_slot_are_left_alone(body):
+    assert nl209(body) == []

@@ -485,9 +485,10 @@ def grammar_slip(note: Note, ctx: Context) -> Iterator[Finding]:
     letter or two away fits ("monitor the heal of the cluster" -> health),
     and an adjective in -ent or -ant as the subject of "the ... is that"
     ("the resilient is that" -> resilience), a verb's -ed form between
-    a determiner and "based" ("a tagged based policy" -> tag), and a verb's
+    a determiner and "based" ("a tagged based policy" -> tag), a verb's
     -s form as the object of a modal's verb ("you can export analyzes" ->
-    analyses).
+    analyses), and a past form where a modal takes the plain verb ("can
+    spent" -> spend).
     The -ing form and the verb are judged by the counts of NL208
     (``aws-bigrams.tsv``): a word that AWS prose or English writes after an
     article is a noun or an adjective too, and passes.  The fix, the first

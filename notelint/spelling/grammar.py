@@ -1,6 +1,6 @@
 """Real words that the grammar around them rules out (NL209): "uploading an applying lexicons".
 
-Six patterns in the spirit of LanguageTool's, each right in general English
+Seven patterns in the spirit of LanguageTool's, each right in general English
 and each checked against counts before it speaks (the counts of NL208,
 ``aws-bigrams.tsv``: AWS prose and symspellpy's general English):
 
@@ -28,7 +28,12 @@ and each checked against counts before it speaks (the counts of NL208,
   neither source writes after an article and that one of them writes after
   "it", "that" or "which" (a verb, no noun), where a noun in -s one edit
   away, which AWS prose uses, is written after an article and is at least
-  as frequent.
+  as frequent;
+* a verb's past form where a modal takes the plain verb ("the pool can spent
+  up to 3,000" -> spend): a word written after "have", "has" or "had" and
+  never after "to" or a modal, where a verb one edit away is written after
+  both; the edit must be one that makes an irregular past form (a vowel,
+  or a final t: held/hold, lost/lose, spent/spend).
 
 Only lowercase words of one run of prose are read (``collocation.runs``).
 """
@@ -38,7 +43,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from notelint.spelling.collocation import FUNCTION_WORDS, MIN_RATIO, MIN_STRONG, Model, inflected, runs
+from notelint.spelling.collocation import (
+    FUNCTION_WORDS, MIN_CANDIDATE, MIN_LETTERS, MIN_RATIO, MIN_STRONG, Model, inflected, runs,
+)
 from notelint.spelling.suggest import distance, edits1
 
 ARTICLES = ("a", "an", "the")
@@ -64,6 +71,8 @@ MODALS = frozenset("can could may might will would shall should must".split())
 MODAL_ADVERBS = frozenset("also then still now only even just always never first often".split())
 # words whose verb form follows them as a subject: a word written after one of these is a verb's -s form
 SUBJECTS = ("it", "that", "which")
+PERFECT = ("have", "has", "had")
+VOWELS = frozenset("aeiou")  # a word written after these is a past participle
 MIN_VERB_FORM_LETTERS = 5
 
 
@@ -172,19 +181,60 @@ def _participle_before_based(model: Model, words: list[str], index: int) -> tupl
     return ()
 
 
-def _modal_verb_before(words: list[str], index: int) -> str | None:
-    """The verb at ``index - 1`` when a modal stands before it, alone or with an adverb between
-    ("can export", "can also export"); else None."""
-    if index < 2:
-        return None
-    verb, before = words[index - 1], words[index - 2]
-    if verb in FUNCTION_WORDS or verb in MODAL_ADVERBS or verb.endswith("ly"):
-        return None  # "can be", "can also", "can easily": no verb yet
+def _follows_modal(words: list[str], index: int) -> bool:
+    """``words[index]`` is the verb slot of a modal: right after it, or after it and an adverb ("can
+    export", "can also export"); the word itself no adverb."""
+    word = words[index]
+    if index < 1 or word in FUNCTION_WORDS or word in MODAL_ADVERBS or word.endswith("ly"):
+        return False  # "can be", "can also", "can easily": no verb yet
+    before = words[index - 1]
     if before in MODALS:
-        return verb
-    if (before in MODAL_ADVERBS or before.endswith("ly")) and index >= 3 and words[index - 3] in MODALS:
-        return verb
-    return None
+        return True
+    return (before in MODAL_ADVERBS or before.endswith("ly")) and index >= 2 and words[index - 2] in MODALS
+
+
+def _modal_verb_before(words: list[str], index: int) -> str | None:
+    """The verb at ``index - 1`` when it stands in a modal's verb slot; else None."""
+    return words[index - 1] if index >= 1 and _follows_modal(words, index - 1) else None
+
+
+def _after_modal_in_counts(model: Model, word: str) -> bool:
+    return any(model.pair(modal, word) or model.general_pair(modal, word) for modal in MODALS)
+
+
+def _past_form_after_modal(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+    """A verb's past form in a modal's verb slot, where the plain verb one edit away is meant ("the pool
+    can spent up to 3,000" -> spend): a modal takes the plain form."""
+    word = words[index]
+    if len(word) < MIN_LETTERS or not _follows_modal(words, index):
+        return ()
+    if model.pair("to", word) or model.general_pair("to", word) or _after_modal_in_counts(model, word):
+        return ()  # a plain verb too ("can set"), or written after a modal all the same
+    if not any(model.pair(have, word) or model.general_pair(have, word) for have in PERFECT):
+        return ()  # no sign of a past participle ("can tail logs", "can hover": verbs the counts barely know)
+    found = []
+    for verb in edits1(word):
+        if verb in FUNCTION_WORDS or inflected(word, verb) or model.count(verb) < MIN_CANDIDATE:
+            continue
+        if not _plain_of_past(word, verb):
+            continue
+        if (model.pair("to", verb) or model.general_pair("to", verb)) and _after_modal_in_counts(model, verb):
+            # likeliest first: the verb English writes most after a modal ("can lost": lose before last, list)
+            found.append((sum(model.general_pair(modal, verb) for modal in MODALS), model.count(verb), verb))
+    return tuple(verb for *_, verb in sorted(found, reverse=True)[:MAX_SUGGESTIONS])
+
+
+def _plain_of_past(past: str, verb: str) -> bool:
+    """``verb`` may be the plain form of the one-edit ``past`` as English's irregular verbs make them: a
+    vowel changed, added or dropped (held/hold, ran/run, led/lead), or a final t made d or e, or dropped
+    (spent/spend, lost/lose, meant/mean).  Any other edit (held/help) is a different verb."""
+    if past.endswith("t") and verb in (past[:-1] + "d", past[:-1] + "e", past[:-1]):
+        return True
+    if len(past) == len(verb):
+        changed = [(a, b) for a, b in zip(past, verb) if a != b]
+        return len(changed) == 1 and changed[0][0] in VOWELS and changed[0][1] in VOWELS
+    short, long = sorted((past, verb), key=len)
+    return any(long[:i] + long[i + 1 :] == short and long[i] in VOWELS for i in range(len(long)))
 
 
 def _verb_form_as_object(model: Model, words: list[str], index: int) -> tuple[str, ...]:
@@ -233,6 +283,9 @@ def slips(text: str, model: Model) -> Iterator[Slip]:
                 yield Slip(start, end, token, likely, "is an adjective, where 'the ... is that' needs a noun")
             elif likely := _verb_form_as_object(model, words, index):
                 yield Slip(start, end, token, likely, f"is a verb form, where '{words[index - 1]}' needs an object")
+            elif likely := _past_form_after_modal(model, words, index):
+                modal = next(w for w in reversed(words[:index]) if w in MODALS)
+                yield Slip(start, end, token, likely, f"is a past form after '{modal}', which takes the plain verb")
             else:
                 likely = _noun_slot(model, words, index)
                 if likely:
