@@ -1,6 +1,6 @@
 """Real words that the grammar around them rules out (NL209): "uploading an applying lexicons".
 
-Seven patterns in the spirit of LanguageTool's, each right in general English
+Eight patterns in the spirit of LanguageTool's, each right in general English
 and each checked against counts before it speaks (the counts of NL208,
 ``aws-bigrams.tsv``: AWS prose and symspellpy's general English):
 
@@ -33,7 +33,13 @@ and each checked against counts before it speaks (the counts of NL208,
   up to 3,000" -> spend): a word written after "have", "has" or "had" and
   never after "to" or a modal, where a verb one edit away is written after
   both; the edit must be one that makes an irregular past form (a vowel,
-  or a final t: held/hold, lost/lose, spent/spend).
+  or a final t: held/hold, lost/lose, spent/spend);
+* a verb's -ed form in a passive frame "be ... to <verb>" that AWS prose
+  never fills with that verb though it writes the -ed form there at least
+  three times with others, where a frequent -ed form one edit away fills it
+  at least three times ("read replicas can be prompted to be the primary" ->
+  promoted; counted in ``aws-passive-frames.tsv``, since "be prompted" and
+  "prompted to" are both common and only the word after "to" tells).
 
 Only lowercase words of one run of prose are read (``collocation.runs``).
 """
@@ -41,11 +47,13 @@ Only lowercase words of one run of prose are read (``collocation.runs``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from notelint.spelling.collocation import (
     FUNCTION_WORDS, MIN_CANDIDATE, MIN_LETTERS, MIN_RATIO, MIN_STRONG, Model, inflected, runs,
 )
+from notelint.shipped import data_text
 from notelint.spelling.suggest import distance, edits1
 
 ARTICLES = ("a", "an", "the")
@@ -72,6 +80,10 @@ MODAL_ADVERBS = frozenset("also then still now only even just always never first
 # words whose verb form follows them as a subject: a word written after one of these is a verb's -s form
 SUBJECTS = ("it", "that", "which")
 PERFECT = ("have", "has", "had")
+BE_FORMS = frozenset("be is are was were been being".split())
+PASSIVE_FRAMES_FILE = "aws-passive-frames.tsv"
+VERB_FUNCTION_WORDS = frozenset(("be", "have", "do"))  # function words that are verbs: "to be" is an infinitive
+MIN_FRAME = 3  # uses of "be <verb>-ed to <word>" in AWS prose for a verb to fill that frame
 VOWELS = frozenset("aeiou")  # a word written after these is a past participle
 MIN_VERB_FORM_LETTERS = 5
 
@@ -262,6 +274,42 @@ def _verb_form_as_object(model: Model, words: list[str], index: int) -> tuple[st
     return tuple(noun for _, noun in sorted(found, reverse=True)[:MAX_SUGGESTIONS])
 
 
+@lru_cache(maxsize=1)
+def passive_frames() -> dict[str, dict[str, int]]:
+    """For each -ed form, the words AWS prose writes after "be <it> to" and how often
+    (``aws-passive-frames.tsv``, ``scripts/build_aws_passive_frames.py``; read when a frame is first met)."""
+    frames: dict[str, dict[str, int]] = {}
+    for line in data_text("words", PASSIVE_FRAMES_FILE).splitlines():
+        if line and not line.startswith("#"):
+            word, _, after = line.split("\t")
+            frames[word] = {w: int(c) for w, _, c in (item.rpartition(":") for item in after.split())}
+    return frames
+
+
+def _participle_in_passive_frame(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+    """A verb's -ed form in "be ... to <verb>" that AWS prose never writes there, where a verb one edit
+    away fills the frame ``MIN_FRAME`` times ("read replicas can be prompted to be ..." -> promoted).
+    Only an infinitive after "to" is judged ("be", or a word written after a modal), and only a word AWS
+    prose writes in the frame ``MIN_FRAME`` times with other verbs ("be prompted to choose", never "to be")."""
+    word = words[index]
+    if index == 0 or index + 2 >= len(words) or words[index - 1] not in BE_FORMS or words[index + 1] != "to":
+        return ()
+    if not word.endswith("ed") or word in FUNCTION_WORDS:
+        return ()
+    after = words[index + 2]
+    if not (after in VERB_FUNCTION_WORDS or after not in FUNCTION_WORDS and _after_modal_in_counts(model, after)):
+        return ()  # "to" before a noun phrase ("is filled to the top"): any verb of motion fits; judged only "to" + verb
+    frames = passive_frames()
+    own = frames.get(word, {})
+    if own.get(after) or sum(own.values()) < MIN_FRAME:
+        return ()  # AWS prose writes it so, or too seldom in the frame to say what follows it ("is assured to")
+    near, _ = model.candidates(word)
+    found = sorted(
+        ((frames.get(verb, {}).get(after, 0), verb) for verb in near if verb.endswith("ed")), reverse=True
+    )
+    return tuple(verb for count, verb in found[:MAX_SUGGESTIONS] if count >= MIN_FRAME)
+
+
 def slips(text: str, model: Model) -> Iterator[Slip]:
     """Each word of ``text`` that the words around it rule out, with the words that fit."""
     for run in runs(text):
@@ -283,6 +331,11 @@ def slips(text: str, model: Model) -> Iterator[Slip]:
                 yield Slip(start, end, token, likely, "is an adjective, where 'the ... is that' needs a noun")
             elif likely := _verb_form_as_object(model, words, index):
                 yield Slip(start, end, token, likely, f"is a verb form, where '{words[index - 1]}' needs an object")
+            elif likely := _participle_in_passive_frame(model, words, index):
+                yield Slip(
+                    start, end, token, likely,
+                    f"after '{words[index - 1]}' and before 'to {words[index + 2]}', where AWS prose writes another verb",
+                )
             elif likely := _past_form_after_modal(model, words, index):
                 modal = next(w for w in reversed(words[:index]) if w in MODALS)
                 yield Slip(start, end, token, likely, f"is a past form after '{modal}', which takes the plain verb")
