@@ -314,9 +314,12 @@ def slips(text: str, model: Model) -> Iterator[Slip]:
     """Each word of ``text`` that the words around it rule out, with the words that fit."""
     for run in runs(text):
         words = [token.lower() for _, _, token in run]
+        # the modal patterns look at most three words back: most runs hold no modal, and skip them at once
+        modals = {index for index, word in enumerate(words) if word in MODALS}
         for index, (start, end, token) in enumerate(run):
             if not token.islower():
                 continue
+            near_modal = bool(modals) and (index - 1 in modals or index - 2 in modals or index - 3 in modals)
             if token == "an":
                 likely = _article_before_verb(model, words, index)
                 if likely:
@@ -329,14 +332,14 @@ def slips(text: str, model: Model) -> Iterator[Slip]:
                 yield Slip(start, end, token, likely, "before 'based', where a noun makes the compound")
             elif likely := _adjective_as_subject(model, words, index):
                 yield Slip(start, end, token, likely, "is an adjective, where 'the ... is that' needs a noun")
-            elif likely := _verb_form_as_object(model, words, index):
+            elif near_modal and (likely := _verb_form_as_object(model, words, index)):
                 yield Slip(start, end, token, likely, f"is a verb form, where '{words[index - 1]}' needs an object")
-            elif likely := _participle_in_passive_frame(model, words, index):
+            elif index and words[index - 1] in BE_FORMS and (likely := _participle_in_passive_frame(model, words, index)):
                 yield Slip(
                     start, end, token, likely,
                     f"after '{words[index - 1]}' and before 'to {words[index + 2]}', where AWS prose writes another verb",
                 )
-            elif likely := _past_form_after_modal(model, words, index):
+            elif near_modal and (likely := _past_form_after_modal(model, words, index)):
                 modal = next(w for w in reversed(words[:index]) if w in MODALS)
                 yield Slip(start, end, token, likely, f"is a past form after '{modal}', which takes the plain verb")
             else:
