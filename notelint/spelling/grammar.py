@@ -2,7 +2,8 @@
 
 Eight patterns in the spirit of LanguageTool's, each right in general English
 and each checked against counts before it speaks (the counts of NL208,
-``aws-bigrams.tsv``: AWS prose and symspellpy's general English):
+``aws-bigrams.tsv``: AWS prose and symspellpy's general English; the passive
+frame has counts of its own, ``aws-passive-frames.tsv``):
 
 * ``an`` before a verb's -ing form that neither AWS prose nor English writes
   after an article, with a sign of two verbs joined: another -ing form before
