@@ -51,10 +51,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+from notelint.shipped import data_text
 from notelint.spelling.collocation import (
     FUNCTION_WORDS, MIN_CANDIDATE, MIN_LETTERS, MIN_RATIO, MIN_STRONG, Model, inflected, runs,
 )
-from notelint.shipped import data_text
 from notelint.spelling.suggest import distance, edits1
 
 ARTICLES = ("a", "an", "the")
@@ -80,12 +80,12 @@ MODALS = frozenset("can could may might will would shall should must".split())
 MODAL_ADVERBS = frozenset("also then still now only even just always never first often".split())
 # words whose verb form follows them as a subject: a word written after one of these is a verb's -s form
 SUBJECTS = ("it", "that", "which")
-PERFECT = ("have", "has", "had")
+PERFECT = ("have", "has", "had")  # a word written after these is a past participle
 BE_FORMS = frozenset("be is are was were been being".split())
 PASSIVE_FRAMES_FILE = "aws-passive-frames.tsv"
 VERB_FUNCTION_WORDS = frozenset(("be", "have", "do"))  # function words that are verbs: "to be" is an infinitive
 MIN_FRAME = 3  # uses of "be <verb>-ed to <word>" in AWS prose for a verb to fill that frame
-VOWELS = frozenset("aeiou")  # a word written after these is a past participle
+VOWELS = frozenset("aeiou")  # the letters an irregular past form changes (held/hold, ran/run)
 MIN_VERB_FORM_LETTERS = 5
 
 
