@@ -89,3 +89,153 @@ def test_slips_of_a_text_give_offsets_and_the_words_that_fit():
     text = "monitor the heal of our streams, then better of using it"
     found = list(slips(text, load()))
     assert [(text[s.start : s.end], s.likely[0]) for s in found] == [("heal", "health"), ("of", "off")]
+
+
+@pytest.mark.parametrize(
+    "body, column, written, verb, likely",
+    [
+        # a verb's -s form as the object of "can reduce": the plural noun one letter away
+        ("* Averaging can reduce affects of noise on the metric.\n", 24, "affects", "reduce", ("effects",)),
+        # an adverb between the modal and its verb
+        ("* You should also compare analyzes of both runs.\n", 27, "analyzes", "compare", ("analyses",)),
+        # other modals
+        ("* Checkpoints might prevent loses when a Spot Instance stops.\n", 29, "loses", "prevent", ("loss", "losses")),
+    ],
+)
+def test_a_verb_form_as_the_object_of_a_modals_verb_is_reported(body, column, written, verb, likely):
+    (found,) = nl209(body)
+    line, col, end, message, suggestions = found
+    assert (line, col, end) == (BODY_LINE, column, column + len(written))
+    assert message == f"'{written}' is a verb form, where '{verb}' needs an object: '{likely[0]}'?"
+    assert suggestions == likely
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "* Averaging can reduce effects of noise on the metric.\n",  # the noun
+        "* You can run tests nightly.\n",  # a noun too: English writes "the tests"
+        "* Amazon Comprehend analyzes text in many languages.\n",  # no modal: the subject's verb
+        "* The job can be analyzes later.\n",  # "be" is no verb to take an object
+        "* Changes to Redshift affects performance.\n",  # "to" is no modal: the sentence's own verb
+        "* You can also export analyzes from a visual.\n".replace("analyzes", "analyses"),
+        "* You can easily register devises with IoT Core.\n",  # no count shows 'devises' as a verb's form
+        "* You can Export Analyzes from a visual.\n",  # capitalised words are not judged
+    ],
+)
+def test_nouns_and_verbs_outside_a_modals_object_slot_are_left_alone(body):
+    assert nl209(body) == []
+
+
+@pytest.mark.parametrize(
+    "body, column, written, modal, likely",
+    [
+        # a final t made e: the plain verb first, though "last" and "list" are one edit too
+        ("* A Spot Instance can lost its capacity at any time.\n", 23, "lost", "can", ("lose", "last", "list")),
+        # a vowel changed; "help" is one edit too, but no irregular verb makes its past so
+        ("* The writer should held the lock until it commits.\n", 21, "held", "should", ("hold",)),
+        # an adverb between the modal and the verb; a vowel dropped
+        ("* One slow shard will also led the whole stream to lag.\n", 28, "led", "will", ("lead",)),
+    ],
+)
+def test_a_past_form_after_a_modal_is_reported_with_the_plain_verb(body, column, written, modal, likely):
+    (found,) = nl209(body)
+    line, col, end, message, suggestions = found
+    assert (line, col, end) == (BODY_LINE, column, column + len(written))
+    assert message == f"'{written}' is a past form after '{modal}', which takes the plain verb: '{likely[0]}'?"
+    assert suggestions == likely
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "* A Spot Instance can lose its capacity at any time.\n",  # the plain verb
+        "* You can tail the log group from the CLI.\n",  # a plain verb the counts barely know: no past form
+        "* The data can be lost if the volume fails.\n",  # "be" stands between: a passive
+        "* The records are lost if the stream expires.\n",  # no modal
+        "* It might ran for hours.\n",  # "ran" is no participle ("have ran" is not counted): not judged
+    ],
+)
+def test_plain_verbs_and_past_forms_outside_a_modals_slot_are_left_alone(body):
+    assert nl209(body) == []
+
+
+@pytest.mark.parametrize(
+    "body, column, written, be, verb, likely",
+    [
+        # AWS prose writes "be prompted to save" and never "be promoted to save"
+        ("* Users are promoted to save their work before the session ends.\n", 13, "promoted", "are", "save", ("prompted",)),
+        # "be changed to include": "charged" fills the frame in AWS prose, but never before "include"
+        ("* The plan was charged to include the new Region.\n", 16, "charged", "was", "include", ("changed",)),
+    ],
+)
+def test_an_ed_form_in_a_passive_frame_another_verb_fills_is_reported(body, column, written, be, verb, likely):
+    (found,) = nl209(body)
+    line, col, end, message, suggestions = found
+    assert (line, col, end) == (BODY_LINE, column, column + len(written))
+    assert message == (
+        f"'{written}' after '{be}' and before 'to {verb}', where AWS prose writes another verb: '{likely[0]}'?"
+    )
+    assert suggestions == likely
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "* Users are prompted to save their work before the session ends.\n",  # the frame AWS prose writes
+        "* The standby is promoted to be the new primary.\n",
+        "* A standby is promoted to the primary role.\n",  # "to" before a noun phrase: not judged
+        "* The role is assured to be valid.\n",  # AWS prose too seldom writes "be assured to": nothing to compare
+        "* Users prompted to save their work lose nothing.\n",  # no form of "be" before it
+    ],
+)
+def test_passive_frames_aws_prose_writes_or_cannot_judge_are_left_alone(body):
+    assert nl209(body) == []
+
+
+HTML_LIST = (
+    '<div class="alert" role="alert">\n'
+    "  <ol>\n"
+    "    <li>Drafts won&#39;t sync: users are promoted to save their work</li>\n"
+    "    <li>Run <code>downloading an installing</code> as is</li>\n"
+    "  </ol>\n"
+    "</div>\n"
+)
+
+
+def test_the_list_items_of_an_html_block_are_read_with_their_positions():
+    # notes written for a web page keep lists in HTML; an entity before the word does not shift it
+    (found,) = nl209(HTML_LIST)
+    assert found[:3] == (BODY_LINE + 2, 42, 50)
+    assert found[4] == ("prompted",)
+
+
+def test_code_inside_an_html_list_item_is_not_read():
+    body = HTML_LIST.replace("users are promoted", "users are prompted")
+    assert nl209(body) == []
+
+
+def test_out_of_place_words_are_read_in_html_list_items_too():
+    body = "<ul>\n  <li>With provisioned capability mode you set the reads.</li>\n</ul>\n"
+    found = lint(FRONT + body, ("NL208",))
+    assert [(d.code, d.line, d.column, d.end_column, d.suggestions[0]) for d in found] == [
+        ("NL208", BODY_LINE + 1, 24, 34, "capacity")
+    ]
+
+
+def test_the_passive_frame_counts_name_their_sources_and_the_pinned_botocore():
+    """Rebuild them (scripts/build_aws_passive_frames.py) after a botocore bump."""
+    from pathlib import Path
+
+    from notelint.shipped import data_text
+    from notelint.spelling.grammar import PASSIVE_FRAMES_FILE, passive_frames
+
+    header = "\n".join(line for line in data_text("words", PASSIVE_FRAMES_FILE).splitlines()[:8] if line.startswith("#"))
+    pinned = next(
+        line.split("==")[1].strip()
+        for line in (Path(__file__).resolve().parent.parent / "constraints.txt").read_text().splitlines()
+        if line.lower().startswith("botocore==")
+    )
+    assert f"botocore {pinned} documentation strings (Apache-2.0)" in header
+    assert "CC BY-SA 4.0" in header and "SageMaker developer guide" in header
+    assert passive_frames()["prompted"]["choose"] >= 1 and "be" not in passive_frames()["prompted"]

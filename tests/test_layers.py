@@ -24,7 +24,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "notelint.suggest", "notelint.memo", "notelint.derived", "notelint.regexcache", "notelint.finding",
         "notelint.filedigest", "notelint.hashing",
     )),
-    ("note model", ("notelint.note", "notelint.schema", "notelint.suppressions", "notelint.fixes", "notelint.config")),
+    ("note model", (
+        "notelint.note", "notelint.schema", "notelint.suppressions", "notelint.fixes", "notelint.config", "notelint.htmltext",
+    )),
     ("rule contract", ("notelint.rule", "notelint.outcome")),
     ("domain", ("notelint.aws", "notelint.spelling", "notelint.claims")),
     ("rules", ("notelint.rules",)),

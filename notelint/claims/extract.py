@@ -428,37 +428,15 @@ def _row_statements(note: Note, row: TableRow, resolver: Resolver, headings: dic
         yield _built_statement(note, text, spans, cell.heading_path, own, lent, extract_assertions(text))
 
 
-_LIST_ITEM = re.compile(r"<li\b[^>]*>(.*?)</li\s*>", re.IGNORECASE | re.DOTALL)
-_TAG_OR_ENTITY = re.compile(r"<[^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
-
-
 def _html_item_statements(note: Note, block: Html, resolver: Resolver, headings: dict) -> Iterable[Statement]:
     """The sentences of each ``<li>`` of an HTML block (notes written for a web page keep
     lists in HTML): tags dropped, entities decoded, each character mapped to its source."""
-    import html as html_text
+    from notelint.htmltext import block_items
 
-    source = note.text[block.start : block.end]
     path = _heading_path_at(note, block.start)
     inherited = _heading_subjects(note, path, resolver, headings)
-    for item in _LIST_ITEM.finditer(source):
-        chars: list[str] = []
-        offsets: list[int] = []
-        position = item.start(1)
-        for markup in _TAG_OR_ENTITY.finditer(source, item.start(1), item.end(1)):
-            for index in range(position, markup.start()):
-                chars.append(" " if source[index] in "\n\t" else source[index])
-                offsets.append(block.start + index)
-            if markup.group(0).startswith("&"):
-                for char in html_text.unescape(markup.group(0)):
-                    chars.append(char)
-                    offsets.append(block.start + markup.start())
-            position = markup.end()
-        for index in range(position, item.end(1)):
-            chars.append(" " if source[index] in "\n\t" else source[index])
-            offsets.append(block.start + index)
-        text = "".join(chars)
-        if not text.strip():
-            continue
+    for item in block_items(note, block):
+        text, offsets = item.text, list(item.offsets)
         for start, end in sentence_spans(text):
             sentence = text[start:end]
             places = offsets[start:end]

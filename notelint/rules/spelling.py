@@ -11,8 +11,9 @@ AWS product names are known in any case here: their casing is NL3xx's.
 from __future__ import annotations
 
 import re
+from functools import partial
 from itertools import chain
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.memo import TextMemo
@@ -433,22 +434,38 @@ def out_of_place_word(note: Note, ctx: Context) -> Iterator[Finding]:
         return word in own or vocab.is_jargon(word) or word in vocab.rare or not vocab.knows(word)
 
     found_in = _misplaced_by_text(ctx)
+    for text, span in _real_word_prose(note):
+        # ``misplaced(text, model, skip)``: skip judges the word alone, so it is applied after the memo
+        for hit in (hit for hit in found_in(text) if not skip(hit.written)):
+            start, end = span(hit.start, hit.end)
+            if taken is None:
+                taken = {(f.start, f.end) for f in chain(confusable_word.check(note, ctx), confused_word.check(note, ctx))}
+            if (start, end) in taken or note.text[start:end] != hit.written:
+                continue
+            yield Finding(
+                start,
+                end,
+                f"'{hit.written}' where AWS prose writes '{hit.likely[0]}' {_beside(hit)}",
+                suggestions=hit.likely,
+                fix=Fix((Edit(start, end, hit.likely[0]),), f"replace '{hit.written}' with '{hit.likely[0]}'", safe=False),
+            )
+
+
+def _real_word_prose(note: Note) -> Iterator[tuple[str, Callable[[int, int], tuple[int, int]]]]:
+    """The prose NL208 and NL209 read, each text with a map from its offsets to the note's: the prose
+    segments, and the ``<li>`` items of raw HTML blocks (notes written for a web page keep lists in
+    HTML, and the claim rules read them too), a code element in them cut out."""
+    from notelint.htmltext import list_items
+
     for block in note.blocks:
         for segment, text in block.iter_segments(*PROSE_KINDS):
-            # ``misplaced(text, model, skip)``: skip judges the word alone, so it is applied after the memo
-            for hit in (hit for hit in found_in(text) if not skip(hit.written)):
-                start, end = block.span(segment.start + hit.start, segment.start + hit.end)
-                if taken is None:
-                    taken = {(f.start, f.end) for f in chain(confusable_word.check(note, ctx), confused_word.check(note, ctx))}
-                if (start, end) in taken or note.text[start:end] != hit.written:
-                    continue
-                yield Finding(
-                    start,
-                    end,
-                    f"'{hit.written}' where AWS prose writes '{hit.likely[0]}' {_beside(hit)}",
-                    suggestions=hit.likely,
-                    fix=Fix((Edit(start, end, hit.likely[0]),), f"replace '{hit.written}' with '{hit.likely[0]}'", safe=False),
-                )
+            yield text, partial(_block_span, block, segment.start)
+    for item in list_items(note, cut_code=" | "):
+        yield item.text, item.span
+
+
+def _block_span(block: Block, offset: int, i: int, j: int) -> tuple[int, int]:
+    return block.span(offset + i, offset + j)
 
 
 def _misplaced_by_text(ctx: Context) -> TextMemo[tuple[Misplaced, ...]]:
@@ -486,8 +503,13 @@ def grammar_slip(note: Note, ctx: Context) -> Iterator[Finding]:
     in a noun's place between a determiner and "of" where a frequent noun a
     letter or two away fits ("monitor the heal of the cluster" -> health),
     and an adjective in -ent or -ant as the subject of "the ... is that"
-    ("the resilient is that" -> resilience), and a verb's -ed form between
-    a determiner and "based" ("a tagged based policy" -> tag).
+    ("the resilient is that" -> resilience), a verb's -ed form between
+    a determiner and "based" ("a tagged based policy" -> tag), a verb's
+    -s form as the object of a modal's verb ("you can export analyzes" ->
+    analyses), a past form where a modal takes the plain verb ("can
+    spent" -> spend), and an -ed form in a passive frame that AWS prose
+    fills with a verb one edit away ("can be prompted to be" -> promoted).
+    The ``<li>`` items of raw HTML blocks are read too.
     The -ing form and the verb are judged by the counts of NL208
     (``aws-bigrams.tsv``): a word that AWS prose or English writes after an
     article is a noun or an adjective too, and passes.  The fix, the first
@@ -496,28 +518,27 @@ def grammar_slip(note: Note, ctx: Context) -> Iterator[Finding]:
     own = note_words(note) | code_words(note)
     taken: set[tuple[int, int]] | None = None
     found_in = _slips_by_text(ctx)
-    for block in note.blocks:
-        for segment, text in block.iter_segments(*PROSE_KINDS):
-            for hit in found_in(text):
-                if hit.written in own:
-                    continue
-                start, end = block.span(segment.start + hit.start, segment.start + hit.end)
-                if note.text[start:end] != hit.written:
-                    continue
-                if taken is None:
-                    taken = {
-                        (f.start, f.end)
-                        for f in chain(confusable_word.check(note, ctx), confused_word.check(note, ctx), out_of_place_word.check(note, ctx))
-                    }
-                if (start, end) in taken:
-                    continue
-                yield Finding(
-                    start,
-                    end,
-                    f"'{hit.written}' {hit.why}: '{hit.likely[0]}'?",
-                    suggestions=hit.likely,
-                    fix=Fix((Edit(start, end, hit.likely[0]),), f"replace '{hit.written}' with '{hit.likely[0]}'", safe=False),
-                )
+    for text, span in _real_word_prose(note):
+        for hit in found_in(text):
+            if hit.written in own:
+                continue
+            start, end = span(hit.start, hit.end)
+            if note.text[start:end] != hit.written:
+                continue
+            if taken is None:
+                taken = {
+                    (f.start, f.end)
+                    for f in chain(confusable_word.check(note, ctx), confused_word.check(note, ctx), out_of_place_word.check(note, ctx))
+                }
+            if (start, end) in taken:
+                continue
+            yield Finding(
+                start,
+                end,
+                f"'{hit.written}' {hit.why}: '{hit.likely[0]}'?",
+                suggestions=hit.likely,
+                fix=Fix((Edit(start, end, hit.likely[0]),), f"replace '{hit.written}' with '{hit.likely[0]}'", safe=False),
+            )
 
 
 def _slips_by_text(ctx: Context) -> TextMemo[tuple[Slip, ...]]:

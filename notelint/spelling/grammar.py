@@ -1,8 +1,9 @@
 """Real words that the grammar around them rules out (NL209): "uploading an applying lexicons".
 
-Five patterns in the spirit of LanguageTool's, each right in general English
+Eight patterns in the spirit of LanguageTool's, each right in general English
 and each checked against counts before it speaks (the counts of NL208,
-``aws-bigrams.tsv``: AWS prose and symspellpy's general English):
+``aws-bigrams.tsv``: AWS prose and symspellpy's general English; the passive
+frame has counts of its own, ``aws-passive-frames.tsv``):
 
 * ``an`` before a verb's -ing form that neither AWS prose nor English writes
   after an article, with a sign of two verbs joined: another -ing form before
@@ -22,7 +23,24 @@ and each checked against counts before it speaks (the counts of NL208,
 * a verb's -ed form between a determiner and ``based``, which neither source
   writes before "based", where the noun it is made from is written after an
   article ("a paged based view" -> "a page based view": an -based compound
-  is made with a noun).
+  is made with a noun);
+* a verb's -s form as the object of a modal's verb ("you can export
+  analyzes" -> analyses, "you can reduce affects" -> effects): a word that
+  neither source writes after an article and that one of them writes after
+  "it", "that" or "which" (a verb, no noun), where a noun in -s one edit
+  away, which AWS prose uses, is written after an article and is at least
+  as frequent;
+* a verb's past form where a modal takes the plain verb ("the pool can spent
+  up to 3,000" -> spend): a word written after "have", "has" or "had" and
+  never after "to" or a modal, where a verb one edit away is written after
+  both; the edit must be one that makes an irregular past form (a vowel,
+  or a final t: held/hold, lost/lose, spent/spend);
+* a verb's -ed form in a passive frame "be ... to <verb>" that AWS prose
+  never fills with that verb though it writes the -ed form there at least
+  three times with others, where a frequent -ed form one edit away fills it
+  at least three times ("read replicas can be prompted to be the primary" ->
+  promoted; counted in ``aws-passive-frames.tsv``, since "be prompted" and
+  "prompted to" are both common and only the word after "to" tells).
 
 Only lowercase words of one run of prose are read (``collocation.runs``).
 """
@@ -30,10 +48,14 @@ Only lowercase words of one run of prose are read (``collocation.runs``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
-from notelint.spelling.collocation import FUNCTION_WORDS, MIN_RATIO, MIN_STRONG, Model, inflected, runs
-from notelint.spelling.suggest import distance
+from notelint.shipped import data_text
+from notelint.spelling.collocation import (
+    FUNCTION_WORDS, MIN_CANDIDATE, MIN_LETTERS, MIN_RATIO, MIN_STRONG, Model, inflected, runs,
+)
+from notelint.spelling.suggest import distance, edits1
 
 ARTICLES = ("a", "an", "the")
 # determiners that open a noun phrase whose noun the next word must be
@@ -53,6 +75,18 @@ MAX_NOUN_EDITS = 2
 MAX_SUGGESTIONS = 3
 MIN_PARTICIPLE_LETTERS = 5
 ADJECTIVE_ENDINGS = ("ent", "ant")  # adjectives whose noun ends in -ence, -ance: inconvenient, important
+MODALS = frozenset("can could may might will would shall should must".split())
+# adverbs that may stand between a modal and its verb ("can also export"); any word in -ly too
+MODAL_ADVERBS = frozenset("also then still now only even just always never first often".split())
+# words whose verb form follows them as a subject: a word written after one of these is a verb's -s form
+SUBJECTS = ("it", "that", "which")
+PERFECT = ("have", "has", "had")  # a word written after these is a past participle
+BE_FORMS = frozenset("be is are was were been being".split())
+PASSIVE_FRAMES_FILE = "aws-passive-frames.tsv"
+VERB_FUNCTION_WORDS = frozenset(("be", "have", "do"))  # function words that are verbs: "to be" is an infinitive
+MIN_FRAME = 3  # uses of "be <verb>-ed to <word>" in AWS prose for a verb to fill that frame
+VOWELS = frozenset("aeiou")  # the letters an irregular past form changes (held/hold, ran/run)
+MIN_VERB_FORM_LETTERS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,13 +194,133 @@ def _participle_before_based(model: Model, words: list[str], index: int) -> tupl
     return ()
 
 
+def _follows_modal(words: list[str], index: int) -> bool:
+    """``words[index]`` is the verb slot of a modal: right after it, or after it and an adverb ("can
+    export", "can also export"); the word itself no adverb."""
+    word = words[index]
+    if index < 1 or word in FUNCTION_WORDS or word in MODAL_ADVERBS or word.endswith("ly"):
+        return False  # "can be", "can also", "can easily": no verb yet
+    before = words[index - 1]
+    if before in MODALS:
+        return True
+    return (before in MODAL_ADVERBS or before.endswith("ly")) and index >= 2 and words[index - 2] in MODALS
+
+
+def _modal_verb_before(words: list[str], index: int) -> str | None:
+    """The verb at ``index - 1`` when it stands in a modal's verb slot; else None."""
+    return words[index - 1] if index >= 1 and _follows_modal(words, index - 1) else None
+
+
+def _after_modal_in_counts(model: Model, word: str) -> bool:
+    return any(model.pair(modal, word) or model.general_pair(modal, word) for modal in MODALS)
+
+
+def _past_form_after_modal(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+    """A verb's past form in a modal's verb slot, where the plain verb one edit away is meant ("the pool
+    can spent up to 3,000" -> spend): a modal takes the plain form."""
+    word = words[index]
+    if len(word) < MIN_LETTERS or not _follows_modal(words, index):
+        return ()
+    if model.pair("to", word) or model.general_pair("to", word) or _after_modal_in_counts(model, word):
+        return ()  # a plain verb too ("can set"), or written after a modal all the same
+    if not any(model.pair(have, word) or model.general_pair(have, word) for have in PERFECT):
+        return ()  # no sign of a past participle ("can tail logs", "can hover": verbs the counts barely know)
+    found = []
+    for verb in edits1(word):
+        if verb in FUNCTION_WORDS or inflected(word, verb) or model.count(verb) < MIN_CANDIDATE:
+            continue
+        if not _plain_of_past(word, verb):
+            continue
+        if (model.pair("to", verb) or model.general_pair("to", verb)) and _after_modal_in_counts(model, verb):
+            # likeliest first: the verb English writes most after a modal ("can lost": lose before last, list)
+            found.append((sum(model.general_pair(modal, verb) for modal in MODALS), model.count(verb), verb))
+    return tuple(verb for *_, verb in sorted(found, reverse=True)[:MAX_SUGGESTIONS])
+
+
+def _plain_of_past(past: str, verb: str) -> bool:
+    """``verb`` may be the plain form of the one-edit ``past`` as English's irregular verbs make them: a
+    vowel changed, added or dropped (held/hold, ran/run, led/lead), or a final t made d or e, or dropped
+    (spent/spend, lost/lose, meant/mean).  Any other edit (held/help) is a different verb."""
+    if past.endswith("t") and verb in (past[:-1] + "d", past[:-1] + "e", past[:-1]):
+        return True
+    if len(past) == len(verb):
+        changed = [(a, b) for a, b in zip(past, verb) if a != b]
+        return len(changed) == 1 and changed[0][0] in VOWELS and changed[0][1] in VOWELS
+    short, long = sorted((past, verb), key=len)
+    return any(long[:i] + long[i + 1 :] == short and long[i] in VOWELS for i in range(len(long)))
+
+
+def _verb_form_as_object(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+    """A verb's -s form as the object of the verb after a modal, where a plural noun one edit away is
+    meant ("you can also export analyzes from a visual" -> analyses)."""
+    word = words[index]
+    if not word.endswith("s") or len(word) < MIN_VERB_FORM_LETTERS or word in FUNCTION_WORDS:
+        return ()
+    verb = _modal_verb_before(words, index)
+    if verb is None or not (model.pair("to", verb) or model.general_pair("to", verb)):
+        return ()  # no modal and verb before it, or the word before is not a verb English writes after "to"
+    if model.pair(verb, word) or model.general_pair(verb, word) or not _never_after_article(model, word):
+        return ()  # written as that verb's object, or a noun too ("can run tests")
+    if not any(model.pair(subject, word) or model.general_pair(subject, word) for subject in SUBJECTS):
+        return ()  # no sign that it is a verb's -s form
+    own = model.prior(word)
+    found = []
+    for noun in edits1(word):
+        if not noun.endswith("s") or inflected(word, noun) or noun in FUNCTION_WORDS:
+            continue
+        if not model.count(noun) or _never_after_article(model, noun):
+            continue  # a word AWS prose never writes ("avoid loses": roses), or never written as a noun
+        if model.prior(noun) >= own:
+            found.append((model.prior(noun), noun))
+    return tuple(noun for _, noun in sorted(found, reverse=True)[:MAX_SUGGESTIONS])
+
+
+@lru_cache(maxsize=1)
+def passive_frames() -> dict[str, dict[str, int]]:
+    """For each -ed form, the words AWS prose writes after "be <it> to" and how often
+    (``aws-passive-frames.tsv``, ``scripts/build_aws_passive_frames.py``; read when a frame is first met)."""
+    frames: dict[str, dict[str, int]] = {}
+    for line in data_text("words", PASSIVE_FRAMES_FILE).splitlines():
+        if line and not line.startswith("#"):
+            word, _, after = line.split("\t")
+            frames[word] = {w: int(c) for w, _, c in (item.rpartition(":") for item in after.split())}
+    return frames
+
+
+def _participle_in_passive_frame(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+    """A verb's -ed form in "be ... to <verb>" that AWS prose never writes there, where a verb one edit
+    away fills the frame ``MIN_FRAME`` times ("read replicas can be prompted to be ..." -> promoted).
+    Only an infinitive after "to" is judged ("be", or a word written after a modal), and only a word AWS
+    prose writes in the frame ``MIN_FRAME`` times with other verbs ("be prompted to choose", never "to be")."""
+    word = words[index]
+    if index == 0 or index + 2 >= len(words) or words[index - 1] not in BE_FORMS or words[index + 1] != "to":
+        return ()
+    if not word.endswith("ed") or word in FUNCTION_WORDS:
+        return ()
+    after = words[index + 2]
+    if not (after in VERB_FUNCTION_WORDS or after not in FUNCTION_WORDS and _after_modal_in_counts(model, after)):
+        return ()  # "to" before a noun phrase ("is filled to the top"): any verb of motion fits; judged only "to" + verb
+    frames = passive_frames()
+    own = frames.get(word, {})
+    if own.get(after) or sum(own.values()) < MIN_FRAME:
+        return ()  # AWS prose writes it so, or too seldom in the frame to say what follows it ("is assured to")
+    near, _ = model.candidates(word)
+    found = sorted(
+        ((frames.get(verb, {}).get(after, 0), verb) for verb in near if verb.endswith("ed")), reverse=True
+    )
+    return tuple(verb for count, verb in found[:MAX_SUGGESTIONS] if count >= MIN_FRAME)
+
+
 def slips(text: str, model: Model) -> Iterator[Slip]:
     """Each word of ``text`` that the words around it rule out, with the words that fit."""
     for run in runs(text):
         words = [token.lower() for _, _, token in run]
+        # the modal patterns look at most three words back: most runs hold no modal, and skip them at once
+        modals = {index for index, word in enumerate(words) if word in MODALS}
         for index, (start, end, token) in enumerate(run):
             if not token.islower():
                 continue
+            near_modal = bool(modals) and (index - 1 in modals or index - 2 in modals or index - 3 in modals)
             if token == "an":
                 likely = _article_before_verb(model, words, index)
                 if likely:
@@ -179,6 +333,16 @@ def slips(text: str, model: Model) -> Iterator[Slip]:
                 yield Slip(start, end, token, likely, "before 'based', where a noun makes the compound")
             elif likely := _adjective_as_subject(model, words, index):
                 yield Slip(start, end, token, likely, "is an adjective, where 'the ... is that' needs a noun")
+            elif near_modal and (likely := _verb_form_as_object(model, words, index)):
+                yield Slip(start, end, token, likely, f"is a verb form, where '{words[index - 1]}' needs an object")
+            elif index and words[index - 1] in BE_FORMS and (likely := _participle_in_passive_frame(model, words, index)):
+                yield Slip(
+                    start, end, token, likely,
+                    f"after '{words[index - 1]}' and before 'to {words[index + 2]}', where AWS prose writes another verb",
+                )
+            elif near_modal and (likely := _past_form_after_modal(model, words, index)):
+                modal = next(w for w in reversed(words[:index]) if w in MODALS)
+                yield Slip(start, end, token, likely, f"is a past form after '{modal}', which takes the plain verb")
             else:
                 likely = _noun_slot(model, words, index)
                 if likely:
