@@ -31,12 +31,14 @@ runs, with a word on at least one side.
 
 from __future__ import annotations
 
+import mmap
 import os
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from pathlib import Path
+from typing import Callable, Iterator, Mapping
 
-from notelint.shipped import data_text
+from notelint.shipped import data_file, data_text
 from notelint.spelling.suggest import distance, edits1
 
 COUNTS_FILE = "aws-bigrams.tsv"
@@ -109,9 +111,10 @@ class Misplaced:
 class Model:
     """AWS prose and general English counts, parsed a word at a time."""
 
-    def __init__(self, rows: dict[str, str], totals: tuple[int, int],
+    def __init__(self, rows: Mapping[str, str] | SortedRows, totals: tuple[int, int],
                  frequent: Callable[[], tuple[list[str], dict[str, list[str]]]] | None = None):
-        # ``index``'s rows by word; a row's fields are split when its word is first asked for.
+        # ``index``'s rows by word (or a ``SortedRows`` that finds them in the file); a row's fields
+        # are split when its word is first asked for, and a word's row is looked up once.
         # ``frequent`` gives ``frequent_index(rows)`` (``load`` keeps it in the derived-data store)
         self._rows = rows
         self._frequent_source = frequent or (lambda: frequent_index(rows))
@@ -127,10 +130,8 @@ class Model:
         found = self._raw.get(word)
         if found is None:
             row = self._rows.get(word)
-            if row is None:
-                return None
-            found = self._raw[word] = row.split("\t")
-        return found
+            found = self._raw[word] = row.split("\t") if row is not None else []
+        return found or None
 
     def count(self, word: str) -> int:
         """Uses in AWS prose."""
@@ -325,12 +326,12 @@ def index(text: str) -> tuple[dict[str, str], tuple[int, int]]:
     return dict(_ROW.findall(text)), ((int(totals[1]), int(totals[2])) if totals else (1, 1))
 
 
-def frequent_index(rows: dict[str, str]) -> tuple[list[str], dict[str, list[str]]]:
+def frequent_index(rows: Mapping[str, str] | SortedRows) -> tuple[list[str], dict[str, list[str]]]:
     """The words AWS prose uses at least ``MIN_CANDIDATE`` times (in the file's order), and those of
     ``STEM`` letters or more by their first ``STEM`` letters."""
     words: list[str] = []
     stems: dict[str, list[str]] = {}
-    for word, row in rows.items():
+    for word, row in (rows.index() if isinstance(rows, SortedRows) else rows).items():
         if int(row.partition("\t")[0]) >= MIN_CANDIDATE:
             words.append(word)
             if len(word) >= STEM:
@@ -338,14 +339,97 @@ def frequent_index(rows: dict[str, str]) -> tuple[list[str], dict[str, list[str]
     return words, stems
 
 
+class SortedRows:
+    """The counts file's rows by word, found by binary search in the file's bytes.
+
+    The file's ``w`` rows are sorted by word (code-point order, which is UTF-8's byte
+    order; ``scripts/build_aws_bigrams.py`` writes them so and a test checks it), so a
+    word's row is ~17 probes away.  One note asks for a few dozen words (35 for
+    notes/exam-resources.md), while the whole index of 83,000 rows costs 30-35 ms of CPU to
+    load even from the derived-data store: the first ``SEARCHES_BEFORE_INDEX`` words
+    are searched for (~10 us each, in a memory-mapped file: nothing is read that is
+    not probed), and a run that asks more (a folder of notes) loads the index as before.
+    """
+
+    SEARCHES_BEFORE_INDEX = 2_000
+
+    def __init__(self, data: bytes | mmap.mmap, index: Callable[[], dict[str, str]]):
+        self._data = data
+        first = data.find(b"\nw\t")
+        self._start = first + 1 if first >= 0 else len(data)  # the first row's first byte
+        self._index_source = index
+        self._index: dict[str, str] | None = None
+        self._searches = 0
+
+    def header(self) -> str:
+        """The text before the first row (the comments and the totals)."""
+        return self._data[: self._start].decode("utf-8")
+
+    def index(self) -> dict[str, str]:
+        """Every row by word (``index(text)``'s rows, from the derived-data store)."""
+        if self._index is None:
+            self._index = self._index_source()
+        return self._index
+
+    def get(self, word: str) -> str | None:
+        """``word``'s row (its fields after the word), or None."""
+        if self._index is None:
+            self._searches += 1
+            if self._searches <= self.SEARCHES_BEFORE_INDEX:
+                return self._search(word)
+        return self.index().get(word)
+
+    def _search(self, word: str) -> str | None:
+        if not word or "\t" in word or "\n" in word:
+            return None
+        data, key = self._data, word.encode("utf-8", "surrogatepass")
+        low, high = self._start, len(data)
+        while low < high:
+            middle = (low + high) // 2
+            start = data.rfind(b"\n", self._start - 1, middle) + 1
+            end = data.find(b"\n", middle)
+            if end < 0:
+                end = len(data)
+            if start >= end:  # an empty line (the file's last)
+                high = start
+                continue
+            tab = data.find(b"\t", start + 2, end)
+            found = data[start + 2 : tab if tab >= 0 else end]
+            if found == key:
+                return data[tab + 1 : end].decode("utf-8") if tab >= 0 else None  # (``index`` skips such a row)
+            if found < key:
+                low = end + 1
+            else:
+                high = start  # (the line before ends at start - 1)
+        return None
+
+
+def _counts_bytes() -> bytes | mmap.mmap:
+    """The counts file's bytes: memory-mapped where it is a file (a wheel or a checkout), else read."""
+    node = data_file("words", COUNTS_FILE)
+    if isinstance(node, Path):
+        try:
+            with node.open("rb") as handle:
+                return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
+            pass
+    return node.read_bytes()
+
+
 def load() -> Model:
-    """The model of the shipped counts.  Its row index is kept in the derived-data store
-    (``notelint.derived``, keyed by notelint's files): indexing the 6 MB file cost every
-    process that judged a word 60-75 ms of CPU, loading the stored index ~35 ms; the frequent
-    words, 16 ms to list, are stored as well."""
+    """The model of the shipped counts.  Rows are found by binary search in the file
+    (``SortedRows``) until a run has asked for many words; then the whole row index is
+    loaded from the derived-data store (``notelint.derived``, keyed by notelint's files:
+    indexing the 6 MB file costs 60-75 ms of CPU, loading the stored index ~35 ms); the
+    frequent words, 16 ms to list, are stored as well."""
     from notelint.derived import stored
 
-    rows, (total, general_total) = stored("collocation-rows", lambda: index(data_text("words", COUNTS_FILE)))
+    rows = SortedRows(
+        _counts_bytes(),
+        lambda: stored("collocation-rows", lambda: index(data_text("words", COUNTS_FILE)))[0],
+    )
+    totals = _TOTALS.search(rows.header())
+    total, general_total = (int(totals[1]), int(totals[2])) if totals else (1, 1)
     # the frequent words too (16 ms to build), when a word is first judged
     return Model(rows, (total, general_total), lambda: stored("collocation-frequent", lambda: frequent_index(rows)))
 
