@@ -179,6 +179,66 @@ def test_the_counts_rows_are_sorted_unique_and_together():
     assert any(line.startswith("n\t") for line in lines[:first])  # the totals come before the rows
 
 
+def test_followers_are_counted_in_the_text_as_the_parsed_field_has_them():
+    """``Followers`` answers from the field's text first, then from its dict: both agree with
+    ``_pairs`` on every field of the file, for each listed word and for words next to them."""
+    from notelint.shipped import data_text
+    from notelint.spelling import collocation
+
+    rows, _ = collocation.index(data_text("words", collocation.COUNTS_FILE))
+    wrong = []
+    for number, (word, row) in enumerate(rows.items()):
+        fields = row.split("\t")
+        for field in (fields[1], fields[3]) if number % 5 == 0 or len(row) > 20_000 else ():
+            parsed = collocation._pairs(field)
+            asked = list(parsed)[:40] + [w + "s" for w in list(parsed)[:5]] + [w[:-1] for w in list(parsed)[-5:]]
+            asked += ["", "the", "zzzq", "a:b", "a b"]
+            followers = collocation.Followers(field)
+            answers = [followers.get(w) for w in asked + asked]  # the second round from the dict
+            if answers != [parsed.get(w, 0) for w in asked + asked] or followers.kinds != len(parsed):
+                wrong.append(word)
+    assert wrong == []
+
+
+def test_the_counts_fields_are_what_followers_needs():
+    """Each field of followers is ``word:count`` items joined by single spaces, no word with a colon,
+    none twice: what ``Followers`` searches for and counts."""
+    from notelint.shipped import data_text
+    from notelint.spelling import collocation
+
+    rows, _ = collocation.index(data_text("words", collocation.COUNTS_FILE))
+    wrong = []
+    for word, row in rows.items():
+        fields = row.split("\t")
+        for field in (fields[1], fields[3]):
+            items = field.split()
+            words = [item.rpartition(":")[0] for item in items]
+            if (field != " ".join(items) or len(set(words)) != len(words)
+                    or any(not w or ":" in w or not item.rpartition(":")[2].isdigit() for w, item in zip(words, items))):
+                wrong.append(word)
+    assert len(rows) > 80_000 and wrong == []
+
+
+@pytest.mark.parametrize(
+    "field, word, count",
+    [
+        ("mode:3 model:12 modes:4", "mode", 3),  # the first item
+        ("mode:3 model:12 modes:4", "model", 12),  # not "mode:" inside "model:"
+        ("mode:3 model:12 modes:4", "modes", 4),  # the last item
+        ("mode:3 model:12 modes:4", "ode", 0),  # the end of a word
+        ("mode:3 model:12 modes:4", "mod", 0),
+        ("", "mode", 0),
+        ("a:1", "", 0),
+    ],
+)
+def test_followers_small_fields(field, word, count):
+    from notelint.spelling.collocation import Followers
+
+    followers = Followers(field)
+    assert [followers.get(word) for _ in range(Followers.SEARCHES_BEFORE_DICT + 2)] == [count] * (Followers.SEARCHES_BEFORE_DICT + 2)
+    assert followers.kinds == field.count(":")
+
+
 @pytest.mark.parametrize(
     "text, found",
     [

@@ -120,7 +120,7 @@ class Model:
         self._frequent_source = frequent or (lambda: frequent_index(rows))
         self._raw: dict[str, list[str]] = {}
         self.total, self.general_total = totals
-        self._right: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
+        self._right: dict[str, tuple[Followers, Followers]] = {}
         self._stems: dict[str, list[str]] | None = None
         self._frequent_words: frozenset[str] = frozenset()
         self._longest = 0  # letters of the longest frequent word
@@ -143,20 +143,20 @@ class Model:
         found = self._fields(word)
         return int(found[2]) if found else 0
 
-    def _tables(self, first: str) -> tuple[dict[str, int], dict[str, int]]:
+    def _tables(self, first: str) -> tuple[Followers, Followers]:
         tables = self._right.get(first)
         if tables is None:
             fields = self._fields(first) or ["0", "", "0", ""]
-            tables = self._right[first] = (_pairs(fields[1]), _pairs(fields[3]))
+            tables = self._right[first] = (Followers(fields[1]), Followers(fields[3]))
         return tables
 
     def pair(self, first: str, second: str) -> int:
         """How often AWS prose writes ``second`` right after ``first`` (0 below the file's floor)."""
-        return self._tables(first)[0].get(second, 0)
+        return self._tables(first)[0].get(second)
 
     def general_pair(self, first: str, second: str) -> int:
         """How often English writes ``second`` right after ``first``, in thousands (0: not listed)."""
-        return self._tables(first)[1].get(second, 0)
+        return self._tables(first)[1].get(second)
 
     def candidates(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Frequent AWS words one edit from ``word`` and not a form of it; and the frequent words with
@@ -207,7 +207,7 @@ class Model:
         return score
 
     def _follows(self, first: str, second: str) -> float:
-        kinds = max(1, len(self._tables(first)[0]))
+        kinds = max(1, self._tables(first)[0].kinds)
         return (self.pair(first, second) + kinds * self.prior(second)) / (self.count(first) + kinds)
 
     def seen(self, word: str, before: str | None, after: str | None) -> bool:
@@ -278,6 +278,51 @@ class Model:
 
 def _pairs(field: str) -> dict[str, int]:
     return {w: int(c) for w, _, c in (item.rpartition(":") for item in field.split())}
+
+
+class Followers:
+    """The words seen right after one word, with their counts: one field of its row,
+    ``"word:count word:count ..."`` (single spaces; no word holds a colon or appears twice in
+    a field: the build script writes them so and a test checks the file).
+
+    A function word's field is long ("the": 190 kB, 14,000 words), and one note asks a field
+    about a word or two: parsing the 60 fields a note touched into dicts cost ~15 ms of CPU.
+    The first ``SEARCHES_BEFORE_DICT`` questions are answered by searching the text (a few
+    microseconds even in "the"), and a field asked more often (a folder's run) is parsed."""
+
+    __slots__ = ("_field", "_counts", "_searches", "kinds")
+    SEARCHES_BEFORE_DICT = 8
+
+    def __init__(self, field: str):
+        self._field = field
+        self._counts: dict[str, int] | None = None
+        self._searches = 0
+        self.kinds = field.count(":")  # how many different words follow (one colon an item)
+
+    def get(self, word: str) -> int:
+        """How often ``word`` follows (0: not listed)."""
+        if self._counts is None:
+            self._searches += 1
+            if self._searches <= self.SEARCHES_BEFORE_DICT:
+                return _count_in(self._field, word)
+            self._counts = _pairs(self._field)
+        return self._counts.get(word, 0)
+
+
+def _count_in(field: str, word: str) -> int:
+    """``word``'s count in a field of ``word:count`` items separated by single spaces (0: not there)."""
+    if not word or ":" in word or " " in word:
+        return 0  # (no listed word holds either)
+    key = word + ":"
+    if field.startswith(key):
+        at = len(key)
+    else:
+        found = field.find(" " + key)
+        if found < 0:
+            return 0
+        at = found + 1 + len(key)
+    end = field.find(" ", at)
+    return int(field[at:end] if end >= 0 else field[at:])
 
 
 # endings of inflected forms: a word and its other form ("shard", "shards") are grammar, not a slip
