@@ -55,3 +55,16 @@ def test_a_rewritten_file_is_read_again(tmp_path, monkeypatch):
     os.utime(path, ns=(2 * 10**18, 2 * 10**18))
     second = _Sections.of(path)
     assert second is not None and second["services"] == {"b": 2} and list(second) == ["services", "verbs", "iam"]
+
+
+def test_service_labels_are_the_services_names(catalog):
+    """What the name index and the retired-service check read of every service, without its section."""
+    from notelint.aws.catalog import Catalog
+
+    load_catalog().service_labels  # stored from here on (if it was not)
+    fresh = load_catalog()
+    assert fresh.service_labels == {
+        name: (service.service_id, service.abbreviation, service.full_name) for name, service in catalog.services.items()
+    }
+    assert "services" not in fresh.data._loaded  # (stored: the section was not read for them)
+    assert Catalog(dict(catalog.data), None).service_labels == fresh.service_labels  # a catalog made in memory

@@ -103,6 +103,15 @@ class Catalog:
             for name, spec in self.data["services"].items()
         }
 
+    @cached_property
+    def service_labels(self) -> dict[str, tuple[str, str, str]]:
+        """Client name -> (service id, abbreviation, full name), what the name index reads of
+        each service: kept in the derived-data store (a few kB), so that a run that needs no
+        more of the services does not load their section (0.9 MB: operations, shapes ...)."""
+        return self._stored("service-labels", lambda: {
+            name: (spec["id"], spec["abbreviation"], spec["full_name"]) for name, spec in self.data["services"].items()
+        })
+
     def operations(self, service: str) -> frozenset[str]:
         return self._operations.get(service, frozenset())
 
