@@ -27,3 +27,23 @@ def test_the_checking_path_does_not_import(module, tmp_path):
     env = {"NOTELINT_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert done.stdout.strip() == "False", NOT_NEEDED[module]
+
+
+def test_the_command_freezes_what_it_leaves_and_main_does_not():
+    """``notelint`` (console script and ``python -m``) runs ``cli.run``, which hides the run's objects
+    from the collections of Python's exit; ``cli.main``, which tests and servers call, does not."""
+    import tomllib
+    from pathlib import Path
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["scripts"]["notelint"] == "notelint.cli:run"
+    assert "run()" in (Path(__file__).resolve().parents[1] / "notelint" / "__main__.py").read_text(encoding="utf-8")
+    code = (
+        "import gc, sys, contextlib, io, notelint.cli as cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    cli.main(['rules']); after_main = gc.get_freeze_count()\n"
+        "    sys.argv = ['notelint', 'rules']; cli.run()\n"
+        "print(after_main, gc.get_freeze_count() > 0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "True"]
