@@ -150,6 +150,20 @@ def test_a_few_words_are_found_in_the_file_without_loading_the_index(tmp_path, m
     assert model.total > 1_000_000 and model.general_total > 1_000_000  # the totals, from the file's head
 
 
+def test_the_counts_are_read_not_mapped_on_windows(monkeypatch):
+    """A mapped file cannot be replaced on Windows (an upgrade while a language server runs)."""
+    import mmap
+    import sys
+
+    from notelint.spelling import collocation
+
+    assert isinstance(collocation._counts_bytes(), mmap.mmap)
+    monkeypatch.setattr(sys, "platform", "win32")
+    read = collocation._counts_bytes()
+    assert isinstance(read, bytes) and read.startswith(b"# AWS prose counts")
+    assert collocation.load().count("provisioned") > 0
+
+
 def test_every_row_is_found_by_search_as_the_index_has_it():
     """The binary search agrees with the index on every word of the file, and finds none of
     a set of words next to them (one letter more, less or changed; before the first; after the last)."""
