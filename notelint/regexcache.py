@@ -69,9 +69,9 @@ def _engine() -> tuple[Any, Any, Any] | None:
 
 
 def _cache_path(sre: Any) -> Path:
-    import hashlib
+    from notelint.hashing import sha256
 
-    key = hashlib.sha256(f"{sys.version}\0{sys.implementation.cache_tag}\0{sre.MAGIC}".encode()).hexdigest()[:24]
+    key = sha256(f"{sys.version}\0{sys.implementation.cache_tag}\0{sre.MAGIC}".encode()).hexdigest()[:24]
     return cache_root() / "derived" / f"regex-{key}.pickle"
 
 

@@ -115,24 +115,169 @@ def test_the_counts_name_their_sources_and_the_pinned_botocore():
 
 
 def test_the_row_index_is_stored_and_loaded_as_built(tmp_path, monkeypatch):
-    """load() keeps the counts' row index in the derived-data store: the second process loads
-    the same rows and totals without reading the 6 MB file."""
+    """Past ``SortedRows.SEARCHES_BEFORE_INDEX`` words, the model loads the counts' row index, kept in
+    the derived-data store: the second process loads the same rows without reading the 6 MB file's text."""
     from notelint.shipped import data_text
     from notelint.spelling import collocation
 
     monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path))
     built = collocation.index(data_text("words", collocation.COUNTS_FILE))
     first = load()
-    assert (first._rows, (first.total, first.general_total)) == built
+    assert (first._rows.index(), (first.total, first.general_total)) == built
     monkeypatch.setattr(collocation, "data_text", lambda *args: pytest.fail("the counts were read again"))
     second = load()
-    assert (second._rows, (second.total, second.general_total)) == built
+    assert (second._rows.index(), (second.total, second.general_total)) == built
     assert second.count("provisioned") == first.count("provisioned") > 0
     assert second.pair("provisioned", "capacity") == first.pair("provisioned", "capacity") > 0
     words, stems = collocation.frequent_index(built[0])
     assert first._frequent() == (frozenset(words), stems)  # built, then stored
     monkeypatch.setattr(collocation, "frequent_index", lambda rows: pytest.fail("listed again"))
     assert load()._frequent() == (frozenset(words), stems)  # loaded
+
+
+def test_a_few_words_are_found_in_the_file_without_loading_the_index(tmp_path, monkeypatch):
+    """One note asks for a few dozen rows: each is found by binary search, and neither the
+    file's text nor the stored index is read."""
+    from notelint import derived
+    from notelint.spelling import collocation
+
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(collocation, "data_text", lambda *args: pytest.fail("the whole text was read"))
+    monkeypatch.setattr(derived, "stored", lambda *args, **kwargs: pytest.fail("the index was loaded"))
+    model = load()
+    assert model.count("provisioned") > 0 and model.pair("provisioned", "capacity") > 0
+    assert model.count("qqqzzzx") == 0 and model.general_pair("qqqzzzx", "mode") == 0
+    assert model.total > 1_000_000 and model.general_total > 1_000_000  # the totals, from the file's head
+
+
+def test_the_counts_are_read_not_mapped_on_windows(monkeypatch):
+    """A mapped file cannot be replaced on Windows (an upgrade while a language server runs)."""
+    import mmap
+    import sys
+
+    from notelint.spelling import collocation
+
+    assert isinstance(collocation._counts_bytes(), mmap.mmap)
+    monkeypatch.setattr(sys, "platform", "win32")
+    read = collocation._counts_bytes()
+    assert isinstance(read, bytes) and read.startswith(b"# AWS prose counts")
+    assert collocation.load().count("provisioned") > 0
+
+
+def test_every_row_is_found_by_search_as_the_index_has_it():
+    """The binary search agrees with the index on every word of the file, and finds none of
+    a set of words next to them (one letter more, less or changed; before the first; after the last)."""
+    from notelint.shipped import data_text
+    from notelint.spelling import collocation
+
+    rows, _ = collocation.index(data_text("words", collocation.COUNTS_FILE))
+    searched = load()._rows
+    assert [word for word, row in rows.items() if searched._search(word) != row] == []
+    near = {variant for word in list(rows)[::7] for variant in (word + "q", word[:-1], "a" + word, word.upper())}
+    near |= {"", "\t", "a\nb", "é", "0", "~", "zzzzzzzz", "aaaaaaa"}
+    assert [word for word in sorted(near - rows.keys()) if searched._search(word) is not None] == []
+
+
+def test_the_counts_rows_are_sorted_unique_and_together():
+    """What the binary search needs of the file: after the header, every line is a ``w`` row, and the
+    rows' words are unique and in code-point order (``scripts/build_aws_bigrams.py`` sorts them)."""
+    from notelint.shipped import data_text
+    from notelint.spelling import collocation
+
+    lines = data_text("words", collocation.COUNTS_FILE).split("\n")
+    first = next(number for number, line in enumerate(lines) if line.startswith("w\t"))
+    body = [line for line in lines[first:] if line]
+    assert all(line.startswith("w\t") and line.count("\t") >= 2 for line in body)
+    words = [line.split("\t")[1] for line in body]
+    assert words == sorted(set(words))
+    assert any(line.startswith("n\t") for line in lines[:first])  # the totals come before the rows
+
+
+def test_followers_are_counted_in_the_text_as_the_parsed_field_has_them():
+    """``Followers`` answers from the field's text first, then from its dict: both agree with
+    ``_pairs`` on every field of the file, for each listed word and for words next to them."""
+    from notelint.shipped import data_text
+    from notelint.spelling import collocation
+
+    rows, _ = collocation.index(data_text("words", collocation.COUNTS_FILE))
+    wrong = []
+    for number, (word, row) in enumerate(rows.items()):
+        fields = row.split("\t")
+        for field in (fields[1], fields[3]) if number % 5 == 0 or len(row) > 20_000 else ():
+            parsed = collocation._pairs(field)
+            asked = list(parsed)[:40] + [w + "s" for w in list(parsed)[:5]] + [w[:-1] for w in list(parsed)[-5:]]
+            asked += ["", "the", "zzzq", "a:b", "a b"]
+            followers = collocation.Followers(field)
+            answers = [followers.get(w) for w in asked + asked]  # the second round from the dict
+            if answers != [parsed.get(w, 0) for w in asked + asked] or followers.kinds != len(parsed):
+                wrong.append(word)
+    assert wrong == []
+
+
+def test_the_counts_fields_are_what_followers_needs():
+    """Each field of followers is ``word:count`` items joined by single spaces, no word with a colon,
+    none twice: what ``Followers`` searches for and counts."""
+    from notelint.shipped import data_text
+    from notelint.spelling import collocation
+
+    rows, _ = collocation.index(data_text("words", collocation.COUNTS_FILE))
+    wrong = []
+    for word, row in rows.items():
+        fields = row.split("\t")
+        for field in (fields[1], fields[3]):
+            items = field.split()
+            words = [item.rpartition(":")[0] for item in items]
+            if (field != " ".join(items) or len(set(words)) != len(words)
+                    or any(not w or ":" in w or not item.rpartition(":")[2].isdigit() for w, item in zip(words, items))):
+                wrong.append(word)
+    assert len(rows) > 80_000 and wrong == []
+
+
+@pytest.mark.parametrize(
+    "field, word, count",
+    [
+        ("mode:3 model:12 modes:4", "mode", 3),  # the first item
+        ("mode:3 model:12 modes:4", "model", 12),  # not "mode:" inside "model:"
+        ("mode:3 model:12 modes:4", "modes", 4),  # the last item
+        ("mode:3 model:12 modes:4", "ode", 0),  # the end of a word
+        ("mode:3 model:12 modes:4", "mod", 0),
+        ("", "mode", 0),
+        ("a:1", "", 0),
+    ],
+)
+def test_followers_small_fields(field, word, count):
+    from notelint.spelling.collocation import Followers
+
+    followers = Followers(field)
+    assert [followers.get(word) for _ in range(Followers.SEARCHES_BEFORE_DICT + 2)] == [count] * (Followers.SEARCHES_BEFORE_DICT + 2)
+    assert followers.kinds == field.count(":")
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("# head\nn\t10\t20\nw\tb\t1\t\t2\t\nw\td\t3\t\t4\t\n", {"b": "1\t\t2\t", "d": "3\t\t4\t"}),
+        ("n\t10\t20\nw\tb\t1\t\t2\t", {"b": "1\t\t2\t"}),  # no final line break
+        ("n\t10\t20\n", {}),  # no rows
+        ("", {}),
+    ],
+)
+def test_sorted_rows_on_small_files(text, found):
+    from notelint.spelling.collocation import SortedRows
+
+    rows = SortedRows(text.encode(), lambda: pytest.fail("the index was loaded"))
+    for word in ("a", "b", "c", "d", "e", "bb", ""):
+        assert rows.get(word) == found.get(word), word
+
+
+def test_sorted_rows_load_the_index_after_many_searches():
+    from notelint.spelling.collocation import SortedRows
+
+    loaded = []
+    rows = SortedRows(b"n\t1\t1\nw\tb\t1\t\t2\t\n", lambda: loaded.append(1) or {"b": "from the index"})
+    rows.SEARCHES_BEFORE_INDEX = 2
+    assert [rows.get("b"), rows.get("b")] == ["1\t\t2\t", "1\t\t2\t"] and not loaded
+    assert rows.get("b") == "from the index" and rows.get("x") is None and loaded == [1]
 
 
 def test_a_model_of_other_rows_lists_its_own_frequent_words():

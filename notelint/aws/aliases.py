@@ -7,11 +7,12 @@ key, so editing the table rebuilds the catalog.
 
 from __future__ import annotations
 
-import hashlib
-from importlib.resources.abc import Traversable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from notelint.shipped import data_file, data_yaml
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 PATH = ("aws", "aliases.yaml")  # under notelint/data/
 
@@ -22,7 +23,9 @@ def _file() -> Traversable:
 
 def digest() -> str:
     """A short content hash of the table (cheap: no YAML parsing)."""
-    return hashlib.sha256(_file().read_bytes()).hexdigest()[:12]
+    from notelint.hashing import sha256
+
+    return sha256(_file().read_bytes()).hexdigest()[:12]
 
 
 def load() -> dict[str, Any]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, TypeGuard, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, TypeGuard, TypeVar
 
 from notelint import __version__
 from notelint.cache import cache_root, load_json, store_json
@@ -47,7 +47,7 @@ class Service:
 class Catalog:
     """Read-only view of the cached data, with indexes built on first use."""
 
-    def __init__(self, data: dict[str, Any], path: Path | None = None):
+    def __init__(self, data: Mapping[str, Any], path: Path | None = None):
         self.data = data
         self.path = path
 
@@ -61,6 +61,20 @@ class Catalog:
         from notelint.derived import stored
 
         return stored(f"catalog-{name}", build, inputs=(self.path.name,))
+
+    def _table(self, name: str, build: Callable[[], dict[str, tuple[str, ...]]]) -> Mapping[str, tuple[str, ...]]:
+        """A stored name index (``_stored``) behind a ``SortedTable``: its sorted text is stored
+        beside it and answers a few dozen look-ups without unpickling the dict (4-5 ms each);
+        walking the table, or many look-ups, load the dict itself."""
+        if self.path is None:
+            return build()
+        from notelint.sortedtable import SortedTable, table_text
+
+        def whole() -> dict[str, tuple[str, ...]]:
+            return self._stored(name, build)
+
+        text = self._stored(f"{name}-text", lambda: table_text(whole()))
+        return whole() if text is None else SortedTable(text, whole)
 
     # -- versions ------------------------------------------------------------------
     @property
@@ -89,6 +103,15 @@ class Catalog:
             for name, spec in self.data["services"].items()
         }
 
+    @cached_property
+    def service_labels(self) -> dict[str, tuple[str, str, str]]:
+        """Client name -> (service id, abbreviation, full name), what the name index reads of
+        each service: kept in the derived-data store (a few kB), so that a run that needs no
+        more of the services does not load their section (0.9 MB: operations, shapes ...)."""
+        return self._stored("service-labels", lambda: {
+            name: (spec["id"], spec["abbreviation"], spec["full_name"]) for name, spec in self.data["services"].items()
+        })
+
     def operations(self, service: str) -> frozenset[str]:
         return self._operations.get(service, frozenset())
 
@@ -97,9 +120,9 @@ class Catalog:
         return {name: frozenset(spec["operations"]) for name, spec in self.data["services"].items()}
 
     @cached_property
-    def operation_services(self) -> dict[str, tuple[str, ...]]:
+    def operation_services(self) -> Mapping[str, tuple[str, ...]]:
         """Operation name -> the services that have it (``GetObject`` -> s3, mediastore-data)."""
-        return self._stored("operation-services", self._operation_services)
+        return self._table("operation-services", self._operation_services)
 
     def _operation_services(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, list[str]] = {}
@@ -109,9 +132,9 @@ class Catalog:
         return {op: tuple(names) for op, names in index.items()}
 
     @cached_property
-    def operations_by_casefold(self) -> dict[str, tuple[str, ...]]:
+    def operations_by_casefold(self) -> Mapping[str, tuple[str, ...]]:
         """Lowercased operation name -> the canonical spellings (``putobject`` -> PutObject)."""
-        return self._stored("operations-by-casefold", self._operations_by_casefold)
+        return self._table("operations-by-casefold", self._operations_by_casefold)
 
     def _operations_by_casefold(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, set[str]] = {}
@@ -173,9 +196,9 @@ class Catalog:
         )
 
     @cached_property
-    def method_services(self) -> dict[str, tuple[str, ...]]:
+    def method_services(self) -> Mapping[str, tuple[str, ...]]:
         """Client method -> services whose client has it (built when first needed)."""
-        return self._stored("method-services", self._method_services)
+        return self._table("method-services", self._method_services)
 
     def _method_services(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, list[str]] = {}
@@ -230,9 +253,9 @@ class Catalog:
         return frozenset(spec["conditions"]) if spec else frozenset()
 
     @cached_property
-    def iam_action_prefixes(self) -> dict[str, tuple[str, ...]]:
+    def iam_action_prefixes(self) -> Mapping[str, tuple[str, ...]]:
         """Lowercased action -> prefixes that have it (for a misspelled prefix)."""
-        return self._stored("iam-action-prefixes", self._iam_action_prefixes)
+        return self._table("iam-action-prefixes", self._iam_action_prefixes)
 
     def _iam_action_prefixes(self) -> dict[str, tuple[str, ...]]:
         index: dict[str, list[str]] = {}
@@ -334,9 +357,77 @@ def _valid(data: Any) -> TypeGuard[dict[str, Any]]:
     )
 
 
+class _Sections(Mapping[str, Any]):
+    """The catalog file's top-level sections, each loaded when first read.
+
+    The file is 1.9 MB of JSON (10-13 ms of CPU to parse) and a one-note run reads
+    under half of it (the services, the curated names, verbs, enums, regions: not the
+    IAM actions, the shape identifiers or the words).  Each section is kept in the
+    derived-data store (``notelint.derived``), keyed by the file's name and identity
+    (size, time of change, inode: a rebuilt file has new ones), and loaded on its own;
+    the file is parsed only when a section is not stored yet.
+    """
+
+    def __init__(self, path: Path, keys: list[str], inputs: tuple[str, ...]):
+        self._path = path
+        self._keys = keys
+        self._inputs = inputs
+        self._loaded: dict[str, Any] = {}
+        self._whole: dict[str, Any] | None = None
+
+    @classmethod
+    def of(cls, path: Path) -> _Sections | None:
+        """The sections of a valid catalog file at ``path``, or None (missing or invalid: build it)."""
+        import os
+
+        from notelint.derived import stored
+
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        inputs = (path.name, f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}")
+        sections = cls(path, [], inputs)
+
+        def keys() -> list[str] | None:
+            data = sections._file()
+            return list(data) if _valid(data) else None
+
+        found = stored("catalog-keys", keys, inputs=inputs)
+        if not isinstance(found, list):
+            return None
+        sections._keys = found
+        return sections
+
+    def _file(self) -> dict[str, Any]:
+        if self._whole is None:
+            data = load_json(self._path)
+            self._whole = data if isinstance(data, dict) else {}
+        return self._whole
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._loaded:
+            if key not in self._keys:
+                raise KeyError(key)
+            from notelint.derived import stored
+
+            self._loaded[key] = stored(f"catalog-section-{key}", lambda: self._file()[key], inputs=self._inputs)
+        return self._loaded[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
 def load_catalog(rebuild: bool = False) -> Catalog:
     """The catalog for the installed botocore: from the cache, else built and cached."""
     path = catalog_path()
+    if not rebuild:
+        sections = _Sections.of(path)
+        if sections is not None:
+            return Catalog(sections, path)
     data = None if rebuild else load_json(path)
     if not _valid(data):
         from notelint.aws.build import build_catalog_data

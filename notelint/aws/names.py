@@ -103,9 +103,10 @@ class NameIndex:
         self.by_compact: dict[str, Entry] = {}
         for spec in catalog.aliases:
             self._add_curated(spec)
-        for name, service in catalog.services.items():
+        labels = catalog.service_labels  # (service id, abbreviation, full name) by client name
+        for name, (service_id, abbreviation, full_name) in labels.items():
             # a product that is a whole service name on its own (AppSync, WorkSpaces)
-            for label in (service.service_id, _strip_vendor(service.abbreviation), _strip_vendor(service.full_name)):
+            for label in (service_id, _strip_vendor(abbreviation), _strip_vendor(full_name)):
                 key = label.casefold()
                 if key in self.by_compact or (key,) in self.by_words or not _auto_product(label):
                     continue
@@ -114,8 +115,8 @@ class NameIndex:
                 self.by_compact[key] = entry
         # context: botocore's own names for each client, in their own spelling
         self.context: dict[str, tuple[str, ...]] = {}
-        for name, service in catalog.services.items():
-            for label in (service.service_id, _strip_vendor(service.abbreviation), _strip_vendor(service.full_name)):
+        for name, (service_id, abbreviation, full_name) in labels.items():
+            for label in (service_id, _strip_vendor(abbreviation), _strip_vendor(full_name)):
                 if label and not label.islower() and len(label) > 1:
                     self.context.setdefault(label, ())
                     self.context[label] = tuple(dict.fromkeys([*self.context[label], name]))
@@ -124,7 +125,7 @@ class NameIndex:
                 self.context[entry.name] = tuple(dict.fromkeys([*entry.services, *self.context.get(entry.name, ())]))
         self.curated_labels = frozenset(e.name for e in self.by_words.values() if e.curated)
         # botocore's full service names without the vendor ("Key Management Service")
-        self.full_names = frozenset(_strip_vendor(s.full_name) for s in catalog.services.values() if s.full_name)
+        self.full_names = frozenset(_strip_vendor(full_name) for _, _, full_name in labels.values() if full_name)
 
     def _add_curated(self, spec: dict[str, Any]) -> None:
         words = _words(spec["name"])

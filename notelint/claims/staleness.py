@@ -550,8 +550,8 @@ def _current_service_names(ctx: Context) -> frozenset[str]:
     from notelint.aws.catalog import catalog_for
 
     names = set()
-    for service in catalog_for(ctx).services.values():
-        for label in (service.service_id, service.full_name, service.abbreviation):
+    for service_id, abbreviation, full_name in catalog_for(ctx).service_labels.values():
+        for label in (service_id, full_name, abbreviation):
             names.add(re.sub(r"[^a-z]", "", label.lower().removeprefix("amazon ").removeprefix("aws ")))
     return frozenset(names)
 

@@ -31,12 +31,15 @@ runs, with a word on at least one side.
 
 from __future__ import annotations
 
+import mmap
 import os
 import re
+import sys
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from pathlib import Path
+from typing import Callable, Iterator, Mapping
 
-from notelint.shipped import data_text
+from notelint.shipped import data_file, data_text
 from notelint.spelling.suggest import distance, edits1
 
 COUNTS_FILE = "aws-bigrams.tsv"
@@ -109,15 +112,16 @@ class Misplaced:
 class Model:
     """AWS prose and general English counts, parsed a word at a time."""
 
-    def __init__(self, rows: dict[str, str], totals: tuple[int, int],
+    def __init__(self, rows: Mapping[str, str] | SortedRows, totals: tuple[int, int],
                  frequent: Callable[[], tuple[list[str], dict[str, list[str]]]] | None = None):
-        # ``index``'s rows by word; a row's fields are split when its word is first asked for.
+        # ``index``'s rows by word (or a ``SortedRows`` that finds them in the file); a row's fields
+        # are split when its word is first asked for, and a word's row is looked up once.
         # ``frequent`` gives ``frequent_index(rows)`` (``load`` keeps it in the derived-data store)
         self._rows = rows
         self._frequent_source = frequent or (lambda: frequent_index(rows))
         self._raw: dict[str, list[str]] = {}
         self.total, self.general_total = totals
-        self._right: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
+        self._right: dict[str, tuple[Followers, Followers]] = {}
         self._stems: dict[str, list[str]] | None = None
         self._frequent_words: frozenset[str] = frozenset()
         self._longest = 0  # letters of the longest frequent word
@@ -127,10 +131,8 @@ class Model:
         found = self._raw.get(word)
         if found is None:
             row = self._rows.get(word)
-            if row is None:
-                return None
-            found = self._raw[word] = row.split("\t")
-        return found
+            found = self._raw[word] = row.split("\t") if row is not None else []
+        return found or None
 
     def count(self, word: str) -> int:
         """Uses in AWS prose."""
@@ -142,20 +144,20 @@ class Model:
         found = self._fields(word)
         return int(found[2]) if found else 0
 
-    def _tables(self, first: str) -> tuple[dict[str, int], dict[str, int]]:
+    def _tables(self, first: str) -> tuple[Followers, Followers]:
         tables = self._right.get(first)
         if tables is None:
             fields = self._fields(first) or ["0", "", "0", ""]
-            tables = self._right[first] = (_pairs(fields[1]), _pairs(fields[3]))
+            tables = self._right[first] = (Followers(fields[1]), Followers(fields[3]))
         return tables
 
     def pair(self, first: str, second: str) -> int:
         """How often AWS prose writes ``second`` right after ``first`` (0 below the file's floor)."""
-        return self._tables(first)[0].get(second, 0)
+        return self._tables(first)[0].get(second)
 
     def general_pair(self, first: str, second: str) -> int:
         """How often English writes ``second`` right after ``first``, in thousands (0: not listed)."""
-        return self._tables(first)[1].get(second, 0)
+        return self._tables(first)[1].get(second)
 
     def candidates(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Frequent AWS words one edit from ``word`` and not a form of it; and the frequent words with
@@ -206,7 +208,7 @@ class Model:
         return score
 
     def _follows(self, first: str, second: str) -> float:
-        kinds = max(1, len(self._tables(first)[0]))
+        kinds = max(1, self._tables(first)[0].kinds)
         return (self.pair(first, second) + kinds * self.prior(second)) / (self.count(first) + kinds)
 
     def seen(self, word: str, before: str | None, after: str | None) -> bool:
@@ -279,6 +281,51 @@ def _pairs(field: str) -> dict[str, int]:
     return {w: int(c) for w, _, c in (item.rpartition(":") for item in field.split())}
 
 
+class Followers:
+    """The words seen right after one word, with their counts: one field of its row,
+    ``"word:count word:count ..."`` (single spaces; no word holds a colon or appears twice in
+    a field: the build script writes them so and a test checks the file).
+
+    A function word's field is long ("the": 190 kB, 14,000 words), and one note asks a field
+    about a word or two: parsing the 60 fields a note touched into dicts cost ~15 ms of CPU.
+    The first ``SEARCHES_BEFORE_DICT`` questions are answered by searching the text (a few
+    microseconds even in "the"), and a field asked more often (a folder's run) is parsed."""
+
+    __slots__ = ("_field", "_counts", "_searches", "kinds")
+    SEARCHES_BEFORE_DICT = 8
+
+    def __init__(self, field: str):
+        self._field = field
+        self._counts: dict[str, int] | None = None
+        self._searches = 0
+        self.kinds = field.count(":")  # how many different words follow (one colon an item)
+
+    def get(self, word: str) -> int:
+        """How often ``word`` follows (0: not listed)."""
+        if self._counts is None:
+            self._searches += 1
+            if self._searches <= self.SEARCHES_BEFORE_DICT:
+                return _count_in(self._field, word)
+            self._counts = _pairs(self._field)
+        return self._counts.get(word, 0)
+
+
+def _count_in(field: str, word: str) -> int:
+    """``word``'s count in a field of ``word:count`` items separated by single spaces (0: not there)."""
+    if not word or ":" in word or " " in word:
+        return 0  # (no listed word holds either)
+    key = word + ":"
+    if field.startswith(key):
+        at = len(key)
+    else:
+        found = field.find(" " + key)
+        if found < 0:
+            return 0
+        at = found + 1 + len(key)
+    end = field.find(" ", at)
+    return int(field[at:end] if end >= 0 else field[at:])
+
+
 # endings of inflected forms: a word and its other form ("shard", "shards") are grammar, not a slip
 _INFLECTIONS = ("ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "ly", "s", "d", "e", "y")
 # endings that derive a word from another ("parallelize" of "parallel", "configurable" of "configure")
@@ -325,12 +372,12 @@ def index(text: str) -> tuple[dict[str, str], tuple[int, int]]:
     return dict(_ROW.findall(text)), ((int(totals[1]), int(totals[2])) if totals else (1, 1))
 
 
-def frequent_index(rows: dict[str, str]) -> tuple[list[str], dict[str, list[str]]]:
+def frequent_index(rows: Mapping[str, str] | SortedRows) -> tuple[list[str], dict[str, list[str]]]:
     """The words AWS prose uses at least ``MIN_CANDIDATE`` times (in the file's order), and those of
     ``STEM`` letters or more by their first ``STEM`` letters."""
     words: list[str] = []
     stems: dict[str, list[str]] = {}
-    for word, row in rows.items():
+    for word, row in (rows.index() if isinstance(rows, SortedRows) else rows).items():
         if int(row.partition("\t")[0]) >= MIN_CANDIDATE:
             words.append(word)
             if len(word) >= STEM:
@@ -338,14 +385,99 @@ def frequent_index(rows: dict[str, str]) -> tuple[list[str], dict[str, list[str]
     return words, stems
 
 
+class SortedRows:
+    """The counts file's rows by word, found by binary search in the file's bytes.
+
+    The file's ``w`` rows are sorted by word (code-point order, which is UTF-8's byte
+    order; ``scripts/build_aws_bigrams.py`` writes them so and a test checks it), so a
+    word's row is ~17 probes away.  One note asks for a few dozen words (35 for
+    notes/exam-resources.md), while the whole index of 83,000 rows costs 30-35 ms of CPU to
+    load even from the derived-data store: the first ``SEARCHES_BEFORE_INDEX`` words
+    are searched for (~10 us each, in a memory-mapped file: nothing is read that is
+    not probed), and a run that asks more (a folder of notes) loads the index as before.
+    """
+
+    SEARCHES_BEFORE_INDEX = 2_000
+
+    def __init__(self, data: bytes | mmap.mmap, index: Callable[[], dict[str, str]]):
+        self._data = data
+        first = data.find(b"\nw\t")
+        self._start = first + 1 if first >= 0 else len(data)  # the first row's first byte
+        self._index_source = index
+        self._index: dict[str, str] | None = None
+        self._searches = 0
+
+    def header(self) -> str:
+        """The text before the first row (the comments and the totals)."""
+        return self._data[: self._start].decode("utf-8")
+
+    def index(self) -> dict[str, str]:
+        """Every row by word (``index(text)``'s rows, from the derived-data store)."""
+        if self._index is None:
+            self._index = self._index_source()
+        return self._index
+
+    def get(self, word: str) -> str | None:
+        """``word``'s row (its fields after the word), or None."""
+        if self._index is None:
+            self._searches += 1
+            if self._searches <= self.SEARCHES_BEFORE_INDEX:
+                return self._search(word)
+        return self.index().get(word)
+
+    def _search(self, word: str) -> str | None:
+        if not word or "\t" in word or "\n" in word:
+            return None
+        data, key = self._data, word.encode("utf-8", "surrogatepass")
+        low, high = self._start, len(data)
+        while low < high:
+            middle = (low + high) // 2
+            start = data.rfind(b"\n", self._start - 1, middle) + 1
+            end = data.find(b"\n", middle)
+            if end < 0:
+                end = len(data)
+            if start >= end:  # an empty line (the file's last)
+                high = start
+                continue
+            tab = data.find(b"\t", start + 2, end)
+            found = data[start + 2 : tab if tab >= 0 else end]
+            if found == key:
+                return data[tab + 1 : end].decode("utf-8") if tab >= 0 else None  # (``index`` skips such a row)
+            if found < key:
+                low = end + 1
+            else:
+                high = start  # (the line before ends at start - 1)
+        return None
+
+
+def _counts_bytes() -> bytes | mmap.mmap:
+    """The counts file's bytes: memory-mapped where it is a file (a wheel or a checkout), else read.
+    Not mapped on Windows, where a mapped file cannot be replaced: an editor's language server
+    holding it would make an upgrade of notelint fail (reading it costs ~3.5 ms)."""
+    node = data_file("words", COUNTS_FILE)
+    if isinstance(node, Path) and sys.platform != "win32":
+        try:
+            with node.open("rb") as handle:
+                return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
+            pass
+    return node.read_bytes()
+
+
 def load() -> Model:
-    """The model of the shipped counts.  Its row index is kept in the derived-data store
-    (``notelint.derived``, keyed by notelint's files): indexing the 6 MB file cost every
-    process that judged a word 60-75 ms of CPU, loading the stored index ~35 ms; the frequent
-    words, 16 ms to list, are stored as well."""
+    """The model of the shipped counts.  Rows are found by binary search in the file
+    (``SortedRows``) until a run has asked for many words; then the whole row index is
+    loaded from the derived-data store (``notelint.derived``, keyed by notelint's files:
+    indexing the 6 MB file costs 60-75 ms of CPU, loading the stored index ~35 ms); the
+    frequent words, 16 ms to list, are stored as well."""
     from notelint.derived import stored
 
-    rows, (total, general_total) = stored("collocation-rows", lambda: index(data_text("words", COUNTS_FILE)))
+    rows = SortedRows(
+        _counts_bytes(),
+        lambda: stored("collocation-rows", lambda: index(data_text("words", COUNTS_FILE)))[0],
+    )
+    totals = _TOTALS.search(rows.header())
+    total, general_total = (int(totals[1]), int(totals[2])) if totals else (1, 1)
     # the frequent words too (16 ms to build), when a word is first judged
     return Model(rows, (total, general_total), lambda: stored("collocation-frequent", lambda: frequent_index(rows)))
 

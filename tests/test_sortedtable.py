@@ -1,0 +1,78 @@
+"""SortedTable: a name index kept as sorted text answers as the dict it stands for."""
+
+from __future__ import annotations
+
+import pytest
+
+from notelint.sortedtable import SortedTable, _search, table_text
+
+TABLE = {
+    "GetObject": ("s3", "mediastore-data"),
+    "Get": ("x",),
+    "GetObjectAcl": ("s3",),
+    "ListBuckets": ("s3",),
+    "Zeta": (),
+    "aardvark": ("lower",),
+}
+
+
+def _unused() -> dict[str, tuple[str, ...]]:
+    raise AssertionError("the dict was loaded")
+
+
+def test_the_text_is_one_sorted_line_a_key():
+    assert table_text(TABLE) == "Get\tx\nGetObject\ts3\tmediastore-data\nGetObjectAcl\ts3\nListBuckets\ts3\nZeta\naardvark\tlower"
+
+
+@pytest.mark.parametrize("key", sorted(TABLE))
+def test_every_key_is_found_with_its_values(key):
+    table = SortedTable(table_text(TABLE) or "", _unused)
+    assert table.get(key) == TABLE[key] and table[key] == TABLE[key] and key in table
+
+
+@pytest.mark.parametrize("key", ["", "G", "Ge", "GetObjectA", "GetObjectAclX", "getobject", "A", "zzz", "Zet", "a\tb", "s3"])
+def test_other_keys_are_not_found(key):
+    table = SortedTable(table_text(TABLE) or "", _unused)
+    assert table.get(key) is None and table.get(key, "default") == "default" and key not in table
+    with pytest.raises(KeyError):
+        table[key]
+
+
+def test_an_empty_table():
+    assert table_text({}) == "" and _search("", "x") is None and SortedTable("", dict).get("x") is None
+
+
+@pytest.mark.parametrize("bad", [{"a\tb": ("x",)}, {"a": ("x\ny",)}, {"": ("x",)}, {"a": ("x\ty",)}])
+def test_a_table_the_text_cannot_hold_is_kept_as_a_dict(bad):
+    assert table_text(bad) is None
+
+
+def test_walking_the_table_or_many_questions_load_the_dict():
+    loaded: list[int] = []
+
+    def whole() -> dict[str, tuple[str, ...]]:
+        loaded.append(1)
+        return dict(TABLE)
+
+    table = SortedTable(table_text(TABLE) or "", whole)
+    table.SEARCHES_BEFORE_DICT = 3
+    assert [table.get("Get"), table.get("Nope"), "Zeta" in table] == [("x",), None, True] and not loaded
+    assert table.get("Get") == ("x",) and loaded == [1]  # the fourth question: from the dict
+    assert list(SortedTable("", whole)) == list(TABLE) and len(SortedTable("", whole)) == len(TABLE)
+
+
+@pytest.mark.parametrize("index", ["operation_services", "operations_by_casefold", "iam_action_prefixes", "method_services"])
+def test_the_catalogs_tables_answer_as_their_dicts(catalog, index):
+    """Every key of the catalog's stored index, and keys next to each, searched in its text."""
+    from notelint.aws.catalog import Catalog
+
+    fresh = Catalog(catalog.data, catalog.path)  # (the session's catalog may have loaded its dicts)
+    table = getattr(fresh, index)
+    assert isinstance(table, SortedTable)
+    table.SEARCHES_BEFORE_DICT = 10**9
+    whole = table._whole()
+    assert len(whole) > 1000
+    assert [key for key, values in whole.items() if table.get(key) != values] == []
+    near = {variant for key in list(whole)[::5] for variant in (key + "s", key[:-1], key.upper(), "X" + key)}
+    assert [key for key in sorted(near - whole.keys()) if table.get(key) is not None] == []
+    assert table._dict is None  # all of it by search
