@@ -58,8 +58,12 @@ TARGETS = (
     Target("fixes", "notelint/fixes.py", ("tests/test_fix.py", "tests/test_fix_units.py", "tests/test_fix_meaning.py"),
            deselect="fixing_real_notes"),
     Target("resultcache", "notelint/resultcache.py", ("tests/test_resultcache.py",)),
+    # (the per-file digest memo and the finding types moved out of resultcache and diagnostic: still the core)
+    Target("filedigest", "notelint/filedigest.py", ("tests/test_filedigest.py", "tests/test_resultcache.py")),
     Target("source", "notelint/source.py", ("tests/test_source.py", "tests/test_note.py")),
     Target("diagnostic", "notelint/diagnostic.py",
+           ("tests/test_diagnostic.py", "tests/test_fix.py", "tests/test_outputs.py", "tests/test_output_columns.py")),
+    Target("finding", "notelint/finding.py",
            ("tests/test_diagnostic.py", "tests/test_fix.py", "tests/test_outputs.py", "tests/test_output_columns.py")),
     Target("engine", "notelint/engine.py",
            ("tests/test_engine.py", "tests/test_engine_units.py", "tests/test_suppressions.py", "tests/test_resultcache.py"),
