@@ -40,7 +40,12 @@ def store_json(path: Path, data: Any) -> bool:
     A cache that cannot be written (read-only home, full disk) only costs time,
     so callers carry on without it.
     """
-    return store_text(path, json.dumps(data, separators=(",", ":"), ensure_ascii=False))
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    try:
+        encoded = text.encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8 (a lone surrogate): JSON's escapes keep it
+        encoded = json.dumps(data, separators=(",", ":")).encode("ascii")
+    return store_bytes(path, encoded)
 
 
 def store_text(path: Path, text: str) -> bool:

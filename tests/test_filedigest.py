@@ -154,3 +154,107 @@ def test_an_unwritable_cache_still_gives_the_digest(tree, tmp_path, monkeypatch)
     _later(monkeypatch)
     (tmp_path / "cache").write_text("a file where the cache folder should be")
     assert filedigest.tree_digest(tree) == _fresh_digest(tree)
+
+
+def _plant(tmp_path, tree: Path, files: dict, format_: int = filedigest.FORMAT) -> None:
+    """Write the memo of ``tree`` by hand (the tree's memo file must exist already)."""
+    (memo,) = (tmp_path / "cache" / "digests").glob("*.json")
+    memo.write_text(json.dumps({"format": format_, "files": files}))
+
+
+def test_a_memo_of_another_format_is_not_trusted_even_for_the_same_identity(tree, tmp_path, monkeypatch):
+    _later(monkeypatch)
+    first = filedigest.tree_digest(tree)
+    entries = _memo(tmp_path)
+    path = str(tree / "a.txt")
+    _plant(tmp_path, tree, {**entries, path: [*entries[path][:5], "0" * 64]}, format_=filedigest.FORMAT + 1)
+    monkeypatch.setattr(filedigest, "_TREES", {})
+    assert filedigest.tree_digest(tree) == first
+
+
+@pytest.mark.parametrize("damaged", [5, "text", [1, 2, 3], [1, 2, 3, 4, 5, 6, 7], ["1", 2, 3, 4, 5, "0" * 64], "IDENTITY"])
+def test_a_damaged_entry_is_dropped_and_the_file_read_again(tree, tmp_path, monkeypatch, damaged):
+    _later(monkeypatch)
+    first = filedigest.tree_digest(tree)
+    entries = _memo(tmp_path)
+    path = str(tree / "a.txt")
+    # "IDENTITY": the file's own identity with a digest that is not text
+    _plant(tmp_path, tree, {**entries, path: [*entries[path][:5], 123] if damaged == "IDENTITY" else damaged})
+    monkeypatch.setattr(filedigest, "_TREES", {})
+    assert filedigest.tree_digest(tree) == first
+    assert _memo(tmp_path)[path] == entries[path]  # rewritten from the bytes
+
+
+def test_files_under_takes_every_file_by_default(tree):
+    assert filedigest.files_under(tree) == [str(tree / "a.txt"), str(tree / "words" / "b.txt")]
+
+
+def test_a_file_is_settled_only_two_seconds_after_its_last_change_of_either_time():
+    second = 1_000_000_000
+    changed_at = 10 * second
+    assert not filedigest.is_settled((0, 0, 0, changed_at, changed_at), changed_at + 2 * second)  # exactly two: not yet
+    assert filedigest.is_settled((0, 0, 0, changed_at, changed_at), changed_at + 2 * second + 1)
+    # the later of the two times decides, whichever it is
+    assert not filedigest.is_settled((0, 0, 0, changed_at, 0), changed_at + second)
+    assert not filedigest.is_settled((0, 0, 0, 0, changed_at), changed_at + second)
+    assert not filedigest.is_settled((), changed_at)  # a missing file
+
+
+def test_a_settled_tree_is_answered_in_process_without_the_memo(tree, tmp_path, monkeypatch):
+    _later(monkeypatch)
+    first = filedigest.tree_digest(tree)
+
+    def fail(path):
+        raise AssertionError(f"{path} was read: the process's own digest should answer")
+
+    monkeypatch.setattr(filedigest, "_load", fail)
+    assert filedigest.tree_digest(tree) == first
+
+
+def test_each_tree_and_suffix_has_its_own_memo(tree, tmp_path, monkeypatch):
+    _later(monkeypatch)
+    for root, suffix in ((tree, ""), (tree, ".txt"), (tree / "words", "")):
+        monkeypatch.setattr(filedigest, "_TREES", {})  # (the process's own digests are by files alone)
+        filedigest.tree_digest(root, suffix)
+    assert len(list((tmp_path / "cache" / "digests").glob("*.json"))) == 3
+
+
+def test_an_unchanged_memo_is_not_written_again_and_a_changed_file_is_recorded(tree, tmp_path, monkeypatch):
+    _later(monkeypatch)
+    filedigest.tree_digest(tree)
+    writes: list[Path] = []
+    store = filedigest.store_json
+    monkeypatch.setattr(filedigest, "store_json", lambda path, data: (writes.append(path), store(path, data)))
+    monkeypatch.setattr(filedigest, "_TREES", {})
+    filedigest.tree_digest(tree)
+    assert writes == []  # every file answered from the memo: nothing to write
+    replacement = tree / "a.new"
+    replacement.write_text("uno\n")
+    os.replace(replacement, tree / "a.txt")  # the same number of files, one new identity
+    _later(monkeypatch, 20.0)
+    monkeypatch.setattr(filedigest, "_TREES", {})
+    assert filedigest.tree_digest(tree) == _fresh_digest(tree)
+    assert len(writes) == 1
+    entries = _memo(tmp_path)
+    assert entries[str(tree / "a.txt")] == [*filedigest.identity(str(tree / "a.txt")),
+                                            hashlib.sha256(b"uno\n").hexdigest()]
+    assert entries[str(tree / "words" / "b.txt")][-1] == hashlib.sha256(b"two\n").hexdigest()  # kept beside it
+
+
+def test_a_file_name_that_is_not_utf8_is_digested(tmp_path, monkeypatch):
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(filedigest, "_TREES", {})
+    root = tmp_path / os.fsdecode(b"data-\xff")
+    root.mkdir()
+    name = root / os.fsdecode(b"caf\xe9.txt")  # Latin-1 bytes in a name: a surrogate in Python
+    try:
+        name.write_text("one\n")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    _later(monkeypatch)
+    expected = hashlib.sha256(
+        os.fsencode(str(name)) + b"\0" + hashlib.sha256(b"one\n").hexdigest().encode() + b"\0").hexdigest()
+    assert filedigest.tree_digest(root) == expected
+    monkeypatch.setattr(filedigest, "_TREES", {})
+    assert filedigest.tree_digest(root) == expected  # and again from the memo
+    assert _memo(tmp_path) == {str(name): [*filedigest.identity(str(name)), hashlib.sha256(b"one\n").hexdigest()]}
