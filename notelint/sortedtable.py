@@ -37,7 +37,7 @@ class SortedTable(Mapping[str, tuple[str, ...]]):
         if self._dict is None and isinstance(key, str):
             self._searches += 1
             if self._searches <= self.SEARCHES_BEFORE_DICT:
-                found = _search(self._text, key)
+                found = line_values(self._text, key)
                 return default if found is None else found
         return self._table().get(key, default)  # type: ignore[call-overload]
 
@@ -70,8 +70,9 @@ def table_text(table: Mapping[str, Sequence[str]]) -> str | None:
     return "\n".join(lines)
 
 
-def _search(text: str, key: str) -> tuple[str, ...] | None:
-    """The values of ``key``'s line of ``text`` (sorted lines, ``key<TAB>value...``), or None."""
+def line_values(text: str, key: str) -> tuple[str, ...] | None:
+    """The values of ``key``'s line of ``text`` (sorted lines, ``key<TAB>value...``; () for a line
+    that is the key alone), or None: a binary search over character offsets."""
     if not key or "\t" in key or "\n" in key:
         return None
     low, high = 0, len(text)

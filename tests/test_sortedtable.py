@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from notelint.sortedtable import SortedTable, _search, table_text
+from notelint.sortedtable import SortedTable, line_values, table_text
 
 TABLE = {
     "GetObject": ("s3", "mediastore-data"),
@@ -39,7 +39,7 @@ def test_other_keys_are_not_found(key):
 
 
 def test_an_empty_table():
-    assert table_text({}) == "" and _search("", "x") is None and SortedTable("", dict).get("x") is None
+    assert table_text({}) == "" and line_values("", "x") is None and SortedTable("", dict).get("x") is None
 
 
 @pytest.mark.parametrize("bad", [{"a\tb": ("x",)}, {"a": ("x\ny",)}, {"": ("x",)}, {"a": ("x\ty",)}])

@@ -33,6 +33,7 @@ from notelint.cache import cache_root, load_json, store_json, store_text
 from notelint.config import Config, ConfigError
 from notelint.derived import stored
 from notelint.shipped import data_text
+from notelint.sortedtable import line_values
 from notelint.versions import package_version
 
 SCHEMA = 2
@@ -171,7 +172,7 @@ class EnglishWords(Mapping[str, int]):
         if self._words is None:
             self._searches += 1
             if self._searches <= self.SEARCHES_BEFORE_SET:
-                return isinstance(word, str) and _in_sorted_lines(self._text, word)
+                return isinstance(word, str) and line_values(self._text, word) is not None
             self._words = frozenset(self._text.split("\n")) if self._text else frozenset()
         return word in self._words
 
@@ -200,28 +201,6 @@ class EnglishWords(Mapping[str, int]):
             return self[word]
         except KeyError:
             return default
-
-
-def _in_sorted_lines(text: str, word: str) -> bool:
-    """``word`` is a whole line of ``text``, whose lines are sorted (code point order)
-    and hold no line break: a binary search over character offsets."""
-    if not word or "\n" in word:
-        return False
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high) // 2
-        start = text.rfind("\n", 0, middle) + 1
-        end = text.find("\n", middle)
-        if end < 0:
-            end = len(text)
-        line = text[start:end]
-        if line == word:
-            return True
-        if line < word:
-            low = end + 1
-        else:
-            high = start  # (the line before ends at start - 1)
-    return False
 
 
 def _frequencies() -> dict[str, int]:
