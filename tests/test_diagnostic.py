@@ -142,3 +142,13 @@ def test_digest_position_of_an_empty_first_line():
     # "\n" "a\n": the first line is empty, so line 2 starts at offset 1
     digest = Digest("n.md", None, (0, 1, 3))
     assert [digest.position(offset) for offset in (0, 1, 2, 3)] == [(1, 1), (2, 1), (2, 2), (3, 1)]
+
+
+def test_the_finding_types_are_still_importable_from_diagnostic_and_nothing_else_is_invented():
+    """They moved to notelint.finding (a lighter import); plugins and older code import them from here."""
+    from notelint import diagnostic, finding
+
+    for name in ("Digest", "Edit", "Finding", "Fix", "Related"):
+        assert getattr(diagnostic, name) is getattr(finding, name)
+    with pytest.raises(AttributeError, match=r"^module 'notelint.diagnostic' has no attribute 'Nothing'$"):
+        diagnostic.Nothing  # noqa: B018

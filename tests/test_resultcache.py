@@ -8,6 +8,8 @@ answered with the findings of the first.
 
 from __future__ import annotations
 
+import json
+
 import dataclasses
 import shutil
 from datetime import date
@@ -309,6 +311,7 @@ def test_registered_codes_are_kept_per_version_of_the_code(tmp_path, monkeypatch
     codes = resultcache.registered_codes()
     assert codes == [rule.code for rule in RULES]
     (stored,) = (tmp_path / "codes").glob("*.json")
+    assert json.loads(stored.read_text()) == codes  # kept, for the next process
     stored.write_text('["NL999"]')  # read back, not rebuilt: the key is the code's hash
     assert resultcache.registered_codes() == ["NL999"]
     package = tmp_path / "pkg"
@@ -316,6 +319,11 @@ def test_registered_codes_are_kept_per_version_of_the_code(tmp_path, monkeypatch
     (package / "rule.py").write_text("X = 1\n")
     monkeypatch.setattr(resultcache, "_PACKAGE", package)  # other code: built again from the rules
     assert resultcache.registered_codes() == codes
+    code = resultcache._code_digest()
+    (package / "notes.txt").write_text("not code\n")  # only the code is the registry's version
+    assert resultcache._code_digest() == code
+    (package / "rule.py").write_text("X = 2\n")
+    assert resultcache._code_digest() != code
 
 
 def test_the_order_of_a_configured_table_does_not_change_the_key(tmp_path):
