@@ -201,6 +201,50 @@ def _a_list_of_links(source: str) -> bool:
     return len(lines) > 1 and all(_TOC_LINE.fullmatch(line) for line in lines)
 
 
+# a table of dated changes under a document's history ("| Change | Description | Date |" on a
+# "Document history" page) records what changed on each date; a row is history, not a current claim
+_DATE_COLUMN = re.compile(r"\b(?:date|dates|dated)\b", re.IGNORECASE)
+_HISTORY_HEADING = re.compile(
+    r"\b(?:(?:document(?:ation)?|revision|release|version|change)\s+history|history\s+of\s+changes|"
+    r"change\s*logs?|changelogs?)\b",
+    re.IGNORECASE,
+)
+# the file itself is such a page: doc-history.md, document_history.md, CHANGELOG.md, revision-history.md
+_HISTORY_FILE = re.compile(
+    r"(?:doc(?:ument(?:ation)?)?|revision|release|version)[-_ ]?history|change[-_ ]?log", re.IGNORECASE
+)
+
+
+def _a_history_record(note: Note, offset: int) -> bool:
+    """Is ``offset`` in a body row of a table that has a date column and sits under a
+    document-history, revision-history or changelog heading (or in a file that is such a page)?"""
+    return any(start <= offset < end for start, end in note.cached("claims.history-rows", lambda: _history_rows(note)))
+
+
+def _history_rows(note: Note) -> tuple[tuple[int, int], ...]:
+    """The source spans of the body rows of a note's history tables (few notes have any)."""
+    stem = note.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    history_file = bool(_HISTORY_FILE.fullmatch(stem))
+    spans = []
+    for row in note.table_rows:
+        if not row.cells or not any(_DATE_COLUMN.search(cell.text) for cell in row.header):
+            continue
+        if history_file or any(_HISTORY_HEADING.search(heading) for heading in row.cells[0].heading_path):
+            spans.append((row.cells[0].src_start, row.cells[-1].src_end))
+    return tuple(spans)
+
+
+# a blog, a forum, a podcast named after a service is a publication, not the service
+# ("the AWS Mobile blog has examples"); "a CloudWatch Events blog post" is still about the service
+_PUBLICATION = re.compile(r"(?:['\u2019]s)?[ \t]+(?:blogs?|forums?|podcasts?|newsletters?)\b(?![ \t]+posts?\b)",
+                          re.IGNORECASE)
+
+
+def _names_a_publication(text: str, end: int) -> bool:
+    """Does the word after a name that ends at ``end`` make it the name of a publication?"""
+    return bool(_PUBLICATION.match(text, end))
+
+
 # a service closed to new customers (or in maintenance) still serves its existing ones: a sentence
 # that sets up access to it (an IAM role "with the required Amazon Forecast permissions", "a trust
 # relationship with Amazon Forecast", a policy that "allows principals to use" it) configures what
@@ -398,6 +442,9 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
             # a mention in a page's title; or, for a subject a heading lends, a claim that is a table-of-contents
             # entry ("+ [Profiling Framework Operations](#profile-framework)" under "# Debugger")
             if _in_a_title(note, *((statement.start, statement.end) if subject.inherited else (subject.start, subject.end))):
+                continue
+            if _a_history_record(note, statement.start) or (
+                    not subject.inherited and _names_a_publication(note.text, subject.end)):
                 continue
             lender = (change.id, (subject.start, subject.end)) if _lent_by_a_header(note, subject) else None
             if (change.id, statement.line) in reported or lender in reported:
@@ -604,7 +651,7 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
             start, end = statement.span(hit.start(), hit.end())
             if any(a < end and start < b for a, b in spans):
                 continue  # the knowledge base already says what happened to it
-            if _in_a_title(note, start, end):
+            if _in_a_title(note, start, end) or _names_a_publication(note.text, end):
                 continue
             written = hit.group(0)
             if _names_a_current_service(written, statement.text[hit.end():], ctx):
@@ -744,9 +791,12 @@ def _stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     found: dict[str, list[Finding]] = {}
     spans: set[tuple[int, int]] = set()
     _knowledge_findings(statements, knowledge, reviewed, ctx.as_of, found, spans, note)
-    _exam_link_findings(statements, knowledge, ctx, reviewed, ctx.as_of, found, spans, note)
-    _latest_findings(statements, ctx, knowledge, reviewed, found, spans)
-    _retired_findings(statements, ctx, knowledge, reviewed, found, spans, note)
-    _limit_findings(statements, knowledge, reviewed, found)
-    _launch_findings(statements, knowledge, found, spans)
+    # the rows of a history table record past changes: they make no claim (the knowledge-base
+    # pass above skips them itself, as their words may still be a note's notice of a change)
+    claims = [statement for statement in statements if not _a_history_record(note, statement.start)]
+    _exam_link_findings(claims, knowledge, ctx, reviewed, ctx.as_of, found, spans, note)
+    _latest_findings(claims, ctx, knowledge, reviewed, found, spans)
+    _retired_findings(claims, ctx, knowledge, reviewed, found, spans, note)
+    _limit_findings(claims, knowledge, reviewed, found)
+    _launch_findings(claims, knowledge, found, spans)
     return found

@@ -2,7 +2,8 @@
 say what happened to it: an artifact a heading labels by its kind ("## Debugger (algorithm)"), the title
 of a page a link cites, a table-of-contents line, a library named after the service in the possessive,
 a sentence that records the rename itself, a still-current service or an SDK that a retired name heads,
-and (NL301) an everyday word that heads a compound after an acronym ("VPC config").
+a dated row of a document's history table, a blog or a forum named after a service, and (NL301) an
+everyday word that heads a compound after an acronym ("VPC config").
 
 Each class was a false finding on the public corpora (bench/results/2026-12-03-precision-nl3-nl5.md);
 the examples here are written for these tests, and each negative case has a positive twin that stays."""
@@ -229,3 +230,65 @@ def test_a_title_that_records_a_rename_does_not_speak_for_its_sections():
 
         EC2-Classic instances share one flat network.
         """) == [("NL502", 9, 1, 9, 12)]
+
+
+# -- a dated row of a document's history ---------------------------------------------------------------------
+def test_a_dated_row_under_a_revision_history_heading_is_a_record_not_a_claim():
+    # the rename is reported at the first mention outside the history table
+    assert _stale("""
+        # Revision history
+
+        | Change | Description | Date |
+        | --- | --- | --- |
+        | Event rules | Send changes to CloudWatch Events. | March 3, 2019 |
+
+        ## Usage
+
+        Send changes to CloudWatch Events.
+        """) == [("NL501", 13, 17, 13, 34)]
+
+
+def test_a_dated_row_of_a_changelog_page_is_a_record_not_a_claim():
+    text = note("""
+        | Release | Release date | Notes |
+        | --- | --- | --- |
+        | 1.2 | 2020-05-01 | Stream the events to AWS Data Pipeline. |
+        """)
+    assert found(text, "NL5", path="docs/CHANGELOG.md") == []
+    assert found(text, "NL5", path="docs/pipelines.md") == [("NL503", 7, 43, 7, 60)]
+
+
+def test_the_same_row_without_a_date_column_or_a_history_heading_is_still_reported():
+    assert _stale("""
+        # Revision history
+
+        | Change | Description |
+        | --- | --- |
+        | Event rules | Send changes to CloudWatch Events. |
+        """) == [("NL501", 9, 33, 9, 50)]
+    assert _stale("""
+        # Event routing
+
+        | Change | Description | Date |
+        | --- | --- | --- |
+        | Event rules | Send changes to CloudWatch Events. | March 3, 2019 |
+        """) == [("NL501", 9, 33, 9, 50)]
+
+
+# -- a publication named after a service ---------------------------------------------------------------------
+def test_a_blog_or_a_forum_named_after_a_retired_service_is_not_the_service():
+    assert _stale("""
+        The [AWS Mobile blog](https://example.com/mobile) has testing examples.
+
+        Ask on the AWS Mobile forums.
+        """) == []
+
+
+def test_the_retired_service_itself_or_a_blog_post_about_it_is_still_reported():
+    # (a retired client is reported once per note: one note each)
+    assert _stale("""
+        Build the back end with AWS Mobile Hub.
+        """) == [("NL507", 5, 25, 5, 35)]
+    assert _stale("""
+        Read the AWS Mobile blog post on it.
+        """) == [("NL507", 5, 10, 5, 20)]
