@@ -339,13 +339,8 @@ def confused_word(note: Note, ctx: Context) -> Iterator[Finding]:
                     continue  # NL205's, or a rare word that AWS itself uses ("decider")
                 if hit.written in rare:
                     continue  # NL201 reports it ("withing")
-                yield Finding(
-                    start,
-                    end,
-                    f"'{hit.written}' where '{hit.likely}' is expected {_because(hit)}",
-                    suggestions=(hit.likely,),
-                    fix=Fix((Edit(start, end, hit.likely),), f"replace '{hit.written}' with '{hit.likely}'", safe=False),
-                )
+                yield _likely_word_finding(start, end, hit.written, (hit.likely,),
+                                           f"'{hit.written}' where '{hit.likely}' is expected {_because(hit)}")
 
 
 @rule(
@@ -442,13 +437,17 @@ def out_of_place_word(note: Note, ctx: Context) -> Iterator[Finding]:
                 taken = {(f.start, f.end) for f in chain(confusable_word.check(note, ctx), confused_word.check(note, ctx))}
             if (start, end) in taken or note.text[start:end] != hit.written:
                 continue
-            yield Finding(
-                start,
-                end,
-                f"'{hit.written}' where AWS prose writes '{hit.likely[0]}' {_beside(hit)}",
-                suggestions=hit.likely,
-                fix=Fix((Edit(start, end, hit.likely[0]),), f"replace '{hit.written}' with '{hit.likely[0]}'", safe=False),
-            )
+            yield _likely_word_finding(start, end, hit.written, hit.likely,
+                                       f"'{hit.written}' where AWS prose writes '{hit.likely[0]}' {_beside(hit)}")
+
+
+def _likely_word_finding(start: int, end: int, written: str, likely: tuple[str, ...], message: str) -> Finding:
+    """A real word where the context makes another likely (NL206, NL208, NL209): the likeliest as an unsafe
+    fix, since context makes a word likely, not certain."""
+    return Finding(
+        start, end, message, suggestions=likely,
+        fix=Fix((Edit(start, end, likely[0]),), f"replace '{written}' with '{likely[0]}'", safe=False),
+    )
 
 
 def _real_word_prose(note: Note) -> Iterator[tuple[str, Callable[[int, int], tuple[int, int]]]]:
@@ -532,13 +531,7 @@ def grammar_slip(note: Note, ctx: Context) -> Iterator[Finding]:
                 }
             if (start, end) in taken:
                 continue
-            yield Finding(
-                start,
-                end,
-                f"'{hit.written}' {hit.why}: '{hit.likely[0]}'?",
-                suggestions=hit.likely,
-                fix=Fix((Edit(start, end, hit.likely[0]),), f"replace '{hit.written}' with '{hit.likely[0]}'", safe=False),
-            )
+            yield _likely_word_finding(start, end, hit.written, hit.likely, f"'{hit.written}' {hit.why}: '{hit.likely[0]}'?")
 
 
 def _slips_by_text(ctx: Context) -> TextMemo[tuple[Slip, ...]]:
