@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from notelint.spelling.collocation import inflected, load, runs
 from tests.helpers import FRONT, lint
@@ -194,8 +196,9 @@ def test_the_counts_rows_are_sorted_unique_and_together():
 
 
 def test_followers_are_counted_in_the_text_as_the_parsed_field_has_them():
-    """``Followers`` answers from the field's text first, then from its dict: both agree with
-    ``_pairs`` on every field of the file, for each listed word and for words next to them."""
+    """``Followers`` answers from the field's text first, then from its dict (``_pairs``): both agree
+    with each item cut at its colon, on every field of the file, for each listed word and for words
+    next to them."""
     from notelint.shipped import data_text
     from notelint.spelling import collocation
 
@@ -204,7 +207,8 @@ def test_followers_are_counted_in_the_text_as_the_parsed_field_has_them():
     for number, (word, row) in enumerate(rows.items()):
         fields = row.split("\t")
         for field in (fields[1], fields[3]) if number % 5 == 0 or len(row) > 20_000 else ():
-            parsed = collocation._pairs(field)
+            parsed = {w: int(c) for w, _, c in (item.rpartition(":") for item in field.split())}
+            assert {w: int(c) for w, c in collocation._pairs(field).items()} == parsed
             asked = list(parsed)[:40] + [w + "s" for w in list(parsed)[:5]] + [w[:-1] for w in list(parsed)[-5:]]
             asked += ["", "the", "zzzq", "a:b", "a b"]
             followers = collocation.Followers(field)
@@ -294,3 +298,77 @@ def test_the_index_reads_rows_and_totals():
     assert rows == {"capacity": "7\tmode:3\t90\t", "mode": "5\t\t40\t"}
     assert totals == (100, 2000)
     assert index("w\tx\t1\t\t2\t\n")[1] == (1, 1)  # no totals line
+
+
+@given(word=st.text(alphabet="abce'-é", max_size=6), other=st.text(alphabet="abce'-é", max_size=7))
+def test_one_edit_agrees_with_the_generated_edits(word, other):
+    from notelint.spelling.suggest import edits1, one_edit
+
+    assert one_edit(word, other) == (other in edits1(word))
+
+
+@pytest.mark.parametrize(
+    ("word", "other", "expected"),
+    [
+        ("capability", "capacity", False),  # two edits
+        ("stream", "streams", True), ("streams", "stream", True),  # a letter put in; one taken out
+        ("form", "from", True), ("ion", "in", True), ("heal", "health", False),
+        ("data", "date", True), ("data", "dat'", False),  # only a letter is put in a word's place
+        ("data", "data", True), ("'-", "'-", False),  # a letter in place of itself; no letter, no pair to swap
+    ],
+)
+def test_one_edit_cases(word, other, expected):
+    from notelint.spelling.suggest import one_edit
+
+    assert one_edit(word, other) is expected
+
+
+def test_the_one_edit_index_finds_what_the_generated_edits_find():
+    from notelint.spelling.suggest import OneEditIndex, edits1
+
+    model = load()
+    frequent, _ = model._frequent()
+    index = OneEditIndex(frequent)
+    asked = ["capability", "ion", "from", "heal", "streaming", "a", "", "zzzzqq", "endpont", "it's", "trainning"]
+    asked += sorted(frequent)[::97]
+    assert [index.near(word) for word in asked] == [edits1(word) & frequent for word in asked]
+
+
+def test_candidates_are_the_same_before_and_after_the_frequent_words_are_indexed(monkeypatch):
+    from notelint.spelling import collocation
+
+    words = ["capability", "ion", "heal", "streaming", "endpont", "relevant", "bit", "monotonously", "fob", "preset"]
+    generated = load()
+    expected = [generated.candidates(w) for w in words]
+    monkeypatch.setattr(collocation, "WORDS_BEFORE_EDIT_INDEX", 0)
+    indexed = load()
+    assert [indexed.candidates(w) for w in words] == expected
+    assert indexed._one_edit_index is not None and generated._one_edit_index is None
+
+
+def test_a_word_judged_twice_between_the_same_neighbours_is_judged_once(monkeypatch):
+    model = load()
+    calls = []
+    likely = model._likely
+    monkeypatch.setattr(model, "_likely", lambda *key: calls.append(key) or likely(*key))
+    assert model.judge("capability", "provisioned", "mode") == model.judge("capability", "provisioned", "mode")
+    model.judge("capability", "provisioned", "modes")  # other neighbours: judged again
+    assert calls == [("capability", "provisioned", "mode"), ("capability", "provisioned", "modes")]
+
+
+def test_runs_are_lowercased_and_kept_by_text():
+    from notelint.spelling.collocation import lowered_runs
+
+    text = "Stored ion SSD, a 64-bit data"
+    first = lowered_runs(text)
+    assert [words for _, words in first] == [("stored", "ion", "ssd"), ("a",), ("data",)]
+    assert [[token for _, _, token in run] for run, _ in first] == [["Stored", "ion", "SSD"], ["a"], ["data"]]
+    assert lowered_runs(text) is first
+
+
+def test_followers_count_their_kinds_only_when_asked():
+    from notelint.spelling.collocation import Followers
+
+    followers = Followers("mode:3 units:2")
+    assert followers._kinds == -1 and followers.get("mode") == 3 and followers._kinds == -1
+    assert followers.kinds == 2 and Followers("").kinds == 0

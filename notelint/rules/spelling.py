@@ -19,7 +19,7 @@ from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.memo import TextMemo
 from notelint.note import Block, Kind, Note, Segment
 from notelint.rule import Context, FixAvailability, example, rule
-from notelint.spelling.check import MISCASED, MISSPELLED, PROSE_KINDS, UNKNOWN, Problem, Speller, code_words, note_words
+from notelint.spelling.check import MISCASED, MISSPELLED, PROSE_KINDS, UNKNOWN, Problem, Speller, own_words
 from notelint.spelling.context import Confusable, Hit, confusions, confusions_in, load_confusables, repeats
 from notelint.spelling.tokens import UNSHIFTED, shifted_characters
 from notelint.spelling.vocab import build
@@ -324,7 +324,7 @@ def confused_word(note: Note, ctx: Context) -> Iterator[Finding]:
     writes only after the possessive "its" (``its-words.txt``, from botocore's
     documentation: "it's target value") is reported as "its", unless the next
     word makes it "it is" ("it's new to")."""
-    skip = frozenset(note_words(note) | code_words(note))
+    skip = own_words(note)
     domain = speller(ctx).vocab.is_domain
     rare = speller(ctx).vocab.rare
     taken = {(f.start, f.end) for f in confusable_word.check(note, ctx)}
@@ -421,7 +421,7 @@ def out_of_place_word(note: Note, ctx: Context) -> Iterator[Finding]:
     words and domain names are left alone, as are spans NL205 and NL206
     report."""
     vocab = speller(ctx).vocab
-    own = note_words(note) | code_words(note)
+    own = own_words(note)
     taken: set[tuple[int, int]] | None = None  # NL205's and NL206's spans, found only once NL208 has a hit
 
     def skip(word: str) -> bool:
@@ -514,7 +514,7 @@ def grammar_slip(note: Note, ctx: Context) -> Iterator[Finding]:
     article is a noun or an adjective too, and passes.  The fix, the first
     suggestion, is offered as unsafe; spans NL205, NL206 and NL208 report,
     and the note's own words, are left alone."""
-    own = note_words(note) | code_words(note)
+    own = own_words(note)
     taken: set[tuple[int, int]] | None = None
     found_in = _slips_by_text(ctx)
     for text, span in _real_word_prose(note):

@@ -122,7 +122,7 @@ class Speller:
         return note.cached("spelling.problems", lambda: list(self._scan(note)))
 
     def _scan(self, note: Note) -> Iterator[Problem]:
-        extra = frozenset(note_words(note) | code_words(note))
+        extra = own_words(note)
         listed = value_list_blocks(note)
         for block in note.blocks:
             prose = tuple((s.kind, s.href, s.start, s.end) for s in block.segments if s.kind in PROSE_KINDS)
@@ -496,6 +496,12 @@ def code_words(note: Note) -> set[str]:
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def own_words(note: Note) -> frozenset[str]:
+    """The words a note makes its own: its ``words:`` list and the words of its code spans (once per note;
+    every spelling rule leaves them alone)."""
+    return note.cached("spelling.own-words", lambda: frozenset(note_words(note) | code_words(note)))
 
 
 def note_words(note: Note) -> set[str]:

@@ -39,8 +39,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
+from notelint.memo import Memo, TextMemo
 from notelint.shipped import data_file, data_text
-from notelint.spelling.suggest import distance, edits1
+from notelint.spelling.suggest import OneEditIndex, distance, edits1
 
 COUNTS_FILE = "aws-bigrams.tsv"
 MIN_CANDIDATE = 10  # uses in AWS prose for a word to be another's likely form
@@ -58,6 +59,8 @@ MIN_PRIOR_RATIO = 500.0  # a slip into a word English barely uses: how much more
 MIN_RATIO = 1e4
 MIN_STEM_RATIO = 1e5
 GENERAL_WEIGHT = 0.5  # the share of general English in a word's unigram probability
+JUDGED_KEPT = 65_536  # words judged with their neighbours that a model keeps the verdict of
+WORDS_BEFORE_EDIT_INDEX = 500  # words judged by their generated edits before the frequent words are indexed
 
 # a run of letters that is a whole token: nothing word-like or code-like glued to it ("64-bit", "ml.p3")
 WORD = re.compile(r"(?<![\w\-./@$%#&*+=<>\\])[A-Za-z]+(?:'[a-z]+)?(?![\w\-/@$%#&*+=<>\\]|\.\w)")
@@ -97,6 +100,18 @@ def runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
         base += len(piece) + 1
 
 
+Run = tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]]  # a run's tokens, and its words lowercased
+
+
+def lowered_runs(text: str) -> tuple[Run, ...]:
+    """``runs(text)``, each with its words lowercased (neighbours are counted so: "SSD", "AWS"), kept by
+    text: NL208 and NL209 read the same texts of a note one after the other."""
+    return _RUNS(text)
+
+
+_RUNS = TextMemo(lambda text: tuple((tuple(run), tuple(token.lower() for _, _, token in run)) for run in runs(text)), 1024)
+
+
 @dataclass(frozen=True, slots=True)
 class Misplaced:
     """A word as written, the word AWS prose puts there, and the neighbours that say so."""
@@ -126,6 +141,10 @@ class Model:
         self._frequent_words: frozenset[str] = frozenset()
         self._longest = 0  # letters of the longest frequent word
         self._candidates: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._judged: Memo[tuple[str, str | None, str | None], tuple[str, ...]] = Memo(
+            lambda key: self._likely(*key), JUDGED_KEPT)
+        self._one_edit_index: OneEditIndex | None = None
+        self._one_edit_asked = 0
 
     def _fields(self, word: str) -> list[str] | None:
         found = self._raw.get(word)
@@ -164,10 +183,10 @@ class Model:
         its first ``STEM`` letters and about its length, to be measured only if the context asks for them."""
         found = self._candidates.get(word)
         if found is None:
-            frequent, stems = self._frequent()
+            _, stems = self._frequent()
             if len(word) > self._longest + MAX_STEM_EDITS + 1:
                 return (), ()  # no frequent word is near it (and its edits would cost time quadratic in its length)
-            near = tuple(sorted(c for c in edits1(word) & frequent if c != word and not inflected(word, c)))
+            near = tuple(sorted(c for c in self._one_edit_frequent(word) if c != word and not inflected(word, c)))
             group: tuple[str, ...] = ()
             if len(word) >= MIN_STEM_LETTERS or (len(word) >= STEM and not self.count(word)):
                 group = tuple(
@@ -176,6 +195,17 @@ class Model:
                 )
             found = self._candidates[word] = (near, group)
         return found
+
+    def _one_edit_frequent(self, word: str) -> set[str]:
+        """The frequent words one edit from ``word``: from its generated edits for the first
+        ``WORDS_BEFORE_EDIT_INDEX`` words (a note asks about a few dozen), then from an index of the
+        frequent words by their deletions (~50 ms to build; a guide asks about thousands)."""
+        if self._one_edit_index is None:
+            self._one_edit_asked += 1
+            if self._one_edit_asked <= WORDS_BEFORE_EDIT_INDEX:
+                return edits1(word) & self._frequent_words
+            self._one_edit_index = OneEditIndex(self._frequent_words)
+        return self._one_edit_index.near(word)
 
     def _stem_variant(self, word: str, other: str) -> bool:
         """``other`` is two to ``MAX_STEM_EDITS`` edits from ``word`` (one more when they share
@@ -213,9 +243,15 @@ class Model:
 
     def seen(self, word: str, before: str | None, after: str | None) -> bool:
         """AWS prose or English writes ``word`` beside a neighbour: then it is used so."""
-        if before is not None and (self.pair(before, word) or self.general_pair(before, word)):
-            return True
-        return after is not None and bool(self.pair(word, after) or self.general_pair(word, after))
+        # (``pair`` and ``general_pair`` by hand: this is asked of most words of prose)
+        if before is not None:
+            aws, general = self._right.get(before) or self._tables(before)
+            if aws.get(word) or general.get(word):
+                return True
+        if after is not None:
+            aws, general = self._right.get(word) or self._tables(word)
+            return bool(aws.get(after) or general.get(after))
+        return False
 
     def judge(self, word: str, before: str | None, after: str | None) -> tuple[str, ...]:
         """The words AWS prose puts between ``before`` and ``after`` instead of ``word``, likeliest first."""
@@ -223,6 +259,14 @@ class Model:
             return ()  # notes and AWS prose differ most in these ("our" is no slip for "your"), and "vs", "re"
         if self.seen(word, before, after):
             return ()  # AWS prose or English writes it beside a neighbour
+        return self.judge_unseen(word, before, after)
+
+    def judge_unseen(self, word: str, before: str | None, after: str | None) -> tuple[str, ...]:
+        """``judge`` of a content word that neither neighbour is seen beside, kept by word and neighbours
+        (a fifth of those a guide asks about come again)."""
+        return self._judged((word, before, after))
+
+    def _likely(self, word: str, before: str | None, after: str | None) -> tuple[str, ...]:
         rare = self.count(word) <= RARE_IN_AWS
         found: list[tuple[float, str]] = []
         own = self.chain(word, before, after)
@@ -277,8 +321,11 @@ class Model:
         return rare and "fixed" in sides and "against" not in sides
 
 
-def _pairs(field: str) -> dict[str, int]:
-    return {w: int(c) for w, _, c in (item.rpartition(":") for item in field.split())}
+def _pairs(field: str) -> dict[str, str]:
+    """A field's words and their counts as written (``int`` them): split in one pass, twice as fast as
+    cutting each item at its colon, and most words asked about are not in the field."""
+    items = field.replace(":", " ").split()
+    return dict(zip(items[::2], items[1::2]))
 
 
 class Followers:
@@ -291,14 +338,22 @@ class Followers:
     The first ``SEARCHES_BEFORE_DICT`` questions are answered by searching the text (a few
     microseconds even in "the"), and a field asked more often (a folder's run) is parsed."""
 
-    __slots__ = ("_field", "_counts", "_searches", "kinds")
+    __slots__ = ("_field", "_counts", "_searches", "_kinds")
     SEARCHES_BEFORE_DICT = 8
 
     def __init__(self, field: str):
         self._field = field
-        self._counts: dict[str, int] | None = None
+        self._counts: dict[str, str] | None = None
         self._searches = 0
-        self.kinds = field.count(":")  # how many different words follow (one colon an item)
+        self._kinds = -1
+
+    @property
+    def kinds(self) -> int:
+        """How many different words follow (one colon an item): counted when first asked (most fields
+        are only searched for a word or two)."""
+        if self._kinds < 0:
+            self._kinds = self._field.count(":")
+        return self._kinds
 
     def get(self, word: str) -> int:
         """How often ``word`` follows (0: not listed)."""
@@ -307,7 +362,8 @@ class Followers:
             if self._searches <= self.SEARCHES_BEFORE_DICT:
                 return _count_in(self._field, word)
             self._counts = _pairs(self._field)
-        return self._counts.get(word, 0)
+        found = self._counts.get(word)
+        return int(found) if found is not None else 0
 
 
 def _count_in(field: str, word: str) -> int:
@@ -484,9 +540,8 @@ def load() -> Model:
 
 def misplaced(text: str, model: Model, skip: Callable[[str], bool]) -> Iterator[Misplaced]:
     """Each lowercase word of ``text`` that AWS prose, by its neighbours, writes as a similar word."""
-    for run in runs(text):
+    for run, words in lowered_runs(text):
         # neighbours in any case but CamelCase: "SSD", "AWS" are counted lowercased
-        words = [token.lower() for _, _, token in run]
         for index, (start, end, token) in enumerate(run):
             if not token.islower() or len(token) < MIN_LETTERS or token in FUNCTION_WORDS:
                 continue
@@ -494,6 +549,6 @@ def misplaced(text: str, model: Model, skip: Callable[[str], bool]) -> Iterator[
             after = words[index + 1] if index + 1 < len(run) else None
             if (before is None and after is None) or model.seen(token, before, after) or skip(token):
                 continue  # the cheap tests first: most words are seen beside a neighbour
-            likely = model.judge(token, before, after)
+            likely = model.judge_unseen(token, before, after)
             if likely:
                 yield Misplaced(start, end, token, likely, before, after)

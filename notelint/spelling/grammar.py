@@ -49,11 +49,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from notelint.shipped import data_text
 from notelint.spelling.collocation import (
-    FUNCTION_WORDS, MIN_CANDIDATE, MIN_LETTERS, MIN_RATIO, MIN_STRONG, Model, inflected, runs,
+    FUNCTION_WORDS, MIN_CANDIDATE, MIN_LETTERS, MIN_RATIO, MIN_STRONG, Model, inflected, lowered_runs,
 )
 from notelint.spelling.suggest import distance, edits1
 
@@ -104,7 +104,7 @@ def _never_after_article(model: Model, word: str) -> bool:
     return not any(model.pair(article, word) or model.general_pair(article, word) for article in ARTICLES)
 
 
-def _article_before_verb(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+def _article_before_verb(model: Model, words: Sequence[str], index: int) -> tuple[str, ...]:
     """``an`` at ``index`` before an -ing form that no article precedes in either source: "and"."""
     if index + 1 >= len(words) or index == 0:
         return ()
@@ -121,7 +121,7 @@ def _article_before_verb(model: Model, words: list[str], index: int) -> tuple[st
     return ("and",)
 
 
-def _better_of(words: list[str], index: int) -> tuple[str, ...]:
+def _better_of(words: Sequence[str], index: int) -> tuple[str, ...]:
     """``of`` at ``index`` after ``better``, where a determiner would make it "the better of"."""
     if index < 2 or words[index - 1] != "better" or words[index - 2] in BEFORE_BETTER_OF:
         return ()
@@ -133,7 +133,7 @@ def _better_of(words: list[str], index: int) -> tuple[str, ...]:
     return ("off", "if")
 
 
-def _noun_slot(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+def _noun_slot(model: Model, words: Sequence[str], index: int) -> tuple[str, ...]:
     """A word between a determiner and ``of`` that English uses as a verb and never after an article,
     where a frequent AWS noun a letter or two away makes set phrases with both neighbours."""
     if index == 0 or index + 1 >= len(words):
@@ -163,10 +163,10 @@ def _noun_slot(model: Model, words: list[str], index: int) -> tuple[str, ...]:
     return tuple(noun for _, noun in sorted(found, reverse=True)[:MAX_SUGGESTIONS])
 
 
-def _adjective_as_subject(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+def _adjective_as_subject(model: Model, words: Sequence[str], index: int) -> tuple[str, ...]:
     """An adjective in -ent or -ant as the subject of "the ... is that", where its noun in -ence or -ance
     is meant ("the inconvenient is that" -> inconvenience)."""
-    if index == 0 or words[index - 1] != "the" or words[index + 1 : index + 3] not in (["is", "that"], ["was", "that"]):
+    if index == 0 or words[index - 1] != "the" or tuple(words[index + 1 : index + 3]) not in (("is", "that"), ("was", "that")):
         return ()
     word = words[index]
     if not word.endswith(ADJECTIVE_ENDINGS) or not _never_after_article(model, word):
@@ -177,7 +177,7 @@ def _adjective_as_subject(model: Model, words: list[str], index: int) -> tuple[s
     return (noun,)
 
 
-def _participle_before_based(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+def _participle_before_based(model: Model, words: Sequence[str], index: int) -> tuple[str, ...]:
     """A verb's -ed form between a determiner and "based", where the noun it is made from is meant: an
     "-based" compound is made with a noun ("a paged based view" -> "a page based view")."""
     if index == 0 or index + 1 >= len(words) or words[index - 1] not in DETERMINERS or words[index + 1] != "based":
@@ -194,7 +194,7 @@ def _participle_before_based(model: Model, words: list[str], index: int) -> tupl
     return ()
 
 
-def _follows_modal(words: list[str], index: int) -> bool:
+def _follows_modal(words: Sequence[str], index: int) -> bool:
     """``words[index]`` is the verb slot of a modal: right after it, or after it and an adverb ("can
     export", "can also export"); the word itself no adverb."""
     word = words[index]
@@ -206,7 +206,7 @@ def _follows_modal(words: list[str], index: int) -> bool:
     return (before in MODAL_ADVERBS or before.endswith("ly")) and index >= 2 and words[index - 2] in MODALS
 
 
-def _modal_verb_before(words: list[str], index: int) -> str | None:
+def _modal_verb_before(words: Sequence[str], index: int) -> str | None:
     """The verb at ``index - 1`` when it stands in a modal's verb slot; else None."""
     return words[index - 1] if index >= 1 and _follows_modal(words, index - 1) else None
 
@@ -215,7 +215,7 @@ def _after_modal_in_counts(model: Model, word: str) -> bool:
     return any(model.pair(modal, word) or model.general_pair(modal, word) for modal in MODALS)
 
 
-def _past_form_after_modal(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+def _past_form_after_modal(model: Model, words: Sequence[str], index: int) -> tuple[str, ...]:
     """A verb's past form in a modal's verb slot, where the plain verb one edit away is meant ("the pool
     can spent up to 3,000" -> spend): a modal takes the plain form."""
     word = words[index]
@@ -250,7 +250,7 @@ def _plain_of_past(past: str, verb: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short and long[i] in VOWELS for i in range(len(long)))
 
 
-def _verb_form_as_object(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+def _verb_form_as_object(model: Model, words: Sequence[str], index: int) -> tuple[str, ...]:
     """A verb's -s form as the object of the verb after a modal, where a plural noun one edit away is
     meant ("you can also export analyzes from a visual" -> analyses)."""
     word = words[index]
@@ -287,7 +287,7 @@ def passive_frames() -> dict[str, dict[str, int]]:
     return frames
 
 
-def _participle_in_passive_frame(model: Model, words: list[str], index: int) -> tuple[str, ...]:
+def _participle_in_passive_frame(model: Model, words: Sequence[str], index: int) -> tuple[str, ...]:
     """A verb's -ed form in "be ... to <verb>" that AWS prose never writes there, where a verb one edit
     away fills the frame ``MIN_FRAME`` times ("read replicas can be prompted to be ..." -> promoted).
     Only an infinitive after "to" is judged ("be", or a word written after a modal), and only a word AWS
@@ -311,12 +311,19 @@ def _participle_in_passive_frame(model: Model, words: list[str], index: int) -> 
     return tuple(verb for count, verb in found[:MAX_SUGGESTIONS] if count >= MIN_FRAME)
 
 
+# the words after a word that the patterns other than the modal ones look for: "based", "is"/"was" (that),
+# "of" (a noun's slot and "better of"), "to" (a passive frame, after a form of "be"); most words are
+# followed by none, and are passed over without asking each pattern
+_TELLING_NEXT = frozenset(("based", "is", "was", "to", *NOUN_SLOT_FOLLOWERS))
+
+
 def slips(text: str, model: Model) -> Iterator[Slip]:
     """Each word of ``text`` that the words around it rule out, with the words that fit."""
-    for run in runs(text):
-        words = [token.lower() for _, _, token in run]
+    for run, words in lowered_runs(text):
         # the modal patterns look at most three words back: most runs hold no modal, and skip them at once
-        modals = {index for index, word in enumerate(words) if word in MODALS}
+        modals = () if MODALS.isdisjoint(words) else {index for index, word in enumerate(words) if word in MODALS}
+        if not modals and "an" not in words and _TELLING_NEXT.isdisjoint(words):
+            continue  # no pattern can match in it (two runs in three of a guide, two words in five)
         for index, (start, end, token) in enumerate(run):
             if not token.islower():
                 continue
@@ -329,6 +336,8 @@ def slips(text: str, model: Model) -> Iterator[Slip]:
                 likely = _better_of(words, index)
                 if likely:
                     yield Slip(start, end, token, likely, "after 'better' ('better off', 'better if')")
+            elif not near_modal and (index + 1 == len(words) or words[index + 1] not in _TELLING_NEXT):
+                continue  # every pattern below needs a modal before the word or one of a few words after it
             elif likely := _participle_before_based(model, words, index):
                 yield Slip(start, end, token, likely, "before 'based', where a noun makes the compound")
             elif likely := _adjective_as_subject(model, words, index):
