@@ -57,6 +57,14 @@ class NameResolver:
     def mentions(self, text: str) -> list[NameMention]:
         return list(self._memo(text))
 
+    def forms_naming(self, names: frozenset[str]) -> tuple[str, ...] | None:
+        """The forms in which a text can name the knowledge base's entities ``names`` (canonical):
+        a text that holds none of them as a substring has no mention of them.  None when an AWS
+        name of the index (or a member of a family, read through it) stands for one of them."""
+        if any(entry.canonical_name in names for entry in self.index.by_words.values()):
+            return None
+        return tuple(form for form, name in self.entity_names.items() if name in names)
+
     @cached_property
     def _memo(self) -> TextMemo[tuple[NameMention, ...]]:
         return TextMemo(lambda text: tuple(self._scan(text)))
