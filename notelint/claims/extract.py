@@ -343,7 +343,7 @@ def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolve
 
 def _built_statement(note: Note, text: str, spans: Callable[[int, int], tuple[int, int]],
                      heading_path: tuple[str, ...], own: list[tuple[NameMention, Subject]],
-                     lent: Sequence[Subject], assertions: list[Assertion]) -> Statement:
+                     lent: Sequence[Subject]) -> Statement:
     """A statement read from text that notelint put together (a table cell, an HTML list item).
 
     ``own`` pairs each name the text writes with its subject, in order; ``lent`` are the
@@ -352,6 +352,8 @@ def _built_statement(note: Note, text: str, spans: Callable[[int, int], tuple[in
     assertion is about the name written nearest before it, else the first inherited subject,
     else the first name written."""
     subjects = tuple(subject for _mention, subject in own) + tuple(lent)
+    # kept by the text, as a sentence's: a table repeats its cells ("Yes", "| Region: us-east-1 |")
+    assertions, acknowledged = _READINGS(text)
     bound = []
     for assertion in assertions:
         before = [subject for mention, subject in own if mention.start <= assertion.start]
@@ -369,7 +371,7 @@ def _built_statement(note: Note, text: str, spans: Callable[[int, int], tuple[in
         heading_path=heading_path,
         subjects=subjects,
         assertions=tuple(bound),
-        acknowledged=bool(_ACKNOWLEDGED.search(text)),
+        acknowledged=acknowledged,
         spans=spans,
     )
 
@@ -425,7 +427,7 @@ def _row_statements(note: Note, row: TableRow, resolver: Resolver, headings: dic
                         for m in resolver.mentions(label))
         if not own and not lent:
             lent = list(_heading_subjects(note, cell.heading_path, resolver, headings))
-        yield _built_statement(note, text, spans, cell.heading_path, own, lent, extract_assertions(text))
+        yield _built_statement(note, text, spans, cell.heading_path, own, lent)
 
 
 def _html_item_statements(note: Note, block: Html, resolver: Resolver, headings: dict) -> Iterable[Statement]:
@@ -447,8 +449,7 @@ def _html_item_statements(note: Note, block: Html, resolver: Resolver, headings:
 
             own = [(mention, Subject(mention.name, mention.written, *spans(mention.start, mention.end)))
                    for mention in resolver.mentions(sentence)]
-            yield _built_statement(note, sentence, spans, path, own, () if own else inherited,
-                                   extract_assertions(sentence))
+            yield _built_statement(note, sentence, spans, path, own, () if own else inherited)
 
 
 def _heading_path_at(note: Note, offset: int) -> tuple[str, ...]:
