@@ -395,6 +395,14 @@ class NameIndex:
         return found
 
     def _one_word_near(self, written: str) -> str | None:
+        # a word is compared with every one-word name: once per word (identifiers recur)
+        return self._one_word_near_memo(written)
+
+    @cached_property
+    def _one_word_near_memo(self) -> TextMemo[str | None]:
+        return TextMemo(self._one_word_near_scan)
+
+    def _one_word_near_scan(self, written: str) -> str | None:
         limit = 1 if len(written) < 10 else 2
         close = [
             name
@@ -588,8 +596,13 @@ _CAPITALISED_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ion", "ions", "ly", "al")
 
 
+_ASCII_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
 def _inner_capital(word: str) -> bool:
     """A capital after a small letter ("ClarifyProcessor"): an identifier or a product token."""
+    if word.isascii():  # the scanner's tokens: one regex search, not a Python loop over letter pairs
+        return _ASCII_INNER_CAPITAL.search(word) is not None
     return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
 
 
