@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from typing import Any
 
 from notelint.aws.catalog import Catalog, catalog_for
@@ -483,16 +484,18 @@ class NameIndex:
         another of the same initial ("Delivery Firehose" for Data Firehose).
         Returns (start, end, the name meant, swapped); the caller decides from
         the context whether the words are meant as a name."""
-        tokens = list(_TOKEN.finditer(text))
-        words = [token.group().casefold() for token in tokens]
+        words = [word.casefold() for word in _TOKEN.findall(text)]
         known = self._name_word_set
+        flags = [word in known for word in words]
+        if True not in flags:
+            # a window of two or more words needs one known: half the texts of a guide have none,
+            # and are not tokenized again for positions
+            return []
+        tokens = list(_TOKEN.finditer(text))
         # known_before[i]: how many of the first i words are words of names; a window
         # needs all but one of its words known, counted in O(1) (this scan was a tenth
         # of a corpus run, most of it counting the same words again for every window)
-        flags = [word in known for word in words]
-        known_before = [0]
-        for flag in flags:
-            known_before.append(known_before[-1] + flag)
+        known_before = list(accumulate(flags, initial=0))
         # a window of 2 to 4 words needs all but one known, so one of its first
         # two words: start only there (most words of prose are no name's)
         starts = [index for index in range(len(tokens)) if flags[index] or (index + 1 < len(flags) and flags[index + 1])]
