@@ -88,3 +88,34 @@ def test_the_forms_that_name_an_entity_and_none_when_an_aws_name_does():
 )
 def test_a_capital_after_a_small_letter(word, expected):
     assert _inner_capital(word) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Amazon Polly was renamed Amazon Voice.", True),
+        ("POLLY WAS RETIRED", True),
+        ("It is no longer\navailable.", True),
+        ("Now called Voice", True),
+        ("Formerly-known Polly", True),
+        ("Unrenamed and retiredness", False),  # inside longer words
+        ("Polly reads text aloud; it is available now.", False),
+        ("Amazon Pölly was retired.", True),  # not ASCII: the case-insensitive pattern
+        ("Pölly will ſunset in 2026.", True),  # "ſ" folds to "s" only case-insensitively
+        ("Pölly reads text aloud.", False),
+    ],
+)
+def test_a_sentence_that_says_a_change_happened_in_any_case(text, expected):
+    from notelint.claims.extract import _ACKNOWLEDGED, _says_it_changed
+
+    assert _says_it_changed(text) is expected
+    assert (_ACKNOWLEDGED.search(text) is not None) is expected
+
+
+def test_name_near_miss_patterns_start_at_a_capital_not_after_a_word_character():
+    from notelint.aws.names import _INNER_CAPITALS, _TITLE_RUN
+
+    text = "ElasticCache, xElasticCache, a.ElasticCache and Key Management System or xKey Management System"
+    assert [m.span() for m in _INNER_CAPITALS.finditer(text)] == [(0, 12)]
+    assert [m.span() for m in _TITLE_RUN.finditer(text)] == [(48, 69)]
+    assert [m.span() for m in _TITLE_RUN.finditer("Key Management System")] == [(0, 21)]
