@@ -103,6 +103,9 @@ def _specificity(change: Change) -> int:
 
 
 def _severity(change: Change, status: str) -> Severity | None:
+    if change.confidence != "verified":
+        # an entry the knowledge base could not confirm is a flag for the reader to check, not an assertion
+        return Severity.INFO
     if change.severity:
         return Severity(change.severity)
     if status == "wrong" and change.kind in ("capability-added", "limit-changed"):
@@ -114,8 +117,12 @@ def _finding(change: Change, statement: Statement, subject: Subject, reviewed: d
     when = dating(change.effective, change.date_known, reviewed, change.kind)
     name = subject.written if not subject.inherited else subject.name
     template = _HEADLINE[change.kind]
-    if change.matcher is not None and not change.matcher.mentions_only:
+    feature = change.matcher is not None and not change.matcher.mentions_only
+    if feature:
         template = _FEATURE_HEADLINE.get(change.kind, template)
+    if change.event:
+        # the entry words what happened itself: "was deprecated for TensorFlow 2.11 and later", not "reached end of life"
+        template = ("what this claim says about {name} " if feature else "{name} ") + change.event + " {when}"
     replacement = f" {change.replacement}" if change.replacement else ""
     headline = template.format(name=f"'{name}'", replacement=replacement, when=when.phrase).rstrip()
     parts = [headline + ":", change.fact]
