@@ -396,3 +396,13 @@ def test_a_date_after_the_change_or_a_launch_in_another_clause_is_still_reported
 
         Kinesis Analytics, which launched in 2016, runs SQL on a stream.
         """) == [("NL504", 5, 1, 5, 3), ("NL502", 7, 1, 7, 18), ("NL502", 9, 1, 9, 18)]
+
+
+# -- a claim qualified to what it still holds for -----------------------------------------------------------
+def test_one_instance_per_volume_is_right_for_the_volume_types_without_multi_attach():
+    # Multi-Attach is only for Provisioned IOPS io1/io2: "a gp3 / standard volume attaches to one instance" is right
+    assert _stale("""
+        * A gp3 EBS volume can only be attached to one EC2 instance.
+        * A standard EBS volume attaches to one instance at a time.
+        * An EBS volume can only be attached to one EC2 instance.
+        """) == [("NL504", 7, 6, 7, 9)]
