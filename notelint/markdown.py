@@ -13,7 +13,7 @@ and entities stay separate tokens.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, MutableMapping
 
 if TYPE_CHECKING:  # markdown-it is imported when a note is first parsed: a fully cached run never is
     from markdown_it import MarkdownIt
@@ -144,7 +144,7 @@ def _parse_inline_once(md: MarkdownIt) -> None:
     """
     parse = md.inline.parse
 
-    def parse_once(src: str, md_: MarkdownIt, env: dict[str, Any], out_tokens: list[Token]) -> list[Token]:
+    def parse_once(src: str, md_: MarkdownIt, env: MutableMapping[str, Any], out_tokens: list[Token]) -> list[Token]:
         if out_tokens:  # (markdown-it always passes an empty list; the post-processing rules read all of it)
             return parse(src, md_, env, out_tokens)
         done: dict[str, list[Token]] | None = env.get(_INLINE_DONE)
@@ -157,4 +157,4 @@ def _parse_inline_once(md: MarkdownIt) -> None:
             out_tokens.extend(tokens)
         return out_tokens
 
-    md.inline.parse = parse_once  # type: ignore[method-assign]
+    md.inline.parse = parse_once  # type: ignore[method-assign,assignment]

@@ -342,6 +342,8 @@ class _Builder:
         self._lines = self.text.split("\n")
         self._starts = source.line_starts()
         self._heading_path: tuple[str, ...] | None = ()  # of ``headings``; None when it changed
+        # one-line inline sources seen in this note: None once, then their walk relative to the line
+        self._walks: dict[str, _RelativeWalk | None] = {}
 
     # -- helpers -----------------------------------------------------------------
     def line_text(self, index0: int) -> str:
@@ -516,7 +518,7 @@ class _Builder:
         first, after = token.map or (0, 1)
         level = int(opener.tag[1]) if kind is BlockKind.HEADING and opener is not None else 0
         aligner = _ContentMap(self, token.content, first, kind)
-        text, pieces, segments = _inline_text(token, aligner, self.html)
+        text, pieces, segments = self._walk(token, aligner)
         if kind is BlockKind.HEADING:
             while self.headings and self.headings[-1][0] >= level:
                 self.headings.pop()
@@ -547,6 +549,39 @@ class _Builder:
                 item.blocks.append(block)
         elif kind is BlockKind.PARAGRAPH:
             self.claims.append(Claim(ClaimKind.PARAGRAPH, [block], block.heading_path))
+
+    def _walk(
+        self, token: Token, content_map: _ContentMap
+    ) -> tuple[str, list[tuple[int, int, int, int]], list[Segment]]:
+        """``_inline_text`` of the token, from an earlier walk of the same source when there is one.
+
+        Table cells and captions repeat within a page ("Yes", "String"), and the walk of
+        one line of inline source depends on the source alone (its tokens are a function
+        of it: see ``notelint.markdown``), up to where the line sits: every position is
+        the line's offset plus a place in the source, unless the content map clamps it to
+        the line's ends.  The second time a source is seen it is walked relative to its
+        line; from then on that walk is moved to each new place, when no place it uses
+        would be clamped there (otherwise the token is walked as the first time).
+        """
+        content = token.content
+        if not content_map.single:
+            return _inline_text(token, content_map, self.html)
+        if content not in self._walks:
+            self._walks[content] = None
+            return _inline_text(token, content_map, self.html)
+        known = self._walks[content]
+        if known is None:
+            known = self._walks[content] = _RelativeWalk(token)
+        offset = content_map.offsets[0]
+        if offset + known.lowest < content_map.floors[0] or offset + known.highest > content_map.ceilings[0]:
+            return _inline_text(token, content_map, self.html)
+        self.html.extend(Html(html.text, html.start + offset, html.end + offset, True) for html in known.html)
+        pieces = [(start, src + offset, length, atomic) for start, src, length, atomic in known.pieces]
+        segments = [
+            Segment(seg.kind, seg.start, seg.end, seg.src_start + offset, seg.src_end + offset, seg.href)
+            for seg in known.segments
+        ]
+        return known.text, pieces, segments
 
     # -- positions ------------------------------------------------------------------
     def _align_suffix(self, line_index0: int, content_line: str) -> int:
@@ -629,6 +664,24 @@ class _ContentMap:
 
     def line_of(self, index: int) -> int:
         return max(bisect_right(self.starts, index) - 1, 0)
+
+
+class _RelativeWalk:
+    """The walk of one line of inline source with every position relative to the
+    source's start, and the lowest and highest source places it mapped."""
+
+    def __init__(self, token: Token):
+        self.lowest = self.highest = 0
+        self.single = True  # (read by ``_inline_text``, as for a one-line ``_ContentMap``)
+        self.html: list[Html] = []
+        self.text, self.pieces, self.segments = _inline_text(token, self, self.html)  # type: ignore[arg-type]
+
+    def at(self, index: int) -> int:
+        if index < self.lowest:
+            self.lowest = index
+        elif index > self.highest:
+            self.highest = index
+        return index
 
 
 def _align_heading(builder: _Builder, index0: int, line: str) -> int:

@@ -16,7 +16,9 @@ def parse(text: str):
 
 
 def segments(note, block) -> list[tuple]:
-    return [(s.kind, text, note.position(s.src_start), note.position(s.src_end), s.href) for s, text in block.iter_segments()]
+    return [
+        (s.kind, text, note.position(s.src_start), note.position(s.src_end), s.href) for s, text in block.iter_segments()
+    ]
 
 
 # -- an inline source repeated in one document ------------------------------------------------------------------------
