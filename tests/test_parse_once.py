@@ -17,7 +17,8 @@ def parse(text: str):
 
 def segments(note, block) -> list[tuple]:
     return [
-        (s.kind, text, note.position(s.src_start), note.position(s.src_end), s.href) for s, text in block.iter_segments()
+        (s.kind, text, note.position(s.src_start), note.position(s.src_end), s.href)
+        for s, text in block.iter_segments()
     ]
 
 
@@ -121,3 +122,19 @@ def test_linkify_test_answers_as_linkify_it_does(text):
 
     reference = LinkifyIt().set({"fuzzy_link": False, "fuzzy_email": True})
     assert parser().linkify.test(text) == reference.test(text)
+
+
+def test_a_repeated_source_clamped_to_its_line_is_walked_anew():
+    # The third paragraph (a lazy line after a list item of no-break spaces) is mapped from line 4, as the
+    # builder has always read it, and its last places are clamped to line 5's end: the walk remembered from
+    # lines 1 and 3 cannot simply be moved there.
+    note = parse("//h.com //h.com\n\n//h.com //h.com\n* \u00a0\u00a0\n\t//h.com //h.com\u00a0")
+    assert [
+        (segments(note, block), [note.position(block.span(i, i + 1)[0]) for i in (0, 13, 14)])
+        for block in note.blocks
+    ] == [
+        ([(Kind.PROSE, "//h.com //h.com", (1, 1), (1, 16), None)], [(1, 1), (1, 14), (1, 15)]),
+        ([(Kind.PROSE, "//h.com //h.com", (3, 1), (3, 16), None)], [(3, 1), (3, 14), (3, 15)]),
+        ([(Kind.PROSE, "//h.com //h.com", (4, 1), (5, 1), None)], [(4, 1), (5, 9), (5, 10)]),
+    ]
+    assert note.position(note.blocks[2].span(0, 15)[1]) == (5, 11)
