@@ -92,6 +92,7 @@ class Change:
     superseded_by: str | None = None
     covered_by: str | None = None
     family: str | None = None
+    event: str | None = None  # what happened, where the kind's headline ("reached end of life") would overstate it
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,7 @@ def _change(spec: dict[str, Any]) -> Change:
         superseded_by=spec.get("superseded_by"),
         covered_by=spec.get("covered_by"),
         family=spec.get("family"),
+        event=spec.get("event"),
     )
 
 

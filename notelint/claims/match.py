@@ -99,6 +99,11 @@ def _conditions(matcher: Matcher, statement: Statement, subject: Subject, text: 
     return True
 
 
+def holds_in(matcher: Matcher, statement: Statement, subject: Subject, text: str) -> bool:
+    """Does ``text`` (a part of ``statement``) have the words and assertion the matcher asks of a claim about ``subject``?"""
+    return _conditions(matcher, statement, subject, text)
+
+
 def match(matcher: Matcher, statement: Statement) -> Subject | None:
     """The subject mention through which ``statement`` makes the claim, or None.
 

@@ -31,10 +31,10 @@ from typing import Iterator
 from notelint.claims import knowledge_for, statements_of
 from notelint.claims.extract import Statement, Subject, without_vendor
 from notelint.claims.knowledge import Change, Knowledge, Matcher
-from notelint.claims.match import match
+from notelint.claims.match import holds_in, match
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.memo import TextMemo
-from notelint.note import BlockKind, Kind, Note
+from notelint.note import Block, BlockKind, Kind, Note
 from notelint.rule import Context
 from notelint.schema import reviewed_date
 
@@ -103,6 +103,9 @@ def _specificity(change: Change) -> int:
 
 
 def _severity(change: Change, status: str) -> Severity | None:
+    if change.confidence != "verified":
+        # an entry the knowledge base could not confirm is a flag for the reader to check, not an assertion
+        return Severity.INFO
     if change.severity:
         return Severity(change.severity)
     if status == "wrong" and change.kind in ("capability-added", "limit-changed"):
@@ -114,8 +117,12 @@ def _finding(change: Change, statement: Statement, subject: Subject, reviewed: d
     when = dating(change.effective, change.date_known, reviewed, change.kind)
     name = subject.written if not subject.inherited else subject.name
     template = _HEADLINE[change.kind]
-    if change.matcher is not None and not change.matcher.mentions_only:
+    feature = change.matcher is not None and not change.matcher.mentions_only
+    if feature:
         template = _FEATURE_HEADLINE.get(change.kind, template)
+    if change.event:
+        # the entry words what happened itself: "was deprecated for TensorFlow 2.11 and later", not "reached end of life"
+        template = ("what this claim says about {name} " if feature else "{name} ") + change.event + " {when}"
     replacement = f" {change.replacement}" if change.replacement else ""
     headline = template.format(name=f"'{name}'", replacement=replacement, when=when.phrase).rstrip()
     parts = [headline + ":", change.fact]
@@ -288,6 +295,146 @@ def _under_a_notice(statement: Statement, headings_say: dict[str, bool]) -> bool
     return headings_say[heading]
 
 
+# a clause that says what a retired or closed thing does not do ("Job bookmarks are not supported in
+# AWS Glue version 2.0", "Amazon A2I does not support SNS notifications") warns off it; it relies on
+# nothing that went away.  Only a lack of support or availability counts: "DeepLens doesn't need
+# coding skills" still teaches DeepLens
+_LACKS = re.compile(
+    r"\b(?:(?:is|are|was|were)(?:n['\u2019]t|\s+not)\s+(?:supported|available|compatible|offered|possible)|"
+    r"not\s+(?:supported|available)|unsupported|no\s+support\s+for|"
+    r"(?:does|do|did|will|would)(?:n['\u2019]t|\s+not)\s+(?:support|offer|provide|include|allow|work\s+with|receive)|"
+    r"won['\u2019]t\s+(?:support|work\s+with|receive)|"
+    r"cannot|can['\u2019]t|can\s+not)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[.;!?](?=\s|$)|\n|\bbut\b", re.IGNORECASE)
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _clauses(text: str) -> list[str]:
+    """``text`` cut at full stops, semicolons, "but" and line ends ("Glue 2.0 lacks X; use Glue 1.0" is
+    two claims), each parenthesis a clause of its own ("DynamoDB has no bulk load (use Data Pipeline)")."""
+    asides = _ASIDE.findall(text)
+    pieces = []
+    for part in [_ASIDE.sub(" ", text), *(aside[1:-1] for aside in asides)]:
+        begin = 0
+        for end in _CLAUSE_BREAK.finditer(part):
+            pieces.append(part[begin : end.start()])
+            begin = end.end()
+        pieces.append(part[begin:])
+    return [piece for piece in pieces if piece.strip()]
+
+
+def _lacks_where_named(text: str, written: str) -> bool:
+    """Does every clause of ``text`` that names ``written`` say that something is not supported there?"""
+    written = written.casefold()
+    naming = [clause for clause in _clauses(text) if written in clause.casefold()]
+    return bool(naming) and all(_LACKS.search(clause) for clause in naming)
+
+
+def _only_says_it_lacks(statement: Statement, matcher: Matcher, subject: Subject) -> bool:
+    """Does every clause of the statement that makes the entry's claim say that something is not
+    supported, not available or cannot be done there (a caveat, not a reliance on it)?"""
+    if matcher.mentions_only:
+        return _lacks_where_named(statement.text, subject.written)
+    making = [c for c in _clauses(statement.text) if holds_in(matcher, statement, subject, c)]
+    return bool(making) and all(_LACKS.search(clause) for clause in making)
+
+
+# a statement that closes itself before the change ("until 2015, us-standard had eventual consistency")
+# describes how things were then; so does the name of a product at its launch ("before Kinesis Firehose
+# and Kinesis Analytics were launched"): history, not a current claim
+_UNTIL_YEAR = re.compile(r"\b(?:until|till|prior\s+to|before)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_AT_LAUNCH = re.compile(r"\b(?:was|were)\s+(?:first\s+|originally\s+)?(?:launched|introduced|released|unveiled)\b",
+                        re.IGNORECASE)
+
+
+def _history(statement: Statement, change: Change, subject: Subject) -> bool:
+    """Does the statement date itself before the change, or name ``subject`` as it was launched?"""
+    if change.date_known and any(int(year.group(1)) < change.effective.year for year in _UNTIL_YEAR.finditer(statement.text)):
+        return True
+    if subject.inherited:
+        return False
+    written = subject.written.casefold()
+    for clause in _clauses(statement.text):
+        at = clause.casefold().find(written)
+        if at >= 0 and _AT_LAUNCH.search(clause, at + len(written)):
+            return True
+    return False
+
+
+# advice to switch a thing off ("we recommend that you turn off Debugger when you compile") is not a
+# recommendation to take it up: the paragraph is a warning about it
+_STEER_AWAY = re.compile(
+    r"\b(?:turn(?:s|ed|ing)?\s+off|switch(?:es|ed|ing)?\s+off|disabl(?:e|es|ed|ing)|deactivat(?:e|es|ed|ing)|"
+    r"avoid(?:s|ed|ing)?|stop\s+using|(?:do\s+not|don['\u2019]t|never)\s+use)\s+(?:the\s+|your\s+)?",
+    re.IGNORECASE,
+)
+_STEER_REACH = 40  # characters after the verb where the thing switched off is named
+
+
+def _short_names(subject: Subject) -> set[str]:
+    """The names a paragraph may call ``subject`` by, folded: as written, canonical, without the vendor,
+    and without its first word when the rest is a name of its own ("SageMaker Debugger" -> "debugger")."""
+    names = {subject.written, subject.name, without_vendor(subject.written), without_vendor(subject.name)}
+    for name in list(names):
+        _, _, rest = name.partition(" ")
+        if rest and len(rest) >= 4 and rest[0].isupper():
+            names.add(rest)
+    return {name.casefold() for name in names if name}
+
+
+def _advises_against(note: Note, subject: Subject) -> bool:
+    """Does the paragraph around ``subject`` advise turning it off, disabling or avoiding it?"""
+    block = note.block_at(subject.start)
+    if block is None:
+        return False
+    names = _short_names(subject)
+    for verb in _STEER_AWAY.finditer(block.text):
+        after = block.text[verb.end() : verb.end() + _STEER_REACH].casefold()
+        if any(after.startswith(name) or f" {name}" in after[: len(name) + 12] for name in names):
+            return True
+    return False
+
+
+def _index_headings(note: Note) -> tuple[int, ...]:
+    """Start offsets of headings whose section is nothing but a table of contents: every block under
+    them, up to the next heading, is one link (or lines of one link each) to a place in the guide
+    ("### AWS Cloud9" over "[General Info](./cloud9.md#general-info)" on an index page)."""
+    found: list[int] = []
+    heading: Block | None = None
+    body: list[Block] = []
+
+    def close() -> None:
+        if heading is not None and body and all(_a_link_entry(note, block) for block in body):
+            found.append(heading.src_start)
+
+    for block in note.blocks:
+        if block.kind is BlockKind.HEADING:
+            close()
+            heading, body = block, []
+        elif heading is not None:
+            body.append(block)
+    close()
+    return tuple(found)
+
+
+def _a_link_entry(note: Note, block: Block) -> bool:
+    """Is ``block`` one link to a place in the same guide, or lines of one such link each?"""
+    links = [(segment, words) for segment, words in block.iter_segments(Kind.LINK)]
+    if not links or any((segment.href or "").startswith(("http://", "https://")) for segment, _ in links):
+        return False
+    if len(links) == 1 and links[0][1].strip() == block.text.strip():
+        return True
+    return _a_list_of_links(note.text[block.src_start : block.src_end])
+
+
+def _heads_an_index(note: Note, offset: int) -> bool:
+    """Is ``offset`` in a heading whose section is only a table of contents?"""
+    block = note.block_at(offset)
+    return block is not None and block.src_start in note.cached("claims.index-headings", lambda: _index_headings(note))
+
+
 def _lent_by_a_header(note: Note, subject: Subject) -> bool:
     """Is ``subject`` inherited from a table's header cell?"""
     if not subject.inherited:
@@ -429,10 +576,17 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
                 continue
             if change.kind in _IN_HEADINGS and _under_a_notice(statement, headings_say):
                 continue
-            if statement.heading and (change.kind not in _IN_HEADINGS or not matcher.mentions_only):
+            if statement.heading and (change.kind not in _IN_HEADINGS or not matcher.mentions_only
+                                      or _heads_an_index(note, statement.start)):
                 continue
             subject = match(matcher, statement)
             if subject is None or subject.name in claimed:
+                continue
+            if _history(statement, change, subject):
+                continue
+            # a caveat about what the retired or closed thing lacks, or advice to switch it off
+            if change.kind in _IN_HEADINGS and (_only_says_it_lacks(statement, matcher, subject) or (
+                    not subject.inherited and _advises_against(note, subject))):
                 continue
             if change.kind == "renamed" and _not_renamed_here(change, subject, note.text):
                 continue
@@ -654,6 +808,9 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
             if _in_a_title(note, start, end) or _names_a_publication(note.text, end):
                 continue
             written = hit.group(0)
+            # an index heading, or a caveat about what the retired service did not support
+            if (statement.heading and _heads_an_index(note, start)) or _lacks_where_named(statement.text, written):
+                continue
             if _names_a_current_service(written, statement.text[hit.end():], ctx):
                 continue  # "AWS CodeStar connections": CodeStar is gone, its connections service is not
             retired = by_name.get(re.sub(r"^(?:Amazon|AWS) ", "", written))

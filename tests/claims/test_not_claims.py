@@ -2,8 +2,9 @@
 say what happened to it: an artifact a heading labels by its kind ("## Debugger (algorithm)"), the title
 of a page a link cites, a table-of-contents line, a library named after the service in the possessive,
 a sentence that records the rename itself, a still-current service or an SDK that a retired name heads,
-a dated row of a document's history table, a blog or a forum named after a service, and (NL301) an
-everyday word that heads a compound after an acronym ("VPC config").
+a dated row of a document's history table, a blog or a forum named after a service, a caveat about
+what a retired or closed thing does not support, advice to switch it off, a heading over nothing but
+index links, and (NL301) an everyday word that heads a compound after an acronym ("VPC config").
 
 Each class was a false finding on the public corpora (bench/results/2026-12-03-precision-nl3-nl5.md);
 the examples here are written for these tests, and each negative case has a positive twin that stays."""
@@ -292,3 +293,116 @@ def test_the_retired_service_itself_or_a_blog_post_about_it_is_still_reported():
     assert _stale("""
         Read the AWS Mobile blog post on it.
         """) == [("NL507", 5, 10, 5, 20)]
+
+
+# -- a caveat about what a retired or closed thing lacks (session 7) -----------------------------------------
+def test_a_clause_that_says_what_it_does_not_support_is_a_caveat_not_a_reliance():
+    assert _stale("""
+        Job bookmarks are not supported in AWS Glue version 2.0 streaming jobs.
+
+        Amazon Augmented AI does not support Amazon SNS notifications for work teams.
+
+        Framework profiling with SageMaker Debugger is not available for MXNet models.
+        """) == []
+
+
+def test_the_same_thing_taught_a_recommendation_after_the_caveat_or_another_negation_is_still_reported():
+    # the second line's caveat is about 2.0; its other clause recommends 1.0, which is reported;
+    # "doesn't need" is no lack of support: the sentence teaches DeepLens
+    assert _stale("""
+        AWS Glue version 2.0 supports job bookmarks for streaming jobs.
+
+        Glue 2.0 does not support development endpoints; use Glue 1.0 for them.
+
+        DeepLens doesn't need any coding skills to run a sample project.
+        """) == [("NL502", 5, 1, 5, 9), ("NL502", 7, 1, 7, 5), ("NL502", 9, 1, 9, 9)]
+
+
+def test_a_caveat_about_a_retired_client_and_an_index_heading_are_not_reported_as_retired_either():
+    # neither NL503/NL502 (the knowledge base) nor NL507 (botocore dropped the client)
+    assert _stale("""
+        You can't attach Amazon Elastic Inference accelerators to multi-model endpoints.
+
+        Workers will not receive notifications about Amazon Augmented AI tasks.
+
+        ### AWS OpsWorks
+        [General info](./opsworks.md#general-info)
+        """) == []
+
+
+def test_a_recommendation_in_a_parenthesis_beside_a_negation_is_its_own_clause():
+    assert _stale("""
+        DynamoDB has no bulk loader (you can use AWS Data Pipeline for it), but S3 imports exist.
+
+        Amazon Elastic Inference accelerators attach to multi-model endpoints.
+        """) == [("NL503", 5, 42, 5, 59), ("NL503", 7, 1, 7, 25)]
+
+
+# -- advice to switch it off --------------------------------------------------------------------------------
+def test_advice_to_turn_off_or_disable_a_closed_service_is_not_a_recommendation():
+    assert _stale("""
+        If you turn on SageMaker Debugger, the compiled training slows down. We recommend that you turn off Debugger while you compile.
+
+        Disable Amazon Forecast predictors you no longer query to save cost.
+        """) == []
+
+
+def test_the_service_taught_or_something_else_switched_off_is_still_reported():
+    assert _stale("""
+        SageMaker Debugger watches the gradients of your training job; turn off the profiler when you do not need it.
+
+        Amazon Forecast predicts demand from your sales history.
+        """) == [("NL503", 5, 1, 5, 19), ("NL503", 7, 1, 7, 16)]
+
+
+# -- a heading of an index ------------------------------------------------------------------------------------
+def test_a_heading_over_nothing_but_links_into_the_guide_is_an_index_entry():
+    assert _stale("""
+        # Index
+
+        ### AWS Data Pipeline
+        [General info](./pipeline.md#general-info)
+        ### AWS Cloud9
+        &nbsp;&nbsp;[Setup](./cloud9.md#setup)  
+        &nbsp;&nbsp;[Pricing](./cloud9.md#pricing)
+        """) == []
+
+
+def test_a_heading_over_prose_or_over_a_link_to_another_site_is_still_reported():
+    assert _stale("""
+        # Index
+
+        ### AWS Data Pipeline
+        Data Pipeline copies tables every night. See [General info](./pipeline.md#general-info).
+        ### AWS Cloud9
+        [Cloud9 on the AWS site](https://aws.amazon.com/cloud9/)
+        """) == [("NL503", 7, 5, 7, 22), ("NL503", 8, 1, 8, 14), ("NL503", 9, 5, 9, 15)]
+
+
+# -- history: a claim closed before the change, a name at its launch ---------------------------------------
+def test_a_statement_dated_before_the_change_or_naming_a_product_at_its_launch_is_history():
+    assert _stale("""
+        Until 2019, S3 overwrite PUTs were eventually consistent in every region.
+
+        Kinesis Data Streams was simply called Kinesis before Kinesis Analytics was launched.
+        """) == []
+
+
+def test_a_date_after_the_change_or_a_launch_in_another_clause_is_still_reported():
+    assert _stale("""
+        S3 overwrite PUTs are eventually consistent, as they were until 2025.
+
+        Kinesis Analytics runs SQL on a stream; it was launched in 2016.
+
+        Kinesis Analytics, which launched in 2016, runs SQL on a stream.
+        """) == [("NL504", 5, 1, 5, 3), ("NL502", 7, 1, 7, 18), ("NL502", 9, 1, 9, 18)]
+
+
+# -- a claim qualified to what it still holds for -----------------------------------------------------------
+def test_one_instance_per_volume_is_right_for_the_volume_types_without_multi_attach():
+    # Multi-Attach is only for Provisioned IOPS io1/io2: "a gp3 / standard volume attaches to one instance" is right
+    assert _stale("""
+        * A gp3 EBS volume can only be attached to one EC2 instance.
+        * A standard EBS volume attaches to one instance at a time.
+        * An EBS volume can only be attached to one EC2 instance.
+        """) == [("NL504", 7, 6, 7, 9)]

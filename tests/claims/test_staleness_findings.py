@@ -99,7 +99,8 @@ def test_a_capability_claim_wrong_at_review_with_its_replacement_and_confidence(
     entry = _entry(id="polly-ssml", kind="capability-added", claim={"mentions": ["Polly"], "words_any": ["ssml"]},
                    fact="Polly reads SSML.", replacement="SSML tags", confidence="likely", fix=True)
     (finding,) = _check([entry], "* Polly cannot read SSML.\n", reviewed="2025-06-01")
-    assert (finding.code, finding.column, finding.end_column, finding.severity) == ("NL504", 3, 8, Severity.ERROR)
+    # wrong at review would be an error, but an entry its sources do not confirm is a flag: info
+    assert (finding.code, finding.column, finding.end_column, finding.severity) == ("NL504", 3, 8, Severity.INFO)
     assert finding.message == (
         "this claim about 'Polly' went out of date on 2025-01-01, before this note was reviewed (2025-06-01): "
         "Polly reads SSML. Instead: SSML tags. (Not fully confirmed by the knowledge base's sources.) "
@@ -118,6 +119,32 @@ def test_a_feature_that_reached_end_of_life_and_an_undated_change():
                                "checked 2025-01-01): Polly v1 is gone. Source: https://example.com/kb")
     assert finding.meta["status"] == "outdated" and finding.meta["date_known"] is False
     assert finding.fix is None
+
+
+def test_an_unconfirmed_entry_reports_at_info_whatever_its_kind_or_own_severity():
+    entry = _entry(id="polly-gone", kind="end-of-life", fact="Polly is gone.", severity="error", confidence="likely")
+    (finding,) = _check([entry], "* Polly reads text.\n")
+    assert (finding.code, finding.line, finding.column, finding.severity) == ("NL502", 5, 3, Severity.INFO)
+    assert "(Not fully confirmed by the knowledge base's sources.)" in finding.message
+    (confirmed,) = _check([{**entry, "confidence": "verified"}], "* Polly reads text.\n")
+    assert (confirmed.code, confirmed.line, confirmed.column, confirmed.severity) == ("NL502", 5, 3, Severity.ERROR)
+
+
+def test_an_entry_that_words_what_happened_says_it_in_the_headline():
+    # "deprecated from v2 on" is less than "reached end of life": the entry says what AWS says
+    feature = _entry(id="polly-v1", kind="end-of-life", claim={"mentions": ["Polly"], "words_any": ["v1"]},
+                     fact="Polly v1 is deprecated for new voices.", event="was deprecated for new voices",
+                     severity="warning")
+    (finding,) = _check([feature], "* Polly v1 reads text.\n")
+    assert (finding.code, finding.line, finding.column, finding.end_column, finding.severity) == (
+        "NL502", 5, 3, 8, Severity.WARNING)
+    assert finding.message == ("what this claim says about 'Polly' was deprecated for new voices on 2025-01-01, after "
+                               "this note was reviewed (2024-06-01): Polly v1 is deprecated for new voices. "
+                               "Source: https://example.com/kb")
+    whole = _entry(id="polly-eos", kind="end-of-life", fact="Polly gets no updates.", event="reached end of support")
+    (finding,) = _check([whole], "* Polly reads text.\n")
+    assert finding.message.startswith("'Polly' reached end of support on 2025-01-01, after this note was reviewed")
+    assert finding.severity == Severity.ERROR  # the entry's words, not its severity: NL502's own
 
 
 def test_a_whole_service_end_of_life_is_not_a_feature_headline():
