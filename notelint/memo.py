@@ -8,6 +8,7 @@ reused instead of scanned again.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Callable, Generic, Hashable, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -28,14 +29,17 @@ class Memo(Generic[K, T]):
     def __init__(self, compute: Callable[[K], T], limit: int = DEFAULT_LIMIT):
         self._compute = compute
         self._limit = limit
-        self._results: dict[K, T] = {}
+        # an OrderedDict drops its oldest key in constant time; a dict's first key is found by
+        # walking past the slots of the keys deleted before it (~2 us a call once the memo is
+        # full: 0.13 s of a run over a fifth of the SageMaker guide, 68,000 drops)
+        self._results: OrderedDict[K, T] = OrderedDict()
 
     def __call__(self, key: K) -> T:
         results = self._results
         found = results.get(key, _MISSING)
         if found is _MISSING:
             if len(results) >= self._limit:
-                del results[next(iter(results))]
+                results.popitem(last=False)
             found = results[key] = self._compute(key)
         return found  # type: ignore[return-value]
 

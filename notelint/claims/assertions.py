@@ -196,7 +196,12 @@ _LIMIT_AFTER = _compile(rf"\b(?P<what>timeout|memory|retention|run\s*time|runtim
 # a sentence that opens with a condition ("If you use a JSON file, ..."): what follows holds within it
 _CONDITION = re.compile(r"\s*(?:if|when|for)\b[^,.;]{1,80},", re.IGNORECASE)
 _STOP = {"a", "an", "the", "any", "all"}
-_DIGIT = re.compile(r"\d")
+# every limit pattern ends in a quantity ("15 mins", "3,008MB") or a count ("5 read replicas"): a
+# digit, perhaps spaces, then the first letter of a unit or a counted noun.  A sentence without
+# one (a version, "ml.p3.2xlarge", a year) is not tried against the limit patterns at all
+_QUANTITY_START = re.compile(
+    r"\d\s*[" + "".join(sorted({word[0] for word in (*TIME_UNITS, *SIZE_UNITS, *COUNT_NOUNS)})) + "]", re.IGNORECASE
+)
 _HEDGE = re.compile(r"\b(?:could|would|might|technically|theoretically|in\s+theory)\b", re.IGNORECASE)
 
 
@@ -277,7 +282,7 @@ def extract(sentence: str) -> list[Assertion]:
     convert = "convert" in low
     support = "support" in low
     requires = "requir" in low or "need" in low or "must" in low
-    number = _DIGIT.search(sentence) is not None
+    number = _QUANTITY_START.search(sentence) is not None
     latest = "latest" in low or "newest" in low or "recent" in low
     if not (hardware or formats or convert or support or requires or number or latest):
         return []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from typing import Iterable
 
 from notelint.aws.names import NameIndex
 from notelint.claims.assertions import FORMATS
@@ -41,6 +42,18 @@ def _opens_a_quoted_phrase(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in _OPENING_QUOTES and _LOWER_WORD_AFTER.match(text, end) is not None
 
 
+def _by_first_character(forms: Iterable[str]) -> str:
+    """An alternation of ``forms``, longest first, grouped by their first character
+    ("A(?:WS Certified ...|mazon ...)|S(?:ageMaker ...)").  It finds what the flat
+    alternation finds (at a place only the forms that start with its character can
+    match, and they are tried in the same order), but the regex engine tries each
+    group once at a word's start, not each of the ~180 forms: a third of the time."""
+    groups: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        groups.setdefault(form[0], []).append(re.escape(form[1:]))
+    return "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
+
+
 class NameResolver:
     def __init__(self, index: NameIndex, knowledge: Knowledge):
         self.index = index
@@ -51,11 +64,18 @@ class NameResolver:
                 if written.casefold() not in known:
                     forms.setdefault(written, entity.name)
         self.entity_names = forms
-        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        self.entity_pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if forms else None
+        self.entity_pattern = re.compile(rf"(?<![\w-])(?:{_by_first_character(forms)})(?![\w-])") if forms else None
 
     def mentions(self, text: str) -> list[NameMention]:
         return list(self._memo(text))
+
+    def forms_naming(self, names: frozenset[str]) -> tuple[str, ...] | None:
+        """The forms in which a text can name the knowledge base's entities ``names`` (canonical):
+        a text that holds none of them as a substring has no mention of them.  None when an AWS
+        name of the index (or a member of a family, read through it) stands for one of them."""
+        if any(entry.canonical_name in names for entry in self.index.by_words.values()):
+            return None
+        return tuple(form for form, name in self.entity_names.items() if name in names)
 
     @cached_property
     def _memo(self) -> TextMemo[tuple[NameMention, ...]]:

@@ -524,23 +524,45 @@ def _subject_names(statement: Statement) -> set[str]:
     return names
 
 
-def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, reviewed: date | None,
-                        as_of: date, found: dict[str, list[Finding]], spans: set[tuple[int, int]], note: Note) -> None:
+@dataclass(frozen=True, eq=False)
+class _ActiveChanges:
+    """The knowledge base's entries in force at the as-of date, with what every note's pass reads from them."""
+
+    knowledge: Knowledge  # what they were read from
+    active: list[tuple[Change, Matcher]]  # most specific first
+    index: dict[str, list[tuple[Change, Matcher]]]  # _by_name(active)
+    rank: dict[str, int]  # an entry's place in ``active``, by id
+    retired_names: frozenset[str]  # services whose botocore client is gone, bare
+
+
+def _active_changes(knowledge: Knowledge, as_of: date) -> _ActiveChanges:
     active = [
         (change, change.matcher)
         for change in knowledge.changes
         if change.matcher is not None and not change.superseded_by and (change.effective <= as_of or not change.date_known)
     ]
     active.sort(key=lambda pair: _specificity(pair[0]), reverse=True)
-    index = _by_name(active)
-    rank = {change.id: position for position, (change, _) in enumerate(active)}
-    # services whose botocore client is gone serve no one, existing customers included
-    retired_names = {_bare(" ".join(name.split())) for retired in knowledge.retired for name in retired.names}
+    return _ActiveChanges(
+        knowledge=knowledge,
+        active=active,
+        index=_by_name(active),
+        rank={change.id: position for position, (change, _) in enumerate(active)},
+        # services whose botocore client is gone serve no one, existing customers included
+        retired_names=frozenset(_bare(" ".join(name.split())) for retired in knowledge.retired for name in retired.names),
+    )
+
+
+def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, reviewed: date | None,
+                        as_of: date, found: dict[str, list[Finding]], spans: set[tuple[int, int]], note: Note,
+                        tables: _ActiveChanges | None = None) -> None:
+    # ``tables``: the run's _active_changes(knowledge, as_of), built once rather than once per note
+    if tables is None:
+        tables = _active_changes(knowledge, as_of)
+    active, index, rank, retired_names = tables.active, tables.index, tables.rank, tables.retired_names
     once: set[str] = set()
     # a note that says once that X was renamed, retired or closed need not say it at every
     # mention (a page that carries the notice); a claim with conditions is still read
     acknowledged: set[str] = set()
-    notices_of_kind: dict[str, list[Statement]] = {}  # the statements that word a notice, read once per kind
     names_of = [_subject_names(statement) for statement in statements]
     # the statements naming each name, in document order: an entry's notice is looked for among
     # the few statements that name it, not in every statement for every entry (a re-check per keystroke)
@@ -549,16 +571,17 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
         for name in names:
             naming.setdefault(name, []).append(position)
     for change, matcher in active:
-        if _once_per_note(change):
-            # only a statement naming the entry can be its notice; _acknowledges rewrites the sentence for every old name
-            named = sorted({p for name in matcher.mentions for p in naming.get(name.casefold(), ())})
-            notices = [statements[p] for p in named if _acknowledges(statements[p], change)]
-        elif change.kind in _NOTICE and matcher.mentions_only:
-            if change.kind not in notices_of_kind:
-                notices_of_kind[change.kind] = [s for s in statements if change.kind in _NOTICES_IN(s.text)]
-            notices = notices_of_kind[change.kind]
-        else:
+        once_per_note = _once_per_note(change)
+        if not once_per_note and not (change.kind in _NOTICE and matcher.mentions_only):
             continue
+        # a notice must name the entry (Statement.mention_of: a subject's name, its written form or that
+        # without its vendor, folded, is one of the entry's names: the keys of ``naming``), so only the
+        # statements that name it are read for the notice; _acknowledges rewrites the sentence for every old name
+        named = sorted({p for name in matcher.mentions for p in naming.get(name.casefold(), ())})
+        if once_per_note:
+            notices = [statements[p] for p in named if _acknowledges(statements[p], change)]
+        else:
+            notices = [statements[p] for p in named if change.kind in _NOTICES_IN(statements[p].text)]
         if any(s.mention_of(matcher.mentions) is not None for s in notices):
             acknowledged.add(change.id)
     # a change is reported once per line (the cells of a table row, two sentences of one line),
@@ -632,21 +655,27 @@ def _exam_link_findings(statements: list[Statement], knowledge: Knowledge, ctx: 
         return
     from notelint.claims import resolver_for
 
-    resolver = resolver_for(ctx)
-    reported = {f.meta.get("knowledge_id") for kind in found.values() for f in kind}
-    # a note that says once that the exam was retired (its front matter, say) need not say it at every link
-    notices = [s for s in statements if _NOTICE["end-of-life"].search(s.text)]
-    reported.update(change.id for name, change in exams.items()
-                    if any(s.mention_of((name,)) is not None for s in notices))
     # the links first (few), then the statement each sits in (by position): a long note is not
     # searched block by block for every statement
     links = [segment for block in note.blocks for segment, _words in block.iter_segments(Kind.URL, Kind.LINK)]
     if not links:
         return
+    resolver = resolver_for(ctx)
+    # an address that holds none of the exams' written forms names none of them (most addresses):
+    # it is not read for names at all (None: some AWS name of the index is an exam's, read every address)
+    forms = ctx.shared("claims.exam-forms:" + "|".join(sorted(exams)), lambda: resolver.forms_naming(frozenset(exams)))
+    reported = {f.meta.get("knowledge_id") for kind in found.values() for f in kind}
+    # a note that says once that the exam was retired (its front matter, say) need not say it at every link
+    # (a statement without subjects names no exam: its text is not searched for the notice)
+    notices = [s for s in statements if s.subjects and _NOTICE["end-of-life"].search(s.text)]
+    reported.update(change.id for name, change in exams.items()
+                    if any(s.mention_of((name,)) is not None for s in notices))
     starts = [statement.start for statement in statements]
     for segment in links:
         address = segment.href if segment.kind is Kind.LINK and segment.href else note.text[segment.src_start:segment.src_end]
         words = _URL_WORD_BREAK.sub(" ", address)
+        if forms is not None and not _holds_any(words, forms) and not _holds_any(words.title(), forms):
+            continue
         # addresses are often lower-case ("/aws-certified-data-analytics-specialty/"): read them title-cased too
         mentions = [m for m in [*resolver.mentions(words), *resolver.mentions(words.title())] if m.name in exams]
         if not mentions:
@@ -666,6 +695,10 @@ def _exam_link_findings(statements: list[Statement], knowledge: Knowledge, ctx: 
             found.setdefault(change.kind, []).append(finding)
             spans.add((finding.start, finding.end))
             reported.add(change.id)
+
+
+def _holds_any(text: str, forms: tuple[str, ...]) -> bool:
+    return any(form in text for form in forms)
 
 
 def _families(enum: frozenset[str]) -> dict[str, list[tuple[int, str]]]:
@@ -947,7 +980,10 @@ def _stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     reviewed = reviewed_date(note)
     found: dict[str, list[Finding]] = {}
     spans: set[tuple[int, int]] = set()
-    _knowledge_findings(statements, knowledge, reviewed, ctx.as_of, found, spans, note)
+    tables = ctx.shared(f"claims.active-changes:{ctx.as_of.isoformat()}", lambda: _active_changes(knowledge, ctx.as_of))
+    if tables.knowledge is not knowledge:  # shared data carried over from a run given another knowledge base
+        tables = _active_changes(knowledge, ctx.as_of)
+    _knowledge_findings(statements, knowledge, reviewed, ctx.as_of, found, spans, note, tables)
     # the rows of a history table record past changes: they make no claim (the knowledge-base
     # pass above skips them itself, as their words may still be a note's notice of a change)
     claims = [statement for statement in statements if not _a_history_record(note, statement.start)]

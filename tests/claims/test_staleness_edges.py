@@ -409,3 +409,36 @@ def test_a_dating_entry_gives_its_replacement_and_its_kind_decides_the_status():
     (finding,) = _nl5_latest("* EC2 P4 instances are the latest generation of GPU instances\n",
                              entries=({**NEWER, "kind": "wrong-claim"},), reviewed="2023-01-01")
     assert finding.meta["status"] == "wrong"
+
+
+# -- what the pass keeps between notes (issue 19, seventh session) ------------------------------------------
+def test_the_entries_in_force_are_read_from_the_runs_own_knowledge_base():
+    # shared data carried over from a run with another knowledge base (the server, workers) is not reused
+    polly = build(changes=[_entry(id="polly-gone", kind="end-of-life", fact="Polly is gone.")])
+    other = build(changes=[_entry(id="zap-gone", kind="end-of-life", subject="ZapStore",
+                                  claim={"mentions": ["ZapStore"]}, fact="ZapStore closed.")],
+                  entities=[{"name": "ZapStore"}])
+    body = "* Polly reads text aloud.\n* ZapStore sells apps.\n"
+    first = Linter(Config(root=REPO, select=("NL502",)), RULES, AS_OF, shared={"claims.knowledge": polly,
+                                                                             "aws.catalog": _catalog()})
+    assert _at(_lint(first, note(body, "---\ntitle: T\nreviewed: 2024-06-01\n---\n"))) == [("NL502", 5, 3, 8)]
+    kept = {key: value for key, value in first.context.shared_data.items() if key.startswith("claims.active-changes")}
+    assert kept  # the first run kept its entries in force
+    carried = {**kept, "claims.knowledge": other, "aws.catalog": _catalog()}
+    second = Linter(Config(root=REPO, select=("NL502",)), RULES, AS_OF, shared=carried)
+    assert _at(_lint(second, note(body, "---\ntitle: T\nreviewed: 2024-06-01\n---\n"))) == [("NL502", 6, 3, 11)]
+
+
+def test_a_notice_counts_only_in_a_statement_that_names_the_entry():
+    gone = _entry(id="polly-gone", kind="end-of-life", fact="Polly is gone.")
+    # the notice ("retired") names Polly: no finding at its later mention
+    assert _run("* Polly was retired.\n* Polly reads text aloud.\n", "NL502", changes=[gone]) == []
+    # a notice about another subject does not acknowledge Polly's entry
+    assert _at(_run("* ZapStore was retired.\n* Polly reads text aloud.\n", "NL502", changes=[gone])) == [
+        ("NL502", 6, 3, 8)]
+
+
+def test_an_exam_is_looked_for_only_in_addresses_that_hold_one_of_its_forms():
+    # the lower-case address holds the exam's form once title-cased ("Zap Builder Specialty")
+    assert _at(_nl502("* ZB questions https://example.com/zap-builder-specialty.pdf\n")) == [("NL502", 5, 16, 61)]
+    assert _nl502("* ZB questions https://example.com/zap-builder-pro.pdf\n") == []
