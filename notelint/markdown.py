@@ -13,12 +13,13 @@ and entities stay separate tokens.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable, MutableMapping
 
 if TYPE_CHECKING:  # markdown-it is imported when a note is first parsed: a fully cached run never is
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import StateBlock
     from markdown_it.rules_inline import StateInline
+    from markdown_it.token import Token
 
 # Inline rules whose source range cannot be found again from the token alone
 # (a code span's content is normalised; a link's destination is not in its
@@ -73,6 +74,7 @@ def parser() -> MarkdownIt:
     md.disable("text_join")
     md.options["maxNesting"] = MAX_NESTING
     _record_skipped_lines(md)
+    _parse_inline_once(md)
     # Only scheme links (https://...) and www. hosts count as URLs: file names
     # such as ``train.py`` end in a country domain and are not links in notes.
     linkify = md.linkify
@@ -86,6 +88,18 @@ def parser() -> MarkdownIt:
         return ("://" in text or "@" in text or "mailto:" in text or "MAILTO:" in text) and full_pretest(text)
 
     linkify.pretest = pretest
+    # The core linkify rule asks ``test`` of every text token of a paragraph that
+    # passed the pretest (one with a link's "https://" anywhere, most of them), and
+    # its schema search is a large regex.  With fuzzy links off, ``test`` can only
+    # succeed on a text holding "//" (every scheme link, "//host") or "@" (an email,
+    # "mailto:"): linkify-it-py's validators each match one of them at the position
+    # they check.  Anything else is answered without the regex.
+    full_test = linkify.test
+
+    def test(text: str) -> bool:
+        return ("//" in text or "@" in text) and bool(full_test(text))
+
+    linkify.test = test
     for name in _TRACKED_RULES:
         for rule in md.inline.ruler.__rules__:
             if rule.name == name:
@@ -108,3 +122,39 @@ def _record_skipped_lines(md: MarkdownIt) -> None:
 
     md.block.tokenize = tracked  # type: ignore[method-assign,assignment]
 
+
+
+# Key of the parse's env under which each distinct inline source already parsed
+# in this document is kept with its tokens.
+_INLINE_DONE = "notelint_inline_done"
+
+
+def _parse_inline_once(md: MarkdownIt) -> None:
+    """Parse each distinct inline source of a document once.
+
+    Half the inline blocks of a documentation page repeat one seen earlier in the
+    same page (table cells: "Yes", "String", "Required"; repeated captions).  The
+    inline parser's output depends only on the source text, the parser and the
+    env, and within one document the env holds nothing an inline rule reads but
+    the link reference definitions, which the block parse has finished collecting
+    before inline parsing starts.  So a repeated source gets the same tokens (the
+    same objects: nothing after the inline parse changes a token in place with
+    this parser's rules -- core linkify builds new lists, and the typographer's
+    rules, which rewrite token content, are off).
+    """
+    parse = md.inline.parse
+
+    def parse_once(src: str, md_: MarkdownIt, env: MutableMapping[str, Any], out_tokens: list[Token]) -> list[Token]:
+        if out_tokens:  # (markdown-it always passes an empty list; the post-processing rules read all of it)
+            return parse(src, md_, env, out_tokens)
+        done: dict[str, list[Token]] | None = env.get(_INLINE_DONE)
+        if done is None:
+            done = env[_INLINE_DONE] = {}
+        tokens = done.get(src)
+        if tokens is None:
+            tokens = done[src] = list(parse(src, md_, env, out_tokens))
+        else:
+            out_tokens.extend(tokens)
+        return out_tokens
+
+    md.inline.parse = parse_once  # type: ignore[method-assign,assignment]

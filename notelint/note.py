@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
@@ -317,6 +318,8 @@ def parse_note(source: SourceFile) -> Note:
 
 
 _OPENING_FENCE = re.compile(r"---[ \t]*$")
+# the block an inline token makes, by the type of the token that opens it
+_INLINE_KIND = {"heading_open": BlockKind.HEADING, "th_open": BlockKind.CELL, "td_open": BlockKind.CELL}
 
 
 class _Builder:
@@ -335,18 +338,31 @@ class _Builder:
         self.quote_depth = 0
         self.row = -1
         self.cell_column = 0  # where the next table cell is searched from
+        # the text and start offset of every line, looked up a few times per block
+        self._lines = self.text.split("\n")
+        self._starts = source.line_starts()
+        self._heading_path: tuple[str, ...] | None = ()  # of ``headings``; None when it changed
+        # one-line inline sources seen in this note: None once, then their walk relative to the line
+        self._walks: dict[str, _RelativeWalk | None] = {}
 
     # -- helpers -----------------------------------------------------------------
     def line_text(self, index0: int) -> str:
+        if 0 <= index0 < len(self._lines):
+            return self._lines[index0]
         return self.source.line_text(index0 + 1) if index0 < self.source.line_count else ""
 
     def line_offset(self, index0: int) -> int:
+        if 0 <= index0 < len(self._starts):
+            return self._starts[index0]
         if index0 >= self.source.line_count:
             return len(self.text)
         return self.source.line_start(index0 + 1)
 
     def heading_path(self) -> tuple[str, ...]:
-        return tuple(text for _level, text in self.headings)
+        path = self._heading_path
+        if path is None:  # (made again only when a heading changed the stack: every block shares it)
+            path = self._heading_path = tuple(text for _level, text in self.headings)
+        return path
 
     # -- walk --------------------------------------------------------------------
     def build(self) -> Note:
@@ -357,10 +373,11 @@ class _Builder:
             self._front_matter(tokens[0])
         elif _OPENING_FENCE.match(self.line_text(0)):
             unclosed = True
+        handlers = _handlers()
         for index, token in enumerate(tokens):
-            handler = getattr(self, "_on_" + token.type, None)
+            handler = handlers.get(token.type)
             if handler is not None:
-                handler(token, tokens, index)
+                handler(self, token, tokens, index)
         self.claims.sort(key=lambda claim: claim.start)
         return Note(
             path=self.source.path,
@@ -497,16 +514,15 @@ class _Builder:
 
     def _on_inline(self, token: Token, tokens: list[Token], index: int) -> None:
         opener = tokens[index - 1] if index else None
-        kind = {"heading_open": BlockKind.HEADING, "th_open": BlockKind.CELL, "td_open": BlockKind.CELL}.get(
-            opener.type if opener else "", BlockKind.PARAGRAPH
-        )
+        kind = _INLINE_KIND.get(opener.type if opener else "", BlockKind.PARAGRAPH)
         first, after = token.map or (0, 1)
         level = int(opener.tag[1]) if kind is BlockKind.HEADING and opener is not None else 0
         aligner = _ContentMap(self, token.content, first, kind)
-        text, pieces, segments = _inline_text(token, aligner, self.html)
+        text, pieces, segments = self._walk(token, aligner)
         if kind is BlockKind.HEADING:
             while self.headings and self.headings[-1][0] >= level:
                 self.headings.pop()
+                self._heading_path = None
         item = self.item_stack[-1] if self.item_stack else None
         block = Block(
             kind=kind,
@@ -525,6 +541,7 @@ class _Builder:
         self.blocks.append(block)
         if kind is BlockKind.HEADING:
             self.headings.append((level, text.strip()))
+            self._heading_path = None
             return
         if item is not None:
             item.has_content = True
@@ -532,6 +549,39 @@ class _Builder:
                 item.blocks.append(block)
         elif kind is BlockKind.PARAGRAPH:
             self.claims.append(Claim(ClaimKind.PARAGRAPH, [block], block.heading_path))
+
+    def _walk(
+        self, token: Token, content_map: _ContentMap
+    ) -> tuple[str, list[tuple[int, int, int, int]], list[Segment]]:
+        """``_inline_text`` of the token, from an earlier walk of the same source when there is one.
+
+        Table cells and captions repeat within a page ("Yes", "String"), and the walk of
+        one line of inline source depends on the source alone (its tokens are a function
+        of it: see ``notelint.markdown``), up to where the line sits: every position is
+        the line's offset plus a place in the source, unless the content map clamps it to
+        the line's ends.  The second time a source is seen it is walked relative to its
+        line; from then on that walk is moved to each new place, when no place it uses
+        would be clamped there (otherwise the token is walked as the first time).
+        """
+        content = token.content
+        if not content_map.single:
+            return _inline_text(token, content_map, self.html)
+        if content not in self._walks:
+            self._walks[content] = None
+            return _inline_text(token, content_map, self.html)
+        known = self._walks[content]
+        if known is None:
+            known = self._walks[content] = _RelativeWalk(token)
+        offset = content_map.offsets[0]
+        if offset + known.lowest < content_map.floors[0] or offset + known.highest > content_map.ceilings[0]:
+            return _inline_text(token, content_map, self.html)
+        self.html.extend(Html(html.text, html.start + offset, html.end + offset, True) for html in known.html)
+        pieces = [(start, src + offset, length, atomic) for start, src, length, atomic in known.pieces]
+        segments = [
+            Segment(seg.kind, seg.start, seg.end, seg.src_start + offset, seg.src_end + offset, seg.href)
+            for seg in known.segments
+        ]
+        return known.text, pieces, segments
 
     # -- positions ------------------------------------------------------------------
     def _align_suffix(self, line_index0: int, content_line: str) -> int:
@@ -553,6 +603,15 @@ class _Builder:
         if found >= 0:
             return base + found - lead
         return base + len(source_line) - len(source_line.lstrip(" \t>")) - lead
+
+
+_Handler = Callable[[_Builder, "Token", "list[Token]", int], None]
+
+
+@lru_cache(maxsize=1)
+def _handlers() -> dict[str, _Handler]:
+    """The builder's ``_on_<token type>`` methods by token type (looked up once, not per token)."""
+    return {name[4:]: getattr(_Builder, name) for name in dir(_Builder) if name.startswith("_on_")}
 
 
 class _ContentMap:
@@ -579,8 +638,9 @@ class _ContentMap:
             else:
                 offset = _align_heading(builder, index0, line)
             self.offsets.append(offset)
-            self.floors.append(builder.line_offset(index0))
-            self.ceilings.append(builder.line_offset(index0) + len(builder.line_text(index0)))
+            floor = builder.line_offset(index0)
+            self.floors.append(floor)
+            self.ceilings.append(floor + len(builder.line_text(index0)))
             position += len(line) + 1
         # most inline content is one literal line: map it with one addition
         self.single = len(self.starts) == 1 and not self.explicit
@@ -604,6 +664,24 @@ class _ContentMap:
 
     def line_of(self, index: int) -> int:
         return max(bisect_right(self.starts, index) - 1, 0)
+
+
+class _RelativeWalk:
+    """The walk of one line of inline source with every position relative to the
+    source's start, and the lowest and highest source places it mapped."""
+
+    def __init__(self, token: Token):
+        self.lowest = self.highest = 0
+        self.single = True  # (read by ``_inline_text``, as for a one-line ``_ContentMap``)
+        self.html: list[Html] = []
+        self.text, self.pieces, self.segments = _inline_text(token, self, self.html)  # type: ignore[arg-type]
+
+    def at(self, index: int) -> int:
+        if index < self.lowest:
+            self.lowest = index
+        elif index > self.highest:
+            self.highest = index
+        return index
 
 
 def _align_heading(builder: _Builder, index0: int, line: str) -> int:

@@ -107,3 +107,23 @@ def test_phases_adds_up_cpu_per_function_and_rule_without_a_profiler(tmp_path):
     assert "| parse_note: markdown-it and the note builder | " in done.stdout
     assert "| rule (shared work charged to the first rule that asks) | CPU | share |" in done.stdout
     assert re.search(r"^\| NL\d{3} [a-z-]+ \| \d+\.\d\d s \| \d+\.\d % \|$", done.stdout, re.M)
+
+
+def test_note_dump_hashes_each_note_and_shows_its_canonical_form(tmp_path):
+    (tmp_path / "a.md").write_text("# T\n\n- one `x`\n\n| Yes | Yes |\n|---|---|\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# T\n\n- one `y`\n", encoding="utf-8")
+    run = [sys.executable, "bench/note_dump.py", "--spans", str(tmp_path)]
+    hashes = subprocess.run(run, cwd=REPO, capture_output=True, text=True, timeout=120, check=True).stdout.splitlines()
+    assert [line.split()[0] for line in hashes] == [str(tmp_path / "a.md"), str(tmp_path / "b.md")]
+    assert all(re.fullmatch(r"[0-9a-f]{64}", line.split()[1]) for line in hashes)
+    assert hashes[0].split()[1] != hashes[1].split()[1]  # one code span apart
+    shown = subprocess.run([*run, "--json"], cwd=REPO, capture_output=True, text=True, timeout=120, check=True).stdout
+    form = json.loads(shown.splitlines()[0].split(" ", 1)[1])
+    assert [block[:2] for block in form["blocks"]] == [
+        ["heading", "T"],
+        ["paragraph", "one x"],
+        ["cell", "Yes"],
+        ["cell", "Yes"],
+    ]
+    assert form["blocks"][3][2] == [["prose", 0, 3, 24, 27, None]]  # the second "Yes": line 5, column 9
+    assert form["spans"][1][:2] == [[7, 8], [8, 9]]  # "on" of "- one": line 3, columns 3 and 4

@@ -1,0 +1,140 @@
+"""The parser's shortcuts (issue 19, speed): an inline source repeated in a document is
+parsed once, and linkify's test skips text that cannot hold a link.  Neither may change
+what a note's blocks say or where their pieces are: 1-based (line, column) pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from notelint.markdown import parser
+from notelint.note import BlockKind, Kind, parse_note
+from notelint.source import decode
+
+
+def parse(text: str):
+    return parse_note(decode("n.md", text.encode("utf-8")))
+
+
+def segments(note, block) -> list[tuple]:
+    return [
+        (s.kind, text, note.position(s.src_start), note.position(s.src_end), s.href)
+        for s, text in block.iter_segments()
+    ]
+
+
+# -- an inline source repeated in one document ------------------------------------------------------------------------
+TABLE = "| a | b |\n|---|---|\n| Yes | Yes |\n| No | Yes |\n"
+
+
+def test_repeated_cells_each_keep_their_own_place():
+    note = parse(TABLE)
+    cells = [block for block in note.blocks if block.kind is BlockKind.CELL and block.row]
+    assert [(block.text, block.row, note.position(block.span(0, 3)[0])) for block in cells] == [
+        ("Yes", 1, (3, 3)),
+        ("Yes", 1, (3, 9)),
+        ("No", 2, (4, 3)),
+        ("Yes", 2, (4, 8)),
+    ]
+    assert [note.position(cells[3].span(index, index + 1)[0]) for index in range(3)] == [(4, 8), (4, 9), (4, 10)]
+
+
+def test_a_repeated_source_is_parsed_once_per_document():
+    tokens = parser().parse(TABLE, {})
+    yes = [token for token in tokens if token.type == "inline" and token.content == "Yes"]
+    assert len(yes) == 3
+    assert yes[0].children and yes[1].children is not yes[0].children  # each block its own list ...
+    assert yes[1].children[0] is yes[0].children[0]  # ... of the tokens made once
+    other = parser().parse("| Yes |\n|---|\n", {})  # a new document parses again
+    assert next(token for token in other if token.type == "inline").children[0] is not yes[0].children[0]
+
+
+def test_repeated_links_and_code_keep_their_own_place():
+    note = parse("See [`x`](https://a.example.com) here.\n\nSee [`x`](https://a.example.com) here.\n")
+    first, second = note.blocks
+    for block, line in ((first, 1), (second, 3)):
+        assert segments(note, block) == [
+            (Kind.PROSE, "See ", (line, 1), (line, 5), None),
+            (Kind.CODE, "x", (line, 6), (line, 9), None),  # (a link holding only code: its text is code)
+            (Kind.PROSE, " here.", (line, 33), (line, 39), None),
+        ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("[x] and [x]\n\n[x]: https://a.example.com\n", "[x] and [x]\n"),
+        ("[x] and [x]\n", "[x] and [x]\n\n[x]: https://a.example.com\n"),
+    ],
+)
+def test_link_references_of_one_document_do_not_reach_another(first, second):
+    kinds = []
+    for text in (first, second):
+        note = parse(text)
+        kinds.append([(s.kind, block.text[s.start : s.end]) for block in note.blocks for s in block.segments])
+    linked = [(Kind.LINK, "x"), (Kind.PROSE, " and "), (Kind.LINK, "x")]
+    plain = [(Kind.PROSE, "[x] and [x]")]
+    assert kinds == ([linked, plain] if "]:" in first else [plain, linked])
+
+
+# -- linkify's test ---------------------------------------------------------------------------------------------------
+def test_links_without_a_scheme_are_still_found_beside_a_scheme_link():
+    note = parse("See https://a.example.com and //example.com, or mail x@example.com.\n")
+    (block,) = note.blocks
+    assert [(kind, text, start, href) for kind, text, start, _end, href in segments(note, block)] == [
+        (Kind.PROSE, "See ", (1, 1), None),
+        (Kind.URL, "https://a.example.com", (1, 5), "https://a.example.com"),
+        (Kind.PROSE, " and ", (1, 26), None),
+        (Kind.URL, "//example.com", (1, 31), "//example.com"),
+        (Kind.PROSE, ", or mail ", (1, 44), None),
+        (Kind.URL, "x@example.com", (1, 54), "mailto:x@example.com"),
+        (Kind.PROSE, ".", (1, 67), None),
+    ]
+
+
+def test_an_email_alone_is_a_link():
+    note = parse("Mail x@example.com today.\n")
+    assert segments(note, note.blocks[0])[1] == (Kind.URL, "x@example.com", (1, 6), (1, 19), "mailto:x@example.com")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain words",
+        "a: b",
+        "http:",
+        "mailto:nobody",
+        "Mailto:a@b.example.com",
+        "x@example.com",
+        "192.168.1.1@gmail.com",
+        "//example.com",
+        "see //localhost:8080/x",
+        "http://a.example.com",
+        "FTP://files.example.org/x",
+        "https:/one-slash.example.com",
+        "s3://bucket/key",
+        "a/b//c",
+        "@user",
+        "",
+    ],
+)
+def test_linkify_test_answers_as_linkify_it_does(text):
+    from linkify_it import LinkifyIt
+
+    reference = LinkifyIt().set({"fuzzy_link": False, "fuzzy_email": True})
+    assert parser().linkify.test(text) == reference.test(text)
+
+
+def test_a_repeated_source_clamped_to_its_line_is_walked_anew():
+    # The third paragraph (a lazy line after a list item of no-break spaces) is mapped from line 4, as the
+    # builder has always read it, and its last places are clamped to line 5's end: the walk remembered from
+    # lines 1 and 3 cannot simply be moved there.
+    note = parse("//h.com //h.com\n\n//h.com //h.com\n* \u00a0\u00a0\n\t//h.com //h.com\u00a0")
+    assert [
+        (segments(note, block), [note.position(block.span(i, i + 1)[0]) for i in (0, 13, 14)])
+        for block in note.blocks
+    ] == [
+        ([(Kind.PROSE, "//h.com //h.com", (1, 1), (1, 16), None)], [(1, 1), (1, 14), (1, 15)]),
+        ([(Kind.PROSE, "//h.com //h.com", (3, 1), (3, 16), None)], [(3, 1), (3, 14), (3, 15)]),
+        ([(Kind.PROSE, "//h.com //h.com", (4, 1), (5, 1), None)], [(4, 1), (5, 9), (5, 10)]),
+    ]
+    assert note.position(note.blocks[2].span(0, 15)[1]) == (5, 11)
