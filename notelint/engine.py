@@ -153,12 +153,19 @@ class Linter:
             if rule.prepare is not None:
                 rule.prepare(self.context)
 
+    def _prepare_for_workers(self) -> None:
+        self.context.many_notes = True
+        try:
+            self.prepare()
+        finally:
+            self.context.many_notes = False
+
     def run(self, targets: Sequence[NoteFile], context: Sequence[NoteFile] = ()) -> RunResult:
         result = RunResult(files=len(targets), rules=list(self.rules))
         seen = {str(Path(f.path).absolute()) for f in targets}
         others = [f for f in context if str(Path(f.path).absolute()) not in seen] if self.corpus_rules else []
         items = [*((f, False) for f in targets), *((f, True) for f in others)]
-        outcomes = parallel.map_files(self._process, items, self.jobs, before_fork=self.prepare)
+        outcomes = parallel.map_files(self._process, items, self.jobs, before_fork=self._prepare_for_workers)
         target_outcomes, other_outcomes = outcomes[: len(targets)], outcomes[len(targets) :]
         diagnostics: list[Diagnostic] = []
         for outcome in target_outcomes:

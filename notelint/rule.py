@@ -61,6 +61,9 @@ class Context:
     as_of: date
     settings: Config
     shared_data: dict[str, Any] = field(default_factory=dict, repr=False)
+    # set while shared data is loaded before worker processes are forked: a rule's ``prepare`` may then
+    # load what a run over many notes asks for anyway (the workers inherit it), which a one-note run skips
+    many_notes: bool = False
 
     def shared(self, key: str, build: Callable[[], _T]) -> _T:
         """Data built once per run and shared by every rule that asks for ``key`` (the

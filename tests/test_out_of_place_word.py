@@ -372,3 +372,24 @@ def test_followers_count_their_kinds_only_when_asked():
     followers = Followers("mode:3 units:2")
     assert followers._kinds == -1 and followers.get("mode") == 3 and followers._kinds == -1
     assert followers.kinds == 2 and Followers("").kinds == 0
+
+
+def test_the_model_is_loaded_whole_only_before_workers_are_forked(tmp_path):
+    """A run over many notes loads the counts before forking (the workers inherit them); a one-note
+    run does not pay for that."""
+    from datetime import date
+
+    from notelint.config import Config
+    from notelint.rule import Context
+    from notelint.rules.spelling import out_of_place_word
+
+    one = Context(date(2026, 12, 2), Config(root=tmp_path))
+    out_of_place_word.prepare(one)
+    assert "spelling.collocation" not in one.shared_data
+
+    many = Context(date(2026, 12, 2), Config(root=tmp_path), many_notes=True)
+    out_of_place_word.prepare(many)
+    model = many.shared_data["spelling.collocation"]
+    assert model._one_edit_index is not None and model._rows._index is not None
+    assert model._tables("the")[0]._counts is not None and model._tables("of")[1]._counts is not None
+    assert model.judge("capability", "provisioned", "mode")[0] == "capacity"

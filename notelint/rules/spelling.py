@@ -406,6 +406,7 @@ def _collocation_model(ctx: Context) -> CollocationModel:
     good=example("* With provisioned capacity mode you set the reads and writes per second.", title="DynamoDB notes"),
     fix=FixAvailability.ALWAYS,
     fix_safe=False,  # counts make a word likely, not certain
+    prepare=lambda ctx: _collocation_model(ctx).load_for_many_notes() if ctx.many_notes else None,
 )
 def out_of_place_word(note: Note, ctx: Context) -> Iterator[Finding]:
     """Every word is a real word, and no list of confusable pairs knows

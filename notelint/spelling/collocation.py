@@ -146,6 +146,20 @@ class Model:
         self._one_edit_index: OneEditIndex | None = None
         self._one_edit_asked = 0
 
+    def load_for_many_notes(self) -> None:
+        """Load now what a run over many notes asks for anyway: the row index, the frequent words and
+        their one-edit index, and the followers of the function words (every note's commonest
+        neighbours), parsed.  Called before worker processes are forked, which then share it instead
+        of each building it (~0.3 s of CPU a worker on a guide)."""
+        if isinstance(self._rows, SortedRows):
+            self._rows.index()
+        self._frequent()
+        if self._one_edit_index is None:
+            self._one_edit_index = OneEditIndex(self._frequent_words)
+        for word in sorted(FUNCTION_WORDS):
+            for followers in self._tables(word):
+                followers.parse()
+
     def _fields(self, word: str) -> list[str] | None:
         found = self._raw.get(word)
         if found is None:
@@ -361,9 +375,14 @@ class Followers:
             self._searches += 1
             if self._searches <= self.SEARCHES_BEFORE_DICT:
                 return _count_in(self._field, word)
-            self._counts = _pairs(self._field)
-        found = self._counts.get(word)
+            self.parse()
+        found = self._counts.get(word)  # type: ignore[union-attr]
         return int(found) if found is not None else 0
+
+    def parse(self) -> None:
+        """Answer from a dict of the field from now on."""
+        if self._counts is None:
+            self._counts = _pairs(self._field)
 
 
 def _count_in(field: str, word: str) -> int:
