@@ -103,9 +103,6 @@ def _specificity(change: Change) -> int:
 
 
 def _severity(change: Change, status: str) -> Severity | None:
-    if change.confidence != "verified":
-        # an entry the knowledge base could not confirm is a flag for the reader to check, not an assertion
-        return Severity.INFO
     if change.severity:
         return Severity(change.severity)
     if status == "wrong" and change.kind in ("capability-added", "limit-changed"):
@@ -328,8 +325,12 @@ def _clauses(text: str) -> list[str]:
 def _lacks_where_named(text: str, written: str) -> bool:
     """Does every clause of ``text`` that names ``written`` say that something is not supported there?"""
     written = written.casefold()
-    naming = [clause for clause in _clauses(text) if written in clause.casefold()]
-    return bool(naming) and all(_LACKS.search(clause) for clause in naming)
+    return _each_lacks([clause for clause in _clauses(text) if written in clause.casefold()])
+
+
+def _each_lacks(clauses: list[str]) -> bool:
+    """There are clauses, and each says that something is not supported, not available or cannot be done."""
+    return bool(clauses) and all(_LACKS.search(clause) for clause in clauses)
 
 
 def _only_says_it_lacks(statement: Statement, matcher: Matcher, subject: Subject) -> bool:
@@ -337,8 +338,7 @@ def _only_says_it_lacks(statement: Statement, matcher: Matcher, subject: Subject
     supported, not available or cannot be done there (a caveat, not a reliance on it)?"""
     if matcher.mentions_only:
         return _lacks_where_named(statement.text, subject.written)
-    making = [c for c in _clauses(statement.text) if holds_in(matcher, statement, subject, c)]
-    return bool(making) and all(_LACKS.search(clause) for clause in making)
+    return _each_lacks([c for c in _clauses(statement.text) if holds_in(matcher, statement, subject, c)])
 
 
 # a statement that closes itself before the change ("until 2015, us-standard had eventual consistency")

@@ -99,8 +99,7 @@ def test_a_capability_claim_wrong_at_review_with_its_replacement_and_confidence(
     entry = _entry(id="polly-ssml", kind="capability-added", claim={"mentions": ["Polly"], "words_any": ["ssml"]},
                    fact="Polly reads SSML.", replacement="SSML tags", confidence="likely", fix=True)
     (finding,) = _check([entry], "* Polly cannot read SSML.\n", reviewed="2025-06-01")
-    # wrong at review would be an error, but an entry its sources do not confirm is a flag: info
-    assert (finding.code, finding.column, finding.end_column, finding.severity) == ("NL504", 3, 8, Severity.INFO)
+    assert (finding.code, finding.column, finding.end_column, finding.severity) == ("NL504", 3, 8, Severity.ERROR)
     assert finding.message == (
         "this claim about 'Polly' went out of date on 2025-01-01, before this note was reviewed (2025-06-01): "
         "Polly reads SSML. Instead: SSML tags. (Not fully confirmed by the knowledge base's sources.) "
@@ -121,13 +120,15 @@ def test_a_feature_that_reached_end_of_life_and_an_undated_change():
     assert finding.fix is None
 
 
-def test_an_unconfirmed_entry_reports_at_info_whatever_its_kind_or_own_severity():
+def test_an_unconfirmed_entry_keeps_its_severity_and_says_it_is_unconfirmed():
+    # most unverified entries doubt only the day of a documented change: the finding stands, the message tells
     entry = _entry(id="polly-gone", kind="end-of-life", fact="Polly is gone.", severity="error", confidence="likely")
     (finding,) = _check([entry], "* Polly reads text.\n")
-    assert (finding.code, finding.line, finding.column, finding.severity) == ("NL502", 5, 3, Severity.INFO)
+    assert (finding.code, finding.line, finding.column, finding.severity) == ("NL502", 5, 3, Severity.ERROR)
     assert "(Not fully confirmed by the knowledge base's sources.)" in finding.message
     (confirmed,) = _check([{**entry, "confidence": "verified"}], "* Polly reads text.\n")
     assert (confirmed.code, confirmed.line, confirmed.column, confirmed.severity) == ("NL502", 5, 3, Severity.ERROR)
+    assert "(Not fully confirmed" not in confirmed.message
 
 
 def test_an_entry_that_words_what_happened_says_it_in_the_headline():

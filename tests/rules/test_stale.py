@@ -50,8 +50,8 @@ def test_capability_claims_are_read_not_matched_as_text():
 
 def test_limits_compare_quantities_with_units():
     text = note("* Lambda functions have at most 3,008 MB of memory\n", "---\ntitle: T\nreviewed: 2019-06-01\n---\n")
-    # info: the entry's day (re:Invent 2020) is not confirmed by its sources, so it is a flag, not an assertion
-    assert found(text) == [("NL505", 5, 3, 9, "info", "stale")]
+    # a warning although the entry's day (re:Invent 2020) is not confirmed: the new limit is
+    assert found(text) == [("NL505", 5, 3, 9, "warning", "stale")]
     assert found(note("* Lambda functions have at most 10 GB of memory\n", OLD)) == []
 
 
