@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -83,6 +85,50 @@ def test_runs_are_cut_by_punctuation_code_like_tokens_and_camel_case_names():
     assert [[t for _, _, t in run] for run in runs(text)] == [["stored", "ion", "SSD"], ["a"], ["data", "type", "in"], ["notebooks"]]
     start, end, token = next(runs(text))[1]
     assert text[start:end] == token == "ion"
+
+
+def _runs_token_by_token(text: str) -> list[list[tuple[int, int, str]]]:
+    """The runs by their definition, token by token (the oracle for the one-search scanner): ``WORD``
+    tokens of each piece between punctuation, a run cut where anything but spaces stands between two
+    tokens or where a token is in none of lower, Title and UPPER case."""
+    from notelint.spelling.collocation import WORD
+
+    found, base = [], 0
+    for piece in re.split(r"[.;:!?()\[\]{}|,\"“”\n]", text):
+        run: list[tuple[int, int, str]] = []
+        for match in WORD.finditer(piece):
+            token = match.group()
+            if run and piece[run[-1][1] - base : match.start()].strip():
+                found.append(run)
+                run = []
+            if token.islower() or token.istitle() or token.isupper():
+                run.append((base + match.start(), base + match.end(), token))
+            elif run:
+                found.append(run)
+                run = []
+        if run:
+            found.append(run)
+        base += len(piece) + 1
+    return found
+
+
+@given(st.text(alphabet="aZbY '-./,:\t\n(é@_1\u00a0", max_size=40))
+def test_runs_are_the_runs_of_their_token_by_token_definition(text):
+    assert list(runs(text)) == _runs_token_by_token(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You're redirected to the page",  # "You're" is one token, in none of the cases: "re" is no word
+        "The mean rho (Spearman's rank correlation) on it",
+        "don't stop it's-x the AWS's note I'm here",
+        "foo.bar baz, ml.p3 and Amazon's SageMaker notes ok",
+        "a\u00a0non-breaking  space\tand tab",
+    ],
+)
+def test_runs_match_their_definition_on_apostrophes_and_glued_tokens(text):
+    assert list(runs(text)) == _runs_token_by_token(text)
 
 
 def test_the_model_reads_counts_lazily_and_judges_from_them():
@@ -213,14 +259,17 @@ def test_followers_are_counted_in_the_text_as_the_parsed_field_has_them():
             asked += ["", "the", "zzzq", "a:b", "a b"]
             followers = collocation.Followers(field)
             answers = [followers.get(w) for w in asked + asked]  # the second round from the dict
-            if answers != [parsed.get(w, 0) for w in asked + asked] or followers.kinds != len(parsed):
+            present = [w in collocation.Followers(field) for w in asked] + [w in followers for w in asked]
+            if (answers != [parsed.get(w, 0) for w in asked + asked] or followers.kinds != len(parsed)
+                    or present != [w in parsed for w in asked + asked]):
                 wrong.append(word)
     assert wrong == []
 
 
 def test_the_counts_fields_are_what_followers_needs():
     """Each field of followers is ``word:count`` items joined by single spaces, no word with a colon,
-    none twice: what ``Followers`` searches for and counts."""
+    none twice, no count under 1: what ``Followers`` searches for and counts (``in`` asks a word's
+    presence only)."""
     from notelint.shipped import data_text
     from notelint.spelling import collocation
 
@@ -232,7 +281,8 @@ def test_the_counts_fields_are_what_followers_needs():
             items = field.split()
             words = [item.rpartition(":")[0] for item in items]
             if (field != " ".join(items) or len(set(words)) != len(words)
-                    or any(not w or ":" in w or not item.rpartition(":")[2].isdigit() for w, item in zip(words, items))):
+                    or any(not w or ":" in w or not item.rpartition(":")[2].isdigit() or int(item.rpartition(":")[2]) < 1
+                           for w, item in zip(words, items))):
                 wrong.append(word)
     assert len(rows) > 80_000 and wrong == []
 
@@ -307,6 +357,39 @@ def test_one_edit_agrees_with_the_generated_edits(word, other):
     assert one_edit(word, other) == (other in edits1(word))
 
 
+def _osa_by_table(a: str, b: str) -> int:
+    """Optimal string alignment distance by its textbook table (the oracle for ``distance``)."""
+    table = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+    return table[-1][-1]
+
+
+@given(a=st.text(alphabet="abcé'", max_size=9), b=st.text(alphabet="abcé'", max_size=9), limit=st.integers(0, 4))
+def test_distance_is_the_optimal_string_alignment_distance_capped_above_the_limit(a, b, limit):
+    from notelint.spelling.suggest import distance
+
+    assert distance(a, b, limit) == min(_osa_by_table(a, b), limit + 1)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "limit", "expected"),
+    [
+        ("form", "from", 2, 1),  # a transposition counts once
+        ("ca", "abc", 3, 3),  # (OSA, not Damerau-Levenshtein's 2: no substring is edited twice)
+        ("capability", "capacity", 2, 3), ("capability", "capacity", 3, 3),  # capped above the limit
+        ("stream", "stream", 0, 0), ("", "abc", 2, 3), ("naïve", "naive", 1, 1),
+    ],
+)
+def test_distance_cases(a, b, limit, expected):
+    from notelint.spelling.suggest import distance
+
+    assert distance(a, b, limit) == expected
+
+
 @pytest.mark.parametrize(
     ("word", "other", "expected"),
     [
@@ -361,8 +444,10 @@ def test_runs_are_lowercased_and_kept_by_text():
 
     text = "Stored ion SSD, a 64-bit data"
     first = lowered_runs(text)
-    assert [words for _, words in first] == [("stored", "ion", "ssd"), ("a",), ("data",)]
-    assert [[token for _, _, token in run] for run, _ in first] == [["Stored", "ion", "SSD"], ["a"], ["data"]]
+    assert [run.words for run in first] == [["stored", "ion", "ssd"], ["a"], ["data"]]
+    assert [run.tokens for run in first] == [["Stored", "ion", "SSD"], ["a"], ["data"]]
+    assert [(run.start, run.text) for run in first] == [(0, "Stored ion SSD"), (16, "a"), (25, "data")]
+    assert first[0].span(2) == (11, 14) and text[11:14] == "SSD"
     assert lowered_runs(text) is first
 
 

@@ -451,10 +451,15 @@ def _likely_word_finding(start: int, end: int, written: str, likely: tuple[str, 
     )
 
 
-def _real_word_prose(note: Note) -> Iterator[tuple[str, Callable[[int, int], tuple[int, int]]]]:
+def _real_word_prose(note: Note) -> tuple[tuple[str, Callable[[int, int], tuple[int, int]]], ...]:
     """The prose NL208 and NL209 read, each text with a map from its offsets to the note's: the prose
     segments, and the ``<li>`` items of raw HTML blocks (notes written for a web page keep lists in
-    HTML, and the claim rules read them too), a code element in them cut out."""
+    HTML, and the claim rules read them too), a code element in them cut out.  Built once per note
+    (a guide page's HTML items are cut out a character at a time)."""
+    return note.cached("spelling.real-word-prose", lambda: tuple(_each_real_word_prose(note)))
+
+
+def _each_real_word_prose(note: Note) -> Iterator[tuple[str, Callable[[int, int], tuple[int, int]]]]:
     from notelint.htmltext import list_items
 
     for block in note.blocks:

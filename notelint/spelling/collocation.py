@@ -32,16 +32,16 @@ runs, with a word on at least one side.
 from __future__ import annotations
 
 import mmap
-import os
 import re
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator, Mapping
+from typing import Callable, Iterator, Mapping, NamedTuple
 
 from notelint.memo import Memo, TextMemo
 from notelint.shipped import data_file, data_text
-from notelint.spelling.suggest import OneEditIndex, distance, edits1
+from notelint.spelling.suggest import OneEditIndex, common_prefix_length, distance, edits1
 
 COUNTS_FILE = "aws-bigrams.tsv"
 MIN_CANDIDATE = 10  # uses in AWS prose for a word to be another's likely form
@@ -62,13 +62,34 @@ GENERAL_WEIGHT = 0.5  # the share of general English in a word's unigram probabi
 JUDGED_KEPT = 65_536  # words judged with their neighbours that a model keeps the verdict of
 WORDS_BEFORE_EDIT_INDEX = 500  # words judged by their generated edits before the frequent words are indexed
 
-# a run of letters that is a whole token: nothing word-like or code-like glued to it ("64-bit", "ml.p3")
-WORD = re.compile(r"(?<![\w\-./@$%#&*+=<>\\])[A-Za-z]+(?:'[a-z]+)?(?![\w\-/@$%#&*+=<>\\]|\.\w)")
+# the letters after a whole token: nothing word-like or code-like glued to it ("64-bit", "ml.p3")
+_TOKEN_END = r"(?![\w\-/@$%#&*+=<>\\]|\.\w)"
+# a run of letters that is a whole token
+WORD = re.compile(r"(?<![\w\-./@$%#&*+=<>\\])[A-Za-z]+(?:'[a-z]+)?" + _TOKEN_END)
+# The run scanner reads a text whose punctuation is made line breaks (``_CUT_TO_BREAK``), so no "." is
+# left for ``WORD``'s look-ahead to see.  After a token's first letter (the regex engine skips ahead to a
+# letter when a pattern starts with one): the rest of a ``WORD`` in lower, Title or UPPER case, where
+# ``WORD`` would match the same letters ("Amazon's" is one token and in none of the three, so "Amazon"
+# alone must not match: hence the look-ahead)
+_AFTER_SCANNED_TOKEN = r"(?![\w\-/@$%#&*+=<>\\])"
+_CASED_REST = (
+    r"(?:(?<=[a-z])[a-z]*(?:'[a-z]+)?|(?<=[A-Z])(?:[a-z]*|[A-Z]*)(?!'[a-z]+" + _AFTER_SCANNED_TOKEN + "))"
+    + _AFTER_SCANNED_TOKEN
+)
+# a first letter with nothing glued before it; then the rest of a run of cased words with only spaces
+# between (group 1), or of a token in none of the cases (a CamelCase name, "Amazon's": it ends a run, and
+# is consumed so that the search goes on after it as ``WORD``'s does)
+_RUN_OR_BREAK = re.compile(
+    r"[A-Za-z](?<![\w\-./@$%#&*+=<>\\].)"
+    f"(?:({_CASED_REST}(?:[^\\S\\n]+[A-Za-z]{_CASED_REST})*)|[A-Za-z]*(?:'[a-z]+)?{_AFTER_SCANNED_TOKEN})"
+)
+# punctuation that ends a run of words; replaced by line breaks before the search (a line break ends a
+# run too, and the tokens' look-arounds see one as they see the start or end of a text)
+_CUT_TO_BREAK = str.maketrans(dict.fromkeys(".;:!?()[]{}|,\"“”", "\n"))
+_RUN_WORD = re.compile(r"\S+")  # a word of a run (only spaces stand between them)
 # a row of the counts file: "w", the word, and its fields; the totals
 _ROW = re.compile(r"^w\t([^\t\n]*)\t([^\n]*)", re.M)
 _TOTALS = re.compile(r"^n\t(\d+)\t(\d+)$", re.M)
-# punctuation that ends a run of words
-CUT = re.compile(r"[.;:!?()\[\]{}|,\"“”\n]")
 # words too common to speak for a neighbour: "the heal of" is judged by "the" and "of" together, never one alone
 FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for with from into onto over under as is are be been being was were am it its "
@@ -79,37 +100,46 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-def runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
-    """Runs of whole words of ``text`` (start, end, token) that stand side by side: punctuation,
-    code-like tokens and CamelCase names cut a run."""
-    base = 0
-    for piece in CUT.split(text):
-        run: list[tuple[int, int, str]] = []
-        for match in WORD.finditer(piece):
-            token = match.group()
-            if run and piece[run[-1][1] - base : match.start()].strip():
-                yield run
-                run = []
-            if token.islower() or token.istitle() or token.isupper():
-                run.append((base + match.start(), base + match.end(), token))
-            elif run:
-                yield run
-                run = []
-        if run:
-            yield run
-        base += len(piece) + 1
+class Run(NamedTuple):
+    """Whole words standing side by side in a text, with spaces only between them: punctuation,
+    code-like tokens and CamelCase names end a run.  ``tokens`` as written, ``words`` lowercased
+    (neighbours are counted so: "SSD", "AWS"); shared through a memo, so never changed."""
 
+    start: int  # where the run starts in its text
+    text: str
+    tokens: list[str]
+    words: list[str]
 
-Run = tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]]  # a run's tokens, and its words lowercased
+    def span(self, index: int) -> tuple[int, int]:
+        """Where the ``index``-th word is in the text (asked only of a word that is reported)."""
+        found = list(_RUN_WORD.finditer(self.text))[index]
+        return self.start + found.start(), self.start + found.end()
 
 
 def lowered_runs(text: str) -> tuple[Run, ...]:
-    """``runs(text)``, each with its words lowercased (neighbours are counted so: "SSD", "AWS"), kept by
-    text: NL208 and NL209 read the same texts of a note one after the other."""
+    """The runs of ``text``, kept by text: NL208 and NL209 read the same texts of a note one after
+    the other."""
     return _RUNS(text)
 
 
-_RUNS = TextMemo(lambda text: tuple((tuple(run), tuple(token.lower() for _, _, token in run)) for run in runs(text)), 1024)
+def _scan_runs(text: str) -> tuple[Run, ...]:
+    # one search over the text for whole runs, and a split of each: the words of a guide are cut
+    # out at a third of the cost of a loop over its tokens
+    found = []
+    for match in _RUN_OR_BREAK.finditer(text.translate(_CUT_TO_BREAK)):
+        if match.group(1) is not None:
+            run = match.group()
+            found.append(Run(match.start(), run, run.split(), run.lower().split()))
+    return tuple(found)
+
+
+_RUNS = TextMemo(_scan_runs, 1024)
+
+
+def runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
+    """The runs of ``text`` as (start, end, token) lists."""
+    for run in lowered_runs(text):
+        yield [(*run.span(index), token) for index, token in enumerate(run.tokens)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +171,7 @@ class Model:
         self._frequent_words: frozenset[str] = frozenset()
         self._longest = 0  # letters of the longest frequent word
         self._candidates: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._variants: dict[str, tuple[str, ...]] = {}
         self._judged: Memo[tuple[str, str | None, str | None], tuple[str, ...]] = Memo(
             lambda key: self._likely(*key), JUDGED_KEPT)
         self._one_edit_index: OneEditIndex | None = None
@@ -210,6 +241,14 @@ class Model:
             found = self._candidates[word] = (near, group)
         return found
 
+    def _stem_variants(self, word: str) -> tuple[str, ...]:
+        """The words of ``word``'s second group of candidates that are stem variants of it (once per word:
+        a sixth of them are, and measuring is cheaper than asking the counts about each)."""
+        found = self._variants.get(word)
+        if found is None:
+            found = self._variants[word] = tuple(o for o in self.candidates(word)[1] if self._stem_variant(word, o))
+        return found
+
     def _one_edit_frequent(self, word: str) -> set[str]:
         """The frequent words one edit from ``word``: from its generated edits for the first
         ``WORDS_BEFORE_EDIT_INDEX`` words (a note asks about a few dozen), then from an index of the
@@ -224,7 +263,7 @@ class Model:
     def _stem_variant(self, word: str, other: str) -> bool:
         """``other`` is two to ``MAX_STEM_EDITS`` edits from ``word`` (one more when they share
         ``LONG_STEM`` letters) and not a form of it."""
-        shared = len(os.path.commonprefix((word, other)))
+        shared = common_prefix_length(word, other)
         edits = MAX_STEM_EDITS + (shared >= LONG_STEM)
         return 1 < distance(word, other, edits) <= edits and not inflected(word, other)
 
@@ -260,11 +299,11 @@ class Model:
         # (``pair`` and ``general_pair`` by hand: this is asked of most words of prose)
         if before is not None:
             aws, general = self._right.get(before) or self._tables(before)
-            if aws.get(word) or general.get(word):
+            if word in aws or word in general:
                 return True
         if after is not None:
             aws, general = self._right.get(word) or self._tables(word)
-            return bool(aws.get(after) or general.get(after))
+            return after in aws or after in general
         return False
 
     def judge(self, word: str, before: str | None, after: str | None) -> tuple[str, ...]:
@@ -281,17 +320,19 @@ class Model:
         return self._judged((word, before, after))
 
     def _likely(self, word: str, before: str | None, after: str | None) -> tuple[str, ...]:
+        near = self.candidates(word)[0]
+        # a stem variant is measured only when a neighbour is seen often beside it (few are)
+        left = self._tables(before)[0] if before is not None else None
+        variants = [
+            other for other in self._stem_variants(word)
+            if (left.get(other) if left is not None else 0) >= MIN_STRONG
+            or after is not None and self.pair(other, after) >= MIN_STRONG
+        ]
+        if not near and not variants:
+            return ()  # (most words: nothing to weigh the word against)
         rare = self.count(word) <= RARE_IN_AWS
         found: list[tuple[float, str]] = []
         own = self.chain(word, before, after)
-        near, group = self.candidates(word)
-        # a stem variant is measured only when a neighbour is seen often beside it (few are)
-        telling = [n for n in (before, after) if n is not None]
-        variants = [
-            other for other in group
-            if max((self.pair(before, other) if before else 0), (self.pair(other, after) if after else 0)) >= MIN_STRONG
-            and self._stem_variant(word, other)
-        ] if telling else []
         for other, stem in [(c, False) for c in near] + [(c, True) for c in variants]:
             if other in FUNCTION_WORDS and (before is None or after is None):
                 continue  # one neighbour says little about a function word: "hardware fob." is no "hardware for"
@@ -379,6 +420,13 @@ class Followers:
         found = self._counts.get(word)  # type: ignore[union-attr]
         return int(found) if found is not None else 0
 
+    def __contains__(self, word: str) -> bool:
+        """Whether ``word`` follows at all (every listed count is 1 or more)."""
+        counts = self._counts
+        if counts is None:
+            return self.get(word) > 0
+        return word in counts
+
     def parse(self) -> None:
         """Answer from a dict of the field from now on."""
         if self._counts is None:
@@ -410,6 +458,10 @@ _DERIVATIONS = _INFLECTIONS + (
 )
 
 
+STEMS_KEPT = 16_384  # words whose stem and root a process keeps (``inflected`` asks of the same words again)
+
+
+@lru_cache(maxsize=STEMS_KEPT)
 def _stem(word: str) -> str:
     for ending in _INFLECTIONS:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
@@ -417,10 +469,15 @@ def _stem(word: str) -> str:
     return word
 
 
+_DERIVATIONS_LONGEST_FIRST = sorted(_DERIVATIONS, key=len, reverse=True)
+_DERIVATION_SET = frozenset(_DERIVATIONS)
+
+
+@lru_cache(maxsize=STEMS_KEPT)
 def _root(word: str) -> str:
     """``word`` without one derivational ending ("corrector", "corrections" -> "correct")."""
     stem = _stem(word)
-    for ending in sorted(_DERIVATIONS, key=len, reverse=True):
+    for ending in _DERIVATIONS_LONGEST_FIRST:
         if stem.endswith(ending) and len(stem) - len(ending) >= 5:
             return stem[: -len(ending)]
     return stem
@@ -432,11 +489,10 @@ def inflected(word: str, other: str) -> bool:
     if _stem(word) == _stem(other) or _root(word) == _root(other):
         return True
     short, long = sorted((word, other), key=len)
-    return any(
-        long == short + ending
-        or short.endswith("e") and long == short[:-1] + ending  # "create", "creating"
-        or short.endswith("y") and long == short[:-1] + "i" + ending  # "apply", "applies"
-        for ending in _DERIVATIONS
+    return (
+        long.startswith(short) and long[len(short) :] in _DERIVATION_SET
+        or short.endswith("e") and long.startswith(short[:-1]) and long[len(short) - 1 :] in _DERIVATION_SET  # "creating"
+        or short.endswith("y") and long.startswith(short[:-1] + "i") and long[len(short) :] in _DERIVATION_SET  # "applies"
     )
 
 
@@ -559,15 +615,18 @@ def load() -> Model:
 
 def misplaced(text: str, model: Model, skip: Callable[[str], bool]) -> Iterator[Misplaced]:
     """Each lowercase word of ``text`` that AWS prose, by its neighbours, writes as a similar word."""
-    for run, words in lowered_runs(text):
-        # neighbours in any case but CamelCase: "SSD", "AWS" are counted lowercased
-        for index, (start, end, token) in enumerate(run):
+    for run in lowered_runs(text):
+        words = run.words  # neighbours in any case but CamelCase: "SSD", "AWS" are counted lowercased
+        last = len(words) - 1
+        if not last:
+            continue  # a word alone: no neighbour to judge it by
+        for index, token in enumerate(run.tokens):
             if not token.islower() or len(token) < MIN_LETTERS or token in FUNCTION_WORDS:
                 continue
-            before = words[index - 1] if index > 0 else None
-            after = words[index + 1] if index + 1 < len(run) else None
-            if (before is None and after is None) or model.seen(token, before, after) or skip(token):
+            before = words[index - 1] if index else None
+            after = words[index + 1] if index < last else None
+            if model.seen(token, before, after) or skip(token):
                 continue  # the cheap tests first: most words are seen beside a neighbour
             likely = model.judge_unseen(token, before, after)
             if likely:
-                yield Misplaced(start, end, token, likely, before, after)
+                yield Misplaced(*run.span(index), token, likely, before, after)

