@@ -25,6 +25,7 @@ from typing import Iterator
 
 from notelint import suggest
 from notelint.aws import existence
+from notelint.aws.close import close_names
 from notelint.aws.catalog import Catalog, catalog_for
 from notelint.aws.names import name_index
 from notelint.aws.text import Run, glued, runs, title
@@ -204,7 +205,7 @@ def suggestions(word: str, ctx: Context, prefer: tuple[str, ...] = ()) -> tuple[
     pool |= preferred
     length = len(word)
     pool = {op for op in pool if abs(len(op) - length) <= max(4, length // 2)}
-    return suggest.close(word, pool, prefer=preferred)
+    return close_names(word, pool, prefer=preferred)
 
 
 def exception_suggestions(word: str, catalog: Catalog, prefer: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -212,7 +213,7 @@ def exception_suggestions(word: str, catalog: Catalog, prefer: tuple[str, ...] =
     (ThrottlingExeption) or a word left out (ProvisionedThroughputException)."""
     pool = [name for name in catalog.exception_services if name[:1] == word[:1] and abs(len(name) - len(word)) <= 12]
     preferred = {e for s in prefer for e in catalog.exceptions(s)}
-    found = suggest.close(word, pool, cutoff=0.8, prefer=preferred)
+    found = close_names(word, pool, cutoff=0.8, prefer=preferred)
     words = _WORDS.findall(word)
     return tuple(
         name for name in found if suggest.ratio(word, name) >= 0.93 or _subsequence(words, _WORDS.findall(name))

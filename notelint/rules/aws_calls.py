@@ -16,6 +16,7 @@ from typing import Iterator
 from notelint import suggest
 from notelint.aws import calls
 from notelint.aws.catalog import Catalog, catalog_for
+from notelint.aws.close import close_names
 from notelint.aws.names import name_index
 from notelint.aws.text import runs, title
 from notelint.claims import knowledge_for
@@ -86,7 +87,7 @@ def unknown_client_method(note: Note, ctx: Context) -> Iterator[Finding]:
             pool = {m for s in services for m in catalog.methods(s)}
             if not call.service:
                 pool |= _same_ending(ctx, call.text)
-            close = suggest.close(call.text, pool, cutoff=0.6 if call.certain else NEAR_MISS)
+            close = close_names(call.text, pool, cutoff=0.6 if call.certain else NEAR_MISS)
             if not call.certain and (not close or call.text in catalog.method_services):
                 continue
             start, end = run.span(call.start, call.end)
@@ -160,7 +161,7 @@ def unknown_cli_command(note: Note, ctx: Context) -> Iterator[Finding]:
             continue
         for service, command in calls.cli_commands(run):
             if service.text not in catalog.cli_top_level:
-                close = suggest.close(service.text, catalog.cli_top_level, cutoff=0.75)
+                close = close_names(service.text, catalog.cli_top_level, cutoff=0.75)
                 if not close:
                     continue  # not meant as a service ("aws help-topics", a placeholder)
                 start, end = run.span(service.start, service.end)
@@ -172,7 +173,7 @@ def unknown_cli_command(note: Note, ctx: Context) -> Iterator[Finding]:
             commands = catalog.cli_commands(service.text)
             if not commands or command.text in commands:
                 continue
-            close = suggest.close(command.text, commands)
+            close = close_names(command.text, commands)
             start, end = run.span(command.start, command.end)
             message = f"'aws {service.text}' has no command '{command.text}' (botocore {catalog.botocore_version})"
             yield suggest.finding(start, end, message, close, _meta(catalog))
@@ -225,7 +226,7 @@ def unknown_iam_prefix(note: Note, ctx: Context) -> Iterator[Finding]:
             if not owners and not calls.in_policy(run, found.start):
                 continue
             pool = owners or catalog.iam_prefixes
-            close = suggest.close(found.prefix, pool, cutoff=0.5 if owners else 0.75)
+            close = close_names(found.prefix, pool, cutoff=0.5 if owners else 0.75)
             start, end = run.span(found.start, found.start + len(found.prefix))
             message = f"'{found.prefix}' is not an IAM service prefix (IAM data {catalog.iam_version})"
             actions = tuple(f"{p}:{found.text}" for p in close)
@@ -252,7 +253,7 @@ def unknown_iam_action(note: Note, ctx: Context) -> Iterator[Finding]:
                 continue
             if not found.text[:1].isupper():
                 continue
-            close = suggest.close(found.text, catalog.iam_actions(found.prefix))
+            close = close_names(found.text, catalog.iam_actions(found.prefix))
             start, end = run.span(found.start, found.end)
             message = (
                 f"'{found.prefix}:{found.text}' is not an IAM action of '{found.prefix}' (IAM data {catalog.iam_version})"

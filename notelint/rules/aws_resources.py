@@ -15,6 +15,7 @@ from typing import Iterator
 
 from notelint import suggest
 from notelint.aws.catalog import Catalog, catalog_for
+from notelint.aws.close import close_names
 from notelint.aws.text import Run, runs
 from notelint.diagnostic import Finding, Severity
 from notelint.memo import TextMemo
@@ -100,7 +101,7 @@ def unknown_instance_type(note: Note, ctx: Context) -> Iterator[Finding]:
         if not name.startswith("ml.") and family not in ec2_families and not re.fullmatch(r"[a-z]{1,3}\d[a-z]{0,3}", family):
             continue  # not meant as an instance type (a file or host name)
         pool = [t for t in known if _family(t) == family] or [t for t in known if t[:4] == name[:4]]
-        close = suggest.close(name, pool, cutoff=0.5)
+        close = close_names(name, pool, cutoff=0.5)
         start, end = run.span(match.start(1), match.end(1))
         kind = "a SageMaker" if name.startswith("ml.") else "an EC2"
         message = f"'{name}' is not {kind} instance type (botocore {catalog.botocore_version})"
