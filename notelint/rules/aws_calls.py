@@ -15,7 +15,7 @@ from typing import Iterator
 
 from notelint import suggest
 from notelint.aws import calls
-from notelint.aws.catalog import Catalog, catalog_for
+from notelint.aws.catalog import Catalog, catalog_for, method_ending
 from notelint.aws.close import close_names
 from notelint.aws.names import name_index
 from notelint.aws.text import runs, title
@@ -35,20 +35,9 @@ def _meta(catalog: Catalog, iam: bool = False) -> dict[str, str]:
     return meta
 
 
-def _ending(method: str) -> str:
-    return "_".join(method.split("_")[-2:])
-
-
-def _same_ending(ctx: Context, name: str) -> set[str]:
+def _same_ending(catalog: Catalog, name: str) -> frozenset[str]:
     """Methods of any client that end in the same two words (``..._training_job``)."""
-
-    def build() -> dict[str, set[str]]:
-        index: dict[str, set[str]] = {}
-        for method in catalog_for(ctx).method_services:
-            index.setdefault(_ending(method), set()).add(method)
-        return index
-
-    return ctx.shared("aws.method-endings", build).get(_ending(name), set())
+    return catalog.methods_by_ending.get(method_ending(name), frozenset())
 
 
 @rule(
@@ -86,7 +75,7 @@ def unknown_client_method(note: Note, ctx: Context) -> Iterator[Finding]:
             )
             pool = {m for s in services for m in catalog.methods(s)}
             if not call.service:
-                pool |= _same_ending(ctx, call.text)
+                pool |= _same_ending(catalog, call.text)
             close = close_names(call.text, pool, cutoff=0.6 if call.certain else NEAR_MISS)
             if not call.certain and (not close or call.text in catalog.method_services):
                 continue
@@ -180,12 +169,11 @@ def unknown_cli_command(note: Note, ctx: Context) -> Iterator[Finding]:
 
 
 def _iam_known(catalog: Catalog, prefix: str, action: str) -> bool:
-    actions = catalog.iam_actions(prefix)
     if "*" in action:
         pattern = action.casefold()
-        return any(fnmatch.fnmatchcase(a.casefold(), pattern) for a in actions)
+        return any(fnmatch.fnmatchcase(a.casefold(), pattern) for a in catalog.iam_actions(prefix))
     folded = action.casefold()
-    return any(a.casefold() == folded for a in actions) or folded in catalog.iam_conditions(prefix)
+    return folded in catalog.iam_actions_casefolded(prefix) or folded in catalog.iam_conditions(prefix)
 
 
 @rule(
