@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable, Protocol, Sequence
 
 from notelint.claims.assertions import Assertion, extract as extract_assertions
@@ -105,15 +106,27 @@ class Statement:
 
     def mentions_of(self, names: Iterable[str]) -> list[Subject]:
         """Every subject whose canonical or written name is in ``names`` (case-insensitive), in order."""
-        wanted = {name.casefold() for name in names}
+        wanted = _folded_names(names) if isinstance(names, tuple) else {name.casefold() for name in names}
         return [
             subject
             for subject in self.subjects
             if subject.name.casefold() in wanted
-            or subject.written.casefold() in wanted
-            # "Amazon Elasticsearch Service" for an entry about Elasticsearch Service
-            or without_vendor(subject.written).casefold() in wanted
+            # as written, or without its vendor: "Amazon Elasticsearch Service" for an entry about Elasticsearch Service
+            or not wanted.isdisjoint(folded_forms(subject.written))
         ]
+
+
+@lru_cache(maxsize=4096)
+def _folded_names(names: tuple[str, ...]) -> frozenset[str]:
+    """``names`` folded: a knowledge entry's names, asked about for statement after statement."""
+    return frozenset(name.casefold() for name in names)
+
+
+@lru_cache(maxsize=4096)
+def folded_forms(written: str) -> tuple[str, str]:
+    """A name as written, folded, and the same without the vendor before it ("Amazon ES" -> "amazon es", "es").
+    Kept by the name: a note writes the same few names in sentence after sentence."""
+    return written.casefold(), without_vendor(written).casefold()
 
 
 # the text-local readings of a block (its sentences) and of a sentence (what it asserts, whether
@@ -277,9 +290,11 @@ def _heading_subjects(note: Note, path: tuple[str, ...], resolver: Resolver,
     """The subjects of the nearest heading on ``path`` that names any."""
     if path not in headings:
         headings[path] = ()
-        # the heading list once per note, not once per heading path (a long note has hundreds)
-        listed = note.cached("claims.headings", lambda: note.headings)
-        for heading in reversed([b for b in listed if b.text.strip() in path]):
+        # the headings of the note by their text, once per note: the headings whose text is on the
+        # path are looked up, not found by reading every heading for every path (a long note has hundreds)
+        by_text = note.cached("claims.headings-by-text", lambda: _headings_by_text(note))
+        places = sorted({place for text in path for place in by_text.get(text, ())}, reverse=True)
+        for heading in (note.blocks[place] for place in places):
             mentions = resolver.mentions(heading.text)
             if mentions:
                 headings[path] = tuple(
@@ -287,6 +302,15 @@ def _heading_subjects(note: Note, path: tuple[str, ...], resolver: Resolver,
                 )
                 break
     return headings[path]
+
+
+def _headings_by_text(note: Note) -> dict[str, list[int]]:
+    """The places in ``note.blocks`` of its headings, by their text stripped, in document order."""
+    found: dict[str, list[int]] = {}
+    for place, block in enumerate(note.blocks):
+        if block.kind is BlockKind.HEADING:
+            found.setdefault(block.text.strip(), []).append(place)
+    return found
 
 
 _PROPER_LABEL = re.compile(r"[A-Z][\w-]*(?: (?:[A-Z0-9][\w-]*|of|for|and|on|in|to))* [A-Z][\w-]*")
