@@ -155,7 +155,8 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
         context = _context(note, claim, resolver, heading_cache, item_subjects, named_items)
         if claim.kind is ClaimKind.PARAGRAPH:
             label = None
-            if len(claim.text.split()) <= _LABEL_WORDS:
+            # at most _LABEL_WORDS words: a long paragraph is not split whole to count them
+            if len(claim.text.split(maxsplit=_LABEL_WORDS)) <= _LABEL_WORDS:
                 mentions = resolver.mentions(claim.text)
                 if mentions:
                     block = claim.blocks[0]

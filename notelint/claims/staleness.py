@@ -700,7 +700,8 @@ def _exam_link_findings(statements: list[Statement], knowledge: Knowledge, ctx: 
 
     # the links first (few), then the statement each sits in (by position): a long note is not
     # searched block by block for every statement
-    links = [segment for block in note.blocks for segment, _words in block.iter_segments(Kind.URL, Kind.LINK)]
+    # (the segments read directly: iter_segments would cut out the words of every segment of every block)
+    links = [segment for block in note.blocks for segment in block.segments if segment.kind in _ADDRESS_KINDS]
     if not links:
         return
     resolver = resolver_for(ctx)
@@ -740,6 +741,9 @@ def _exam_link_findings(statements: list[Statement], knowledge: Knowledge, ctx: 
             found.setdefault(change.kind, []).append(finding)
             spans.add((finding.start, finding.end))
             reported.add(change.id)
+
+
+_ADDRESS_KINDS = (Kind.URL, Kind.LINK)
 
 
 def _holds_any(text: str, forms: tuple[str, ...]) -> bool:
