@@ -291,11 +291,9 @@ def _heading_subjects(note: Note, path: tuple[str, ...], resolver: Resolver,
     """The subjects of the nearest heading on ``path`` that names any."""
     if path not in headings:
         headings[path] = ()
-        # the headings of the note by their text, once per note: the headings whose text is on the
-        # path are looked up, not found by reading every heading for every path (a long note has hundreds)
-        by_text = note.cached("claims.headings-by-text", lambda: _headings_by_text(note))
-        places = sorted({place for text in path for place in by_text.get(text, ())}, reverse=True)
-        for heading in (note.blocks[place] for place in places):
+        # the heading list once per note, not once per heading path (a long note has hundreds)
+        listed = note.cached("claims.headings", lambda: note.headings)
+        for heading in reversed([b for b in listed if b.text.strip() in path]):
             mentions = resolver.mentions(heading.text)
             if mentions:
                 headings[path] = tuple(
@@ -303,15 +301,6 @@ def _heading_subjects(note: Note, path: tuple[str, ...], resolver: Resolver,
                 )
                 break
     return headings[path]
-
-
-def _headings_by_text(note: Note) -> dict[str, list[int]]:
-    """The places in ``note.blocks`` of its headings, by their text stripped, in document order."""
-    found: dict[str, list[int]] = {}
-    for place, block in enumerate(note.blocks):
-        if block.kind is BlockKind.HEADING:
-            found.setdefault(block.text.strip(), []).append(place)
-    return found
 
 
 _PROPER_LABEL = re.compile(r"[A-Z][\w-]*(?: (?:[A-Z0-9][\w-]*|of|for|and|on|in|to))* [A-Z][\w-]*")
