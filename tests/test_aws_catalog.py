@@ -84,6 +84,21 @@ def test_iam_actions_are_not_operations(catalog):
     assert catalog.iam_version.startswith("0.1.")
 
 
+def test_methods_by_ending_and_casefolded_iam_actions(catalog):
+    from notelint.aws.catalog import method_ending
+
+    assert method_ending("describe_training_job") == "training_job"
+    assert method_ending("close") == "close"
+    ending = catalog.methods_by_ending["training_job"]
+    assert {"describe_training_job", "create_training_job", "stop_training_job"} <= ending
+    assert all(method_ending(method) == "training_job" for method in ending)
+    assert sum(map(len, catalog.methods_by_ending.values())) == len(set(catalog.method_services))
+    folded = catalog.iam_actions_casefolded("s3")
+    assert "listbucket" in folded and "ListBucket" not in folded
+    assert folded == {action.casefold() for action in catalog.iam_actions("s3")}
+    assert catalog.iam_actions_casefolded("no-such-prefix") == frozenset()
+
+
 def test_instance_types_and_regions(catalog):
     assert "p4d.24xlarge" in catalog.enum("ec2:InstanceType")
     assert "ml.p3.2xlarge" in catalog.enum("sagemaker:TrainingInstanceType")

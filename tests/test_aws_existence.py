@@ -87,3 +87,22 @@ def test_a_negation_before_the_name_wins_over_a_positive_after_it():
 )
 def test_wrong_existence_claims(text, reported):
     assert [f[0] for f in lint(text, "NL406")] == (["NL406"] if reported else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # capitalised words written together between the name and the verb read as one filler
+        ("MoveObject FooBar is a valid API", True),
+        ("MoveObject FooAPI is a valid API", True),
+        ("MoveObject S3Bucket API is illegal", False),
+        ("MoveObject Fooexists", True),  # a capitalised word run into the verb, as before
+        ("MoveObject ABCdef is valid", True),
+        # many capitals after the name and no verb: answered (the search was exponential in them)
+        ("MoveObject " + "A" * 40 + " x", None),
+        ("MoveObject AKIAIOSFODNN7EXAMPLEAKIAIOSFODNN7EXAMPLE is the key", None),
+        ("MoveObject " + "Ab" * 30 + "!", None),
+    ],
+)
+def test_capitalised_fillers_and_long_runs_of_capitals(sentence, expected):
+    assert _claim(sentence, "MoveObject") is expected

@@ -15,7 +15,8 @@ from typing import Iterator
 
 from notelint import suggest
 from notelint.aws import calls
-from notelint.aws.catalog import Catalog, catalog_for
+from notelint.aws.catalog import Catalog, catalog_for, method_ending
+from notelint.aws.close import close_names
 from notelint.aws.names import name_index
 from notelint.aws.text import runs, title
 from notelint.claims import knowledge_for
@@ -34,20 +35,9 @@ def _meta(catalog: Catalog, iam: bool = False) -> dict[str, str]:
     return meta
 
 
-def _ending(method: str) -> str:
-    return "_".join(method.split("_")[-2:])
-
-
-def _same_ending(ctx: Context, name: str) -> set[str]:
+def _same_ending(catalog: Catalog, name: str) -> frozenset[str]:
     """Methods of any client that end in the same two words (``..._training_job``)."""
-
-    def build() -> dict[str, set[str]]:
-        index: dict[str, set[str]] = {}
-        for method in catalog_for(ctx).method_services:
-            index.setdefault(_ending(method), set()).add(method)
-        return index
-
-    return ctx.shared("aws.method-endings", build).get(_ending(name), set())
+    return catalog.methods_by_ending.get(method_ending(name), frozenset())
 
 
 @rule(
@@ -85,8 +75,8 @@ def unknown_client_method(note: Note, ctx: Context) -> Iterator[Finding]:
             )
             pool = {m for s in services for m in catalog.methods(s)}
             if not call.service:
-                pool |= _same_ending(ctx, call.text)
-            close = suggest.close(call.text, pool, cutoff=0.6 if call.certain else NEAR_MISS)
+                pool |= _same_ending(catalog, call.text)
+            close = close_names(call.text, pool, cutoff=0.6 if call.certain else NEAR_MISS)
             if not call.certain and (not close or call.text in catalog.method_services):
                 continue
             start, end = run.span(call.start, call.end)
@@ -160,7 +150,7 @@ def unknown_cli_command(note: Note, ctx: Context) -> Iterator[Finding]:
             continue
         for service, command in calls.cli_commands(run):
             if service.text not in catalog.cli_top_level:
-                close = suggest.close(service.text, catalog.cli_top_level, cutoff=0.75)
+                close = close_names(service.text, catalog.cli_top_level, cutoff=0.75)
                 if not close:
                     continue  # not meant as a service ("aws help-topics", a placeholder)
                 start, end = run.span(service.start, service.end)
@@ -172,19 +162,18 @@ def unknown_cli_command(note: Note, ctx: Context) -> Iterator[Finding]:
             commands = catalog.cli_commands(service.text)
             if not commands or command.text in commands:
                 continue
-            close = suggest.close(command.text, commands)
+            close = close_names(command.text, commands)
             start, end = run.span(command.start, command.end)
             message = f"'aws {service.text}' has no command '{command.text}' (botocore {catalog.botocore_version})"
             yield suggest.finding(start, end, message, close, _meta(catalog))
 
 
 def _iam_known(catalog: Catalog, prefix: str, action: str) -> bool:
-    actions = catalog.iam_actions(prefix)
     if "*" in action:
         pattern = action.casefold()
-        return any(fnmatch.fnmatchcase(a.casefold(), pattern) for a in actions)
+        return any(fnmatch.fnmatchcase(a.casefold(), pattern) for a in catalog.iam_actions(prefix))
     folded = action.casefold()
-    return any(a.casefold() == folded for a in actions) or folded in catalog.iam_conditions(prefix)
+    return folded in catalog.iam_actions_casefolded(prefix) or folded in catalog.iam_conditions(prefix)
 
 
 @rule(
@@ -225,7 +214,7 @@ def unknown_iam_prefix(note: Note, ctx: Context) -> Iterator[Finding]:
             if not owners and not calls.in_policy(run, found.start):
                 continue
             pool = owners or catalog.iam_prefixes
-            close = suggest.close(found.prefix, pool, cutoff=0.5 if owners else 0.75)
+            close = close_names(found.prefix, pool, cutoff=0.5 if owners else 0.75)
             start, end = run.span(found.start, found.start + len(found.prefix))
             message = f"'{found.prefix}' is not an IAM service prefix (IAM data {catalog.iam_version})"
             actions = tuple(f"{p}:{found.text}" for p in close)
@@ -252,7 +241,7 @@ def unknown_iam_action(note: Note, ctx: Context) -> Iterator[Finding]:
                 continue
             if not found.text[:1].isupper():
                 continue
-            close = suggest.close(found.text, catalog.iam_actions(found.prefix))
+            close = close_names(found.text, catalog.iam_actions(found.prefix))
             start, end = run.span(found.start, found.end)
             message = (
                 f"'{found.prefix}:{found.text}' is not an IAM action of '{found.prefix}' (IAM data {catalog.iam_version})"

@@ -15,6 +15,7 @@ from typing import Iterator
 
 from notelint import suggest
 from notelint.aws.catalog import Catalog, catalog_for
+from notelint.aws.close import close_names
 from notelint.aws.text import Run, runs
 from notelint.diagnostic import Finding, Severity
 from notelint.memo import TextMemo
@@ -30,6 +31,13 @@ _REGION = re.compile(
     r"(?<![\w-])((?:us|eu|ap|sa|ca|me|af|il|mx|cn|eusc)(?:-gov|-iso[a-z]?)?-"
     r"(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2})([a-z])?(?![\w-])"
 )
+# What every instance type and every region holds, searched first: the two patterns above open with
+# a look-behind, so the regex engine tries them at every character of every text (code blocks
+# too), while these open with a literal "." or "-" that it scans for in C; a text without one
+# (nine in ten) cannot hold a match.  Each is the part of its pattern that no match can lack,
+# with the same flags: ".2xlarge" or ".metal" after the family, "-east" and the like in a region.
+_SIZE_AFTER_DOT = re.compile(r"\.(?:\d*x?(?:nano|micro|small|medium|large|xlarge)|metal)", re.IGNORECASE)
+_REGION_DIRECTION = re.compile(r"-(?:north|south|east|west|central)")
 # what a sentence says an ml. instance is for, and the enum that lists the allowed types
 PURPOSES = {
     "sagemaker:TrainingInstanceType": re.compile(r"\b(?:train(?:ing|s|ed)?|estimators?)\b", re.I),
@@ -60,7 +68,9 @@ def _family(instance_type: str) -> str:
 
 
 # the instance types written in a text, kept by the text (an editor's re-check meets the same texts)
-_INSTANCES_IN: TextMemo[tuple[re.Match[str], ...]] = TextMemo(lambda text: tuple(_INSTANCE.finditer(text)))
+_INSTANCES_IN: TextMemo[tuple[re.Match[str], ...]] = TextMemo(
+    lambda text: tuple(_INSTANCE.finditer(text)) if _SIZE_AFTER_DOT.search(text) else ()
+)
 
 
 def _instances(note: Note) -> Iterator[tuple[Run, re.Match[str]]]:
@@ -100,7 +110,7 @@ def unknown_instance_type(note: Note, ctx: Context) -> Iterator[Finding]:
         if not name.startswith("ml.") and family not in ec2_families and not re.fullmatch(r"[a-z]{1,3}\d[a-z]{0,3}", family):
             continue  # not meant as an instance type (a file or host name)
         pool = [t for t in known if _family(t) == family] or [t for t in known if t[:4] == name[:4]]
-        close = suggest.close(name, pool, cutoff=0.5)
+        close = close_names(name, pool, cutoff=0.5)
         start, end = run.span(match.start(1), match.end(1))
         kind = "a SageMaker" if name.startswith("ml.") else "an EC2"
         message = f"'{name}' is not {kind} instance type (botocore {catalog.botocore_version})"
@@ -161,7 +171,7 @@ def unknown_region(note: Note, ctx: Context) -> Iterator[Finding]:
     catalog = catalog_for(ctx)
     regions = catalog.regions
     for run in runs(note, code_blocks=True):
-        for match in _REGION.finditer(run.text):
+        for match in _REGION.finditer(run.text) if _REGION_DIRECTION.search(run.text) else ():
             region = match.group(1)
             if region in regions:
                 if match.group(2) and _names_a_region(run.text, match.start(), match.end()):
