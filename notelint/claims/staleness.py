@@ -29,11 +29,11 @@ from functools import lru_cache
 from typing import Iterator
 
 from notelint.claims import knowledge_for, statements_of
-from notelint.claims.extract import Statement, Subject, without_vendor
+from notelint.claims.extract import Statement, Subject, folded_forms, without_vendor
 from notelint.claims.knowledge import Change, Knowledge, Matcher
 from notelint.claims.match import holds_in, match
 from notelint.diagnostic import Edit, Finding, Fix, Severity
-from notelint.memo import TextMemo
+from notelint.memo import Memo, TextMemo
 from notelint.note import Block, BlockKind, Kind, Note
 from notelint.rule import Context
 from notelint.schema import reviewed_date
@@ -518,10 +518,23 @@ def _by_name(active: list[tuple[Change, Matcher]]) -> dict[str, list[tuple[Chang
 
 def _subject_names(statement: Statement) -> set[str]:
     """Every name (folded) under which ``Statement.mention_of`` finds one of its subjects."""
-    names = {subject.name.casefold() for subject in statement.subjects}
-    names.update(subject.written.casefold() for subject in statement.subjects)
-    names.update(without_vendor(subject.written).casefold() for subject in statement.subjects)
+    names = set()
+    for subject in statement.subjects:
+        names.add(subject.name.casefold())
+        names.update(folded_forms(subject.written))
     return names
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """An entry in force, with what the per-statement tests read of it worked out once per run."""
+
+    change: Change
+    matcher: Matcher
+    once_per_note: bool  # _once_per_note(change)
+    acknowledgeable: bool  # change.kind in _ACKNOWLEDGEABLE
+    in_headings: bool  # change.kind in _IN_HEADINGS
+    mentions_only: bool  # matcher.mentions_only
 
 
 @dataclass(frozen=True, eq=False)
@@ -533,6 +546,12 @@ class _ActiveChanges:
     index: dict[str, list[tuple[Change, Matcher]]]  # _by_name(active)
     rank: dict[str, int]  # an entry's place in ``active``, by id
     retired_names: frozenset[str]  # services whose botocore client is gone, bare
+    # the entries a note's notice can acknowledge for the whole note (reported once per note, or a
+    # retirement or closure named alone), by each of their names, folded
+    noticed: dict[str, list[_Entry]]
+    # the entries a statement with these subject names (folded) may match, most specific first:
+    # the same few sets of names recur statement after statement (a guide's "Amazon SageMaker")
+    candidates: Memo[frozenset[str], tuple[_Entry, ...]]
 
 
 def _active_changes(knowledge: Knowledge, as_of: date) -> _ActiveChanges:
@@ -542,13 +561,32 @@ def _active_changes(knowledge: Knowledge, as_of: date) -> _ActiveChanges:
         if change.matcher is not None and not change.superseded_by and (change.effective <= as_of or not change.date_known)
     ]
     active.sort(key=lambda pair: _specificity(pair[0]), reverse=True)
+    index = _by_name(active)
+    rank = {change.id: position for position, (change, _) in enumerate(active)}
+    entries = {
+        change.id: _Entry(change, matcher, _once_per_note(change), change.kind in _ACKNOWLEDGEABLE,
+                          change.kind in _IN_HEADINGS, matcher.mentions_only)
+        for change, matcher in active
+    }
+    noticed: dict[str, list[_Entry]] = {}
+    for entry in entries.values():
+        if entry.once_per_note or (entry.change.kind in _NOTICE and entry.mentions_only):
+            for name in entry.matcher.mentions:
+                noticed.setdefault(name.casefold(), []).append(entry)
+
+    def candidates(names: frozenset[str]) -> tuple[_Entry, ...]:
+        found = {pair[0].id: pair for name in names for pair in index.get(name, ())}
+        return tuple(entries[change.id] for change, _matcher in sorted(found.values(), key=lambda pair: rank[pair[0].id]))
+
     return _ActiveChanges(
         knowledge=knowledge,
         active=active,
-        index=_by_name(active),
-        rank={change.id: position for position, (change, _) in enumerate(active)},
+        index=index,
+        rank=rank,
         # services whose botocore client is gone serve no one, existing customers included
         retired_names=frozenset(_bare(" ".join(name.split())) for retired in knowledge.retired for name in retired.names),
+        noticed=noticed,
+        candidates=Memo(candidates),
     )
 
 
@@ -558,7 +596,7 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     # ``tables``: the run's _active_changes(knowledge, as_of), built once rather than once per note
     if tables is None:
         tables = _active_changes(knowledge, as_of)
-    active, index, rank, retired_names = tables.active, tables.index, tables.rank, tables.retired_names
+    retired_names = tables.retired_names
     once: set[str] = set()
     # a note that says once that X was renamed, retired or closed need not say it at every
     # mention (a page that carries the notice); a claim with conditions is still read
@@ -570,20 +608,25 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     for position, names in enumerate(names_of):
         for name in names:
             naming.setdefault(name, []).append(position)
-    for change, matcher in active:
-        once_per_note = _once_per_note(change)
-        if not once_per_note and not (change.kind in _NOTICE and matcher.mentions_only):
-            continue
+    # only the entries some statement names can be acknowledged: they are found from the note's
+    # names, not by going through every entry in force for every note
+    noticed = {entry.change.id: entry for name in naming for entry in tables.noticed.get(name, ())}
+    for entry in noticed.values():
+        change, matcher = entry.change, entry.matcher
         # a notice must name the entry (Statement.mention_of: a subject's name, its written form or that
         # without its vendor, folded, is one of the entry's names: the keys of ``naming``), so only the
         # statements that name it are read for the notice; _acknowledges rewrites the sentence for every old name
         named = sorted({p for name in matcher.mentions for p in naming.get(name.casefold(), ())})
-        if once_per_note:
-            notices = [statements[p] for p in named if _acknowledges(statements[p], change)]
-        else:
-            notices = [statements[p] for p in named if change.kind in _NOTICES_IN(statements[p].text)]
-        if any(s.mention_of(matcher.mentions) is not None for s in notices):
-            acknowledged.add(change.id)
+        for p in named:
+            statement = statements[p]
+            if entry.once_per_note:
+                if not _acknowledges(statement, change):
+                    continue
+            elif change.kind not in _NOTICES_IN(statement.text):
+                continue
+            if statement.mention_of(matcher.mentions) is not None:
+                acknowledged.add(change.id)
+                break
     # a change is reported once per line (the cells of a table row, two sentences of one line),
     # and once per table header that lends a column its subject (the rows under "| Glacier
     # Vault Lock |" say one thing about it, not one thing each)
@@ -591,15 +634,15 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     headings_say: dict[str, bool] = {}
     for statement, names in zip(statements, names_of):
         claimed: set[str] = set()  # subjects this statement was already reported for
-        candidates = {pair[0].id: pair for name in names for pair in index.get(name, ())}
-        for change, matcher in sorted(candidates.values(), key=lambda pair: rank[pair[0].id]):
-            if change.id in acknowledged or (_once_per_note(change) and change.id in once):
+        for entry in tables.candidates(frozenset(names)):
+            change, matcher = entry.change, entry.matcher
+            if change.id in acknowledged or (entry.once_per_note and change.id in once):
                 continue
-            if change.kind in _ACKNOWLEDGEABLE and _acknowledges(statement, change):
+            if entry.acknowledgeable and _acknowledges(statement, change):
                 continue
-            if change.kind in _IN_HEADINGS and _under_a_notice(statement, headings_say):
+            if entry.in_headings and _under_a_notice(statement, headings_say):
                 continue
-            if statement.heading and (change.kind not in _IN_HEADINGS or not matcher.mentions_only
+            if statement.heading and (not entry.in_headings or not entry.mentions_only
                                       or _heads_an_index(note, statement.start)):
                 continue
             subject = match(matcher, statement)
@@ -608,7 +651,7 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
             if _history(statement, change, subject):
                 continue
             # a caveat about what the retired or closed thing lacks, or advice to switch it off
-            if change.kind in _IN_HEADINGS and (_only_says_it_lacks(statement, matcher, subject) or (
+            if entry.in_headings and (_only_says_it_lacks(statement, matcher, subject) or (
                     not subject.inherited and _advises_against(note, subject))):
                 continue
             if change.kind == "renamed" and _not_renamed_here(change, subject, note.text):
@@ -657,19 +700,15 @@ def _exam_link_findings(statements: list[Statement], knowledge: Knowledge, ctx: 
 
     # the links first (few), then the statement each sits in (by position): a long note is not
     # searched block by block for every statement
-    links = [segment for block in note.blocks for segment, _words in block.iter_segments(Kind.URL, Kind.LINK)]
+    # (the segments read directly: iter_segments would cut out the words of every segment of every block)
+    links = [segment for block in note.blocks for segment in block.segments if segment.kind in _ADDRESS_KINDS]
     if not links:
         return
     resolver = resolver_for(ctx)
     # an address that holds none of the exams' written forms names none of them (most addresses):
     # it is not read for names at all (None: some AWS name of the index is an exam's, read every address)
     forms = ctx.shared("claims.exam-forms:" + "|".join(sorted(exams)), lambda: resolver.forms_naming(frozenset(exams)))
-    reported = {f.meta.get("knowledge_id") for kind in found.values() for f in kind}
-    # a note that says once that the exam was retired (its front matter, say) need not say it at every link
-    # (a statement without subjects names no exam: its text is not searched for the notice)
-    notices = [s for s in statements if s.subjects and _NOTICE["end-of-life"].search(s.text)]
-    reported.update(change.id for name, change in exams.items()
-                    if any(s.mention_of((name,)) is not None for s in notices))
+    reported: set[str | None] | None = None  # worked out at the first link that names an exam (few notes have one)
     starts = [statement.start for statement in statements]
     for segment in links:
         address = segment.href if segment.kind is Kind.LINK and segment.href else note.text[segment.src_start:segment.src_end]
@@ -680,6 +719,13 @@ def _exam_link_findings(statements: list[Statement], knowledge: Knowledge, ctx: 
         mentions = [m for m in [*resolver.mentions(words), *resolver.mentions(words.title())] if m.name in exams]
         if not mentions:
             continue
+        if reported is None:
+            reported = {f.meta.get("knowledge_id") for kind in found.values() for f in kind}
+            # a note that says once that the exam was retired (its front matter, say) need not say it at every
+            # link (a statement without subjects names no exam: its text is not searched for the notice)
+            notices = [s for s in statements if s.subjects and _NOTICE["end-of-life"].search(s.text)]
+            reported.update(change.id for name, change in exams.items()
+                            if any(s.mention_of((name,)) is not None for s in notices))
         at = bisect.bisect_right(starts, max(segment.src_end - 1, segment.src_start)) - 1
         holders = [statements[i] for i in (at, at - 1) if 0 <= i < len(statements)
                    and statements[i].start < segment.src_end and segment.src_start < statements[i].end]
@@ -695,6 +741,9 @@ def _exam_link_findings(statements: list[Statement], knowledge: Knowledge, ctx: 
             found.setdefault(change.kind, []).append(finding)
             spans.add((finding.start, finding.end))
             reported.add(change.id)
+
+
+_ADDRESS_KINDS = (Kind.URL, Kind.LINK)
 
 
 def _holds_any(text: str, forms: tuple[str, ...]) -> bool:
@@ -986,7 +1035,8 @@ def _stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     _knowledge_findings(statements, knowledge, reviewed, ctx.as_of, found, spans, note, tables)
     # the rows of a history table record past changes: they make no claim (the knowledge-base
     # pass above skips them itself, as their words may still be a note's notice of a change)
-    claims = [statement for statement in statements if not _a_history_record(note, statement.start)]
+    history = note.cached("claims.history-rows", lambda: _history_rows(note))
+    claims = [statement for statement in statements if not _a_history_record(note, statement.start)] if history else statements
     _exam_link_findings(claims, knowledge, ctx, reviewed, ctx.as_of, found, spans, note)
     _latest_findings(claims, ctx, knowledge, reviewed, found, spans)
     _retired_findings(claims, ctx, knowledge, reviewed, found, spans, note)
