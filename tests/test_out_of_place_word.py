@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from notelint.spelling.collocation import inflected, load, runs
+from notelint.spelling.collocation import inflected, load, lowered_runs
 from tests.helpers import FRONT, lint
 
 BODY_LINE = FRONT.count("\n") + 1  # the first line after the front matter
@@ -83,16 +83,23 @@ def test_inflected_and_derived_forms():
 def test_runs_are_cut_by_punctuation_code_like_tokens_and_camel_case_names():
     text = "stored ion SSD, a 64-bit data type in SageMaker notebooks"
     assert [[t for _, _, t in run] for run in runs(text)] == [["stored", "ion", "SSD"], ["a"], ["data", "type", "in"], ["notebooks"]]
-    start, end, token = next(runs(text))[1]
+    start, end, token = runs(text)[0][1]
     assert text[start:end] == token == "ion"
+
+
+def runs(text: str) -> list[list[tuple[int, int, str]]]:
+    """``lowered_runs(text)`` as (start, end, token) lists."""
+    return [[(*run.span(index), token) for index, token in enumerate(run.tokens)] for run in lowered_runs(text)]
+
+
+# a whole token: letters with nothing word-like or code-like glued to it ("64-bit", "ml.p3")
+WORD = re.compile(r"(?<![\w\-./@$%#&*+=<>\\])[A-Za-z]+(?:'[a-z]+)?(?![\w\-/@$%#&*+=<>\\]|\.\w)")
 
 
 def _runs_token_by_token(text: str) -> list[list[tuple[int, int, str]]]:
     """The runs by their definition, token by token (the oracle for the one-search scanner): ``WORD``
     tokens of each piece between punctuation, a run cut where anything but spaces stands between two
     tokens or where a token is in none of lower, Title and UPPER case."""
-    from notelint.spelling.collocation import WORD
-
     found, base = [], 0
     for piece in re.split(r"[.;:!?()\[\]{}|,\"“”\n]", text):
         run: list[tuple[int, int, str]] = []

@@ -62,15 +62,12 @@ GENERAL_WEIGHT = 0.5  # the share of general English in a word's unigram probabi
 JUDGED_KEPT = 65_536  # words judged with their neighbours that a model keeps the verdict of
 WORDS_BEFORE_EDIT_INDEX = 500  # words judged by their generated edits before the frequent words are indexed
 
-# the letters after a whole token: nothing word-like or code-like glued to it ("64-bit", "ml.p3")
-_TOKEN_END = r"(?![\w\-/@$%#&*+=<>\\]|\.\w)"
-# a run of letters that is a whole token
-WORD = re.compile(r"(?<![\w\-./@$%#&*+=<>\\])[A-Za-z]+(?:'[a-z]+)?" + _TOKEN_END)
-# The run scanner reads a text whose punctuation is made line breaks (``_CUT_TO_BREAK``), so no "." is
-# left for ``WORD``'s look-ahead to see.  After a token's first letter (the regex engine skips ahead to a
-# letter when a pattern starts with one): the rest of a ``WORD`` in lower, Title or UPPER case, where
-# ``WORD`` would match the same letters ("Amazon's" is one token and in none of the three, so "Amazon"
-# alone must not match: hence the look-ahead)
+# A token is a run of letters with nothing word-like or code-like glued to it ("64-bit", "ml.p3"), an
+# apostrophe's letters included ("don't").  The run scanner reads a text whose punctuation is made line
+# breaks (``_CUT_TO_BREAK``).  After a token's first letter (the regex engine skips ahead to a letter when
+# a pattern starts with one): the rest of a token in lower, Title or UPPER case, where the token would not
+# go on ("Amazon's" is one token and in none of the three, so "Amazon" alone must not match: hence the
+# look-ahead)
 _AFTER_SCANNED_TOKEN = r"(?![\w\-/@$%#&*+=<>\\])"
 _CASED_REST = (
     r"(?:(?<=[a-z])[a-z]*(?:'[a-z]+)?|(?<=[A-Z])(?:[a-z]*|[A-Z]*)(?!'[a-z]+" + _AFTER_SCANNED_TOKEN + "))"
@@ -78,7 +75,7 @@ _CASED_REST = (
 )
 # a first letter with nothing glued before it; then the rest of a run of cased words with only spaces
 # between (group 1), or of a token in none of the cases (a CamelCase name, "Amazon's": it ends a run, and
-# is consumed so that the search goes on after it as ``WORD``'s does)
+# is consumed so that the search goes on after it, as a token-by-token search would)
 _RUN_OR_BREAK = re.compile(
     r"[A-Za-z](?<![\w\-./@$%#&*+=<>\\].)"
     f"(?:({_CASED_REST}(?:[^\\S\\n]+[A-Za-z]{_CASED_REST})*)|[A-Za-z]*(?:'[a-z]+)?{_AFTER_SCANNED_TOKEN})"
@@ -134,12 +131,6 @@ def _scan_runs(text: str) -> tuple[Run, ...]:
 
 
 _RUNS = TextMemo(_scan_runs, 1024)
-
-
-def runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
-    """The runs of ``text`` as (start, end, token) lists."""
-    for run in lowered_runs(text):
-        yield [(*run.span(index), token) for index, token in enumerate(run.tokens)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,7 @@ frame has counts of its own, ``aws-passive-frames.tsv``):
   promoted; counted in ``aws-passive-frames.tsv``, since "be prompted" and
   "prompted to" are both common and only the word after "to" tells).
 
-Only lowercase words of one run of prose are read (``collocation.runs``).
+Only lowercase words of one run of prose are read (``collocation.lowered_runs``).
 """
 
 from __future__ import annotations
