@@ -542,9 +542,6 @@ class _ActiveChanges:
     """The knowledge base's entries in force at the as-of date, with what every note's pass reads from them."""
 
     knowledge: Knowledge  # what they were read from
-    active: list[tuple[Change, Matcher]]  # most specific first
-    index: dict[str, list[tuple[Change, Matcher]]]  # _by_name(active)
-    rank: dict[str, int]  # an entry's place in ``active``, by id
     retired_names: frozenset[str]  # services whose botocore client is gone, bare
     # the entries a note's notice can acknowledge for the whole note (reported once per note, or a
     # retirement or closure named alone), by each of their names, folded
@@ -580,9 +577,6 @@ def _active_changes(knowledge: Knowledge, as_of: date) -> _ActiveChanges:
 
     return _ActiveChanges(
         knowledge=knowledge,
-        active=active,
-        index=index,
-        rank=rank,
         # services whose botocore client is gone serve no one, existing customers included
         retired_names=frozenset(_bare(" ".join(name.split())) for retired in knowledge.retired for name in retired.names),
         noticed=noticed,
