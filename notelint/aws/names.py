@@ -68,7 +68,7 @@ def _folded_tokens(text: str) -> list[str]:
 
 def _words(name: str) -> tuple[str, ...]:
     """The casefolded words of a name as the tokenizer reads them ("X-Ray" -> x, ray)."""
-    return tuple(word.casefold() for word in _TOKEN.findall(name))
+    return tuple(_folded_tokens(name))
 
 
 def _at_sentence_start(text: str, end: int) -> bool:
