@@ -21,7 +21,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from notelint.memo import TextMemo
-from notelint.spelling.suggest import edits1
+from notelint.spelling.suggest import OneEditIndex
 from notelint.spelling.vocab import Vocabulary
 
 _WORD = re.compile(r"(?<![\w./@#$\\-])[A-Za-z]+(?![\w/@#\\-]|\.\w)")
@@ -46,6 +46,12 @@ class NameFinder:
         alternatives = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
         self._phrase = re.compile(rf"(?<![\w./-])(?:{alternatives})(?![\w/-])", re.IGNORECASE) if phrases else None
         self._edit_targets = {k: v for k, v in vocab.casing.items() if len(k) >= MIN_EDIT_LETTERS}
+
+    @cached_property
+    def _edit_index(self) -> OneEditIndex:
+        # the names one edit from a pair's joined letters, found through their deletions: generating
+        # every edit of the letters (~55 a letter) and looking each up was most of NL207's time
+        return OneEditIndex(self._edit_targets)
 
     def _word(self, word: str) -> bool:
         """A known word or an acronym ("Open MPI" is no typo of OpenAPI)."""
@@ -90,7 +96,7 @@ class NameFinder:
             name = vocab.casing.get(joined)
             exact = name is not None
             if name is None and len(joined) >= MIN_EDIT_LETTERS and not (self._word(a) and self._word(b)):
-                near = [self._edit_targets[n] for n in edits1(joined) if n in self._edit_targets]
+                near = [self._edit_targets[n] for n in self._edit_index.near(joined)]  # edits1(joined) & targets
                 name = near[0] if len(set(near)) == 1 else None
                 if name is not None and name.lower() in vocab.products:
                     name = None
