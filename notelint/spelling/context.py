@@ -9,8 +9,9 @@ mistake near-certain, the word that fits, and why.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from notelint.note import Block
 from notelint.shipped import data_yaml
@@ -41,6 +42,10 @@ class Confusable:
     pattern: re.Pattern[str]
     correct: str
     why: str
+    # strings every match of the pattern holds (lower case when it ignores case): a text
+    # without one of them is not searched (``required_literals``)
+    literals: tuple[str, ...] = ()
+    ignore_case: bool = False  # the pattern's IGNORECASE flag (read once: a flag enum's ``&`` is slow)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +84,84 @@ def confusions(block: Block, confusables: tuple[Confusable, ...],
 
 def confusions_in(text: str, confusables: tuple[Confusable, ...]) -> Iterator[tuple[Hit, Confusable]]:
     """(the wrong words, the entry) for each confusable found in one piece of prose (offsets into it)."""
+    ascii_text: bool | None = None
+    lower: str | None = None
     for entry in confusables:
+        if entry.literals:
+            # a pattern that opens with ``\b`` or a group is tried at every character (~30 ms a
+            # pattern over every fifth SageMaker page); a substring test in C rules most texts out
+            if entry.ignore_case:
+                if ascii_text is None:
+                    ascii_text = text.isascii()
+                if ascii_text:  # (beyond ASCII, case folding is the regex engine's: "K", the Kelvin sign)
+                    if lower is None:
+                        lower = text.lower()
+                    if not _holds(lower, entry.literals):
+                        continue
+            elif not _holds(text, entry.literals):
+                continue
         for match in entry.pattern.finditer(text):
             group = "w" if "w" in entry.pattern.groupindex else 0
             start, end = match.span(group)
             yield Hit(start, end, match.group(group)), entry
 
 
+def _holds(text: str, literals: tuple[str, ...]) -> bool:
+    for literal in literals:
+        if literal not in text:
+            return False
+    return True
+
+
 def load_confusables() -> tuple[Confusable, ...]:
     """The shipped confusables: a list of {match, correct, why} (schema: confusables.schema.json)."""
     entries = data_yaml("words", "confusables.yaml") or []
-    return tuple(Confusable(re.compile(e["match"]), str(e["correct"]), str(e["why"])) for e in entries)
+    confusables = []
+    for e in entries:
+        pattern = re.compile(e["match"])
+        confusables.append(Confusable(pattern, str(e["correct"]), str(e["why"]), required_literals(pattern),
+                                      bool(pattern.flags & re.IGNORECASE)))
+    return tuple(confusables)
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Runs of two or more literal characters that every match of ``pattern`` holds, read from
+    the regex parser's tree: the characters of its top-level sequence and of the groups in it
+    (without flags of their own), cut at anything else (a branch, a class, a repeat, an
+    assertion).  Lower-cased, and only ASCII runs, when the pattern ignores case (a text is
+    then tested in lower case, and only an ASCII text is).  Empty when the parser is not
+    one this code knows: the pattern is then searched in every text."""
+    try:
+        if sys.version_info >= (3, 11):
+            from re import _parser as parser
+        else:  # pragma: no cover (3.10)
+            import sre_parse as parser
+        tree = parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover (another implementation of Python)
+        return ()
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+    runs: list[str] = []
+    current: list[str] = []
+
+    def cut() -> None:
+        run = "".join(current)
+        current.clear()
+        if len(run) >= 2 and not (ignore_case and not run.isascii()):
+            runs.append(run.lower() if ignore_case else run)
+
+    def walk(items: Any) -> None:
+        for op, argument in items:
+            name = str(op)
+            if name == "LITERAL":
+                current.append(chr(argument))
+            elif name == "SUBPATTERN" and not argument[1] and not argument[2]:
+                walk(argument[3])  # (group, flags added, flags removed, its items)
+            else:
+                cut()
+
+    try:
+        walk(tree)
+    except Exception:  # pragma: no cover (a tree of another shape)
+        return ()
+    cut()
+    return tuple(runs)
