@@ -91,7 +91,7 @@ class Block:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets (start, end) of ``self.text[start:end]``; end is exclusive."""
         # (the piece look-ups written out: the claim reader asks ~36,000 spans of every fifth
-        # SageMaker page, and two helper calls a span were half their cost)
+        # SageMaker page, and two helper calls a span were a quarter of its cost)
         pieces = self._pieces
         if not pieces:
             return 0, 0
