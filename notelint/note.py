@@ -747,11 +747,16 @@ def _rewritten_url(content: str, cursor: int, text: str, autolink: tuple[int, in
     return start, start + (len(match.url.rstrip("*")) if match else 1)
 
 
+_PROSE = Kind.PROSE  # (read once: an enum member off its class costs a look-up each time)
+_BREAKS_AND_SPECIALS = frozenset({"text_special", "softbreak", "hardbreak"})
+
+
 def _inline_text(
     token: Token, content_map: _ContentMap, html: list[Html]
 ) -> tuple[str, list[tuple[int, int, int, int]], list[Segment]]:
     """Visible text, source pieces and segments of one inline token."""
     to_file = content_map.at
+    single = content_map.single
     content = token.content
     parts: list[str] = []
     pieces: list[tuple[int, int, int, int]] = []
@@ -785,10 +790,11 @@ def _inline_text(
         if not text:
             return
         parts.append(text)
-        if content_map.single:
-            pieces.append((length, to_file(content_start), len(text), 0))
-            length += len(text)
-            seg_src_end = to_file(content_start + len(text) - 1) + 1
+        if single:
+            size = len(text)
+            pieces.append((length, to_file(content_start), size, 0))
+            length += size
+            seg_src_end = to_file(content_start + size - 1) + 1
             return
         done = 0
         while done < len(text):
@@ -819,32 +825,33 @@ def _inline_text(
         nonlocal seg_src_end
         seg_src_end = max(seg_src_end, to_file(max(src[1] - 1, src[0])) + 1)
 
-    def current() -> tuple[Kind, str | None]:
-        return (context[-1][0], context[-1][1]) if context else (Kind.PROSE, None)
-
     for child in token.children or ():
         kind = child.type
         src = child.meta.get("src") if child.meta else None
         if kind == "text":
-            found = content.find(child.content, cursor)
+            text = child.content
+            found = content.find(text, cursor)
+            # (``current()`` and ``open_segment``'s own test written out: most runs of text
+            # continue the segment before them)
+            segment_kind, href = (context[-1][0], context[-1][1]) if context else (_PROSE, None)
             if found < 0:  # a URL's text as the parser rewrote it (%20 decoded, punycode): one unit, the URL
-                found, end = _rewritten_url(content, cursor, child.content, context[-1][2] if context else None)
-                segment_kind, href = current()
+                found, end = _rewritten_url(content, cursor, text, context[-1][2] if context else None)
                 open_segment(segment_kind, href, to_file(found))
-                add_atomic(child.content, (found, end))
+                add_atomic(text, (found, end))
                 cursor = end
                 continue
-            segment_kind, href = current()
-            open_segment(segment_kind, href, to_file(found))
-            add_contiguous(child.content, found)
-            cursor = found + len(child.content)
-        elif kind in ("text_special", "softbreak", "hardbreak"):
+            if seg_kind is not segment_kind or seg_href != href:
+                open_segment(segment_kind, href, to_file(found))
+            add_contiguous(text, found)
+            cursor = found + len(text)
+        elif kind in _BREAKS_AND_SPECIALS:
             visible = child.content if kind == "text_special" else "\n"
             if src is None:
                 found = content.find(child.markup or "\n", cursor)
                 src = (found, found + max(len(child.markup), 1)) if found >= 0 else (cursor, cursor + 1)
-            segment_kind, href = current()
-            open_segment(segment_kind, href, to_file(src[0]))
+            segment_kind, href = (context[-1][0], context[-1][1]) if context else (_PROSE, None)
+            if seg_kind is not segment_kind or seg_href != href:
+                open_segment(segment_kind, href, to_file(src[0]))
             add_atomic(visible, src)
             cursor = src[1]
         elif kind == "code_inline":
