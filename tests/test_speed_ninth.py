@@ -80,3 +80,19 @@ def test_split_name_one_edit_away_among_other_pairs():
 
 def test_split_name_not_one_edit_away():
     assert lint(FRONT + "* Use Py Trxxh and Tensor Flwwo here.\n", ("NL207",)) == []  # two edits each
+
+
+@pytest.mark.parametrize(
+    "body, found",
+    [
+        ("* the the model\n", [(0, 7, 10, "'the' is repeated")]),
+        ("* The\n  the model\n", [(1, 3, 6, "'the' is repeated")]),  # the second word, on the next line
+        ("* a (the the) b\n", [(0, 10, 13, "'the' is repeated")]),
+        ("* the theory; the-the; the.the; the/the\n", []),
+        ("* caf\u00e9 is is open\n", [(0, 11, 13, "'is' is repeated")]),  # a text beyond ASCII: searched as before
+        ("* had had; that that\n", []),
+    ],
+)
+def test_repeated_words_found_where_two_runs_of_letters_repeat(body, found):
+    diagnostics = lint(FRONT + body, ("NL204",))
+    assert [(d.line - BODY_LINE, d.column, d.end_column, d.message) for d in diagnostics] == found
