@@ -168,7 +168,7 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
     def walk(items: Any) -> None:
         for op, argument in items:
-            name = str(op)
+            name = getattr(op, "name", "")  # (the parser's opcodes are ints with a name)
             if name == "LITERAL":
                 current.append(chr(argument))
             elif name == "SUBPATTERN" and not argument[1] and not argument[2]:

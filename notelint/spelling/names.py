@@ -50,7 +50,7 @@ class NameFinder:
     @cached_property
     def _edit_index(self) -> OneEditIndex:
         # the names one edit from a pair's joined letters, found through their deletions: generating
-        # every edit of the letters (~55 a letter) and looking each up was most of NL207's time
+        # every edit of the letters (~55 a letter) to look up 28 names was NL207's largest cost
         return OneEditIndex(self._edit_targets)
 
     def _word(self, word: str) -> bool:
