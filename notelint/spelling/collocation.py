@@ -34,7 +34,6 @@ from __future__ import annotations
 import mmap
 import re
 import sys
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator, Mapping, NamedTuple
@@ -133,8 +132,7 @@ def _scan_runs(text: str) -> tuple[Run, ...]:
 _RUNS = TextMemo(_scan_runs, 1024)
 
 
-@dataclass(frozen=True, slots=True)
-class Misplaced:
+class Misplaced(NamedTuple):
     """A word as written, the word AWS prose puts there, and the neighbours that say so."""
 
     start: int
