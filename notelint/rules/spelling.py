@@ -220,11 +220,15 @@ def _names(ctx: Context) -> NameFinder:
     return ctx.shared("spelling.names", lambda: NameFinder(speller(ctx).vocab))
 
 
-def _prose(note: Note) -> Iterator[tuple[Block, Segment, str]]:
-    for block in note.blocks:
-        for segment, text in block.iter_segments(*PROSE_KINDS):
-            if segment.kind is not Kind.IMAGE:
-                yield block, segment, text
+def _prose(note: Note) -> tuple[tuple[Block, Segment, str], ...]:
+    """The prose segments of the note with their blocks and texts, images' alt text left out (listed
+    once per note: NL201, NL203 and NL207 read them)."""
+    return note.cached("spelling.prose", lambda: tuple(
+        (block, segment, text)
+        for block in note.blocks
+        for segment, text in block.iter_segments(*PROSE_KINDS)
+        if segment.kind is not Kind.IMAGE
+    ))
 
 
 @rule(
