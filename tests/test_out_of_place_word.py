@@ -413,6 +413,31 @@ def test_one_edit_cases(word, other, expected):
     assert one_edit(word, other) is expected
 
 
+@given(
+    words=st.lists(st.text(alphabet="abcé'", max_size=7), max_size=30),
+    word=st.text(alphabet="abcé'", min_size=1, max_size=7),
+)
+def test_near2_lists_the_words_with_the_first_letter_at_most_two_edits_away(words, word):
+    """NL201's distance-2 suggestions (``suggest._Index``): every known word, repeats included, that
+    starts with the word's letter and is two edits or fewer from it."""
+    from collections import Counter
+
+    from notelint.spelling.suggest import _Index
+
+    index = _Index(lambda: words)
+    assert Counter(index.near2(word)) == Counter(w for w in words if w[:1] == word[:1] and _osa_by_table(word, w) <= 2)
+    assert Counter(index.near2(word)) == Counter(index.near2(word))  # the letter's list is kept as it was built
+
+
+def test_near2_cases():
+    from notelint.spelling.suggest import _Index
+
+    index = _Index(lambda: ["sagemaker", "sagemakers", "sagemaker", "segmaker", "agemaker", "", "sage"])
+    assert sorted(index.near2("sagemakr")) == ["sagemaker", "sagemaker", "sagemakers"]  # not "segmaker": three edits
+    assert index.near2("agemakr") == ["agemaker"]  # only words with the same first letter
+    assert index.near2("q") == []
+
+
 def test_the_one_edit_index_finds_what_the_generated_edits_find():
     from notelint.spelling.suggest import OneEditIndex, edits1
 

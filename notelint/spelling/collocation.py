@@ -34,7 +34,6 @@ from __future__ import annotations
 import mmap
 import re
 import sys
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator, Mapping, NamedTuple
@@ -133,8 +132,7 @@ def _scan_runs(text: str) -> tuple[Run, ...]:
 _RUNS = TextMemo(_scan_runs, 1024)
 
 
-@dataclass(frozen=True, slots=True)
-class Misplaced:
+class Misplaced(NamedTuple):
     """A word as written, the word AWS prose puts there, and the neighbours that say so."""
 
     start: int
@@ -415,8 +413,14 @@ class Followers:
         """Whether ``word`` follows at all (every listed count is 1 or more)."""
         counts = self._counts
         if counts is None:
-            return self.get(word) > 0
-        return word in counts
+            self._searches += 1
+            if self._searches <= self.SEARCHES_BEFORE_DICT:
+                # one search of the text: an item is the field's start or follows a space
+                key = word + ":"
+                return self._field.startswith(key) or " " + key in self._field if _listable(word) else False
+            self.parse()
+            counts = self._counts
+        return word in counts  # type: ignore[operator]
 
     def parse(self) -> None:
         """Answer from a dict of the field from now on."""
@@ -424,10 +428,15 @@ class Followers:
             self._counts = _pairs(self._field)
 
 
+def _listable(word: str) -> bool:
+    """Whether ``word`` could be listed in a field (no listed word is empty or holds a colon or a space)."""
+    return bool(word) and ":" not in word and " " not in word
+
+
 def _count_in(field: str, word: str) -> int:
     """``word``'s count in a field of ``word:count`` items separated by single spaces (0: not there)."""
-    if not word or ":" in word or " " in word:
-        return 0  # (no listed word holds either)
+    if not _listable(word):
+        return 0
     key = word + ":"
     if field.startswith(key):
         at = len(key)
@@ -606,17 +615,18 @@ def load() -> Model:
 
 def misplaced(text: str, model: Model, skip: Callable[[str], bool]) -> Iterator[Misplaced]:
     """Each lowercase word of ``text`` that AWS prose, by its neighbours, writes as a similar word."""
+    seen = model.seen
     for run in lowered_runs(text):
         words = run.words  # neighbours in any case but CamelCase: "SSD", "AWS" are counted lowercased
         last = len(words) - 1
         if not last:
             continue  # a word alone: no neighbour to judge it by
         for index, token in enumerate(run.tokens):
-            if not token.islower() or len(token) < MIN_LETTERS or token in FUNCTION_WORDS:
+            if len(token) < MIN_LETTERS or token in FUNCTION_WORDS or not token.islower():
                 continue
             before = words[index - 1] if index else None
             after = words[index + 1] if index < last else None
-            if model.seen(token, before, after) or skip(token):
+            if seen(token, before, after) or skip(token):
                 continue  # the cheap tests first: most words are seen beside a neighbour
             likely = model.judge_unseen(token, before, after)
             if likely:

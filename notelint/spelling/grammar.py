@@ -47,9 +47,8 @@ Only lowercase words of one run of prose are read (``collocation.lowered_runs``)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from notelint.shipped import data_text
 from notelint.spelling.collocation import (
@@ -89,8 +88,7 @@ VOWELS = frozenset("aeiou")  # the letters an irregular past form changes (held/
 MIN_VERB_FORM_LETTERS = 5
 
 
-@dataclass(frozen=True, slots=True)
-class Slip:
+class Slip(NamedTuple):
     """A word the grammar rules out, the words that fit, and why."""
 
     start: int
