@@ -13,13 +13,14 @@ from notelint.codes import Selection
 from notelint.config import Config
 from notelint.diagnostic import Diagnostic, FixOut, Location, Severity, TextEdit
 from notelint.files import NoteFile
+from notelint.finding import Digest, Edit, Finding, Fix, Related
 from notelint.outcome import FileError, FileOutcome, NoteSummary, RunResult
 from notelint.output import OutputContext
 from notelint.runner import Plan
 from notelint.values import FrozenInstanceError, FrozenValue, Value
 
 WRITTEN_OUT = [Selection, Config, Diagnostic, FixOut, Location, TextEdit, NoteFile, FileError, FileOutcome,
-               NoteSummary, RunResult, OutputContext, Plan]
+               NoteSummary, RunResult, OutputContext, Plan, Edit, Fix, Digest, Related, Finding]
 
 
 @pytest.mark.parametrize("cls", WRITTEN_OUT, ids=lambda cls: cls.__name__)
@@ -93,6 +94,15 @@ def test_config_replaced_and_with_overrides():
     assert base.with_overrides(select=None, fail_on="error") == base.replaced(fail_on="error")
     with pytest.raises(TypeError):
         base.replaced(colour="red")
+
+
+def test_findings_keep_their_defaults_and_copy_whole():
+    finding = Finding(3, 7, "misspelt", fix=Fix((Edit(3, 7, "word"),), "write 'word'"))
+    assert finding.fix is not None and finding.fix.safe and finding.meta == {} and finding.note is None
+    assert finding.meta is not Finding(3, 7, "misspelt").meta
+    assert pickle.loads(pickle.dumps(finding)) == finding
+    assert Digest("n.md", None, (0, 10)).position(12) == (2, 3)
+    assert Related(Digest("n.md", None, (0,)), 1, 2, "there") == Related(Digest("n.md", None, (0,)), 1, 2, "there")
 
 
 def test_the_bases_are_plain():
