@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import inspect
 import pickle
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,13 +15,17 @@ from notelint.config import Config
 from notelint.diagnostic import Diagnostic, FixOut, Location, Severity, TextEdit
 from notelint.files import NoteFile
 from notelint.finding import Digest, Edit, Finding, Fix, Related
+from notelint.frontmatter import Field, FrontMatter
+from notelint.rule import Context, Rule
+from notelint.suppressions import Directive, Suppressions
 from notelint.outcome import FileError, FileOutcome, NoteSummary, RunResult
 from notelint.output import OutputContext
 from notelint.runner import Plan
 from notelint.values import FrozenInstanceError, FrozenValue, Value
 
 WRITTEN_OUT = [Selection, Config, Diagnostic, FixOut, Location, TextEdit, NoteFile, FileError, FileOutcome,
-               NoteSummary, RunResult, OutputContext, Plan, Edit, Fix, Digest, Related, Finding]
+               NoteSummary, RunResult, OutputContext, Plan, Edit, Fix, Digest, Related, Finding, Field, FrontMatter,
+               Directive, Suppressions, Context, Rule]
 
 
 @pytest.mark.parametrize("cls", WRITTEN_OUT, ids=lambda cls: cls.__name__)
@@ -103,6 +108,13 @@ def test_findings_keep_their_defaults_and_copy_whole():
     assert pickle.loads(pickle.dumps(finding)) == finding
     assert Digest("n.md", None, (0, 10)).position(12) == (2, 3)
     assert Related(Digest("n.md", None, (0,)), 1, 2, "there") == Related(Digest("n.md", None, (0,)), 1, 2, "there")
+
+
+def test_a_context_hides_its_shared_data_from_repr():
+    context = Context(date(2026, 12, 2), Config(root=Path(".")))
+    context.shared("x", lambda: 1)
+    assert context.shared_data == {"x": 1} and "shared_data" not in repr(context)
+    assert repr(context).startswith("Context(as_of=datetime.date(2026, 12, 2), settings=Config(")
 
 
 def test_the_bases_are_plain():
