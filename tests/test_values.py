@@ -10,12 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from notelint.aws.calls import Found
+from notelint.aws.catalog import Service
+from notelint.aws.hyperparameters import Algorithm
+from notelint.aws.operations import OpToken
+from notelint.aws.text import Run
 from notelint.codes import Selection
 from notelint.config import Config
 from notelint.diagnostic import Diagnostic, FixOut, Location, Severity, TextEdit
 from notelint.files import NoteFile
 from notelint.finding import Digest, Edit, Finding, Fix, Related
 from notelint.frontmatter import Field, FrontMatter
+from notelint.htmltext import ItemText
 from notelint.rule import Context, Rule
 from notelint.suppressions import Directive, Suppressions
 from notelint.outcome import FileError, FileOutcome, NoteSummary, RunResult
@@ -25,7 +31,7 @@ from notelint.values import FrozenInstanceError, FrozenValue, Value
 
 WRITTEN_OUT = [Selection, Config, Diagnostic, FixOut, Location, TextEdit, NoteFile, FileError, FileOutcome,
                NoteSummary, RunResult, OutputContext, Plan, Edit, Fix, Digest, Related, Finding, Field, FrontMatter,
-               Directive, Suppressions, Context, Rule]
+               Directive, Suppressions, Context, Rule, Run, Found, OpToken, ItemText, Service, Algorithm]
 
 
 @pytest.mark.parametrize("cls", WRITTEN_OUT, ids=lambda cls: cls.__name__)
