@@ -129,11 +129,8 @@ class Config(FrozenValue):
 
     def with_overrides(self, **changes: Any) -> Config:
         """A copy with the settings given that are not None changed (an unknown name is a TypeError)."""
-        return self.replaced(**{k: v for k, v in changes.items() if v is not None})
-
-    def replaced(self, **changes: Any) -> Config:
-        """A copy with these settings changed (``dataclasses.replace``'s role)."""
-        return Config(**{**{name: getattr(self, name) for name in self.FIELDS}, **changes})
+        config: Config = self.replaced(**{k: v for k, v in changes.items() if v is not None})
+        return config
 
 
 # -- validators -------------------------------------------------------------------

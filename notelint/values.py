@@ -43,6 +43,10 @@ class Value:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def replaced(self, **changes: Any) -> Any:
+        """A copy with these fields changed (``dataclasses.replace``'s role); an unknown name is a TypeError."""
+        return self.__class__(**{**{name: getattr(self, name) for name in self.FIELDS}, **changes})
+
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS if name not in self.HIDDEN)
         return f"{self.__class__.__qualname__}({shown})"

@@ -99,6 +99,13 @@ def test_a_mutable_value_compares_by_fields_and_is_unhashable():
     assert RunResult(files=2) == RunResult(files=2) != RunResult(files=3)
 
 
+def test_any_value_replaced_is_a_changed_copy():
+    diagnostic = _diagnostic(meta={"kind": "renamed"})
+    moved = diagnostic.replaced(line=4, end_line=4)
+    assert (moved.line, moved.end_line, moved.message, moved.meta) == (4, 4, diagnostic.message, {"kind": "renamed"})
+    assert diagnostic.line == 3 and FileError("a.md", "gone").replaced(path="b.md") == FileError("b.md", "gone")
+
+
 def test_config_replaced_and_with_overrides():
     base = Config(root=Path("."))
     assert base.replaced(language="en-GB").language == "en-GB" and base.language == "en-US"
