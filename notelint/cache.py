@@ -9,9 +9,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 from notelint.atomic import replace_file
+
+TYPE_CHECKING = False  # typing is for type checkers: its import is a twentieth of a run answered from the cache
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def cache_root() -> Path:

@@ -10,15 +10,15 @@ import argparse
 import gc
 import os
 import sys
-from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
 
 from notelint import __version__
 from notelint.config import FAIL_ON, Config, ConfigError, discover, load_file, parse_date
 from notelint.diagnostic import Severity
 
+TYPE_CHECKING = False  # typing is for type checkers: its import is a twentieth of a run answered from the cache
 if TYPE_CHECKING:
+    from typing import Sequence
     from notelint.rule import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -70,6 +70,7 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="notelint",
         description="Lint technical study notes kept as structured Markdown.",
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"notelint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -77,8 +78,36 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     first = words[0] if words else None
     for name, summary in COMMANDS.items():
         if first not in COMMANDS or name == first:
-            _OPTIONS[name](commands.add_parser(name, help=summary))
+            _OPTIONS[name](commands.add_parser(name, help=summary, formatter_class=_HelpFormatter))
     return parser
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, given the width shutil.get_terminal_size would give.
+
+    argparse makes a formatter for every option added (to check its ``nargs``) and
+    asks ``shutil`` for the terminal's width, so every run imported shutil, and with
+    it zlib, bz2 and lzma: four shared libraries, ~3 ms of CPU, for help text that a
+    check never prints.  The columns are found as shutil finds them (``COLUMNS``,
+    else the terminal of ``sys.__stdout__``, else 80), so help and usage lines wrap
+    where they did."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, _terminal_columns() - 2 if width is None else width)
+
+
+def _terminal_columns() -> int:
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        size = os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+    return size.columns or 80
 
 
 def _check_options(check: argparse.ArgumentParser) -> None:
@@ -370,10 +399,10 @@ def _all_rules() -> Sequence[Rule]:
 
 def _check_stdin(args: argparse.Namespace, config: Config):
     """Check one note read from stdin, reported as --stdin-filename (default 'stdin.md')."""
-    import dataclasses
     import tempfile
 
     from notelint import runner
+    from notelint.outcome import FileError
     from notelint.rules import RULES
 
     if args.paths != ["-"]:
@@ -394,7 +423,7 @@ def _check_stdin(args: argparse.Namespace, config: Config):
         the_plan = runner.Plan([NoteFile(path, name)], context)
         result, patch = runner.check(config, RULES, the_plan, cache=False, jobs=args.jobs)
     result.diagnostics = [d for d in result.diagnostics if d.path == name]
-    result.errors = [dataclasses.replace(e, path=name) if e.path == str(path) else e for e in result.errors]
+    result.errors = [FileError(name, e.message) if e.path == str(path) else e for e in result.errors]
     return result, patch
 
 
@@ -458,6 +487,8 @@ def exit_code(result, fail_on: str, exit_zero: bool = False) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     """Write the report; findings are its content, so only errors make the exit code non-zero."""
+    from datetime import date, datetime, timezone
+
     from notelint import report, runner
     from notelint.rules import RULES
 

@@ -8,8 +8,12 @@ prefix is accepted too: ``NL``, ``NL4``, ``NL41`` or ``NL412``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable
+
+from notelint.values import FrozenValue
+
+TYPE_CHECKING = False  # typing is for type checkers: its import is a twentieth of a run answered from the cache
+if TYPE_CHECKING:
+    from typing import Iterable
 
 FAMILIES = {
     "NL1": "structure",
@@ -36,13 +40,20 @@ def _best(code: str, prefixes: Iterable[str]) -> int:
     return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(FrozenValue):
     """Which rules run: the most specific matching prefix wins; on a tie, ignore wins."""
 
-    select: tuple[str, ...] | None = None  # None: every rule that is on by default
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
+    __slots__ = FIELDS = ("select", "ignore", "extend_select")
+    select: tuple[str, ...] | None  # None: every rule that is on by default
+    ignore: tuple[str, ...]
+    extend_select: tuple[str, ...]
+
+    def __init__(
+        self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (), extend_select: tuple[str, ...] = ()
+    ):
+        object.__setattr__(self, "select", select)
+        object.__setattr__(self, "ignore", ignore)
+        object.__setattr__(self, "extend_select", extend_select)
 
     def enabled(self, code: str, default_enabled: bool = True) -> bool:
         ignored = _best(code, self.ignore)

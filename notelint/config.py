@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
-from typing import Any, Callable
 
 from notelint.cache import cache_root, load_json, store_json
 from notelint.codes import Selection, is_code_prefix
-from notelint.dates import iso_date
 from notelint.diagnostic import Severity
+from notelint.values import FrozenValue
+
+TYPE_CHECKING = False  # typing is for type checkers: its import is a twentieth of a run answered from the cache
+if TYPE_CHECKING:
+    from datetime import date
+    from typing import Any, Callable
 
 FAIL_ON = ("error", "warning", "info", "never")
 # where the notes schema's front-matter rules apply: "required" on every note,
@@ -47,26 +49,63 @@ class ConfigError(Exception):
     """A configuration problem; the message names the file and the key."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(FrozenValue):
+    """The settings of one run (a frozen value: ``with_overrides`` makes a changed copy)."""
+
+    __slots__ = FIELDS = (
+        "root", "file", "paths", "exclude", "extend_exclude", "select", "ignore", "extend_select",
+        "per_file_ignores", "severity", "fail_on", "front_matter", "as_of", "words", "word_files", "language",
+        "max_file_size", "file_timeout",
+    )
     root: Path  # directory that relative paths are resolved against
-    file: Path | None = None  # the config file, if one was found
-    paths: tuple[str, ...] = (".",)
-    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
-    extend_exclude: tuple[str, ...] = ()
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    severity: dict[str, Severity] = field(default_factory=dict)
-    fail_on: str = "warning"
-    front_matter: str = "auto"  # one of FRONT_MATTER
-    as_of: date | None = None
-    words: tuple[str, ...] = ()
-    word_files: tuple[str, ...] = ()
-    language: str = "en-US"  # one of LANGUAGES: en-GB accepts British spellings (organisation, vectorise)
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE
-    file_timeout: float = DEFAULT_FILE_TIMEOUT  # seconds one file may take before it is skipped
+    file: Path | None  # the config file, if one was found
+    paths: tuple[str, ...]
+    exclude: tuple[str, ...]
+    extend_exclude: tuple[str, ...]
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...]
+    extend_select: tuple[str, ...]
+    per_file_ignores: dict[str, tuple[str, ...]]
+    severity: dict[str, Severity]
+    fail_on: str
+    front_matter: str  # one of FRONT_MATTER
+    as_of: date | None
+    words: tuple[str, ...]
+    word_files: tuple[str, ...]
+    language: str  # one of LANGUAGES: en-GB accepts British spellings (organisation, vectorise)
+    max_file_size: int
+    file_timeout: float  # seconds one file may take before it is skipped
+
+    def __init__(
+        self,
+        root: Path,
+        file: Path | None = None,
+        paths: tuple[str, ...] = (".",),
+        exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+        extend_exclude: tuple[str, ...] = (),
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] = (),
+        extend_select: tuple[str, ...] = (),
+        per_file_ignores: dict[str, tuple[str, ...]] | None = None,  # None: a new empty dict
+        severity: dict[str, Severity] | None = None,  # None: a new empty dict
+        fail_on: str = "warning",
+        front_matter: str = "auto",
+        as_of: date | None = None,
+        words: tuple[str, ...] = (),
+        word_files: tuple[str, ...] = (),
+        language: str = "en-US",
+        max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+        file_timeout: float = DEFAULT_FILE_TIMEOUT,
+    ):
+        for name, value in (
+            ("root", root), ("file", file), ("paths", paths), ("exclude", exclude), ("extend_exclude", extend_exclude),
+            ("select", select), ("ignore", ignore), ("extend_select", extend_select),
+            ("per_file_ignores", {} if per_file_ignores is None else per_file_ignores),
+            ("severity", {} if severity is None else severity), ("fail_on", fail_on), ("front_matter", front_matter),
+            ("as_of", as_of), ("words", words), ("word_files", word_files), ("language", language),
+            ("max_file_size", max_file_size), ("file_timeout", file_timeout),
+        ):
+            object.__setattr__(self, name, value)
 
     @property
     def selection(self) -> Selection:
@@ -89,7 +128,9 @@ class Config:
         return chosen
 
     def with_overrides(self, **changes: Any) -> Config:
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+        """A copy with the settings given that are not None changed (an unknown name is a TypeError)."""
+        config: Config = self.replaced(**{k: v for k, v in changes.items() if v is not None})
+        return config
 
 
 # -- validators -------------------------------------------------------------------
@@ -138,6 +179,8 @@ def _one_of(choices: tuple[str, ...]) -> Callable[[Any, str], str]:
 
 
 def parse_date(value: Any, key: str) -> date:
+    from notelint.dates import iso_date  # (datetime) only when a date is given: a run without one does without
+
     found = iso_date(value)
     if found is None:
         raise _Bad(key, "a date written YYYY-MM-DD", value)

@@ -17,12 +17,12 @@ apply (formatters and the report show them): ``source`` (URL of the fact),
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping
-
 from notelint.enums import Named
+from notelint.values import FrozenValue
 
+TYPE_CHECKING = False  # typing is for type checkers: its import is a twentieth of a run answered from the cache
 if TYPE_CHECKING:
+    from typing import Any, Mapping
     from notelint.finding import Digest as Digest
     from notelint.finding import Edit as Edit
     from notelint.finding import Finding as Finding
@@ -54,36 +54,64 @@ class Severity(Named):
 _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+# These four are frozen values written out (``notelint.values``: a run answered
+# from the result cache makes them without importing ``dataclasses``).
+_set = object.__setattr__
+
+
+class Location(FrozenValue):
+    __slots__ = FIELDS = ("path", "line", "column", "end_line", "end_column", "message")
     path: str
     line: int
     column: int
     end_line: int
     end_column: int  # exclusive
-    message: str = ""
+    message: str
+
+    def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int, message: str = ""):
+        _set(self, "path", path)
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "end_line", end_line)
+        _set(self, "end_column", end_column)
+        _set(self, "message", message)
 
 
-@dataclass(frozen=True, slots=True)
-class TextEdit:
+class TextEdit(FrozenValue):
     """An edit in output coordinates (1-based, end exclusive)."""
 
+    __slots__ = FIELDS = ("line", "column", "end_line", "end_column", "text")
     line: int
     column: int
     end_line: int
     end_column: int
     text: str
 
+    def __init__(self, line: int, column: int, end_line: int, end_column: int, text: str):
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "end_line", end_line)
+        _set(self, "end_column", end_column)
+        _set(self, "text", text)
 
-@dataclass(frozen=True, slots=True)
-class FixOut:
+
+class FixOut(FrozenValue):
+    __slots__ = FIELDS = ("edits", "description", "safe")
     edits: tuple[TextEdit, ...]
     description: str
     safe: bool
 
+    def __init__(self, edits: tuple[TextEdit, ...], description: str, safe: bool):
+        _set(self, "edits", edits)
+        _set(self, "description", description)
+        _set(self, "safe", safe)
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+
+class Diagnostic(FrozenValue):
+    __slots__ = FIELDS = (
+        "code", "name", "severity", "path", "line", "column", "end_line", "end_column", "message",
+        "suggestions", "fix", "related", "meta",
+    )
     code: str
     name: str
     severity: Severity
@@ -93,10 +121,29 @@ class Diagnostic:
     end_line: int
     end_column: int  # exclusive
     message: str
-    suggestions: tuple[str, ...] = ()
-    fix: FixOut | None = None
-    related: tuple[Location, ...] = ()
-    meta: Mapping[str, Any] = field(default_factory=dict)
+    suggestions: tuple[str, ...]
+    fix: FixOut | None
+    related: tuple[Location, ...]
+    meta: Mapping[str, Any]
+
+    def __init__(
+        self, code: str, name: str, severity: Severity, path: str, line: int, column: int, end_line: int,
+        end_column: int, message: str, suggestions: tuple[str, ...] = (), fix: FixOut | None = None,
+        related: tuple[Location, ...] = (), meta: Mapping[str, Any] | None = None,
+    ):
+        _set(self, "code", code)
+        _set(self, "name", name)
+        _set(self, "severity", severity)
+        _set(self, "path", path)
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "end_line", end_line)
+        _set(self, "end_column", end_column)
+        _set(self, "message", message)
+        _set(self, "suggestions", suggestions)
+        _set(self, "fix", fix)
+        _set(self, "related", related)
+        _set(self, "meta", {} if meta is None else meta)  # a new dict each, as default_factory=dict gave
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, int, int, str]:

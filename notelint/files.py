@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Iterable
+
+from notelint.values import FrozenValue
+
+TYPE_CHECKING = False  # typing is for type checkers: its import is a twentieth of a run answered from the cache
+if TYPE_CHECKING:
+    from typing import Iterable
 
 NOTE_SUFFIXES = (".md", ".markdown")
 
 
-@dataclass(frozen=True)
-class NoteFile:
+class NoteFile(FrozenValue):
+    __slots__ = FIELDS = ("path", "display")
     path: Path  # as given or found (not resolved: symlinks stay symlinks)
     display: str  # shown in output: relative to the working directory if inside it
+
+    def __init__(self, path: Path, display: str):
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "display", display)
 
 
 def display_path(path: Path) -> str:

@@ -11,7 +11,6 @@ import difflib
 import os
 import re
 import stat
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -219,7 +218,7 @@ def keep_meaning(note: Note, fix: Fix) -> Fix:
         edits.extend(anchors)
     if len(edits) == 1 and safe:
         return fix
-    return replace(fix, edits=tuple(edits), safe=safe)
+    return Fix(tuple(edits), fix.description, safe)
 
 
 def _names_new_nearby(note: Note, edit: Edit) -> bool:

@@ -9,18 +9,22 @@ rather than at the top of the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
 import yaml
 
+from notelint.values import FrozenValue, Value
 from notelint.yamlsafe import SafeLoader
 
+TYPE_CHECKING = False  # typing is for type checkers: its import is a twentieth of a run answered from the cache
+if TYPE_CHECKING:
+    from typing import Any
 
-@dataclass(frozen=True)
-class Field:
+
+# values written out, not dataclasses: ``notelint.values`` says why
+class Field(FrozenValue):
     """One top-level key of the front matter and where its key and value are."""
 
+    __slots__ = FIELDS = ("key", "value", "key_start", "key_end", "value_start", "value_end")
     key: str
     value: Any
     key_start: int  # offsets into the note's normalised text
@@ -28,19 +32,37 @@ class Field:
     value_start: int
     value_end: int
 
+    def __init__(self, key: str, value: Any, key_start: int, key_end: int, value_start: int, value_end: int):
+        for name, item in (("key", key), ("value", value), ("key_start", key_start), ("key_end", key_end),
+                           ("value_start", value_start), ("value_end", value_end)):
+            object.__setattr__(self, name, item)
 
-@dataclass
-class FrontMatter:
+
+class FrontMatter(Value):
     """The YAML block between the opening and closing ``---`` lines."""
 
+    __slots__ = FIELDS = ("raw", "start", "end", "data", "fields", "duplicates", "error", "error_offset")
     raw: str
     start: int  # offset of the first character after the opening fence line
     end: int  # offset just after the closing fence line
-    data: dict[str, Any] | None = None
-    fields: dict[str, Field] = field(default_factory=dict)
-    duplicates: list[Field] = field(default_factory=list)
-    error: str | None = None
-    error_offset: int | None = None
+    data: dict[str, Any] | None
+    fields: dict[str, Field]
+    duplicates: list[Field]
+    error: str | None
+    error_offset: int | None
+
+    def __init__(
+        self, raw: str, start: int, end: int, data: dict[str, Any] | None = None, fields: dict[str, Field] | None = None,
+        duplicates: list[Field] | None = None, error: str | None = None, error_offset: int | None = None,
+    ):
+        self.raw = raw
+        self.start = start
+        self.end = end
+        self.data = data
+        self.fields = {} if fields is None else fields
+        self.duplicates = [] if duplicates is None else duplicates
+        self.error = error
+        self.error_offset = error_offset
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default) if self.data else default

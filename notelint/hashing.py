@@ -11,7 +11,10 @@ the first run over a tree pays once.  Without either, ``hashlib``'s is used.
 from __future__ import annotations
 
 import importlib
-from typing import Any, Callable
+
+TYPE_CHECKING = False  # typing is for type checkers: its import is a twentieth of a run answered from the cache
+if TYPE_CHECKING:
+    from typing import Any, Callable
 
 
 def _sha256() -> Callable[..., Any]:

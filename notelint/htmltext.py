@@ -10,22 +10,29 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from notelint.note import Html, Note
+from notelint.values import FrozenValue
 
 _LIST_ITEM = re.compile(r"<li\b[^>]*>(.*?)</li\s*>", re.IGNORECASE | re.DOTALL)
 _TAG_OR_ENTITY = re.compile(r"<[^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 _CODE = re.compile(r"<(code|pre|kbd|samp)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
-@dataclass(frozen=True, slots=True)
-class ItemText:
+# written out, not a dataclass: notelint.values says why
+class ItemText(FrozenValue):
     """An ``<li>``'s text and, for each of its characters, its offset in the note's text."""
 
+    __slots__ = FIELDS = ("text", "offsets")
     text: str
     offsets: tuple[int, ...]
+
+    def __init__(
+        self, text: str, offsets: tuple[int, ...],
+    ):
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "offsets", offsets)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Offsets into the note's text of [i, j) of ``text`` (empty when j <= i)."""

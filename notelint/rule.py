@@ -20,7 +20,6 @@ from __future__ import annotations
 import inspect
 import re
 import textwrap
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable, TypeVar
 
@@ -28,6 +27,7 @@ from notelint.config import Config
 from notelint.diagnostic import Finding, Severity
 from notelint.parallel import time_limit_paused
 from notelint.enums import Named
+from notelint.values import FrozenValue, Value
 
 _T = TypeVar("_T")
 
@@ -51,19 +51,29 @@ _CODE = re.compile(r"NL[1-9]\d\d")
 _NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 
 
-@dataclass
-class Context:
+class Context(Value):
     """What a rule may know besides the note: settings and shared, lazily built data.
 
     ``shared`` may be seeded (``Linter(..., shared={"claims.knowledge": kb})``) so
-    that a test can hand the rules its own data: a one-entry knowledge base, say."""
+    that a test can hand the rules its own data: a one-entry knowledge base, say.
+    (Context and Rule are values written out, not dataclasses: ``notelint.values`` says why.)"""
 
+    __slots__ = FIELDS = ("as_of", "settings", "shared_data", "many_notes")
+    HIDDEN = frozenset({"shared_data"})
     as_of: date
     settings: Config
-    shared_data: dict[str, Any] = field(default_factory=dict, repr=False)
+    shared_data: dict[str, Any]
     # set while shared data is loaded before worker processes are forked: a rule's ``prepare`` may then
     # load what a run over many notes asks for anyway (the workers inherit it), which a one-note run skips
-    many_notes: bool = False
+    many_notes: bool
+
+    def __init__(
+        self, as_of: date, settings: Config, shared_data: dict[str, Any] | None = None, many_notes: bool = False
+    ):
+        self.as_of = as_of
+        self.settings = settings
+        self.shared_data = {} if shared_data is None else shared_data
+        self.many_notes = many_notes
 
     def shared(self, key: str, build: Callable[[], _T]) -> _T:
         """Data built once per run and shared by every rule that asks for ``key`` (the
@@ -79,8 +89,11 @@ NoteCheck = Callable[[Any, Context], Iterable[Finding]]
 Collect = Callable[[Any, Context], Any]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(FrozenValue):
+    __slots__ = FIELDS = (
+        "code", "name", "severity", "summary", "check", "bad", "good", "scope", "fix", "fix_safe",
+        "default_enabled", "collect", "prepare", "example_settings",
+    )
     code: str
     name: str
     severity: Severity
@@ -88,14 +101,28 @@ class Rule:
     check: NoteCheck
     bad: str  # a note that triggers the rule
     good: str  # a similar note that does not
-    scope: Scope = Scope.NOTE
-    fix: FixAvailability = FixAvailability.NEVER
-    fix_safe: bool = True  # False: the fix may change meaning, so --fix does not apply it
-    default_enabled: bool = True
-    collect: Collect | None = None  # corpus rules: the per-note summary
-    prepare: Callable[[Context], None] | None = None  # load shared data before files are read
+    scope: Scope
+    fix: FixAvailability
+    fix_safe: bool  # False: the fix may change meaning, so --fix does not apply it
+    default_enabled: bool
+    collect: Collect | None  # corpus rules: the per-note summary
+    prepare: Callable[[Context], None] | None  # load shared data before files are read
     # settings (Config fields) the examples need, e.g. (("front_matter", "required"),)
-    example_settings: tuple[tuple[str, Any], ...] = ()
+    example_settings: tuple[tuple[str, Any], ...]
+
+    def __init__(
+        self, code: str, name: str, severity: Severity, summary: str, check: NoteCheck, bad: str, good: str,
+        scope: Scope = Scope.NOTE, fix: FixAvailability = FixAvailability.NEVER, fix_safe: bool = True,
+        default_enabled: bool = True, collect: Collect | None = None, prepare: Callable[[Context], None] | None = None,
+        example_settings: tuple[tuple[str, Any], ...] = (),
+    ):
+        for name_, value in (
+            ("code", code), ("name", name), ("severity", severity), ("summary", summary), ("check", check),
+            ("bad", bad), ("good", good), ("scope", scope), ("fix", fix), ("fix_safe", fix_safe),
+            ("default_enabled", default_enabled), ("collect", collect), ("prepare", prepare),
+            ("example_settings", example_settings),
+        ):
+            object.__setattr__(self, name_, value)
 
     @property
     def doc(self) -> str:

@@ -3,30 +3,37 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
 
 from notelint.config import Config
 from notelint.files import NoteFile, expand
 from notelint.outcome import FileError, RunResult
 from notelint.source import SourceError, SourceFile, decode, read_bytes
+from notelint.values import Value
 
+TYPE_CHECKING = False  # typing is for type checkers: its import is a twentieth of a run answered from the cache
 if TYPE_CHECKING:  # the engine, the parser and the rules load only when a file is checked
+    from datetime import date
+    from typing import Sequence
     from notelint.resultcache import RunCache
     from notelint.rule import Rule
 
 MAX_FIX_PASSES = 10
 
 
-@dataclass
-class Plan:
-    """The files a run reports on (targets) and the rest of the corpus (context)."""
+class Plan(Value):
+    """The files a run reports on (targets) and the rest of the corpus (context).
+    A value written out, not a dataclass: ``notelint.values`` says why."""
 
+    __slots__ = FIELDS = ("targets", "context", "missing")
     targets: list[NoteFile]
     context: list[NoteFile]
-    missing: list[str] = field(default_factory=list)
+    missing: list[str]
+
+    def __init__(self, targets: list[NoteFile], context: list[NoteFile], missing: list[str] | None = None):
+        self.targets = targets
+        self.context = context
+        self.missing = [] if missing is None else missing
 
 
 def plan(config: Config, paths: Sequence[str]) -> Plan:
@@ -150,13 +157,13 @@ def _with_missing(result: RunResult, the_plan: Plan) -> RunResult:
     return result
 
 
-@dataclass
 class _RunAnswer:
     """A run looked up in the run cache: its result when found, else where to store it."""
 
-    cache: RunCache
-    key: str
-    result: RunResult | None
+    def __init__(self, cache: RunCache, key: str, result: RunResult | None):
+        self.cache = cache
+        self.key = key
+        self.result = result
 
     @classmethod
     def look_up(cls, config: Config, as_of: date | None, the_plan: Plan) -> _RunAnswer | None:
@@ -169,7 +176,7 @@ class _RunAnswer:
             sources = {display: decode(display, data) for display, data in targets}
         except SourceError:
             return None
-        run_cache = RunCache(config, as_of or config.as_of or date.today())
+        run_cache = RunCache(config, as_of or config.as_of)  # None: today
         key = run_cache.key(targets, context)
         diagnostics = run_cache.get(key)
         if diagnostics is None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from pathlib import Path
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -36,18 +35,23 @@ def line_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
 
 
-@dataclass(eq=False)
 class SourceFile:
-    """The text of one note, as read, with the maps between its two forms."""
+    """The text of one note, as read, with the maps between its two forms.
+
+    Equal only to itself (the identity of what was read).  Written out rather than
+    a dataclass: ``notelint.values`` says why."""
 
     path: str  # as displayed: relative to the working directory where possible
     text: str  # original text without the BOM, line endings as in the file
-    bom: bool = False
-    norm: str = field(init=False)  # text with every line ending turned into "\n"
-    _starts: list[int] = field(init=False, repr=False)
-    _orig_starts: list[int] = field(init=False, repr=False)
+    bom: bool
+    norm: str  # text with every line ending turned into "\n"
+    _starts: list[int]
+    _orig_starts: list[int]
 
-    def __post_init__(self) -> None:
+    def __init__(self, path: str, text: str, bom: bool = False):
+        self.path = path
+        self.text = text
+        self.bom = bom
         if "\r" in self.text:
             self.norm = _LINE_BREAK.sub("\n", self.text)
             self._orig_starts = line_starts(self.text)
@@ -60,6 +64,9 @@ class SourceFile:
         self._starts = line_starts(self.norm)
         if not self._orig_starts:
             self._orig_starts = self._starts
+
+    def __repr__(self) -> str:
+        return f"SourceFile(path={self.path!r}, text={self.text!r}, bom={self.bom!r}, norm={self.norm!r})"
 
     @property
     def line_count(self) -> int:

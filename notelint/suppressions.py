@@ -12,12 +12,11 @@ spaces or commas.  Comments inside code blocks are code, not directives.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
-from typing import TYPE_CHECKING
 
 from notelint.codes import is_code_prefix
+from notelint.values import FrozenValue, Value
 
+TYPE_CHECKING = False  # typing is for type checkers: its import is a twentieth of a run answered from the cache
 if TYPE_CHECKING:  # a cached result's suppressions are rebuilt without loading the Markdown parser
     from notelint.note import Note
 
@@ -27,15 +26,25 @@ KINDS = ("disable-next-line", "disable-line", "disable", "enable")
 ALL = ("NL",)
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(FrozenValue):
+    """One ``notelint-*`` comment (a value written out, not a dataclass: ``notelint.values`` says why)."""
+
+    __slots__ = FIELDS = ("kind", "codes", "start", "end", "line", "end_line", "problem")
     kind: str  # one of KINDS, or the unknown word that was written
     codes: tuple[str, ...]
     start: int
     end: int
     line: int
     end_line: int
-    problem: str | None = None
+    problem: str | None
+
+    def __init__(
+        self, kind: str, codes: tuple[str, ...], start: int, end: int, line: int, end_line: int,
+        problem: str | None = None,
+    ):
+        for name, value in (("kind", kind), ("codes", codes), ("start", start), ("end", end), ("line", line),
+                            ("end_line", end_line), ("problem", problem)):
+            object.__setattr__(self, name, value)
 
 
 def directives(note: Note) -> list[Directive]:
@@ -72,13 +81,21 @@ def directives(note: Note) -> list[Directive]:
     return found
 
 
-@dataclass
-class Suppressions:
+class Suppressions(Value):
     """Answers: is a finding of ``code`` on ``line`` switched off in this note?"""
 
-    note_wide: tuple[str, ...] = ()
-    lines: dict[int, list[tuple[str, ...]]] = field(default_factory=dict)
-    ranges: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
+    __slots__ = FIELDS = ("note_wide", "lines", "ranges")
+    note_wide: tuple[str, ...]
+    lines: dict[int, list[tuple[str, ...]]]
+    ranges: list[tuple[int, int, tuple[str, ...]]]
+
+    def __init__(
+        self, note_wide: tuple[str, ...] = (), lines: dict[int, list[tuple[str, ...]]] | None = None,
+        ranges: list[tuple[int, int, tuple[str, ...]]] | None = None,
+    ):
+        self.note_wide = note_wide
+        self.lines = {} if lines is None else lines
+        self.ranges = [] if ranges is None else ranges
 
     def suppressed(self, code: str, line: int) -> bool:
         if _matches(code, self.note_wide):

@@ -1,7 +1,6 @@
 """The engine: result cache, parallel workers, the per-file time limit, crashing rules."""
 
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -56,7 +55,7 @@ def test_result_cache_hits_and_never_goes_stale(tmp_path, monkeypatch):
     assert calls == ["n000.md"]
     assert [d.path for d in changed.diagnostics if d.code == "NL112"] == ["n001.md"]
     calls.clear()
-    stricter = Linter(replace(config, severity={"NL112": Severity.ERROR}), RULES, AS_OF, cache=True).run(targets)
+    stricter = Linter(config.replaced(severity={"NL112": Severity.ERROR}), RULES, AS_OF, cache=True).run(targets)
     assert sorted(calls) == ["n000.md", "n001.md"]  # a config change invalidates every entry
     assert [d.severity for d in stricter.diagnostics if d.code == "NL112"] == [Severity.ERROR]
 

@@ -47,3 +47,31 @@ def test_the_command_freezes_what_it_leaves_and_main_does_not():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "True"]
+
+
+# module -> why a run answered whole from the result cache does without it
+NOT_NEEDED_WARM = {
+    "dataclasses": "its import loads inspect, ast, dis and tokenize, and each dataclass compiles its methods: "
+                   "the types such a run makes are written out (notelint.values)",
+    "notelint.engine": "the rules, the parser and the shared data load only when a file is checked",
+    "shutil": "argparse asked it for the terminal's width (with zlib, bz2, lzma): cli._HelpFormatter finds it itself",
+    "datetime": "today's date in the run's key is written by time (resultcache._iso_day)",
+    "typing": "notelint's modules import it for type checkers only (TYPE_CHECKING = False)",
+}
+
+
+def test_a_run_answered_from_the_cache_does_not_import(tmp_path):
+    note = tmp_path / "note.md"
+    note.write_text("# Title\n\nSome text about Amazon S3.\n", encoding="utf-8")
+    code = (
+        "import sys, contextlib, io\n"
+        "from notelint.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['check', '--isolated', 'note.md'])\n"
+        f"print(*[name for name in {sorted(NOT_NEEDED_WARM)!r} if name in sys.modules])\n"
+    )
+    env = {"NOTELINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    run = [sys.executable, "-c", code]
+    subprocess.run(run, capture_output=True, text=True, check=True, env=env, cwd=tmp_path)  # fills the cache
+    done = subprocess.run(run, capture_output=True, text=True, check=True, env=env, cwd=tmp_path)
+    assert done.stdout.split() == [], [NOT_NEEDED_WARM[name] for name in done.stdout.split()]

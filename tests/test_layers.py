@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "notelint.parallel", "notelint.cache", "notelint.codes", "notelint.versions", "notelint.diagnostic",
         "notelint.enums", "notelint.shipped", "notelint.dates", "notelint.yamlsafe", "notelint.atomic",
         "notelint.suggest", "notelint.memo", "notelint.derived", "notelint.regexcache", "notelint.finding",
-        "notelint.filedigest", "notelint.hashing", "notelint.sortedtable",
+        "notelint.filedigest", "notelint.hashing", "notelint.sortedtable", "notelint.values",
     )),
     ("note model", (
         "notelint.note", "notelint.schema", "notelint.suppressions", "notelint.fixes", "notelint.config", "notelint.htmltext",

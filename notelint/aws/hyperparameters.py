@@ -9,19 +9,28 @@ a training job takes a free-form string map).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
 
 from notelint.rule import Context
 from notelint.shipped import data_yaml
+from notelint.values import FrozenValue
 
 
-@dataclass(frozen=True)
-class Algorithm:
+# written out, not a dataclass: notelint.values says why
+class Algorithm(FrozenValue):
+    __slots__ = FIELDS = ("name", "source", "hyperparameters", "values")
     name: str  # as the guide's page title writes it
     source: str
     hyperparameters: frozenset[str]
     values: frozenset[str]  # values the guide lists for its hyperparameters ("bilstm", "hcnn")
+
+    def __init__(
+        self, name: str, source: str, hyperparameters: frozenset[str], values: frozenset[str],
+    ):
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "hyperparameters", hyperparameters)
+        object.__setattr__(self, "values", values)
 
 
 class Algorithms:

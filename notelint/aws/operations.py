@@ -20,7 +20,6 @@ least ``MIN_VERB_OPERATIONS`` operations count for ``unknown``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from notelint import suggest
@@ -32,6 +31,7 @@ from notelint.aws.text import Run, glued, runs, title
 from notelint.memo import Memo
 from notelint.note import Note
 from notelint.rule import Context
+from notelint.values import Value
 
 # opens with the capital and looks behind it after: a pattern that opens with a character class
 # lets the regex engine skip to the next capital, where one that opens with a look-behind is
@@ -51,21 +51,45 @@ DERIVED_SUFFIXES = (
 )
 
 
-@dataclass
-class OpToken:
+# written out, not a dataclass: notelint.values says why
+class OpToken(Value):
+    FIELDS = (
+        "run", "start", "end", "text", "kind", "canonical", "services", "claim", "sentence_services",
+        "claim_services", "near_services", "api_word", "context_services",
+    )
     run: Run
     start: int  # index into run.text
     end: int
     text: str
     kind: str  # known | case | unknown | exception
-    canonical: tuple[str, ...] = ()  # for case: the right spellings
-    services: tuple[str, ...] = ()  # services that have the operation (or exception)
-    claim: bool | None = None  # what the sentence claims about its existence
-    sentence_services: tuple[str, ...] = ()
-    claim_services: tuple[str, ...] = ()
-    near_services: tuple[str, ...] = ()  # named within NEAR_WORDS words in the sentence
-    api_word: bool = False  # "API", "operation" or "action" right after the name
-    context_services: tuple[str, ...] = ()  # sentence, claim, headings and title together
+    canonical: tuple[str, ...]  # for case: the right spellings
+    services: tuple[str, ...]  # services that have the operation (or exception)
+    claim: bool | None  # what the sentence claims about its existence
+    sentence_services: tuple[str, ...]
+    claim_services: tuple[str, ...]
+    near_services: tuple[str, ...]  # named within NEAR_WORDS words in the sentence
+    api_word: bool  # "API", "operation" or "action" right after the name
+    context_services: tuple[str, ...]  # sentence, claim, headings and title together
+
+    def __init__(
+        self, run: Run, start: int, end: int, text: str, kind: str, canonical: tuple[str, ...] = (), services:
+        tuple[str, ...] = (), claim: bool | None = None, sentence_services: tuple[str, ...] = (),
+        claim_services: tuple[str, ...] = (), near_services: tuple[str, ...] = (), api_word: bool = False,
+        context_services: tuple[str, ...] = (),
+    ):
+        self.run = run
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.canonical = canonical
+        self.services = services
+        self.claim = claim
+        self.sentence_services = sentence_services
+        self.claim_services = claim_services
+        self.near_services = near_services
+        self.api_word = api_word
+        self.context_services = context_services
 
     @property
     def span(self) -> tuple[int, int]:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator
 
 from notelint.note import Block, BlockKind, Kind, Note
+from notelint.values import Value
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9`*_(\[\"'])|\n")
 # characters that glue a name into an identifier, a path or a URL
@@ -24,8 +24,9 @@ _GLUE_BEFORE = set("._/-:\\@#$=~+%&*<")
 _GLUE_AFTER = set("_/-\\@=~+%&*>")
 
 
-@dataclass
-class Run:
+# written out, not a dataclass: notelint.values says why
+class Run(Value):
+    FIELDS = ("text", "kind", "span", "heading", "block_text", "offset", "claim", "headings", "lang")
     text: str
     kind: str  # "prose" | "code" (a code span) | "block" (a code block)
     span: Callable[[int, int], tuple[int, int]]
@@ -34,7 +35,21 @@ class Run:
     offset: int  # where this run starts in block_text
     claim: str
     headings: tuple[str, ...]
-    lang: str = ""
+    lang: str
+
+    def __init__(
+        self, text: str, kind: str, span: Callable[[int, int], tuple[int, int]], heading: bool, block_text: str,
+        offset: int, claim: str, headings: tuple[str, ...], lang: str = "",
+    ):
+        self.text = text
+        self.kind = kind
+        self.span = span
+        self.heading = heading
+        self.block_text = block_text
+        self.offset = offset
+        self.claim = claim
+        self.headings = headings
+        self.lang = lang
 
     def sentence(self, index: int) -> str:
         """The sentence of the block that contains ``index`` (an index into ``self.text``)."""

@@ -2,28 +2,43 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Sequence
-
 from notelint.outcome import RunResult
 from notelint.source import SourceFile
+from notelint.values import Value
 
+TYPE_CHECKING = False  # typing is for type checkers: its import is a twentieth of a run answered from the cache
 if TYPE_CHECKING:  # the rules' module loads only for the formats that describe them (SARIF)
+    from typing import Callable, Sequence
     from notelint.rule import Rule
 
 
-@dataclass
-class OutputContext:
+class OutputContext(Value):
+    """How to render a run (a value written out: ``notelint.values`` says why)."""
+
+    __slots__ = FIELDS = ("rules", "color", "quiet", "statistics", "fixable_hint", "unsafe_fixes", "sources")
     rules: Sequence[Rule]  # every known rule (SARIF lists the ones that fired)
-    color: bool = False
-    quiet: bool = False
-    statistics: bool = False
-    fixable_hint: bool = True  # say "fixable with --fix" (off when fixes were applied)
-    unsafe_fixes: bool = False  # --unsafe-fixes was given: unsafe fixes count as fixable
-    sources: dict[str, SourceFile] = field(default_factory=dict)  # path -> text, for excerpts
+    color: bool
+    quiet: bool
+    statistics: bool
+    fixable_hint: bool  # say "fixable with --fix" (off when fixes were applied)
+    unsafe_fixes: bool  # --unsafe-fixes was given: unsafe fixes count as fixable
+    sources: dict[str, SourceFile]  # path -> text, for excerpts
+
+    def __init__(
+        self, rules: Sequence[Rule], color: bool = False, quiet: bool = False, statistics: bool = False,
+        fixable_hint: bool = True, unsafe_fixes: bool = False, sources: dict[str, SourceFile] | None = None,
+    ):
+        self.rules = rules
+        self.color = color
+        self.quiet = quiet
+        self.statistics = statistics
+        self.fixable_hint = fixable_hint
+        self.unsafe_fixes = unsafe_fixes
+        self.sources = {} if sources is None else sources
 
 
-Renderer = Callable[[RunResult, OutputContext], str]
+if TYPE_CHECKING:
+    Renderer = Callable[[RunResult, OutputContext], str]
 
 
 def renderer(name: str) -> Renderer:

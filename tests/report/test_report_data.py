@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 from jsonschema import Draft202012Validator, FormatChecker
 from tests.report.report_builders import STRUCTURE_RULES, diagnostic, location, note, report
@@ -167,7 +166,7 @@ def test_findings_round_trip_through_json(sample):
 def test_zero_width_span_marks_the_character_it_sits_on():
     s3 = note("* S3 stores objects.\n")
     at = diagnostic(s3, "stores")
-    empty = replace(at, end_column=at.column)
+    empty = at.replaced(end_column=at.column)
     assert report([s3], [empty]).findings[0].excerpt == Excerpt("claim", "S3 stores objects.", ((3, 4),), ())
 
 
