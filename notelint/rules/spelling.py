@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.memo import TextMemo
 from notelint.note import Block, Kind, Note, Segment
-from notelint.rule import Context, FixAvailability, example, rule
+from notelint.rule import Context, FixAvailability, Rule, example, rule
 from notelint.spelling.check import MISCASED, MISSPELLED, PROSE_KINDS, UNKNOWN, Problem, Speller, own_words
 from notelint.spelling.context import Confusable, Hit, confusions, confusions_in, load_confusables, repeats
 from notelint.spelling.tokens import UNSHIFTED, shifted_characters
@@ -333,7 +333,7 @@ def confused_word(note: Note, ctx: Context) -> Iterator[Finding]:
     skip = own_words(note)
     domain = speller(ctx).vocab.is_domain
     rare = speller(ctx).vocab.rare
-    taken = {(f.start, f.end) for f in confusable_word.check(note, ctx)}
+    taken = _reported_spans(confusable_word, note, ctx)
     found_in = _confused_by_text(ctx)
     for block in note.blocks:
         for segment, text in block.iter_segments(*PROSE_KINDS):
@@ -429,7 +429,7 @@ def out_of_place_word(note: Note, ctx: Context) -> Iterator[Finding]:
     report."""
     vocab = speller(ctx).vocab
     own = own_words(note)
-    taken: set[tuple[int, int]] | None = None  # NL205's and NL206's spans, found only once NL208 has a hit
+    taken: frozenset[tuple[int, int]] | None = None  # NL205's and NL206's spans, found only once NL208 has a hit
 
     def skip(word: str) -> bool:
         # the note's own words, notelint's and AWS's names ("asg"), and words NL201 reports ("withing")
@@ -441,11 +441,18 @@ def out_of_place_word(note: Note, ctx: Context) -> Iterator[Finding]:
         for hit in (hit for hit in found_in(text) if not skip(hit.written)):
             start, end = span(hit.start, hit.end)
             if taken is None:
-                taken = {(f.start, f.end) for f in chain(confusable_word.check(note, ctx), confused_word.check(note, ctx))}
+                taken = _reported_spans(confusable_word, note, ctx) | _reported_spans(confused_word, note, ctx)
             if (start, end) in taken or note.text[start:end] != hit.written:
                 continue
             yield _likely_word_finding(start, end, hit.written, hit.likely,
                                        f"'{hit.written}' where AWS prose writes '{hit.likely[0]}' {_beside(hit)}")
+
+
+def _reported_spans(reporter: Rule, note: Note, ctx: Context) -> frozenset[tuple[int, int]]:
+    """The spans another NL2 rule reports in the note, which a later rule leaves to it (kept per note:
+    NL206 asks NL205's of every note, NL208 and NL209 ask again when they have a hit)."""
+    return note.cached(f"spelling.reported-spans.{reporter.code}",
+                       lambda: frozenset((f.start, f.end) for f in reporter.check(note, ctx)))
 
 
 def _likely_word_finding(start: int, end: int, written: str, likely: tuple[str, ...], message: str) -> Finding:
@@ -527,7 +534,7 @@ def grammar_slip(note: Note, ctx: Context) -> Iterator[Finding]:
     suggestion, is offered as unsafe; spans NL205, NL206 and NL208 report,
     and the note's own words, are left alone."""
     own = own_words(note)
-    taken: set[tuple[int, int]] | None = None
+    taken: frozenset[tuple[int, int]] | None = None
     found_in = _slips_by_text(ctx)
     for text, span in _real_word_prose(note):
         for hit in found_in(text):
@@ -537,10 +544,8 @@ def grammar_slip(note: Note, ctx: Context) -> Iterator[Finding]:
             if note.text[start:end] != hit.written:
                 continue
             if taken is None:
-                taken = {
-                    (f.start, f.end)
-                    for f in chain(confusable_word.check(note, ctx), confused_word.check(note, ctx), out_of_place_word.check(note, ctx))
-                }
+                taken = (_reported_spans(confusable_word, note, ctx) | _reported_spans(confused_word, note, ctx)
+                         | _reported_spans(out_of_place_word, note, ctx))
             if (start, end) in taken:
                 continue
             yield _likely_word_finding(start, end, hit.written, hit.likely, f"'{hit.written}' {hit.why}: '{hit.likely[0]}'?")
