@@ -109,6 +109,24 @@ def test_phases_adds_up_cpu_per_function_and_rule_without_a_profiler(tmp_path):
     assert re.search(r"^\| NL\d{3} [a-z-]+ \| \d+\.\d\d s \| \d+\.\d % \|$", done.stdout, re.M)
 
 
+def test_rule_share_runs_every_rule_or_all_but_some_and_counts_their_findings(tmp_path):
+    (tmp_path / "note.md").write_text("# Notes\n\n- With provisioned capability mode you set the reads and writes.\n"
+                                      "- Amazon Machine Learning is the service to use.\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("not a note", encoding="utf-8")
+
+    def share(*which: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "bench/rule_share.py", str(tmp_path), *which], cwd=REPO,
+                              capture_output=True, text=True, timeout=300)
+
+    every, without = share("all"), share("without", "NL208,NL209")
+    assert every.returncode == 0 and without.returncode == 0, every.stderr + without.stderr
+    counted = [re.fullmatch(r"(all|without) (\S*): 1 files, (\d+) findings, \d+\.\d\d s CPU\n", run.stdout) for run in (every, without)]
+    assert all(counted), every.stdout + without.stdout
+    assert int(counted[0][3]) == int(counted[1][3]) + 1  # NL208's "capability" (between "provisioned" and "mode")
+    unknown = share("without", "NL999")
+    assert unknown.returncode == 2 and "no such rule: NL999" in unknown.stderr
+
+
 def test_note_dump_hashes_each_note_and_shows_its_canonical_form(tmp_path):
     (tmp_path / "a.md").write_text("# T\n\n- one `x`\n\n| Yes | Yes |\n|---|---|\n", encoding="utf-8")
     (tmp_path / "b.md").write_text("# T\n\n- one `y`\n", encoding="utf-8")
