@@ -51,9 +51,7 @@ class Selection(FrozenValue):
     def __init__(
         self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (), extend_select: tuple[str, ...] = ()
     ):
-        object.__setattr__(self, "select", select)
-        object.__setattr__(self, "ignore", ignore)
-        object.__setattr__(self, "extend_select", extend_select)
+        self._fill(select, ignore, extend_select)
 
     def enabled(self, code: str, default_enabled: bool = True) -> bool:
         ignored = _best(code, self.ignore)

@@ -97,15 +97,11 @@ class Config(FrozenValue):
         max_file_size: int = DEFAULT_MAX_FILE_SIZE,
         file_timeout: float = DEFAULT_FILE_TIMEOUT,
     ):
-        for name, value in (
-            ("root", root), ("file", file), ("paths", paths), ("exclude", exclude), ("extend_exclude", extend_exclude),
-            ("select", select), ("ignore", ignore), ("extend_select", extend_select),
-            ("per_file_ignores", {} if per_file_ignores is None else per_file_ignores),
-            ("severity", {} if severity is None else severity), ("fail_on", fail_on), ("front_matter", front_matter),
-            ("as_of", as_of), ("words", words), ("word_files", word_files), ("language", language),
-            ("max_file_size", max_file_size), ("file_timeout", file_timeout),
-        ):
-            object.__setattr__(self, name, value)
+        self._fill(
+            root, file, paths, exclude, extend_exclude, select, ignore, extend_select,
+            {} if per_file_ignores is None else per_file_ignores, {} if severity is None else severity,
+            fail_on, front_matter, as_of, words, word_files, language, max_file_size, file_timeout,
+        )
 
     @property
     def selection(self) -> Selection:

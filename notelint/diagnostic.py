@@ -56,7 +56,6 @@ _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
 
 # These four are frozen values written out (``notelint.values``: a run answered
 # from the result cache makes them without importing ``dataclasses``).
-_set = object.__setattr__
 
 
 class Location(FrozenValue):
@@ -69,12 +68,7 @@ class Location(FrozenValue):
     message: str
 
     def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int, message: str = ""):
-        _set(self, "path", path)
-        _set(self, "line", line)
-        _set(self, "column", column)
-        _set(self, "end_line", end_line)
-        _set(self, "end_column", end_column)
-        _set(self, "message", message)
+        self._fill(path, line, column, end_line, end_column, message)
 
 
 class TextEdit(FrozenValue):
@@ -88,11 +82,7 @@ class TextEdit(FrozenValue):
     text: str
 
     def __init__(self, line: int, column: int, end_line: int, end_column: int, text: str):
-        _set(self, "line", line)
-        _set(self, "column", column)
-        _set(self, "end_line", end_line)
-        _set(self, "end_column", end_column)
-        _set(self, "text", text)
+        self._fill(line, column, end_line, end_column, text)
 
 
 class FixOut(FrozenValue):
@@ -102,9 +92,7 @@ class FixOut(FrozenValue):
     safe: bool
 
     def __init__(self, edits: tuple[TextEdit, ...], description: str, safe: bool):
-        _set(self, "edits", edits)
-        _set(self, "description", description)
-        _set(self, "safe", safe)
+        self._fill(edits, description, safe)
 
 
 class Diagnostic(FrozenValue):
@@ -131,19 +119,11 @@ class Diagnostic(FrozenValue):
         end_column: int, message: str, suggestions: tuple[str, ...] = (), fix: FixOut | None = None,
         related: tuple[Location, ...] = (), meta: Mapping[str, Any] | None = None,
     ):
-        _set(self, "code", code)
-        _set(self, "name", name)
-        _set(self, "severity", severity)
-        _set(self, "path", path)
-        _set(self, "line", line)
-        _set(self, "column", column)
-        _set(self, "end_line", end_line)
-        _set(self, "end_column", end_column)
-        _set(self, "message", message)
-        _set(self, "suggestions", suggestions)
-        _set(self, "fix", fix)
-        _set(self, "related", related)
-        _set(self, "meta", {} if meta is None else meta)  # a new dict each, as default_factory=dict gave
+        # (meta: a new dict each, as default_factory=dict gave)
+        self._fill(
+            code, name, severity, path, line, column, end_line, end_column, message, suggestions, fix,
+            related, {} if meta is None else meta
+        )
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, int, int, str]:

@@ -21,8 +21,7 @@ class NoteFile(FrozenValue):
     display: str  # shown in output: relative to the working directory if inside it
 
     def __init__(self, path: Path, display: str):
-        object.__setattr__(self, "path", path)
-        object.__setattr__(self, "display", display)
+        self._fill(path, display)
 
 
 def display_path(path: Path) -> str:

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 # Frozen values written out rather than dataclasses (``notelint.values`` says why):
 # every run that checks a note made these five, compiling 27 methods.
-_set = object.__setattr__
 
 
 class Edit(FrozenValue):
@@ -31,9 +30,7 @@ class Edit(FrozenValue):
     text: str
 
     def __init__(self, start: int, end: int, text: str):
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "text", text)
+        self._fill(start, end, text)
 
 
 class Fix(FrozenValue):
@@ -43,9 +40,7 @@ class Fix(FrozenValue):
     safe: bool
 
     def __init__(self, edits: tuple[Edit, ...], description: str, safe: bool = True):
-        _set(self, "edits", edits)
-        _set(self, "description", description)
-        _set(self, "safe", safe)
+        self._fill(edits, description, safe)
 
 
 class Digest(FrozenValue):
@@ -58,9 +53,7 @@ class Digest(FrozenValue):
     line_starts: tuple[int, ...]
 
     def __init__(self, path: str, data: Any, line_starts: tuple[int, ...]):
-        _set(self, "path", path)
-        _set(self, "data", data)
-        _set(self, "line_starts", line_starts)
+        self._fill(path, data, line_starts)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.line_starts, max(offset, 0))
@@ -77,10 +70,7 @@ class Related(FrozenValue):
     message: str
 
     def __init__(self, note: Note | Digest, start: int, end: int, message: str):
-        _set(self, "note", note)
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "message", message)
+        self._fill(note, start, end, message)
 
 
 class Finding(FrozenValue):
@@ -108,12 +98,5 @@ class Finding(FrozenValue):
         related: tuple[Related, ...] = (), meta: Mapping[str, Any] | None = None, note: Note | Digest | None = None,
         severity: Severity | None = None,
     ):
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "message", message)
-        _set(self, "suggestions", suggestions)
-        _set(self, "fix", fix)
-        _set(self, "related", related)
-        _set(self, "meta", {} if meta is None else meta)  # a new dict each, as default_factory=dict gave
-        _set(self, "note", note)
-        _set(self, "severity", severity)
+        # (meta: a new dict each, as default_factory=dict gave)
+        self._fill(start, end, message, suggestions, fix, related, {} if meta is None else meta, note, severity)

@@ -33,9 +33,7 @@ class Field(FrozenValue):
     value_end: int
 
     def __init__(self, key: str, value: Any, key_start: int, key_end: int, value_start: int, value_end: int):
-        for name, item in (("key", key), ("value", value), ("key_start", key_start), ("key_end", key_end),
-                           ("value_start", value_start), ("value_end", value_end)):
-            object.__setattr__(self, name, item)
+        self._fill(key, value, key_start, key_end, value_start, value_end)
 
 
 class FrontMatter(Value):

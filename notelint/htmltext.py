@@ -31,8 +31,7 @@ class ItemText(FrozenValue):
     def __init__(
         self, text: str, offsets: tuple[int, ...],
     ):
-        object.__setattr__(self, "text", text)
-        object.__setattr__(self, "offsets", offsets)
+        self._fill(text, offsets)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Offsets into the note's text of [i, j) of ``text`` (empty when j <= i)."""

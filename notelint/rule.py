@@ -116,13 +116,10 @@ class Rule(FrozenValue):
         default_enabled: bool = True, collect: Collect | None = None, prepare: Callable[[Context], None] | None = None,
         example_settings: tuple[tuple[str, Any], ...] = (),
     ):
-        for name_, value in (
-            ("code", code), ("name", name), ("severity", severity), ("summary", summary), ("check", check),
-            ("bad", bad), ("good", good), ("scope", scope), ("fix", fix), ("fix_safe", fix_safe),
-            ("default_enabled", default_enabled), ("collect", collect), ("prepare", prepare),
-            ("example_settings", example_settings),
-        ):
-            object.__setattr__(self, name_, value)
+        self._fill(
+            code, name, severity, summary, check, bad, good, scope, fix, fix_safe, default_enabled, collect,
+            prepare, example_settings
+        )
 
     @property
     def doc(self) -> str:

@@ -42,9 +42,7 @@ class Directive(FrozenValue):
         self, kind: str, codes: tuple[str, ...], start: int, end: int, line: int, end_line: int,
         problem: str | None = None,
     ):
-        for name, value in (("kind", kind), ("codes", codes), ("start", start), ("end", end), ("line", line),
-                            ("end_line", end_line), ("problem", problem)):
-            object.__setattr__(self, name, value)
+        self._fill(kind, codes, start, end, line, end_line, problem)
 
 
 def directives(note: Note) -> list[Directive]:

@@ -53,13 +53,19 @@ class Value:
 
 
 class FrozenValue(Value):
-    """A ``Value`` whose fields are set once, in ``__init__`` (with ``object.__setattr__``), and hashed.
+    """A ``Value`` whose fields are set once, in ``__init__`` (by ``_fill``), and hashed.
 
     ``FIELDS`` must be the constructor's parameters in order: pickling and copying
     call the class with the field values (a frozen value refuses the attribute
     assignments that restoring its state would otherwise make)."""
 
     __slots__ = ()
+
+    def _fill(self, *values: Any) -> None:
+        """Set every field once, in ``FIELDS`` order: what each ``__init__`` does (a frozen value refuses
+        ``self.name = value``)."""
+        for name, value in zip(self.FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
 
     def __hash__(self) -> int:  # type: ignore[override]
         return hash(self._values())

@@ -133,3 +133,17 @@ def test_a_context_hides_its_shared_data_from_repr():
 def test_the_bases_are_plain():
     assert Value.__slots__ == () and FrozenValue.__slots__ == ()
     assert Diagnostic.__slots__ == Diagnostic.FIELDS  # no per-instance dict: findings are many
+
+
+def test_fill_sets_every_field_in_order_and_refuses_a_count_that_is_not_the_fields():
+    class Pair(FrozenValue):
+        __slots__ = FIELDS = ("left", "right")
+
+        def __init__(self, left: int, right: int):
+            self._fill(left, right)
+
+    assert (Pair(1, 2).left, Pair(1, 2).right) == (1, 2)
+    with pytest.raises(ValueError):
+        Pair.__new__(Pair)._fill(1)  # one value short
+    with pytest.raises(ValueError):
+        Pair.__new__(Pair)._fill(1, 2, 3)

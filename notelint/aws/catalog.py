@@ -56,14 +56,7 @@ class Service(FrozenValue):
         self, name: str, service_id: str, full_name: str, abbreviation: str, endpoint_prefix: str, signing_name:
         str, api_version: str, cli_name: str,
     ):
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "service_id", service_id)
-        object.__setattr__(self, "full_name", full_name)
-        object.__setattr__(self, "abbreviation", abbreviation)
-        object.__setattr__(self, "endpoint_prefix", endpoint_prefix)
-        object.__setattr__(self, "signing_name", signing_name)
-        object.__setattr__(self, "api_version", api_version)
-        object.__setattr__(self, "cli_name", cli_name)
+        self._fill(name, service_id, full_name, abbreviation, endpoint_prefix, signing_name, api_version, cli_name)
 
 
 class Catalog:

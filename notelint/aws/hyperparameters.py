@@ -27,10 +27,7 @@ class Algorithm(FrozenValue):
     def __init__(
         self, name: str, source: str, hyperparameters: frozenset[str], values: frozenset[str],
     ):
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "source", source)
-        object.__setattr__(self, "hyperparameters", hyperparameters)
-        object.__setattr__(self, "values", values)
+        self._fill(name, source, hyperparameters, values)
 
 
 class Algorithms:
