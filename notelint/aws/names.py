@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, filterfalse
+from operator import or_
 from typing import Any
 
 from notelint.aws.catalog import Catalog, catalog_for
@@ -24,8 +25,13 @@ from notelint.memo import TextMemo
 from notelint.rule import Context
 from notelint.spelling.suggest import distance
 
-# (?<!\d): a long run of digits is tried once, not from each of its digits (quadratic)
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*|(?<!\d)\d+[A-Za-z][A-Za-z0-9]*")
+# a word of ASCII letters and digits with a letter in it, from its first character: a letter and
+# what follows, or digits not after a digit ((?<!\d\d): a long run of digits is tried once, not from
+# each of its digits, which is quadratic) and then a letter.  It opens with one character class,
+# so the regex engine skips in C to the next letter or digit; the form it replaces
+# (r"[A-Za-z][A-Za-z0-9]*|(?<!\d)\d+[A-Za-z][A-Za-z0-9]*", the same matches) opened with a
+# choice and was tried at every character: findall over a guide's texts in 0.73 of the time
+_TOKEN = re.compile(r"[A-Za-z\d](?:(?<=[A-Za-z])[A-Za-z0-9]*|(?<!\d\d)\d*[A-Za-z][A-Za-z0-9]*)")
 _CONTEXT_TOKEN = re.compile(r"(?<![\w-])[A-Za-z0-9][A-Za-z0-9.]*[A-Za-z0-9]|(?<![\w-])[A-Za-z0-9](?![\w-])")
 # what follows "aws <service>" in a CLI command: a sub-command or an option ("aws s3 ls", "aws opsworks --region")
 _COMMAND_NEXT = re.compile(r" (?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w])|--?[a-z])")
@@ -58,10 +64,26 @@ MAX_WORDS = 4
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n|[-*+]\s+)$")
 
 
+# an ASCII text's letters in lower case and its digits, with a space for every other character
+_ALNUM_FOLDED = bytes(
+    c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256)
+)
+
+
+def _alnum_runs(text: str) -> str:
+    """An ASCII ``text`` with its letters lowered and every other character but a digit made a space:
+    one C pass over its bytes."""
+    return text.encode().translate(_ALNUM_FOLDED).decode()
+
+
 def _folded_tokens(text: str) -> list[str]:
-    """The casefolded _TOKEN matches of ``text``.  They are ASCII letters and digits, whose
-    casefold is their lower case, so one join, lower and split do in C what a casefold
-    call per token did in Python."""
+    """The casefolded _TOKEN matches of ``text``.  In an ASCII text they are its runs of letters and
+    digits with a letter in them, found by a byte translation and a split (a fifth of the
+    instructions of ``findall``, which walked the text character by character); in another text,
+    the matches, joined, lowered and split (ASCII letters and digits: their casefold is their
+    lower case)."""
+    if text.isascii():
+        return list(filterfalse(str.isdigit, _alnum_runs(text).split()))
     found = _TOKEN.findall(text)
     return " ".join(found).lower().split(" ") if found else []
 
@@ -224,7 +246,41 @@ class NameIndex:
         and are skipped with one set lookup."""
         return frozenset({words[0] for words in self.by_words} | self._compact_heads)
 
+    @cached_property
+    def _alone(self) -> frozenset[str]:
+        """Words that may be a name on their own: a one-word name (``_longest``), or a name re-split
+        written as one word, singular or plural (``_resplit``)."""
+        words = {key[0] for key in self.by_words if len(key) == 1}
+        words.update(self._squashed)
+        words.update(key[:-1] for key in self._squashed if key.endswith("s"))
+        return frozenset(words)
+
+    @cached_property
+    def _pairs(self) -> frozenset[tuple[str, ...]]:
+        """The first two words of every name of two words or more."""
+        return frozenset(key[:2] for key in self.by_words if len(key) > 1)
+
+    @cached_property
+    def _joinable(self) -> frozenset[str]:
+        """Two words written together that may start a name: a one-word name split in two
+        ("dynamo" "db"), or the start of a name re-split ("direct" "connect")."""
+        return frozenset(self.by_compact) | self._squashed_prefixes
+
+    @cached_property
+    def _starters(self) -> frozenset[str]:
+        """Every word ``_scan`` tries a name at: a name's opener or the start of a name re-split."""
+        return self._openers | self._squashed_prefixes
+
     # -- NL3xx ------------------------------------------------------------------------
+    def _words_of(self, text: str) -> tuple[str, ...]:
+        """The casefolded tokens of ``text``, found once for the name scan and the one-word-off
+        scan, which both read every prose run of a note (and the claim reader's texts)."""
+        return self._words_memo(text)
+
+    @cached_property
+    def _words_memo(self) -> TextMemo[tuple[str, ...]]:
+        return TextMemo(lambda text: tuple(_folded_tokens(text)))
+
     def mentions(self, text: str) -> list[Mention]:
         return list(self._mentions_memo(text))
 
@@ -233,40 +289,51 @@ class NameIndex:
         return TextMemo(lambda text: tuple(self._scan(text)))
 
     def _scan(self, text: str) -> list[Mention]:
+        words = self._words_of(text)
+        starters = self._starters
+        if starters.isdisjoint(words):
+            # six texts in ten of a guide have no word a name can start with: one set test in C
+            # on the words found by one findall, without a match object or a casefold per word
+            return []
         tokens = list(_TOKEN.finditer(text))
         found: list[Mention] = []
-        openers, prefixes = self._openers, self._squashed_prefixes
         # most words start no name: find the few that may in one comprehension,
         # then try a name at each of them, skipping the words of a name found
-        starts = [
-            index for index, token in enumerate(tokens)
-            if (word := token.group().casefold()) in openers or word in prefixes
-        ]
+        starts = list(compress(range(len(words)), map(starters.__contains__, words)))
+        alone, pairs, joinable = self._alone, self._pairs, self._joinable
+        last = len(words) - 1
         after = 0  # the first token not inside a name found
         for index in starts:
             if index < after:
                 continue
-            mention, used = self._match_at(text, tokens, index)
+            word = words[index]
+            if word not in alone and (
+                index == last or ((word, following := words[index + 1]) not in pairs and word + following not in joinable)
+            ):
+                # no name is this word alone, nor goes on from it and the next ("data", "api", "cloud"
+                # before "service"): half the starts of a guide, passed over without a look at the text
+                continue
+            mention, used = self._match_at(text, tokens, words, index)
             if mention is None:
                 continue
             found.append(mention)
             after = index + used
         return found
 
-    def _longest(self, text: str, tokens: list[re.Match[str]], index: int) -> tuple[Entry | None, int, bool]:
+    def _longest(self, text: str, tokens: list[re.Match[str]], words: tuple[str, ...], index: int) -> tuple[Entry | None, int, bool]:
         """The longest name starting at ``tokens[index]``: (entry, words, joined).
+        ``words`` are the tokens casefolded.
 
         Grown a word at a time, and only while some name goes on from the words so far."""
-        first = tokens[index].group().casefold()
+        first = words[index]
         key: tuple[str, ...] = (first,)
         best: tuple[Entry | None, int, bool] = (self.by_words.get(key), 1, False)
         heads = first in self._compact_heads
         for size in range(2, min(MAX_WORDS, len(tokens) - index) + 1):
             if key not in self._continued and not (size == 2 and heads):
                 break
-            before, word = tokens[index + size - 2], tokens[index + size - 1]
-            following = word.group().casefold()
-            separator = text[before.end() : word.start()]
+            following = words[index + size - 1]
+            separator = text[tokens[index + size - 2].end() : tokens[index + size - 1].start()]
             if separator not in (" ", "\n") and not (separator == "-" and (*key, following) in self._hyphen_keys):
                 break  # words of a multi-word name are separated by one space (a line break counts)
             key = (*key, following)
@@ -279,7 +346,7 @@ class NameIndex:
                     best = (joined, 2, True)
         return best
 
-    def _resplit(self, text: str, tokens: list[re.Match[str]], index: int) -> tuple[Entry | None, int]:
+    def _resplit(self, text: str, tokens: list[re.Match[str]], words: tuple[str, ...], index: int) -> tuple[Entry | None, int]:
         """A name written with other word breaks than AWS's, starting at ``tokens[index]``:
         "Open Search", "Elastic Bean Stalk", "DirectConnect", "CloudWatchEvent"
         (the singular of a plural name).  One token stands for a name of
@@ -289,27 +356,26 @@ class NameIndex:
         letters = ""
         best: tuple[Entry | None, int] = (None, 0)
         for size in range(1, min(MAX_WORDS + 2, len(tokens) - index) + 1):
-            token = tokens[index + size - 1]
-            if size > 1 and text[tokens[index + size - 2].end() : token.start()] != " ":
+            if size > 1 and text[tokens[index + size - 2].end() : tokens[index + size - 1].start()] != " ":
                 break
-            letters += token.group().casefold()
+            letters += words[index + size - 1]
             for key in (letters, letters + "s") if size == 1 else (letters,):
                 entry = squashed.get(key)
                 if entry is None or (key != letters and not entry.name.endswith("s")):
                     continue
-                written = tuple(t.group().casefold() for t in tokens[index : index + size])
+                written = tuple(words[index : index + size])
                 if written == entry.words:
                     continue  # written as AWS writes it: not a re-split name
-                if size == 1 and sum(c.isupper() for c in token.group()) < 2:
+                if size == 1 and sum(c.isupper() for c in tokens[index].group()) < 2:
                     continue
                 best = (entry, size)
             if letters not in prefixes:
                 break
         return best
 
-    def _match_at(self, text: str, tokens: list[re.Match[str]], index: int) -> tuple[Mention | None, int]:
-        entry, size, joined = self._longest(text, tokens, index)
-        resplit, resplit_size = self._resplit(text, tokens, index)
+    def _match_at(self, text: str, tokens: list[re.Match[str]], words: tuple[str, ...], index: int) -> tuple[Mention | None, int]:
+        entry, size, joined = self._longest(text, tokens, words, index)
+        resplit, resplit_size = self._resplit(text, tokens, words, index)
         if resplit is not None and (entry is None or resplit_size > size):
             entry, size, joined = resplit, resplit_size, True
         if entry is None:
@@ -318,11 +384,11 @@ class NameIndex:
         if glued(text, start, end):
             return None, size
         vendor_start, vendor = None, ""
-        if index > 0:
+        if index > 0 and words[index - 1] in _VENDORS:
             previous = tokens[index - 1]
-            v_start, v_end, v_text = previous.start(), previous.end(), previous.group()
-            if v_text.casefold() in _VENDORS and text[v_end:start] == " " and not glued(text, v_start, v_end):
-                vendor_start, vendor = v_start, v_text
+            v_start, v_end = previous.start(), previous.end()
+            if text[v_end:start] == " " and not glued(text, v_start, v_end):
+                vendor_start, vendor = v_start, previous.group()
         first = vendor_start if vendor_start is not None else start
         if (not vendor or vendor == "aws") and text[start:end].islower() and _CLI_OPERATION_NEXT.match(text, end):
             return None, size  # "ec2 create-snapshot": a CLI command written in prose, not the service's name
@@ -499,36 +565,42 @@ class NameIndex:
         another of the same initial ("Delivery Firehose" for Data Firehose).
         Returns (start, end, the name meant, swapped); the caller decides from
         the context whether the words are meant as a name."""
-        words = _folded_tokens(text)
+        words = self._words_of(text)
         known = self._name_word_set
         if known.isdisjoint(words):
-            # a window of two or more words needs one known: half the texts of a guide have none,
-            # and are not tokenized again for positions
+            # a window of two or more words needs one known: half the texts of a guide have none
             return []
-        flags = [word in known for word in words]
-        tokens = list(_TOKEN.finditer(text))
+        # flags and the counts and starts below are made by C loops (map, accumulate, compress):
+        # a text has ten or more words for each start, and a Python loop over them all was a third
+        # of this scan
+        flags = list(map(known.__contains__, words))
         # known_before[i]: how many of the first i words are words of names; a window
         # needs all but one of its words known, counted in O(1) (this scan was a tenth
         # of a corpus run, most of it counting the same words again for every window)
         known_before = list(accumulate(flags, initial=0))
         # a window of 2 to 4 words needs all but one known, so one of its first
         # two words: start only there (most words of prose are no name's)
-        starts = [index for index in range(len(tokens)) if flags[index] or (index + 1 < len(flags) and flags[index + 1])]
+        starts = list(compress(range(len(words)), map(or_, flags, [*flags[1:], False])))
+        tokens: list[re.Match[str]] | None = None  # found only for a window with an answer (a few a guide)
         found: list[tuple[int, int, str, bool]] = []
         after = 0  # the first token not inside a name found
         for index in starts:
             if index < after:
                 continue
             best: tuple[int, str, bool] | None = None
-            for size in range(2, min(MAX_WORDS, len(tokens) - index) + 1):
-                if text[tokens[index + size - 2].end() : tokens[index + size - 1].start()] != " ":
-                    break
+            for size in range(2, min(MAX_WORDS, len(words) - index) + 1):
                 if known_before[index + size] - known_before[index] < size - 1:
                     continue
-                window = tuple(words[index : index + size])
-                answers = self._window_answers(window)
+                answers = self._window_answers(words[index : index + size])
                 if answers is _NO_ANSWERS:
                     continue  # nearly every window: no need to look at how its words are written
+                if tokens is None:
+                    tokens = list(_TOKEN.finditer(text))
+                # words of a name are separated by one space: a window (and every longer one
+                # from here) with other characters between two words is no name; checked
+                # here, for the window with an answer, as every window without one is passed over
+                if any(text[tokens[at].end() : tokens[at + 1].start()] != " " for at in range(index, index + size - 1)):
+                    break
                 written = [token.group() for token in tokens[index : index + size]]
                 if any(_inner_capital(word) for word in written):
                     continue  # "SageMaker ClarifyProcessor": a class name, not a name misspelt
@@ -537,6 +609,7 @@ class NameIndex:
                     best = (size, *meant)
             if best is None:
                 continue
+            assert tokens is not None
             size, name, swapped = best
             found.append((tokens[index].start(), tokens[index + size - 1].end(), name, swapped))
             after = index + size

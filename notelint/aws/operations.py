@@ -192,11 +192,15 @@ def _candidates_by_text(ctx: Context) -> Memo[tuple[str, bool], tuple[_Candidate
         found = []
         for match in _TOKEN.finditer(text):
             word = match.group(0)
-            if glued(text, match.start(), match.end()):
-                continue
-            kind, canonical, services, one_word_operation = word_class(word)
+            # the word's class first, kept by the word (one dict look-up): nine capitalised words
+            # in ten are no operation ("The", "SageMaker"), and are passed over without a look at
+            # the characters around them
+            known = classes.get(word)
+            kind, canonical, services, one_word_operation = known if known is not None else word_class(word)
             if kind is None or (prose and one_word_operation):
                 continue  # one-word operations (Sign, Select, Query) are English in prose
+            if glued(text, match.start(), match.end()):
+                continue
             found.append((match.start(), match.end(), word, kind, canonical, services))
         return tuple(found)
 
