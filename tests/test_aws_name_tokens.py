@@ -63,3 +63,22 @@ def test_a_name_one_word_off_is_found_with_its_positions() -> None:
     assert index.names_one_word_off("We log with cloud train daily.") == [(12, 23, "CloudTrail", False)]
     # the same words across a comma are no name (words of a name are separated by one space)
     assert index.names_one_word_off("We log with cloud, train daily.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *TEXTS,
+        "ElasticCache feeds Key Management System and the Kinesis Data Analysis App Of Ours Here Now",
+        "S3DiscCP, CodePipline.Stage and https://AwsCode/CodeBuild; Amazon Simple Storage",
+        "A B C Def Ghi Jkl Mno Pqr Stu Vwx Yz",
+    ],
+)
+def test_one_pass_finds_the_inner_capitals_and_the_title_runs(text: str) -> None:
+    from notelint.aws.names import _INNER_CAPITALS, _INNER_CAPITALS_OR_TITLE_RUN, _TITLE_RUN
+
+    both = [(m.span(), m.lastgroup == "inner") for m in _INNER_CAPITALS_OR_TITLE_RUN.finditer(text)]
+    apart = sorted(
+        [(m.span(), True) for m in _INNER_CAPITALS.finditer(text)] + [(m.span(), False) for m in _TITLE_RUN.finditer(text)]
+    )
+    assert both == apart
