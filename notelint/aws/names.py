@@ -592,15 +592,18 @@ class NameIndex:
         starts = list(compress(range(len(words)), map(or_, flags, [*flags[1:], False])))
         tokens: list[re.Match[str]] | None = None  # found only for a window with an answer (a few a guide)
         found: list[tuple[int, int, str, bool]] = []
+        remembered = self._window_memo.get  # a window asked before: one look-up, not a call
         after = 0  # the first token not inside a name found
         for index in starts:
             if index < after:
                 continue
             best: tuple[int, str, bool] | None = None
+            known_from = known_before[index]
             for size in range(2, min(MAX_WORDS, len(words) - index) + 1):
-                if known_before[index + size] - known_before[index] < size - 1:
+                if known_before[index + size] - known_from < size - 1:
                     continue
-                answers = self._window_answers(words[index : index + size])
+                window = words[index : index + size]
+                answers = remembered(window) or self._window_answers(window)
                 if answers is _NO_ANSWERS:
                     continue  # nearly every window: no need to look at how its words are written
                 if tokens is None:
