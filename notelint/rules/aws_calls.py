@@ -18,7 +18,7 @@ from notelint.aws import calls
 from notelint.aws.catalog import Catalog, catalog_for, method_ending
 from notelint.aws.close import close_names
 from notelint.aws.names import name_index
-from notelint.aws.text import runs, title
+from notelint.aws.text import Run, runs, title
 from notelint.claims import knowledge_for
 from notelint.diagnostic import Finding, Severity
 from notelint.note import Note
@@ -168,6 +168,14 @@ def unknown_cli_command(note: Note, ctx: Context) -> Iterator[Finding]:
             yield suggest.finding(start, end, message, close, _meta(catalog))
 
 
+def _iam_actions(note: Note) -> list[tuple[Run, calls.Found]]:
+    """The IAM actions of every run of the note (code blocks too), in order: found once for NL430
+    and NL431, which both read them (each walked every run and its patterns before)."""
+    return note.cached(
+        "aws.iam-actions", lambda: [(run, found) for run in runs(note, code_blocks=True) for found in calls.iam_actions(run)]
+    )
+
+
 def _iam_known(catalog: Catalog, prefix: str, action: str) -> bool:
     if "*" in action:
         pattern = action.casefold()
@@ -195,30 +203,29 @@ def unknown_iam_prefix(note: Note, ctx: Context) -> Iterator[Finding]:
     "is not a valid action") is not reported, here or by NL431."""
     catalog = catalog_for(ctx)
     retired = {client.client: client for client in knowledge_for(ctx).retired}
-    for run in runs(note, code_blocks=True):
-        for found in calls.iam_actions(run):
-            if found.prefix in catalog.iam_prefixes:
-                continue
-            if found.prefix in retired:
-                gone = retired[found.prefix]
-                start, end = run.span(found.start, found.start + len(found.prefix))
-                yield Finding(
-                    start, end,
-                    f"'{found.prefix}' is the IAM prefix of a retired service: botocore dropped its client in "
-                    f"{gone.removed_in} ({gone.removed_on.isoformat()}), and IAM data {catalog.iam_version} no longer lists it",
-                    meta={**_meta(catalog, iam=True), "effective_date": gone.removed_on.isoformat()},
-                    severity=Severity.WARNING,
-                )
-                continue
-            owners = catalog.iam_action_prefixes.get(found.text.casefold(), ())
-            if not owners and not calls.in_policy(run, found.start):
-                continue
-            pool = owners or catalog.iam_prefixes
-            close = close_names(found.prefix, pool, cutoff=0.5 if owners else 0.75)
+    for run, found in _iam_actions(note):
+        if found.prefix in catalog.iam_prefixes:
+            continue
+        if found.prefix in retired:
+            gone = retired[found.prefix]
             start, end = run.span(found.start, found.start + len(found.prefix))
-            message = f"'{found.prefix}' is not an IAM service prefix (IAM data {catalog.iam_version})"
-            actions = tuple(f"{p}:{found.text}" for p in close)
-            yield suggest.finding(start, end, message, actions, _meta(catalog, iam=True))
+            yield Finding(
+                start, end,
+                f"'{found.prefix}' is the IAM prefix of a retired service: botocore dropped its client in "
+                f"{gone.removed_in} ({gone.removed_on.isoformat()}), and IAM data {catalog.iam_version} no longer lists it",
+                meta={**_meta(catalog, iam=True), "effective_date": gone.removed_on.isoformat()},
+                severity=Severity.WARNING,
+            )
+            continue
+        owners = catalog.iam_action_prefixes.get(found.text.casefold(), ())
+        if not owners and not calls.in_policy(run, found.start):
+            continue
+        pool = owners or catalog.iam_prefixes
+        close = close_names(found.prefix, pool, cutoff=0.5 if owners else 0.75)
+        start, end = run.span(found.start, found.start + len(found.prefix))
+        message = f"'{found.prefix}' is not an IAM service prefix (IAM data {catalog.iam_version})"
+        actions = tuple(f"{p}:{found.text}" for p in close)
+        yield suggest.finding(start, end, message, actions, _meta(catalog, iam=True))
 
 
 @rule(
@@ -235,19 +242,18 @@ def unknown_iam_action(note: Note, ctx: Context) -> Iterator[Finding]:
     for ListObjectsV2).  Wildcards (``s3:Get*``) must match some action;
     condition keys (``s3:prefix``, ``sagemaker:VolumeKmsKey``) are accepted."""
     catalog = catalog_for(ctx)
-    for run in runs(note, code_blocks=True):
-        for found in calls.iam_actions(run):
-            if found.prefix not in catalog.iam_prefixes or _iam_known(catalog, found.prefix, found.text):
-                continue
-            if not found.text[:1].isupper():
-                continue
-            close = close_names(found.text, catalog.iam_actions(found.prefix))
-            start, end = run.span(found.start, found.end)
-            message = (
-                f"'{found.prefix}:{found.text}' is not an IAM action of '{found.prefix}' (IAM data {catalog.iam_version})"
-            )
-            actions = tuple(f"{found.prefix}:{c}" for c in close)
-            yield suggest.finding(start, end, message, actions, _meta(catalog, iam=True))
+    for run, found in _iam_actions(note):
+        if found.prefix not in catalog.iam_prefixes or _iam_known(catalog, found.prefix, found.text):
+            continue
+        if not found.text[:1].isupper():
+            continue
+        close = close_names(found.text, catalog.iam_actions(found.prefix))
+        start, end = run.span(found.start, found.end)
+        message = (
+            f"'{found.prefix}:{found.text}' is not an IAM action of '{found.prefix}' (IAM data {catalog.iam_version})"
+        )
+        actions = tuple(f"{found.prefix}:{c}" for c in close)
+        yield suggest.finding(start, end, message, actions, _meta(catalog, iam=True))
 
 
 RULES = (unknown_client_method, unknown_call_parameter, unknown_cli_command, unknown_iam_prefix, unknown_iam_action)
