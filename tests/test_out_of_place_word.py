@@ -541,3 +541,15 @@ def test_pairs_are_tested_in_the_fields_until_many_are_asked_then_in_one_set(mon
     second = model.pair_test(6)  # 12 pairs asked: past the threshold
     assert model._listed is not None and [second(pair) for pair in asked] == answers
     assert model.seen("capacity", "provisioned", None) and not model.seen("capability", "provisioned", "zzzzqq")
+
+
+def test_punctuation_ends_a_run_without_touching_a_token():
+    """The scanner reads punctuation as it reads a line break: no space (a run does not go on over it) and
+    nothing glued (a token may stand beside it)."""
+    from notelint.spelling.collocation import GLUED, RUN_BREAKS
+
+    assert [mark for mark in RUN_BREAKS if mark.isspace() or re.fullmatch(f"[{GLUED}]", mark)] == []
+    text = "in S3. Then e.g. this; (stored) ion, SSD: “a” data|type"
+    assert [run.tokens for run in lowered_runs(text)] == [
+        ["in"], ["Then", "e"], ["g"], ["this"], ["stored"], ["ion"], ["SSD"], ["a"], ["data"], ["type"]
+    ]

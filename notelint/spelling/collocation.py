@@ -65,12 +65,15 @@ WORDS_BEFORE_EDIT_INDEX = 500  # words judged by their generated edits before th
 PAIRS_BEFORE_SET = 20_000  # pairs of words tested one by one before every listed pair is loaded as one set
 
 # A token is a run of letters with nothing word-like or code-like glued to it ("64-bit", "ml.p3"), an
-# apostrophe's letters included ("don't").  The run scanner reads a text whose punctuation is made line
-# breaks (``_CUT_TO_BREAK``).  After a token's first letter (the regex engine skips ahead to a letter when
-# a pattern starts with one): the rest of a token in lower, Title or UPPER case, where the token would not
-# go on ("Amazon's" is one token and in none of the three, so "Amazon" alone must not match: hence the
+# apostrophe's letters included ("don't").  Punctuation (``RUN_BREAKS``) ends a run as a line break does:
+# it is no space, so no run goes on over it, and a token may stand right before or after it ("in S3.
+# Then", "e.g. this": a full stop glued before a letter is punctuation, not code, once the text is cut
+# at punctuation).  After a token's first letter (the regex engine skips ahead to a letter when a pattern
+# starts with one): the rest of a token in lower, Title or UPPER case, where the token would not go on
+# ("Amazon's" is one token and in none of the three, so "Amazon" alone must not match: hence the
 # look-ahead)
-_AFTER_SCANNED_TOKEN = r"(?![\w\-/@$%#&*+=<>\\])"
+GLUED = r"\w\-/@$%#&*+=<>\\"  # (a class's contents) what makes a token code-like when it touches one
+_AFTER_SCANNED_TOKEN = f"(?![{GLUED}])"
 _CASED_REST = (
     r"(?:(?<=[a-z])[a-z]*(?:'[a-z]+)?|(?<=[A-Z])(?:[a-z]*|[A-Z]*)(?!'[a-z]+" + _AFTER_SCANNED_TOKEN + "))"
     + _AFTER_SCANNED_TOKEN
@@ -79,12 +82,10 @@ _CASED_REST = (
 # between (group 1), or of a token in none of the cases (a CamelCase name, "Amazon's": it ends a run, and
 # is consumed so that the search goes on after it, as a token-by-token search would)
 _RUN_OR_BREAK = re.compile(
-    r"[A-Za-z](?<![\w\-./@$%#&*+=<>\\].)"
+    f"[A-Za-z](?<![{GLUED}].)"
     f"(?:({_CASED_REST}(?:[^\\S\\n]+[A-Za-z]{_CASED_REST})*)|[A-Za-z]*(?:'[a-z]+)?{_AFTER_SCANNED_TOKEN})"
 )
-# punctuation that ends a run of words; replaced by line breaks before the search (a line break ends a
-# run too, and the tokens' look-arounds see one as they see the start or end of a text)
-_CUT_TO_BREAK = str.maketrans(dict.fromkeys(".;:!?()[]{}|,\"“”", "\n"))
+RUN_BREAKS = ".;:!?()[]{}|,\"“”"  # punctuation that ends a run of words: neither a space nor ``GLUED``
 _RUN_WORD = re.compile(r"\S+")  # a word of a run (only spaces stand between them)
 # a row of the counts file: "w", the word, and its fields; the totals
 _ROW = re.compile(r"^w\t([^\t\n]*)\t([^\n]*)", re.M)
@@ -125,7 +126,7 @@ def _scan_runs(text: str) -> tuple[Run, ...]:
     # one search over the text for whole runs, and a split of each: the words of a guide are cut
     # out at a third of the cost of a loop over its tokens
     found = []
-    for match in _RUN_OR_BREAK.finditer(text.translate(_CUT_TO_BREAK)):
+    for match in _RUN_OR_BREAK.finditer(text):
         if match.group(1) is not None:
             run = match.group()
             found.append(Run(match.start(), run, run.split(), run.lower().split()))
