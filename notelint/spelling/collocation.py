@@ -301,24 +301,26 @@ class Model:
         ``PAIRS_BEFORE_SET`` pairs of a process are looked up in the first word's fields (a note asks
         a few thousand); then every listed pair is loaded as one set (``listed_pairs``, from the
         derived-data store: ~80 ms), which answers in C, a sixth of the cost."""
-        if self._listed is None:
+        listed = self._listed
+        if listed is None:
             self._pairs_asked += asked
             if self._pairs_asked <= PAIRS_BEFORE_SET:
                 return self._listed_pair
-            self._load_listed()
-        return self._listed.__contains__  # type: ignore[union-attr]
+            listed = self._load_listed()
+        return listed.__contains__
 
     def _listed_pair(self, pair: str) -> bool:
         first, _, second = pair.rpartition(" ")  # (a listed word holds no space)
         aws, general = self._right.get(first) or self._tables(first)
         return second in aws or second in general
 
-    def _load_listed(self) -> None:
+    def _load_listed(self) -> frozenset[str]:
         if self._listed is None:
             from notelint.derived import stored
 
             rows = self._rows
             self._listed = stored("collocation-pairs", lambda: listed_pairs(rows))
+        return self._listed
 
     def judge(self, word: str, before: str | None, after: str | None) -> tuple[str, ...]:
         """The words AWS prose puts between ``before`` and ``after`` instead of ``word``, likeliest first."""
@@ -334,19 +336,19 @@ class Model:
         return self._judged((word, before, after))
 
     def _likely(self, word: str, before: str | None, after: str | None) -> tuple[str, ...]:
-        near, variants = self.candidates(word)[0], self._stem_variants(word)
-        if not near and not variants:
+        one_edit, stem_variants = self.candidates(word)[0], self._stem_variants(word)
+        if not one_edit and not stem_variants:
             return ()  # (most words: nothing to weigh the word against)
         # every test below needs AWS prose to write a candidate beside a neighbour: the candidates listed
         # beside neither are passed over by one look-up each (most are)
-        listed = self.pair_test(2 * (len(near) + len(variants)))
+        listed = self.pair_test(2 * (len(one_edit) + len(stem_variants)))
         near = [
-            other for other in near
+            other for other in one_edit
             if before is not None and listed(f"{before} {other}") or after is not None and listed(f"{other} {after}")
         ]
         # a stem variant is measured only when a neighbour is seen often beside it (few are)
         variants = [
-            other for other in variants
+            other for other in stem_variants
             if before is not None and listed(f"{before} {other}") and self.pair(before, other) >= MIN_STRONG
             or after is not None and listed(f"{other} {after}") and self.pair(other, after) >= MIN_STRONG
         ]
