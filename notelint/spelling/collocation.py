@@ -300,7 +300,8 @@ class Model:
         ``"first second"``.  ``asked``: how many pairs the caller is about to test.  The first
         ``PAIRS_BEFORE_SET`` pairs of a process are looked up in the first word's fields (a note asks
         a few thousand); then every listed pair is loaded as one set (``listed_pairs``, from the
-        derived-data store: ~80 ms), which answers in C, a sixth of the cost."""
+        derived-data store: ~80 ms), which ``misplaced`` asks in C for a whole run of words at once
+        (picking a fifth of the SageMaker guide's words to judge took 0.16 s of CPU, now 0.10 s)."""
         listed = self._listed
         if listed is None:
             self._pairs_asked += asked
