@@ -168,10 +168,11 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
                 context = label[1]
         claim_subjects: tuple[Subject, ...] = ()
         for block in claim.blocks:
-            for start, end in _SENTENCES(block.text):
+            sentences = _SENTENCES(block.text)
+            for (start, end), named in zip(sentences, _sentence_mentions(resolver, block.text, sentences)):
                 # the first words of a list item may name a member of the family its context names
                 family = context if claim.item is not None and start == 0 and block is claim.blocks[0] else ()
-                statement = _statement(note, block, start, end, resolver, claim_subjects or context, family)
+                statement = _statement(note, block, start, end, resolver, claim_subjects or context, family, named)
                 found.append(statement)
                 own = tuple(s for s in statement.subjects if not s.inherited)
                 if own and not claim_subjects:
@@ -316,10 +317,46 @@ def _names_something_else(item: ListItem) -> bool:
     return len(text.split()) <= _LABEL_WORDS and _PROPER_LABEL.fullmatch(text) is not None
 
 
+def _sentence_mentions(resolver: Resolver, text: str,
+                       sentences: Sequence[tuple[int, int]]) -> list[Sequence[NameMention]]:
+    """The names each sentence of a block's ``text`` writes, with offsets into the sentence, as
+    ``resolver.mentions`` finds them in the sentence alone, read in one scan of the block.
+
+    A name never crosses a sentence's end (an end is a full stop, "!" or "?" then white space;
+    the words of a name are joined by a space, a line break or a hyphen), and what the resolver
+    reads around a name (a vendor before it, a character that glues it into a path, a list of
+    members after it) lies in its sentence or is white space or a sentence's closing punctuation
+    either way; the block is read from its first sentence's start to its last one's end, so
+    that no white space follows the last name where the sentence has none.  One scan instead
+    of one per sentence, and a block of plain prose is a text the AWS name rules have already
+    scanned (the name index keeps its readings by text)."""
+    if not sentences:
+        return []
+    first, last = sentences[0][0], sentences[-1][1]
+    named = resolver.mentions(text[first:last])
+    if len(sentences) == 1:
+        return [named]  # offsets into the text read are offsets into the one sentence
+    found: list[Sequence[NameMention]] = []
+    at = 0
+    for start, end in sentences:
+        own = []
+        shift = start - first
+        while at < len(named) and named[at].start + first < end:
+            m = named[at]
+            own.append(NameMention(m.name, m.written, m.start - shift, m.end - shift) if shift else m)
+            at += 1
+        found.append(own)
+    return found
+
+
 def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolver,
-               inherited: Sequence[Subject], family: Sequence[Subject] = ()) -> Statement:
+               inherited: Sequence[Subject], family: Sequence[Subject] = (),
+               mentions: Sequence[NameMention] | None = None) -> Statement:
+    """The statement of ``block.text[start:end]``; ``mentions``: the names it writes, if already found
+    (``_sentence_mentions``)."""
     text = block.text[start:end]
-    mentions = resolver.mentions(text)
+    if mentions is None:
+        mentions = resolver.mentions(text)
     if not mentions and len(family) == 1:
         # "## Amazon Kinesis" then "* Firehose: ...": the item names Kinesis Firehose
         member = resolver.member(family[0].written, text)
@@ -493,7 +530,7 @@ def _is_label(text: str, mention: NameMention) -> bool:
     return not text[: mention.start].strip(" *-") and text[mention.end :].lstrip().startswith(":")
 
 
-def _subject_for(assertion: Assertion, mentions: list[NameMention]) -> str:
+def _subject_for(assertion: Assertion, mentions: Sequence[NameMention]) -> str:
     """The subject written nearest before the assertion, else the first one."""
     before = [m for m in mentions if m.start <= assertion.start]
     return (before[-1] if before else mentions[0]).name
