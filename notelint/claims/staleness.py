@@ -31,7 +31,7 @@ from typing import Iterator
 from notelint.claims import knowledge_for, statements_of
 from notelint.claims.extract import Statement, Subject, folded_forms, without_vendor
 from notelint.claims.knowledge import Change, Knowledge, Matcher
-from notelint.claims.match import holds_in, match
+from notelint.claims.match import holds_in, match, may_match
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.memo import Memo, TextMemo
 from notelint.note import Block, BlockKind, Kind, Note
@@ -628,10 +628,16 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     headings_say: dict[str, bool] = {}
     for statement, names in zip(statements, names_of):
         claimed: set[str] = set()  # subjects this statement was already reported for
-        for entry in tables.candidates(frozenset(names)):
+        candidates = tables.candidates(frozenset(names))
+        if not candidates:
+            continue
+        lowered = statement.text.lower() if statement.text.isascii() else None  # for may_match
+        for entry in candidates:
             change, matcher = entry.change, entry.matcher
             if change.id in acknowledged or (entry.once_per_note and change.id in once):
                 continue
+            if not may_match(matcher, statement, lowered):
+                continue  # match() would find no claim (the tests in between read the statement only)
             if entry.acknowledgeable and _acknowledges(statement, change):
                 continue
             if entry.in_headings and _under_a_notice(statement, headings_say):

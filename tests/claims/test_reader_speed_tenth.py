@@ -1,0 +1,166 @@
+"""The claim reader's shortcuts of the tenth speed session (issue 19) read what the plain forms read.
+
+A block's names are found in one scan and dealt to its sentences (``_sentence_mentions``), and an entry
+of the knowledge base is tried on a statement only when the statement holds a word of each of the
+entry's word patterns and, where the entry needs one, an assertion (``may_match``).  These tests pin
+the answers, positions included, at each shortcut's edge against the plain forms written out here."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+import pytest
+
+from notelint.aws.catalog import load_catalog
+from notelint.aws.names import NameIndex
+from notelint.claims.extract import NameMention, _sentence_mentions, statements
+from notelint.claims.knowledge import build, load
+from notelint.claims.match import match, may_match
+from notelint.claims.resolver import NameResolver
+from notelint.claims.sentences import sentence_spans
+from notelint.claims.staleness import _active_changes
+from notelint.note import parse_note
+from notelint.shipped import data_yaml
+from notelint.source import decode
+from tests.helpers import found, note
+
+
+@lru_cache(maxsize=1)
+def _resolver() -> NameResolver:
+    return NameResolver(NameIndex(load_catalog()), load())
+
+
+def _plain(resolver, text: str) -> list[list[NameMention]]:
+    """What the reader did before: each sentence read alone."""
+    return [resolver.mentions(text[start:end]) for start, end in sentence_spans(text)]
+
+
+# -- a block's names, found once and dealt to its sentences ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Use Amazon S3. Then AWS Glue reads it.",  # a name at a sentence's start, after a vendor
+        "Store it in S3. Glue crawls S3.",  # a name right before a sentence's full stop
+        "  Leading space. Amazon SageMaker trains.  ",  # white space around the block
+        "Kinesis Data Streams, Firehose and Analytics ingest data. SQS queues.",  # members of a family
+        "It runs 'aws s3 ls'. Next, aws s3",  # a CLI command in prose; the block ends on one
+        "See Amazon Athena! Is Athena serverless? Yes. Athena.",  # every sentence mark
+        'He said "use Glue." Then Glue ran.',  # a closing quote after the full stop
+        "e.g. Glue. Then S3.\nAnd Lambda.",  # an abbreviation, a line break
+        "No names here. None at all.",
+        "Amazon\nSageMaker Studio runs notebooks. XGBoost 1.x is old.",
+    ],
+)
+def test_each_sentence_gets_the_names_it_would_get_read_alone(text):
+    resolver = _resolver()
+    assert [list(m) for m in _sentence_mentions(resolver, text, sentence_spans(text))] == _plain(resolver, text)
+
+
+def test_a_note_s_abbreviations_are_dealt_to_its_sentences_too():
+    text = "AWS Single Sign-On (SSO) signs users in. SSO needs a directory. Then SSO works."
+    resolver = _resolver().for_note(text)
+    dealt = [list(m) for m in _sentence_mentions(resolver, text, sentence_spans(text))]
+    assert dealt == _plain(resolver, text)
+    assert [[(m.written, m.start, m.end) for m in sentence] for sentence in dealt] == [
+        [("AWS Single Sign-On", 0, 18), ("SSO", 20, 23)], [("SSO", 0, 3)], [("SSO", 5, 8)]]
+
+
+def test_a_block_with_no_sentence_has_no_names():
+    assert _sentence_mentions(_resolver(), "   ", []) == []
+
+
+def test_the_statements_of_a_block_of_several_sentences_keep_their_subjects_and_positions():
+    text = "* Amazon S3 stores objects. AWS Glue crawls them. It writes Parquet.\n"
+    read = statements(parse_note(decode("n.md", text.encode())), _resolver())
+    assert [(s.start, s.end, [(x.name, x.written, x.start, x.end, x.inherited) for x in s.subjects]) for s in read] == [
+        (2, 27, [("S3", "Amazon S3", 2, 11, False)]),
+        (28, 49, [("Glue", "AWS Glue", 28, 36, False)]),
+        (50, 68, [("S3", "Amazon S3", 2, 11, True)]),  # the claim's first names, inherited
+    ]
+
+
+# -- an entry is tried only on a statement that may make its claim ---------------------------------
+
+_ENTRIES = data_yaml("knowledge", "changes.yaml")["entries"]
+_EXAMPLES = [text for entry in _ENTRIES for text in entry.get("examples", {}).values()]
+
+
+def test_an_entry_that_may_not_match_does_not_match_any_example_sentence():
+    """Over every entry in force and every example sentence of the knowledge base (both the outdated
+    claims and their corrections): where ``may_match`` says no, ``match`` finds nothing; and every
+    entry may match its own outdated example."""
+    knowledge = load()
+    tables = _active_changes(knowledge, date(2026, 12, 2))
+    entries = [entry for listed in tables.noticed.values() for entry in listed]
+    entries += list(tables.candidates(frozenset(name.casefold() for c in knowledge.changes if c.matcher
+                                                for name in c.matcher.mentions)))
+    text = "".join(f"* {example}\n" for example in _EXAMPLES)
+    read = statements(parse_note(decode("n.md", text.encode())), _resolver().for_note(text))
+    ruled_out = 0
+    for statement in read:
+        lowered = statement.text.lower() if statement.text.isascii() else None
+        for entry in entries:
+            if not may_match(entry.matcher, statement, lowered):
+                ruled_out += 1
+                assert match(entry.matcher, statement) is None, (entry.change.id, statement.text)
+    assert ruled_out > 1000  # the test exercises the shortcut
+    for entry in _ENTRIES:
+        bad = entry.get("examples", {}).get("bad")
+        if bad and entry.get("claim"):
+            matcher = build(changes=[entry]).changes[0].matcher
+            statement = statements(parse_note(decode("n.md", f"* {bad}\n".encode())), _resolver())[0]
+            lowered = statement.text.lower() if statement.text.isascii() else None
+            assert matcher is not None and may_match(matcher, statement, lowered), entry["id"]
+
+
+def _one_entry(**claim) -> object:
+    spec = {"id": "x", "kind": "wrong-claim", "subject": "Glue", "date": "2026-11-24", "fact": "f",
+            "source": "https://example.com", "confidence": "verified", "claim": claim}
+    return build(changes=[spec]).changes[0].matcher
+
+
+def _statement(text: str):
+    return statements(parse_note(decode("n.md", f"* {text}\n".encode())), _resolver())[0]
+
+
+def test_a_statement_without_a_word_of_each_pattern_may_not_match():
+    matcher = _one_entry(words_all=["only", "spark*"], words_any=["job", "jobs"])
+    assert matcher.literals == (("only",), ("spark",), ("job", "jobs"))
+    for text, expected in (("Glue ONLY runs Sparkling jobs.", True), ("Glue only runs Spark.", False),
+                           ("Glue runs Spark jobs.", False), ("Glue only-ish runs spark jobs", True)):
+        statement = _statement(text)
+        assert may_match(matcher, statement, statement.text.lower()) is expected, text
+        if not expected:
+            assert match(matcher, statement) is None
+
+
+def test_text_beyond_ascii_is_left_to_the_patterns():
+    """Case aside, a pattern finds "spark" in "ſpark" (a long s), which "ſpark".lower() does not hold: the
+    words are not looked at in such a text."""
+    matcher = _one_entry(words_all=["only", "spark"])
+    statement = _statement("Glue only runs ſpark jobs.")
+    assert may_match(matcher, statement, None)
+    assert match(matcher, statement) is not None
+
+
+def test_an_entry_that_needs_an_assertion_may_not_match_a_statement_that_asserts_nothing():
+    matcher = _one_entry(assertion={"relation": "only", "attribute": "hardware", "values_any": ["cpu"]})
+    assert not may_match(matcher, _statement("Glue runs jobs."), "glue runs jobs.")
+    statement = _statement("Glue: only CPU")
+    assert statement.assertions and may_match(matcher, statement, statement.text.lower())
+    assert match(matcher, statement) is not None
+    either = _one_entry(any=[{"words_all": ["spark"]}, {"words_all": ["ray"]}])
+    assert may_match(either, _statement("Glue runs Ray."), "glue runs ray.")
+    assert not may_match(either, _statement("Glue runs Python."), "glue runs python.")
+
+
+def test_the_findings_of_conditional_entries_are_unchanged():
+    body = """
+        * Glue only runs Spark jobs.
+        * Glue runs Spark, Spark streaming, Python shell and Ray jobs.
+        """
+    # the second line names Ray jobs: Glue for Ray takes no new customers (an entry of its own)
+    assert found(note(body), select="NL5") == [("NL508", 5, 3, 5, 7), ("NL503", 6, 3, 6, 7)]
