@@ -30,7 +30,7 @@ from typing import Iterator
 
 from notelint.claims import knowledge_for, statements_of
 from notelint.claims.extract import Statement, Subject, folded_forms, without_vendor
-from notelint.claims.knowledge import Change, Knowledge, Matcher
+from notelint.claims.knowledge import Change, Entity, Fact, Knowledge, Matcher, RetiredClient
 from notelint.claims.match import holds_in, match, may_match
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.memo import Memo, TextMemo
@@ -549,6 +549,12 @@ class _ActiveChanges:
     # the entries a statement with these subject names (folded) may match, most specific first:
     # the same few sets of names recur statement after statement (a guide's "Amazon SageMaker")
     candidates: Memo[frozenset[str], tuple[_Entry, ...]]
+    # the tables the other passes look things up in, made once per run rather than once per note
+    # (the exams' table alone went through every entry for every note: 4 % of the NL5xx time)
+    exams: dict[str, Change]  # retired certifications, by subject (_exam_link_findings)
+    retired_by_name: dict[str, RetiredClient]  # services whose client botocore dropped, by name (_retired_findings)
+    floors: dict[tuple[str, str], Fact]  # facts with a floor, by subject and attribute (_limit_findings)
+    launched: dict[str, Entity]  # entities with a launch date, by name (_launch_findings)
 
 
 def _active_changes(knowledge: Knowledge, as_of: date) -> _ActiveChanges:
@@ -581,6 +587,15 @@ def _active_changes(knowledge: Knowledge, as_of: date) -> _ActiveChanges:
         retired_names=frozenset(_bare(" ".join(name.split())) for retired in knowledge.retired for name in retired.names),
         noticed=noticed,
         candidates=Memo(candidates),
+        exams={
+            change.subject: change for change in knowledge.changes
+            if change.kind == "end-of-life" and change.subject.startswith(_CERTIFICATION) and change.matcher is not None
+            and change.matcher.mentions_only and not change.superseded_by
+            and (change.effective <= as_of or not change.date_known)
+        },
+        retired_by_name={" ".join(n.split()): r for r in knowledge.retired for n in r.names},
+        floors={(f.subject, f.attribute): f for f in knowledge.facts if f.floor is not None},
+        launched={entity.name: entity for entity in knowledge.entities if entity.launched is not None},
     )
 
 
@@ -683,17 +698,13 @@ _CERTIFICATION = "AWS Certified "
 _URL_WORD_BREAK = re.compile(r"[-_/+]+|%20")
 
 
-def _exam_link_findings(statements: list[Statement], knowledge: Knowledge, ctx: Context, reviewed: date | None,
-                        as_of: date, found: dict[str, list[Finding]], spans: set[tuple[int, int]], note: Note) -> None:
+def _exam_link_findings(statements: list[Statement], tables: _ActiveChanges, ctx: Context, reviewed: date | None,
+                        found: dict[str, list[Finding]], spans: set[tuple[int, int]], note: Note) -> None:
     """A resource for a retired exam that names the exam only in its link ("DA Sample Questions
     https://.../AWS-Certified-Data-Analytics-Specialty_Sample-Questions.pdf"): the words of the
     link's address are read for the names of retired certifications (only those: an address that
     names a service is a reference to its page, not a claim)."""
-    exams = {
-        change.subject: change for change in knowledge.changes
-        if change.kind == "end-of-life" and change.subject.startswith(_CERTIFICATION) and change.matcher is not None
-        and change.matcher.mentions_only and not change.superseded_by and (change.effective <= as_of or not change.date_known)
-    }
+    exams = tables.exams  # the retired certifications in force at the as-of date
     if not exams:
         return
     from notelint.claims import resolver_for
@@ -869,14 +880,15 @@ def _retired_hits(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]
         position = max(hit.end(), start + 1)
 
 
-def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Knowledge, reviewed: date | None,
+def _retired_findings(statements: list[Statement], ctx: Context, tables: _ActiveChanges, reviewed: date | None,
                       found: dict[str, list[Finding]], spans: set[tuple[int, int]], note: Note) -> None:
+    knowledge = tables.knowledge
     pattern = ctx.shared("claims.retired-pattern", lambda: _retired_pattern(knowledge, ctx))
     if pattern is None:
         return
     # kept by the sentence's text: an editor's re-check reads the same sentences again
     hits_in = ctx.shared("claims.retired-hits", lambda: TextMemo(lambda text: tuple(_retired_hits(pattern, text))))
-    by_name = {" ".join(n.split()): r for r in knowledge.retired for n in r.names}
+    by_name = tables.retired_by_name
     # one finding per retired client and note: the first mention in a sentence, and the first
     # heading that names it (a heading presents the section, the sentence makes the claim)
     named: set[tuple[str, bool]] = set()
@@ -919,12 +931,12 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
 _DEFAULT_SETTING = re.compile(r"\bdefault\s*(?:(?:max\w*|limit|quota|setting|value)\b[^.;,]*)?$", re.IGNORECASE)
 
 
-def _limit_findings(statements: list[Statement], knowledge: Knowledge, reviewed: date | None,
+def _limit_findings(statements: list[Statement], tables: _ActiveChanges, reviewed: date | None,
                     found: dict[str, list[Finding]]) -> None:
     """"Lambda memory up to 3 GB": a stated maximum below the fact's floor, when no dated entry said so."""
     from notelint.claims.conflicts import describe, quantity_text
 
-    floors = {(f.subject, f.attribute): f for f in knowledge.facts if f.floor is not None}
+    knowledge, floors = tables.knowledge, tables.floors
     if not floors:
         return
     dated = [(f.start, f.end) for f in found.get("limit-changed", ())]
@@ -969,10 +981,10 @@ _SINCE_YEAR = re.compile(r"\b(?:available\s+)?since\s+((?:19|20)\d\d)\b(?!\s*[-/
 _CLAUSE_END = re.compile(r"[;.:!?]|\s[-–—]\s")
 
 
-def _launch_findings(statements: list[Statement], knowledge: Knowledge, found: dict[str, list[Finding]],
+def _launch_findings(statements: list[Statement], tables: _ActiveChanges, found: dict[str, list[Finding]],
                      spans: set[tuple[int, int]]) -> None:
     """A year that says when something became available, against the launch day the knowledge base has."""
-    launched = {entity.name: entity for entity in knowledge.entities if entity.launched is not None}
+    launched = tables.launched
     if not launched:
         return
     for statement in statements:
@@ -1037,9 +1049,9 @@ def _stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     # pass above skips them itself, as their words may still be a note's notice of a change)
     history = note.cached("claims.history-rows", lambda: _history_rows(note))
     claims = [statement for statement in statements if not _a_history_record(note, statement.start)] if history else statements
-    _exam_link_findings(claims, knowledge, ctx, reviewed, ctx.as_of, found, spans, note)
+    _exam_link_findings(claims, tables, ctx, reviewed, found, spans, note)
     _latest_findings(claims, ctx, knowledge, reviewed, found, spans)
-    _retired_findings(claims, ctx, knowledge, reviewed, found, spans, note)
-    _limit_findings(claims, knowledge, reviewed, found)
-    _launch_findings(claims, knowledge, found, spans)
+    _retired_findings(claims, ctx, tables, reviewed, found, spans, note)
+    _limit_findings(claims, tables, reviewed, found)
+    _launch_findings(claims, tables, found, spans)
     return found
