@@ -230,8 +230,13 @@ def _history_rows(note: Note) -> tuple[tuple[int, int], ...]:
     stem = note.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
     history_file = bool(_HISTORY_FILE.fullmatch(stem))
     spans = []
+    dated: dict[tuple[Block, ...], bool] = {}  # has the header a date column? (asked once per table, not per row)
     for row in note.table_rows:
-        if not row.cells or not any(_DATE_COLUMN.search(cell.text) for cell in row.header):
+        if not row.cells:
+            continue
+        if row.header not in dated:
+            dated[row.header] = any(_DATE_COLUMN.search(cell.text) for cell in row.header)
+        if not dated[row.header]:
             continue
         if history_file or any(_HISTORY_HEADING.search(heading) for heading in row.cells[0].heading_path):
             spans.append((row.cells[0].src_start, row.cells[-1].src_end))
@@ -471,7 +476,8 @@ def _acknowledges(statement: Statement, change: Change) -> bool:
         return False
     text = statement.text
     old_names = change.matcher.mentions if change.matcher is not None else ()
-    if _FORMER_NAME.search(text) and any(_as_a_former_name(old).search(text) for old in old_names):
+    if _may_name_a_former(text) and _FORMER_NAME.search(text) and any(
+            _as_a_former_name(old).search(text) for old in old_names):
         return True  # "used to be known as CloudWatch Events", "the successor of Amazon Elasticsearch Service"
     for old in _longest_first(tuple(old_names)):  # "Kinesis Data Firehose" holds "Data Firehose"
         text = _whole_name(old, re.IGNORECASE).sub(" \0 ", text)
@@ -482,6 +488,18 @@ def _acknowledges(statement: Statement, change: Change) -> bool:
 # ("IAM Identity Center (successor to AWS Single Sign-On) for your Amazon SageMaker domain")
 _FORMER = r"(?:used\s+to\s+be\s+(?:called|named|known\s+as)|previously\s+(?:named|known\s+as)|successor\s+(?:of|to))"
 _FORMER_NAME = re.compile(_FORMER, re.IGNORECASE)
+# a word each of those phrases starts with: an ASCII text without one of them in lower case holds none of
+# them (the case-blind pattern is tried at every character of the ~2,800 sentences a fifth of the
+# SageMaker guide asks it about; the words are looked for in a few passes in C)
+_FORMER_WORDS = ("used", "previously", "successor")
+
+
+def _may_name_a_former(text: str) -> bool:
+    """Might ``text`` hold a _FORMER phrase?  False only where _FORMER_NAME finds none."""
+    if not text.isascii():
+        return True  # case folding beyond ASCII (a long s, the Kelvin sign): left to the pattern
+    lowered = text.lower()
+    return any(word in lowered for word in _FORMER_WORDS)
 
 
 @lru_cache(maxsize=None)
@@ -719,10 +737,15 @@ def _exam_link_findings(statements: list[Statement], tables: _ActiveChanges, ctx
     # an address that holds none of the exams' written forms names none of them (most addresses):
     # it is not read for names at all (None: some AWS name of the index is an exam's, read every address)
     forms = ctx.shared("claims.exam-forms:" + "|".join(sorted(exams)), lambda: resolver.forms_naming(frozenset(exams)))
+    keys = _key_words(forms) if forms is not None else None
     reported: set[str | None] | None = None  # worked out at the first link that names an exam (few notes have one)
-    starts = [statement.start for statement in statements]
+    starts: list[int] = []
     for segment in links:
         address = segment.href if segment.kind is Kind.LINK and segment.href else note.text[segment.src_start:segment.src_end]
+        if keys is not None and address.isascii():
+            lowered = address.lower()
+            if not any(key in lowered for key in keys):
+                continue  # holds no form (below): the address is not rewritten to find out
         words = _URL_WORD_BREAK.sub(" ", address)
         if forms is not None and not _holds_any(words, forms) and not _holds_any(words.title(), forms):
             continue
@@ -737,6 +760,7 @@ def _exam_link_findings(statements: list[Statement], tables: _ActiveChanges, ctx
             notices = [s for s in statements if s.subjects and _NOTICE["end-of-life"].search(s.text)]
             reported.update(change.id for name, change in exams.items()
                             if any(s.mention_of((name,)) is not None for s in notices))
+            starts = [statement.start for statement in statements]
         at = bisect.bisect_right(starts, max(segment.src_end - 1, segment.src_start)) - 1
         holders = [statements[i] for i in (at, at - 1) if 0 <= i < len(statements)
                    and statements[i].start < segment.src_end and segment.src_start < statements[i].end]
@@ -761,6 +785,24 @@ def _holds_any(text: str, forms: tuple[str, ...]) -> bool:
     return any(form in text for form in forms)
 
 
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+@lru_cache(maxsize=8)
+def _key_words(forms: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A word of each form (its last longest run of ASCII letters and digits), in lower case; None if a
+    form has none.  An ASCII address whose words (``_URL_WORD_BREAK``), as written or title-cased,
+    hold a form holds that form's word, case aside, in one piece: the address is rewritten only
+    when it holds one of these words (most hold none)."""
+    keys = []
+    for form in forms:
+        runs = _ASCII_WORD.findall(form)
+        if not runs:
+            return None
+        keys.append(max(reversed(runs), key=len).lower())  # the last longest: "Specialty", "C01"
+    return tuple(dict.fromkeys(keys))
+
+
 def _families(enum: frozenset[str]) -> dict[str, list[tuple[int, str]]]:
     """Instance families by letters: {"p": [(4, "p4d"), (5, "p5"), (6, "p6-b200"), ...]}."""
     found: dict[str, set[tuple[int, str]]] = {}
@@ -774,7 +816,7 @@ def _families(enum: frozenset[str]) -> dict[str, list[tuple[int, str]]]:
 
 def _latest_findings(statements: list[Statement], ctx: Context, knowledge: Knowledge, reviewed: date | None,
                      found: dict[str, list[Finding]], spans: set[tuple[int, int]]) -> None:
-    latest = [s for s in statements if any(b.assertion.relation == "latest" for b in s.assertions)]
+    latest = [s for s in statements if s.assertions and any(b.assertion.relation == "latest" for b in s.assertions)]
     if not latest:
         return
     from notelint.aws.catalog import catalog_for
@@ -941,6 +983,8 @@ def _limit_findings(statements: list[Statement], tables: _ActiveChanges, reviewe
         return
     dated = [(f.start, f.end) for f in found.get("limit-changed", ())]
     for statement in statements:
+        if not statement.assertions:
+            continue  # (most statements: the test below is not made for them)
         if any(statement.start <= start < statement.end for start, _end in dated):
             continue
         for bound in statement.assertions:

@@ -164,3 +164,60 @@ def test_the_findings_of_conditional_entries_are_unchanged():
         """
     # the second line names Ray jobs: Glue for Ray takes no new customers (an entry of its own)
     assert found(note(body), select="NL5") == [("NL508", 5, 3, 5, 7), ("NL503", 6, 3, 6, 7)]
+
+
+# -- a former name's phrase, looked for by its first word -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, holds",
+    [
+        ("EventBridge (used to be known as CloudWatch Events) routes events.", True),
+        ("OpenSearch Service, the SUCCESSOR OF Amazon Elasticsearch Service.", True),
+        ("Previously   named Kinesis Data Firehose.", True),
+        ("It is used widely; the successor is unknown.", False),  # a word, not the phrase
+        ("EventBridge routes events.", False),
+        ("Eventbridge: ſuccessor of CloudWatch Events.", True),  # a long s: case-blind, the pattern finds it
+    ],
+)
+def test_a_former_name_phrase_is_ruled_out_only_where_the_pattern_finds_none(text, holds):
+    from notelint.claims.staleness import _FORMER_NAME, _may_name_a_former
+
+    assert (_FORMER_NAME.search(text) is not None) is holds
+    if holds:
+        assert _may_name_a_former(text)
+    assert _may_name_a_former("It is used widely; the successor is unknown.")  # its words: the pattern decides
+    assert not _may_name_a_former("EventBridge routes events.")
+
+
+def test_a_rename_glossed_with_a_former_name_phrase_is_not_reported():
+    body = """
+        * EventBridge (used to be known as CloudWatch Events) routes events.
+        * CloudWatch Events rules run on a schedule.
+        """
+    assert found(note(body), select="NL501") == []
+
+
+# -- an address is rewritten only when it holds a word of an exam's name -----------------------------
+
+
+def test_the_key_words_of_the_exams_forms_are_the_last_longest_runs_of_letters_and_digits():
+    from notelint.claims.staleness import _key_words
+
+    assert _key_words(("AWS Certified Data Analytics - Specialty", "DAS-C01", "Data Analytics – Specialty")) == (
+        "specialty", "c01")
+    assert _key_words(("-",)) is None  # a form without a word: every address is read
+
+
+@pytest.mark.parametrize(
+    "address, reported",
+    [
+        ("https://d1.awsstatic.com/training/AWS-Certified-Data-Analytics-Specialty_Sample-Questions.pdf", True),
+        ("https://example.com/AWS%20CERTIFIED%20DATA%20ANALYTICS%20SPECIALTY/guide", True),  # case aside
+        ("https://example.com/aws-certified-data-analytics/guide", False),  # no "specialty": no form
+        ("https://example.com/specialty/data-analytics", False),  # the word, not a form
+    ],
+)
+def test_an_exam_named_in_an_address_is_found_whatever_its_case(address, reported):
+    got = found(note(f"* Questions: {address}\n"), select="NL502")
+    assert got == ([("NL502", 5, 14, 5, 14 + len(address))] if reported else [])
