@@ -12,14 +12,15 @@ only CPU").  Each assertion is bound to the subject written nearest before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable, Protocol, Sequence
+from typing import Any, Callable, Iterable, Protocol, Sequence
 
 from notelint.claims.assertions import Assertion, extract as extract_assertions
 from notelint.claims.sentences import sentence_spans
 from notelint.memo import TextMemo
 from notelint.note import Block, BlockKind, Claim, ClaimKind, Html, ListItem, Note, TableRow
+from notelint.values import FrozenValue
 
 # A sentence that itself says the change happened is not stale.
 _ACKNOWLEDGING = (
@@ -44,14 +45,27 @@ def _says_it_changed(text: str) -> bool:
     return _ACKNOWLEDGED.search(text) is not None  # case folding beyond ASCII ("ſunset")
 
 
-@dataclass(frozen=True)
-class NameMention:
+# NameMention, Subject and Statement are written out, not dataclasses (notelint.values says why): a
+# reader makes ~36,000 of them for every fifth page of the SageMaker guide, and a frozen dataclass sets
+# each field through object.__setattr__; these write their fields into the instance's dict (about
+# half the cost of a construction) and are frozen, compared, hashed and shown as the dataclasses were.
+
+
+class NameMention(FrozenValue):
     """A name found in a piece of text, as a resolver reports it."""
 
+    FIELDS = ("name", "written", "start", "end")
     name: str  # canonical name of the entity
     written: str  # the form as found (may be another name for it)
     start: int
     end: int
+
+    def __init__(self, name: str, written: str, start: int, end: int):
+        fields = self.__dict__
+        fields["name"] = name
+        fields["written"] = written
+        fields["start"] = start
+        fields["end"] = end
 
 
 class Resolver(Protocol):
@@ -60,13 +74,21 @@ class Resolver(Protocol):
     def member(self, family: str, text: str) -> NameMention | None: ...
 
 
-@dataclass(frozen=True)
-class Subject:
+class Subject(FrozenValue):
+    FIELDS = ("name", "written", "start", "end", "inherited")
     name: str  # canonical
     written: str  # as the note writes it (for inherited subjects: where it was written)
     start: int  # offsets into note.text of the mention (inherited: of the original mention)
     end: int
-    inherited: bool = False
+    inherited: bool
+
+    def __init__(self, name: str, written: str, start: int, end: int, inherited: bool = False):
+        fields = self.__dict__
+        fields["name"] = name
+        fields["written"] = written
+        fields["start"] = start
+        fields["end"] = end
+        fields["inherited"] = inherited
 
 
 @dataclass(frozen=True)
@@ -75,8 +97,10 @@ class BoundAssertion:
     subject: str | None  # canonical name of the subject it is about
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(FrozenValue):
+    FIELDS = ("text", "start", "end", "line", "heading_path", "subjects", "assertions", "acknowledged", "heading",
+              "spans")
+    HIDDEN = frozenset({"spans"})
     text: str
     start: int  # offsets into note.text
     end: int
@@ -85,10 +109,34 @@ class Statement:
     subjects: tuple[Subject, ...]
     assertions: tuple[BoundAssertion, ...]
     acknowledged: bool  # the sentence itself says a change happened (renamed, retired ...)
-    heading: bool = False  # the text of a heading: it names its section's subject, it asserts nothing
+    heading: bool  # the text of a heading: it names its section's subject, it asserts nothing
     # maps [i, j) of ``text`` to offsets into note.text (markup and escapes make them differ);
     # None where the text is a copy of the source (front matter values)
-    spans: Callable[[int, int], tuple[int, int]] | None = field(default=None, compare=False, repr=False)
+    spans: Callable[[int, int], tuple[int, int]] | None
+
+    def __init__(self, text: str, start: int, end: int, line: int, heading_path: tuple[str, ...],
+                 subjects: tuple[Subject, ...], assertions: tuple[BoundAssertion, ...], acknowledged: bool,
+                 heading: bool = False, spans: Callable[[int, int], tuple[int, int]] | None = None):
+        fields = self.__dict__
+        fields["text"] = text
+        fields["start"] = start
+        fields["end"] = end
+        fields["line"] = line
+        fields["heading_path"] = heading_path
+        fields["subjects"] = subjects
+        fields["assertions"] = assertions
+        fields["acknowledged"] = acknowledged
+        fields["heading"] = heading
+        fields["spans"] = spans
+
+    def _values(self) -> tuple[Any, ...]:
+        """The fields compared and hashed: all but ``spans`` (a mapping made per statement, as the
+        dataclass's ``compare=False`` had it)."""
+        return (self.text, self.start, self.end, self.line, self.heading_path, self.subjects, self.assertions,
+                self.acknowledged, self.heading)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (self.__class__, tuple([getattr(self, name) for name in self.FIELDS]))
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Offsets into note.text of ``text[i:j]``."""

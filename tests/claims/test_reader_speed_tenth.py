@@ -221,3 +221,22 @@ def test_the_key_words_of_the_exams_forms_are_the_last_longest_runs_of_letters_a
 def test_an_exam_named_in_an_address_is_found_whatever_its_case(address, reported):
     got = found(note(f"* Questions: {address}\n"), select="NL502")
     assert got == ([("NL502", 5, 14, 5, 14 + len(address))] if reported else [])
+
+
+# -- the claim reader's values, written out ----------------------------------------------------------
+
+
+def test_statements_compare_and_hash_without_their_offset_mapping_as_the_dataclass_did():
+    from notelint.claims.extract import Statement, Subject
+    from notelint.values import FrozenInstanceError
+
+    subject = Subject("S3", "Amazon S3", 2, 11)
+    mapped = Statement("Amazon S3 stores.", 2, 19, 1, (), (subject,), (), False, spans=lambda i, j: (i + 2, j + 2))
+    plain = Statement("Amazon S3 stores.", 2, 19, 1, (), (subject,), (), False)
+    assert mapped == plain and hash(mapped) == hash(plain) and mapped.span(7, 9) == plain.span(7, 9) == (9, 11)
+    assert mapped != plain.replaced(heading=True)
+    assert "spans" not in repr(mapped) and repr(subject) == (
+        "Subject(name='S3', written='Amazon S3', start=2, end=11, inherited=False)")
+    with pytest.raises(FrozenInstanceError):
+        subject.start = 3  # type: ignore[misc]
+    assert subject == Subject("S3", "Amazon S3", 2, 11, False) and hash(subject) == hash(("S3", "Amazon S3", 2, 11, False))
