@@ -195,6 +195,7 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
     ``title`` and ``exam`` first (a note *for* a retired exam says so there),
     then each sentence of each claim."""
     heading_cache: dict[tuple[str, ...], tuple[Subject, ...]] = {}
+    header_cache: dict[int, tuple[str, tuple[Subject, ...]]] = {}  # a table's header cells, read once per table
     item_subjects: dict[int, tuple[Subject, ...]] = {}
     named_items: set[int] = set()  # items whose subjects they name themselves
     found: list[Statement] = list(_front_matter_statements(note, resolver))
@@ -231,7 +232,7 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
                 named_items.add(id(claim.item))
     found.extend(_heading_statements(note, resolver))
     for row in note.table_rows:
-        found.extend(_row_statements(note, row, resolver, heading_cache))
+        found.extend(_row_statements(note, row, resolver, heading_cache, header_cache))
     for raw in note.html:
         if not raw.inline and "<li" in raw.text.lower():
             found.extend(_html_item_statements(note, raw, resolver, heading_cache))
@@ -488,7 +489,8 @@ def _built_statement(note: Note, text: str, spans: Callable[[int, int], tuple[in
     )
 
 
-def _row_statements(note: Note, row: TableRow, resolver: Resolver, headings: dict) -> Iterable[Statement]:
+def _row_statements(note: Note, row: TableRow, resolver: Resolver, headings: dict,
+                    headers: dict[int, tuple[str, tuple[Subject, ...]]]) -> Iterable[Statement]:
     """Each cell of a table row, read as a sentence labelled by its column's header:
     "| Kinesis Data Streams | 7 days |" under "| Stream | Max retention |" gives the
     statements "Stream: Kinesis Data Streams" and "Max retention: 7 days".  A cell's own
@@ -509,7 +511,7 @@ def _row_statements(note: Note, row: TableRow, resolver: Resolver, headings: dic
                 places.append((column, Subject(m.name, m.written, *cell.span(m.start, m.end), inherited=True)))
     for column, cell in cells:
         header = row.header_of(column)
-        label = header.text.strip() if header is not None else ""
+        label, named = _header_label(header, resolver, headers) if header is not None else ("", ())
         if label.casefold() == cell.text.strip().casefold():
             label = ""
         prefix = label + ": " if label else ""
@@ -533,13 +535,25 @@ def _row_statements(note: Note, row: TableRow, resolver: Resolver, headings: dic
         # "S3" cells lends S3 once (the row's names are gathered once, not per pair of cells)
         lent = [next(subject for other, subject in places if other != column)
                 for places in by_name.values() if any(other != column for other, _subject in places)]
-        if label and header is not None:
-            shift = header.text.find(label)
-            lent.extend(Subject(m.name, m.written, *header.span(shift + m.start, shift + m.end), inherited=True)
-                        for m in resolver.mentions(label))
+        if label:
+            lent.extend(named)
         if not own and not lent:
             lent = list(_heading_subjects(note, cell.heading_path, resolver, headings))
         yield _built_statement(note, text, spans, cell.heading_path, own, lent)
+
+
+def _header_label(header: Block, resolver: Resolver,
+                  headers: dict[int, tuple[str, tuple[Subject, ...]]]) -> tuple[str, tuple[Subject, ...]]:
+    """A header cell's text (the label of its column's cells) and the subjects its names lend them,
+    read once per table (by the block, in ``headers``), not once per row."""
+    known = headers.get(id(header))
+    if known is None:
+        label = header.text.strip()
+        shift = header.text.find(label)
+        known = headers[id(header)] = (label, tuple(
+            Subject(m.name, m.written, *header.span(shift + m.start, shift + m.end), inherited=True)
+            for m in resolver.mentions(label)))
+    return known
 
 
 def _html_item_statements(note: Note, block: Html, resolver: Resolver, headings: dict) -> Iterable[Statement]:
