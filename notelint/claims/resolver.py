@@ -10,8 +10,8 @@ capitalised as AWS writes it, or has its vendor prefix.
 from __future__ import annotations
 
 import re
-from functools import cached_property
-from typing import Iterable
+from functools import cached_property, lru_cache
+from typing import Iterable, Sequence
 
 from notelint.aws.names import NameIndex
 from notelint.claims.assertions import FORMATS
@@ -126,7 +126,7 @@ class NameResolver:
         "Kinesis Data Streams and Firehose" may mean today's Firehose."""
         members: list[NameMention] = []
         for mention in found:
-            words = without_vendor(mention.written).split(" ")
+            words = _name_words(mention.written)
             if len(words) < 2:
                 continue
             listed, needed, at = [], False, mention.end
@@ -159,7 +159,7 @@ class NameResolver:
             return None
         return NameMention(member[0], member[1], label.start(1), label.end(1))
 
-    def _member(self, words: list[str], item: str, whole: bool = False) -> tuple[str, str] | None:
+    def _member(self, words: Sequence[str], item: str, whole: bool = False) -> tuple[str, str] | None:
         """(name, full name) of ``item`` read after the longest prefix of ``words``
         (``whole``: all of them may be the prefix) that makes a name."""
         for cut in range(len(words) if whole else len(words) - 1, 0, -1):
@@ -195,6 +195,13 @@ class NameResolver:
             meant = mention.name if same else bare
             abbreviations.update((form, meant) for form in forms)
         return _NoteResolver(self, abbreviations) if abbreviations else self
+
+
+@lru_cache(maxsize=4096)
+def _name_words(written: str) -> tuple[str, ...]:
+    """The words of a name as written, without its vendor ("Amazon Kinesis Data Streams" -> Kinesis, Data,
+    Streams); kept by the name: a note writes the same few names in block after block."""
+    return tuple(without_vendor(written).split(" "))
 
 
 def _abbreviates(abbreviation: str, name: str) -> bool:

@@ -543,6 +543,21 @@ def _subject_names(statement: Statement) -> set[str]:
     return names
 
 
+def _names_by_statement(statements: list[Statement]) -> list[frozenset[str]]:
+    """``_subject_names`` of each statement, worked out once per tuple of subjects: the sentences of a
+    claim and of a section share the tuple they inherit (a fifth of the SageMaker guide: 19,745
+    statements, 7,061 tuples, half of them empty).  The statements hold their tuples while this runs."""
+    by_tuple: dict[int, frozenset[str]] = {}
+    found = []
+    for statement in statements:
+        subjects = statement.subjects
+        names = by_tuple.get(id(subjects))
+        if names is None:
+            names = by_tuple[id(subjects)] = frozenset(_subject_names(statement))
+        found.append(names)
+    return found
+
+
 @dataclass(frozen=True)
 class _Entry:
     """An entry in force, with what the per-statement tests read of it worked out once per run."""
@@ -628,7 +643,7 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     # a note that says once that X was renamed, retired or closed need not say it at every
     # mention (a page that carries the notice); a claim with conditions is still read
     acknowledged: set[str] = set()
-    names_of = [_subject_names(statement) for statement in statements]
+    names_of = _names_by_statement(statements)
     # the statements naming each name, in document order: an entry's notice is looked for among
     # the few statements that name it, not in every statement for every entry (a re-check per keystroke)
     naming: dict[str, list[int]] = {}
@@ -661,7 +676,7 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     headings_say: dict[str, bool] = {}
     for statement, names in zip(statements, names_of):
         claimed: set[str] = set()  # subjects this statement was already reported for
-        candidates = tables.candidates(frozenset(names))
+        candidates = tables.candidates(names)
         if not candidates:
             continue
         lowered = statement.text.lower() if statement.text.isascii() else None  # for may_match
