@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from notelint.claims.assertions import Assertion
+from notelint.claims.assertions import Assertion, holds_a_word
 from notelint.claims.extract import Statement, Subject
 from notelint.claims.knowledge import AssertionPattern, Matcher
 
@@ -113,7 +113,7 @@ def may_match(matcher: Matcher, statement: Statement, lowered: str | None) -> bo
         return False
     if lowered is not None:
         for words in matcher.literals:
-            if not any(word in lowered for word in words):
+            if not holds_a_word(lowered, words):
                 return False
     return not matcher.any_of or any(may_match(option, statement, lowered) for option in matcher.any_of)
 

@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from notelint.claims import knowledge_for, statements_of
+from notelint.claims.assertions import holds_a_word
 from notelint.claims.extract import Statement, Subject, folded_forms, without_vendor
 from notelint.claims.knowledge import Change, Entity, Fact, Knowledge, Matcher, RetiredClient
 from notelint.claims.match import holds_in, match, may_match
@@ -498,8 +499,7 @@ def _may_name_a_former(text: str) -> bool:
     """Might ``text`` hold a _FORMER phrase?  False only where _FORMER_NAME finds none."""
     if not text.isascii():
         return True  # case folding beyond ASCII (a long s, the Kelvin sign): left to the pattern
-    lowered = text.lower()
-    return any(word in lowered for word in _FORMER_WORDS)
+    return holds_a_word(text.lower(), _FORMER_WORDS)
 
 
 @lru_cache(maxsize=None)

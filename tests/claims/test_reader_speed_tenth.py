@@ -7,6 +7,7 @@ the answers, positions included, at each shortcut's edge against the plain forms
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -240,3 +241,66 @@ def test_statements_compare_and_hash_without_their_offset_mapping_as_the_datacla
     with pytest.raises(FrozenInstanceError):
         subject.start = 3  # type: ignore[misc]
     assert subject == Subject("S3", "Amazon S3", 2, 11, False) and hash(subject) == hash(("S3", "Amazon S3", 2, 11, False))
+
+
+# -- a table's header cells, read once per table ------------------------------------------------------
+
+
+def test_each_row_of_a_table_gets_the_subjects_its_header_lends():
+    text = ("## Caches\n\n| Feature | Amazon ElastiCache for Redis | Memcached |\n|---|---|---|\n"
+            "| Replication | yes | no |\n| Max item size | 512 MB | 1 MB |\n\n| Redis | Memcached |\n|---|---|\n"
+            "| Redis | x |\n")
+    read = statements(parse_note(decode("n.md", text.encode())), _resolver())
+    lent = ("ElastiCache", "Amazon ElastiCache", 23, 41, True)  # the header's name, at the header
+    assert [(s.text, s.start, [(x.name, x.written, x.start, x.end, x.inherited) for x in s.subjects])
+            for s in read] == [
+        ("Feature: Replication", 82, []),
+        ("Amazon ElastiCache for Redis: yes", 96, [lent]),
+        ("Memcached: no", 102, []),
+        ("Feature: Max item size", 109, []),
+        ("Amazon ElastiCache for Redis: 512 MB", 125, [lent]),
+        ("Memcached: 1 MB", 134, []),
+        ("Redis", 176, []),  # a cell that repeats its header is not labelled by it
+        ("Memcached: x", 184, []),
+    ]
+    assert read[1].subjects[0] is read[4].subjects[0]  # one subject per header cell, shared by its rows
+
+
+def test_the_names_of_each_statement_are_worked_out_once_per_tuple_of_subjects():
+    from notelint.claims.staleness import _names_by_statement, _subject_names
+
+    text = "## Amazon Kinesis\n\n* Streams keep data. They scale.\n* It shards.\n\nPlain text.\n"
+    read = statements(parse_note(decode("n.md", text.encode())), _resolver())
+    names = _names_by_statement(read)
+    assert names == [frozenset(_subject_names(s)) for s in read]
+    assert names[1] is names[2]  # the same inherited tuple, the same names
+
+
+# -- a sentence that says a change happened, looked for by its words ----------------------------------
+
+
+def test_every_phrase_of_a_change_holds_one_of_the_words_looked_for_first():
+    from notelint.claims.extract import _ACKNOWLEDGING, _ACKNOWLEDGING_WORDS
+
+    for phrase in _ACKNOWLEDGING:
+        # the word is written out at the phrase's top level, outside its groups and character sets: every
+        # match holds it ("stop(?:s|ped)?\s+onboarding" holds "onboarding")
+        plain = re.sub(r"\[[^\]]*\]|\((?:[^()]|\([^()]*\))*\)\??|\\s\+", "|", phrase)
+        assert any(word in part for part in plain.split("|") for word in _ACKNOWLEDGING_WORDS), phrase
+
+
+@pytest.mark.parametrize(
+    "text, says",
+    [
+        ("Amazon Forecast is no longer available to new customers.", True),
+        ("CloudWatch Events, now called EventBridge, routes events.", True),
+        ("DeepLens reached END OF LIFE in 2024.", True),
+        ("The endpoint serves the model now.", False),  # the words, not a phrase
+        ("Training runs on GPU instances.", False),
+        ("Elastic Inference was ſunset.", True),  # a long s: beyond ASCII, the case-blind pattern decides
+    ],
+)
+def test_a_sentence_says_a_change_happened_as_the_patterns_say(text, says):
+    from notelint.claims.extract import _ACKNOWLEDGED, _says_it_changed
+
+    assert _says_it_changed(text) is says is (_ACKNOWLEDGED.search(text) is not None)
