@@ -304,3 +304,34 @@ def test_a_sentence_says_a_change_happened_as_the_patterns_say(text, says):
     from notelint.claims.extract import _ACKNOWLEDGED, _says_it_changed
 
     assert _says_it_changed(text) is says is (_ACKNOWLEDGED.search(text) is not None)
+
+
+# -- the entity forms, found by two patterns that skip to their first characters ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "use k-means and XGBoost, then xgboost",  # both kinds
+        "pre-XGBoost, XGBoost-2, k-Means X",  # glued or cased otherwise: no form
+        "(XGBoost) and\nk-NN",  # after a parenthesis, after a line break
+        "Amazon Lookout for Equipment x",  # a capital form overlapping a lower-case one
+        "for Equipment x then Amazon Lookout for Equipment",
+        "",
+    ],
+)
+def test_entity_forms_are_found_where_the_one_pattern_finds_them(text):
+    from notelint.claims.resolver import _EntityForms
+
+    forms = _EntityForms(["k-means", "k-NN", "XGBoost", "xgboost", "Amazon Lookout for Equipment", "for Equipment x",
+                          "Means X"])
+    assert forms.find(text) == [(m.start(), m.end(), m.group()) for m in forms.pattern.finditer(text)]
+
+
+def test_the_shipped_entity_forms_are_found_where_the_one_pattern_finds_them():
+    forms = _resolver().entity_forms
+    assert forms is not None and forms.capital is not None and forms.other is not None
+    text = ("Amazon SageMaker XGBoost, xgboost and k-means (K-Means) run; Linear Learner and linear learner "
+            "too.\nAWS Certified Machine Learning - Specialty, MLS-C01; Amazon Elastic Transcoder or elastic transcoder.")
+    found = forms.find(text)
+    assert found == [(m.start(), m.end(), m.group()) for m in forms.pattern.finditer(text)] and len(found) >= 6
