@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from notelint.spelling.collocation import load
 from notelint.spelling.grammar import slips
@@ -239,3 +241,29 @@ def test_the_passive_frame_counts_name_their_sources_and_the_pinned_botocore():
     assert f"botocore {pinned} documentation strings (Apache-2.0)" in header
     assert "CC BY-SA 4.0" in header and "SageMaker developer guide" in header
     assert passive_frames()["prompted"]["choose"] >= 1 and "be" not in passive_frames()["prompted"]
+
+
+@given(st.lists(st.sampled_from(
+    ["an", "of", "better", "can", "may", "also", "quickly", "based", "is", "was", "to", "the", "data", "spent", "be"]
+), max_size=12))
+def test_the_positions_read_are_every_position_a_pattern_may_match(words):
+    """``slips`` reads only these positions: the patterns, word by word, ask of no other."""
+    from notelint.spelling.grammar import _TELLING_NEXT, MODALS, _pattern_positions
+
+    modals = {index for index, word in enumerate(words) if word in MODALS}
+    expected = [
+        index for index, word in enumerate(words)
+        if word == "an"
+        or word == "of" and index >= 2 and words[index - 1] == "better"
+        or any(index - back in modals for back in (1, 2, 3))
+        or index + 1 < len(words) and words[index + 1] in _TELLING_NEXT
+    ]
+    assert _pattern_positions(words, modals) == expected
+
+
+def test_positions_cases():
+    from notelint.spelling.grammar import _pattern_positions
+
+    words = "you can also export analyzes of the better of an applying based".split()
+    assert _pattern_positions(words, {1}) == [2, 3, 4, 7, 8, 9, 10]
+    assert _pattern_positions(["data"], ()) == [] and _pattern_positions([], ()) == []

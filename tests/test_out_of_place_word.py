@@ -507,6 +507,49 @@ def test_the_model_is_loaded_whole_only_before_workers_are_forked(tmp_path):
     many = Context(date(2026, 12, 2), Config(root=tmp_path), many_notes=True)
     out_of_place_word.prepare(many)
     model = many.shared_data["spelling.collocation"]
-    assert model._one_edit_index is not None and model._rows._index is not None
+    assert model._one_edit_index is not None and model._rows._index is not None and model._listed is not None
     assert model._tables("the")[0]._counts is not None and model._tables("of")[1]._counts is not None
     assert model.judge("capability", "provisioned", "mode")[0] == "capacity"
+
+
+def test_every_listed_pair_is_in_the_set_and_nothing_else():
+    """The set a run over many notes tests pairs against answers as the two fields of the first word's row do."""
+    from notelint.spelling.collocation import listed_pairs
+
+    model = load()
+    rows = model._rows.index()
+    listed = listed_pairs(rows)
+    firsts = sorted(rows)[::211] + ["the", "of", "provisioned", "stored", "capacity", "zzzzqq"]
+    seconds = sorted(rows)[::1013] + ["mode", "in", "ion", "capacity", "capability", "data", "", "it's", "zzzzqq"]
+    asked = [f"{first} {second}" for first in firsts for second in seconds]
+    asked += [f"{first} {item.rpartition(':')[0]}" for first in firsts for item in rows.get(first, "0\t\t0\t").split("\t")[1].split()]
+    assert any(pair in listed for pair in asked) and not all(pair in listed for pair in asked)
+    assert [pair in listed for pair in asked] == [model._listed_pair(pair) for pair in asked]
+
+
+def test_pairs_are_tested_in_the_fields_until_many_are_asked_then_in_one_set(monkeypatch, tmp_path):
+    from notelint.spelling import collocation
+
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(collocation, "PAIRS_BEFORE_SET", 10)
+    model = load()
+    asked = ["provisioned capacity", "capacity mode", "provisioned capability", "stored in", "stored ion", "ion ssd"]
+    first = model.pair_test(6)
+    assert model._listed is None
+    answers = [first(pair) for pair in asked]
+    assert answers == [True, True, False, True, False, False]
+    second = model.pair_test(6)  # 12 pairs asked: past the threshold
+    assert model._listed is not None and [second(pair) for pair in asked] == answers
+    assert model.seen("capacity", "provisioned", None) and not model.seen("capability", "provisioned", "zzzzqq")
+
+
+def test_punctuation_ends_a_run_without_touching_a_token():
+    """The scanner reads punctuation as it reads a line break: no space (a run does not go on over it) and
+    nothing glued (a token may stand beside it)."""
+    from notelint.spelling.collocation import GLUED, RUN_BREAKS
+
+    assert [mark for mark in RUN_BREAKS if mark.isspace() or re.fullmatch(f"[{GLUED}]", mark)] == []
+    text = "in S3. Then e.g. this; (stored) ion, SSD: “a” data|type"
+    assert [run.tokens for run in lowered_runs(text)] == [
+        ["in"], ["Then", "e"], ["g"], ["this"], ["stored"], ["ion"], ["SSD"], ["a"], ["data"], ["type"]
+    ]

@@ -15,6 +15,7 @@ from notelint.aws.catalog import Service
 from notelint.aws.hyperparameters import Algorithm
 from notelint.aws.operations import OpToken
 from notelint.aws.text import Run
+from notelint.claims.extract import NameMention, Statement, Subject
 from notelint.codes import Selection
 from notelint.config import Config
 from notelint.diagnostic import Diagnostic, FixOut, Location, Severity, TextEdit
@@ -31,7 +32,8 @@ from notelint.values import FrozenInstanceError, FrozenValue, Value
 
 WRITTEN_OUT = [Selection, Config, Diagnostic, FixOut, Location, TextEdit, NoteFile, FileError, FileOutcome,
                NoteSummary, RunResult, OutputContext, Plan, Edit, Fix, Digest, Related, Finding, Field, FrontMatter,
-               Directive, Suppressions, Context, Rule, Run, Found, OpToken, ItemText, Service, Algorithm]
+               Directive, Suppressions, Context, Rule, Run, Found, OpToken, ItemText, Service, Algorithm,
+               NameMention, Subject, Statement]
 
 
 @pytest.mark.parametrize("cls", WRITTEN_OUT, ids=lambda cls: cls.__name__)

@@ -273,12 +273,21 @@ _EPHEMERAL = re.compile(r"(?:/tmp\b|\bephemeral\b|\bdisk\s+space\b|\btemporary\s
 _FORMAT_WORDS = ("recordio", "protobuf", "json", "csv", "tsv", "parquet", "orc", "avro", "libsvm")
 
 
+def holds_a_word(text: str, words: tuple[str, ...]) -> bool:
+    """Does ``text`` hold one of ``words``?  (A loop, not any() over a generator: asked of every
+    sentence, and a generator's steps cost more than the searches.)"""
+    for word in words:
+        if word in text:
+            return True
+    return False
+
+
 def extract(sentence: str) -> list[Assertion]:
     """Every assertion in one sentence, with offsets into it."""
     # each group of patterns below needs a word most sentences lack: look for it once
     low = sentence.lower()
     hardware = "cpu" in low or "gpu" in low
-    formats = any(word in low for word in _FORMAT_WORDS)
+    formats = holds_a_word(low, _FORMAT_WORDS)
     convert = "convert" in low
     support = "support" in low
     requires = "requir" in low or "need" in low or "must" in low

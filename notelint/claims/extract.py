@@ -12,14 +12,15 @@ only CPU").  Each assertion is bound to the subject written nearest before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable, Protocol, Sequence
+from typing import Any, Callable, Iterable, Protocol, Sequence
 
-from notelint.claims.assertions import Assertion, extract as extract_assertions
+from notelint.claims.assertions import Assertion, extract as extract_assertions, holds_a_word
 from notelint.claims.sentences import sentence_spans
 from notelint.memo import TextMemo
 from notelint.note import Block, BlockKind, Claim, ClaimKind, Html, ListItem, Note, TableRow
+from notelint.values import FrozenValue
 
 # A sentence that itself says the change happened is not stale.
 _ACKNOWLEDGING = (
@@ -37,21 +38,42 @@ _ACKNOWLEDGED_LOWER = re.compile(
 )
 
 
+# a word of each phrase above, outside its optional parts: a text in lower case without any of them
+# says no change happened (nine sentences in ten of the SageMaker guide), found in a few passes in C
+# where the pattern is tried at most of a sentence's characters
+_ACKNOWLEDGING_WORDS = ("retire", "end", "discontinued", "deprecated", "sunset", "longer", "closed", "renamed",
+                        "formerly", "previously", "now", "replaced", "superseded", "onboarding")
+
+
 def _says_it_changed(text: str) -> bool:
     """Does the text say a change happened ("renamed", "retired", "no longer available" ...)?"""
     if text.isascii():
-        return _ACKNOWLEDGED_LOWER.search(text.lower()) is not None
+        lowered = text.lower()
+        return holds_a_word(lowered, _ACKNOWLEDGING_WORDS) and _ACKNOWLEDGED_LOWER.search(lowered) is not None
     return _ACKNOWLEDGED.search(text) is not None  # case folding beyond ASCII ("ſunset")
 
 
-@dataclass(frozen=True)
-class NameMention:
+# NameMention, Subject and Statement are written out, not dataclasses (notelint.values says why): a
+# reader makes ~36,000 of them for every fifth page of the SageMaker guide, and a frozen dataclass sets
+# each field through object.__setattr__; these write their fields into the instance's dict (about
+# half the cost of a construction) and are frozen, compared, hashed and shown as the dataclasses were.
+
+
+class NameMention(FrozenValue):
     """A name found in a piece of text, as a resolver reports it."""
 
+    FIELDS = ("name", "written", "start", "end")
     name: str  # canonical name of the entity
     written: str  # the form as found (may be another name for it)
     start: int
     end: int
+
+    def __init__(self, name: str, written: str, start: int, end: int):
+        fields = self.__dict__
+        fields["name"] = name
+        fields["written"] = written
+        fields["start"] = start
+        fields["end"] = end
 
 
 class Resolver(Protocol):
@@ -60,13 +82,21 @@ class Resolver(Protocol):
     def member(self, family: str, text: str) -> NameMention | None: ...
 
 
-@dataclass(frozen=True)
-class Subject:
+class Subject(FrozenValue):
+    FIELDS = ("name", "written", "start", "end", "inherited")
     name: str  # canonical
     written: str  # as the note writes it (for inherited subjects: where it was written)
     start: int  # offsets into note.text of the mention (inherited: of the original mention)
     end: int
-    inherited: bool = False
+    inherited: bool
+
+    def __init__(self, name: str, written: str, start: int, end: int, inherited: bool = False):
+        fields = self.__dict__
+        fields["name"] = name
+        fields["written"] = written
+        fields["start"] = start
+        fields["end"] = end
+        fields["inherited"] = inherited
 
 
 @dataclass(frozen=True)
@@ -75,8 +105,10 @@ class BoundAssertion:
     subject: str | None  # canonical name of the subject it is about
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(FrozenValue):
+    FIELDS = ("text", "start", "end", "line", "heading_path", "subjects", "assertions", "acknowledged", "heading",
+              "spans")
+    HIDDEN = frozenset({"spans"})
     text: str
     start: int  # offsets into note.text
     end: int
@@ -85,10 +117,34 @@ class Statement:
     subjects: tuple[Subject, ...]
     assertions: tuple[BoundAssertion, ...]
     acknowledged: bool  # the sentence itself says a change happened (renamed, retired ...)
-    heading: bool = False  # the text of a heading: it names its section's subject, it asserts nothing
+    heading: bool  # the text of a heading: it names its section's subject, it asserts nothing
     # maps [i, j) of ``text`` to offsets into note.text (markup and escapes make them differ);
     # None where the text is a copy of the source (front matter values)
-    spans: Callable[[int, int], tuple[int, int]] | None = field(default=None, compare=False, repr=False)
+    spans: Callable[[int, int], tuple[int, int]] | None
+
+    def __init__(self, text: str, start: int, end: int, line: int, heading_path: tuple[str, ...],
+                 subjects: tuple[Subject, ...], assertions: tuple[BoundAssertion, ...], acknowledged: bool,
+                 heading: bool = False, spans: Callable[[int, int], tuple[int, int]] | None = None):
+        fields = self.__dict__
+        fields["text"] = text
+        fields["start"] = start
+        fields["end"] = end
+        fields["line"] = line
+        fields["heading_path"] = heading_path
+        fields["subjects"] = subjects
+        fields["assertions"] = assertions
+        fields["acknowledged"] = acknowledged
+        fields["heading"] = heading
+        fields["spans"] = spans
+
+    def _values(self) -> tuple[Any, ...]:
+        """The fields compared and hashed: all but ``spans`` (a mapping made per statement, as the
+        dataclass's ``compare=False`` had it)."""
+        return (self.text, self.start, self.end, self.line, self.heading_path, self.subjects, self.assertions,
+                self.acknowledged, self.heading)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (self.__class__, tuple([getattr(self, name) for name in self.FIELDS]))
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Offsets into note.text of ``text[i:j]``."""
@@ -147,6 +203,7 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
     ``title`` and ``exam`` first (a note *for* a retired exam says so there),
     then each sentence of each claim."""
     heading_cache: dict[tuple[str, ...], tuple[Subject, ...]] = {}
+    header_cache: dict[int, tuple[str, tuple[Subject, ...]]] = {}  # a table's header cells, read once per table
     item_subjects: dict[int, tuple[Subject, ...]] = {}
     named_items: set[int] = set()  # items whose subjects they name themselves
     found: list[Statement] = list(_front_matter_statements(note, resolver))
@@ -168,10 +225,11 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
                 context = label[1]
         claim_subjects: tuple[Subject, ...] = ()
         for block in claim.blocks:
-            for start, end in _SENTENCES(block.text):
+            sentences = _SENTENCES(block.text)
+            for (start, end), named in zip(sentences, _sentence_mentions(resolver, block.text, sentences)):
                 # the first words of a list item may name a member of the family its context names
                 family = context if claim.item is not None and start == 0 and block is claim.blocks[0] else ()
-                statement = _statement(note, block, start, end, resolver, claim_subjects or context, family)
+                statement = _statement(note, block, start, end, resolver, claim_subjects or context, family, named)
                 found.append(statement)
                 own = tuple(s for s in statement.subjects if not s.inherited)
                 if own and not claim_subjects:
@@ -182,7 +240,7 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
                 named_items.add(id(claim.item))
     found.extend(_heading_statements(note, resolver))
     for row in note.table_rows:
-        found.extend(_row_statements(note, row, resolver, heading_cache))
+        found.extend(_row_statements(note, row, resolver, heading_cache, header_cache))
     for raw in note.html:
         if not raw.inline and "<li" in raw.text.lower():
             found.extend(_html_item_statements(note, raw, resolver, heading_cache))
@@ -212,7 +270,7 @@ def _heading_statements(note: Note, resolver: Resolver) -> Iterable[Statement]:
     section about it: a statement with the heading's own subjects and no assertions, so that
     entries about the whole service (retired, closed to new customers) can report it even when
     the section's sentences never repeat the name."""
-    for block in note.headings:
+    for block in note.cached("claims.headings", lambda: note.headings):  # listed once per note (_heading_subjects)
         text = block.text.strip()
         if not text:
             continue
@@ -316,10 +374,46 @@ def _names_something_else(item: ListItem) -> bool:
     return len(text.split()) <= _LABEL_WORDS and _PROPER_LABEL.fullmatch(text) is not None
 
 
+def _sentence_mentions(resolver: Resolver, text: str,
+                       sentences: Sequence[tuple[int, int]]) -> list[Sequence[NameMention]]:
+    """The names each sentence of a block's ``text`` writes, with offsets into the sentence, as
+    ``resolver.mentions`` finds them in the sentence alone, read in one scan of the block.
+
+    A name never crosses a sentence's end (an end is a full stop, "!" or "?" then white space;
+    the words of a name are joined by a space, a line break or a hyphen), and what the resolver
+    reads around a name (a vendor before it, a character that glues it into a path, a list of
+    members after it) lies in its sentence or is white space or a sentence's closing punctuation
+    either way; the block is read from its first sentence's start to its last one's end, so
+    that no white space follows the last name where the sentence has none.  One scan instead
+    of one per sentence, and a block of plain prose is a text the AWS name rules have already
+    scanned (the name index keeps its readings by text)."""
+    if not sentences:
+        return []
+    first, last = sentences[0][0], sentences[-1][1]
+    named = resolver.mentions(text[first:last])
+    if len(sentences) == 1:
+        return [named]  # offsets into the text read are offsets into the one sentence
+    found: list[Sequence[NameMention]] = []
+    at = 0
+    for start, end in sentences:
+        own = []
+        shift = start - first
+        while at < len(named) and named[at].start + first < end:
+            m = named[at]
+            own.append(NameMention(m.name, m.written, m.start - shift, m.end - shift) if shift else m)
+            at += 1
+        found.append(own)
+    return found
+
+
 def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolver,
-               inherited: Sequence[Subject], family: Sequence[Subject] = ()) -> Statement:
+               inherited: Sequence[Subject], family: Sequence[Subject] = (),
+               mentions: Sequence[NameMention] | None = None) -> Statement:
+    """The statement of ``block.text[start:end]``; ``mentions``: the names it writes, if already found
+    (``_sentence_mentions``)."""
     text = block.text[start:end]
-    mentions = resolver.mentions(text)
+    if mentions is None:
+        mentions = resolver.mentions(text)
     if not mentions and len(family) == 1:
         # "## Amazon Kinesis" then "* Firehose: ...": the item names Kinesis Firehose
         member = resolver.member(family[0].written, text)
@@ -403,7 +497,8 @@ def _built_statement(note: Note, text: str, spans: Callable[[int, int], tuple[in
     )
 
 
-def _row_statements(note: Note, row: TableRow, resolver: Resolver, headings: dict) -> Iterable[Statement]:
+def _row_statements(note: Note, row: TableRow, resolver: Resolver, headings: dict,
+                    headers: dict[int, tuple[str, tuple[Subject, ...]]]) -> Iterable[Statement]:
     """Each cell of a table row, read as a sentence labelled by its column's header:
     "| Kinesis Data Streams | 7 days |" under "| Stream | Max retention |" gives the
     statements "Stream: Kinesis Data Streams" and "Max retention: 7 days".  A cell's own
@@ -424,7 +519,7 @@ def _row_statements(note: Note, row: TableRow, resolver: Resolver, headings: dic
                 places.append((column, Subject(m.name, m.written, *cell.span(m.start, m.end), inherited=True)))
     for column, cell in cells:
         header = row.header_of(column)
-        label = header.text.strip() if header is not None else ""
+        label, named = _header_label(header, resolver, headers) if header is not None else ("", ())
         if label.casefold() == cell.text.strip().casefold():
             label = ""
         prefix = label + ": " if label else ""
@@ -448,13 +543,25 @@ def _row_statements(note: Note, row: TableRow, resolver: Resolver, headings: dic
         # "S3" cells lends S3 once (the row's names are gathered once, not per pair of cells)
         lent = [next(subject for other, subject in places if other != column)
                 for places in by_name.values() if any(other != column for other, _subject in places)]
-        if label and header is not None:
-            shift = header.text.find(label)
-            lent.extend(Subject(m.name, m.written, *header.span(shift + m.start, shift + m.end), inherited=True)
-                        for m in resolver.mentions(label))
+        if label:
+            lent.extend(named)
         if not own and not lent:
             lent = list(_heading_subjects(note, cell.heading_path, resolver, headings))
         yield _built_statement(note, text, spans, cell.heading_path, own, lent)
+
+
+def _header_label(header: Block, resolver: Resolver,
+                  headers: dict[int, tuple[str, tuple[Subject, ...]]]) -> tuple[str, tuple[Subject, ...]]:
+    """A header cell's text (the label of its column's cells) and the subjects its names lend them,
+    read once per table (by the block, in ``headers``), not once per row."""
+    known = headers.get(id(header))
+    if known is None:
+        label = header.text.strip()
+        shift = header.text.find(label)
+        known = headers[id(header)] = (label, tuple(
+            Subject(m.name, m.written, *header.span(shift + m.start, shift + m.end), inherited=True)
+            for m in resolver.mentions(label)))
+    return known
 
 
 def _html_item_statements(note: Note, block: Html, resolver: Resolver, headings: dict) -> Iterable[Statement]:
@@ -493,7 +600,7 @@ def _is_label(text: str, mention: NameMention) -> bool:
     return not text[: mention.start].strip(" *-") and text[mention.end :].lstrip().startswith(":")
 
 
-def _subject_for(assertion: Assertion, mentions: list[NameMention]) -> str:
+def _subject_for(assertion: Assertion, mentions: Sequence[NameMention]) -> str:
     """The subject written nearest before the assertion, else the first one."""
     before = [m for m in mentions if m.start <= assertion.start]
     return (before[-1] if before else mentions[0]).name

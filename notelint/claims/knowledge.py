@@ -65,6 +65,10 @@ class Matcher:
     words_none: re.Pattern[str] | None = None  # a sentence with one of these already has it right
     assertion: AssertionPattern | None = None
     any_of: tuple[Matcher, ...] = ()
+    # what a text must hold for ``words_all`` and ``words_any`` to be found in it, worked out once from
+    # their words: for each of those patterns, the words (lower case, a final "*" dropped) of which the
+    # text holds one where the pattern is found (only patterns of ASCII words: ``match.may_match``)
+    literals: tuple[tuple[str, ...], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def mentions_only(self) -> bool:
@@ -184,6 +188,7 @@ def _matcher(spec: dict[str, Any], subject: str) -> Matcher:
         above = in_base_units(float(a["above"]["value"]), a["above"]["unit"])[0] if "above" in a else None
         assertion = AssertionPattern(a["relation"], a["attribute"], tuple(a.get("values_any", ())), below, above,
                                      a.get("bound"))
+    needed = [[w] for w in spec.get("words_all", ())] + ([spec["words_any"]] if spec.get("words_any") else [])
     return Matcher(
         mentions=tuple(spec.get("mentions", (subject,))),
         words_all=tuple(_words_pattern([w]) for w in spec.get("words_all", ())),
@@ -191,7 +196,13 @@ def _matcher(spec: dict[str, Any], subject: str) -> Matcher:
         words_none=_words_pattern(spec["words_none"]) if spec.get("words_none") else None,
         assertion=assertion,
         any_of=tuple(_matcher(option, subject) for option in spec.get("any", ())),
+        literals=tuple(_literals(words) for words in needed if all(word.isascii() for word in words)),
     )
+
+
+def _literals(words: list[str]) -> tuple[str, ...]:
+    """The words of a ``_words_pattern``, one of which a text it is found in holds (lower case)."""
+    return tuple(word.removesuffix("*").lower() for word in words)
 
 
 def _change(spec: dict[str, Any]) -> Change:

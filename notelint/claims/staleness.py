@@ -29,9 +29,10 @@ from functools import lru_cache
 from typing import Iterator
 
 from notelint.claims import knowledge_for, statements_of
+from notelint.claims.assertions import holds_a_word
 from notelint.claims.extract import Statement, Subject, folded_forms, without_vendor
-from notelint.claims.knowledge import Change, Knowledge, Matcher
-from notelint.claims.match import holds_in, match
+from notelint.claims.knowledge import Change, Entity, Fact, Knowledge, Matcher, RetiredClient
+from notelint.claims.match import holds_in, match, may_match
 from notelint.diagnostic import Edit, Finding, Fix, Severity
 from notelint.memo import Memo, TextMemo
 from notelint.note import Block, BlockKind, Kind, Note
@@ -230,8 +231,13 @@ def _history_rows(note: Note) -> tuple[tuple[int, int], ...]:
     stem = note.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
     history_file = bool(_HISTORY_FILE.fullmatch(stem))
     spans = []
+    dated: dict[tuple[Block, ...], bool] = {}  # has the header a date column? (asked once per table, not per row)
     for row in note.table_rows:
-        if not row.cells or not any(_DATE_COLUMN.search(cell.text) for cell in row.header):
+        if not row.cells:
+            continue
+        if row.header not in dated:
+            dated[row.header] = any(_DATE_COLUMN.search(cell.text) for cell in row.header)
+        if not dated[row.header]:
             continue
         if history_file or any(_HISTORY_HEADING.search(heading) for heading in row.cells[0].heading_path):
             spans.append((row.cells[0].src_start, row.cells[-1].src_end))
@@ -471,7 +477,8 @@ def _acknowledges(statement: Statement, change: Change) -> bool:
         return False
     text = statement.text
     old_names = change.matcher.mentions if change.matcher is not None else ()
-    if _FORMER_NAME.search(text) and any(_as_a_former_name(old).search(text) for old in old_names):
+    if _may_name_a_former(text) and _FORMER_NAME.search(text) and any(
+            _as_a_former_name(old).search(text) for old in old_names):
         return True  # "used to be known as CloudWatch Events", "the successor of Amazon Elasticsearch Service"
     for old in _longest_first(tuple(old_names)):  # "Kinesis Data Firehose" holds "Data Firehose"
         text = _whole_name(old, re.IGNORECASE).sub(" \0 ", text)
@@ -482,6 +489,17 @@ def _acknowledges(statement: Statement, change: Change) -> bool:
 # ("IAM Identity Center (successor to AWS Single Sign-On) for your Amazon SageMaker domain")
 _FORMER = r"(?:used\s+to\s+be\s+(?:called|named|known\s+as)|previously\s+(?:named|known\s+as)|successor\s+(?:of|to))"
 _FORMER_NAME = re.compile(_FORMER, re.IGNORECASE)
+# a word each of those phrases starts with: an ASCII text without one of them in lower case holds none of
+# them (the case-blind pattern is tried at every character of the ~2,800 sentences a fifth of the
+# SageMaker guide asks it about; the words are looked for in a few passes in C)
+_FORMER_WORDS = ("used", "previously", "successor")
+
+
+def _may_name_a_former(text: str) -> bool:
+    """Might ``text`` hold a _FORMER phrase?  False only where _FORMER_NAME finds none."""
+    if not text.isascii():
+        return True  # case folding beyond ASCII (a long s, the Kelvin sign): left to the pattern
+    return holds_a_word(text.lower(), _FORMER_WORDS)
 
 
 @lru_cache(maxsize=None)
@@ -525,6 +543,21 @@ def _subject_names(statement: Statement) -> set[str]:
     return names
 
 
+def _names_by_statement(statements: list[Statement]) -> list[frozenset[str]]:
+    """``_subject_names`` of each statement, worked out once per tuple of subjects: the sentences of a
+    claim and of a section share the tuple they inherit (a fifth of the SageMaker guide: 19,745
+    statements, 7,061 tuples, half of them empty).  The statements hold their tuples while this runs."""
+    by_tuple: dict[int, frozenset[str]] = {}
+    found = []
+    for statement in statements:
+        subjects = statement.subjects
+        names = by_tuple.get(id(subjects))
+        if names is None:
+            names = by_tuple[id(subjects)] = frozenset(_subject_names(statement))
+        found.append(names)
+    return found
+
+
 @dataclass(frozen=True)
 class _Entry:
     """An entry in force, with what the per-statement tests read of it worked out once per run."""
@@ -549,6 +582,12 @@ class _ActiveChanges:
     # the entries a statement with these subject names (folded) may match, most specific first:
     # the same few sets of names recur statement after statement (a guide's "Amazon SageMaker")
     candidates: Memo[frozenset[str], tuple[_Entry, ...]]
+    # the tables the other passes look things up in, made once per run rather than once per note
+    # (the exams' table alone went through every entry for every note: 4 % of the NL5xx time)
+    exams: dict[str, Change]  # retired certifications, by subject (_exam_link_findings)
+    retired_by_name: dict[str, RetiredClient]  # services whose client botocore dropped, by name (_retired_findings)
+    floors: dict[tuple[str, str], Fact]  # facts with a floor, by subject and attribute (_limit_findings)
+    launched: dict[str, Entity]  # entities with a launch date, by name (_launch_findings)
 
 
 def _active_changes(knowledge: Knowledge, as_of: date) -> _ActiveChanges:
@@ -581,6 +620,15 @@ def _active_changes(knowledge: Knowledge, as_of: date) -> _ActiveChanges:
         retired_names=frozenset(_bare(" ".join(name.split())) for retired in knowledge.retired for name in retired.names),
         noticed=noticed,
         candidates=Memo(candidates),
+        exams={
+            change.subject: change for change in knowledge.changes
+            if change.kind == "end-of-life" and change.subject.startswith(_CERTIFICATION) and change.matcher is not None
+            and change.matcher.mentions_only and not change.superseded_by
+            and (change.effective <= as_of or not change.date_known)
+        },
+        retired_by_name={" ".join(n.split()): r for r in knowledge.retired for n in r.names},
+        floors={(f.subject, f.attribute): f for f in knowledge.facts if f.floor is not None},
+        launched={entity.name: entity for entity in knowledge.entities if entity.launched is not None},
     )
 
 
@@ -595,7 +643,7 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     # a note that says once that X was renamed, retired or closed need not say it at every
     # mention (a page that carries the notice); a claim with conditions is still read
     acknowledged: set[str] = set()
-    names_of = [_subject_names(statement) for statement in statements]
+    names_of = _names_by_statement(statements)
     # the statements naming each name, in document order: an entry's notice is looked for among
     # the few statements that name it, not in every statement for every entry (a re-check per keystroke)
     naming: dict[str, list[int]] = {}
@@ -628,10 +676,16 @@ def _knowledge_findings(statements: list[Statement], knowledge: Knowledge, revie
     headings_say: dict[str, bool] = {}
     for statement, names in zip(statements, names_of):
         claimed: set[str] = set()  # subjects this statement was already reported for
-        for entry in tables.candidates(frozenset(names)):
+        candidates = tables.candidates(names)
+        if not candidates:
+            continue
+        lowered = statement.text.lower() if statement.text.isascii() else None  # for may_match
+        for entry in candidates:
             change, matcher = entry.change, entry.matcher
             if change.id in acknowledged or (entry.once_per_note and change.id in once):
                 continue
+            if not may_match(matcher, statement, lowered):
+                continue  # match() would find no claim (the tests in between read the statement only)
             if entry.acknowledgeable and _acknowledges(statement, change):
                 continue
             if entry.in_headings and _under_a_notice(statement, headings_say):
@@ -677,17 +731,13 @@ _CERTIFICATION = "AWS Certified "
 _URL_WORD_BREAK = re.compile(r"[-_/+]+|%20")
 
 
-def _exam_link_findings(statements: list[Statement], knowledge: Knowledge, ctx: Context, reviewed: date | None,
-                        as_of: date, found: dict[str, list[Finding]], spans: set[tuple[int, int]], note: Note) -> None:
+def _exam_link_findings(statements: list[Statement], tables: _ActiveChanges, ctx: Context, reviewed: date | None,
+                        found: dict[str, list[Finding]], spans: set[tuple[int, int]], note: Note) -> None:
     """A resource for a retired exam that names the exam only in its link ("DA Sample Questions
     https://.../AWS-Certified-Data-Analytics-Specialty_Sample-Questions.pdf"): the words of the
     link's address are read for the names of retired certifications (only those: an address that
     names a service is a reference to its page, not a claim)."""
-    exams = {
-        change.subject: change for change in knowledge.changes
-        if change.kind == "end-of-life" and change.subject.startswith(_CERTIFICATION) and change.matcher is not None
-        and change.matcher.mentions_only and not change.superseded_by and (change.effective <= as_of or not change.date_known)
-    }
+    exams = tables.exams  # the retired certifications in force at the as-of date
     if not exams:
         return
     from notelint.claims import resolver_for
@@ -702,10 +752,15 @@ def _exam_link_findings(statements: list[Statement], knowledge: Knowledge, ctx: 
     # an address that holds none of the exams' written forms names none of them (most addresses):
     # it is not read for names at all (None: some AWS name of the index is an exam's, read every address)
     forms = ctx.shared("claims.exam-forms:" + "|".join(sorted(exams)), lambda: resolver.forms_naming(frozenset(exams)))
+    keys = _key_words(forms) if forms is not None else None
     reported: set[str | None] | None = None  # worked out at the first link that names an exam (few notes have one)
-    starts = [statement.start for statement in statements]
+    starts: list[int] = []
     for segment in links:
         address = segment.href if segment.kind is Kind.LINK and segment.href else note.text[segment.src_start:segment.src_end]
+        if keys is not None and address.isascii():
+            lowered = address.lower()
+            if not any(key in lowered for key in keys):
+                continue  # holds no form (below): the address is not rewritten to find out
         words = _URL_WORD_BREAK.sub(" ", address)
         if forms is not None and not _holds_any(words, forms) and not _holds_any(words.title(), forms):
             continue
@@ -720,6 +775,7 @@ def _exam_link_findings(statements: list[Statement], knowledge: Knowledge, ctx: 
             notices = [s for s in statements if s.subjects and _NOTICE["end-of-life"].search(s.text)]
             reported.update(change.id for name, change in exams.items()
                             if any(s.mention_of((name,)) is not None for s in notices))
+            starts = [statement.start for statement in statements]
         at = bisect.bisect_right(starts, max(segment.src_end - 1, segment.src_start)) - 1
         holders = [statements[i] for i in (at, at - 1) if 0 <= i < len(statements)
                    and statements[i].start < segment.src_end and segment.src_start < statements[i].end]
@@ -744,6 +800,24 @@ def _holds_any(text: str, forms: tuple[str, ...]) -> bool:
     return any(form in text for form in forms)
 
 
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+@lru_cache(maxsize=8)
+def _key_words(forms: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A word of each form (its last longest run of ASCII letters and digits), in lower case; None if a
+    form has none.  An ASCII address whose words (``_URL_WORD_BREAK``), as written or title-cased,
+    hold a form holds that form's word, case aside, in one piece: the address is rewritten only
+    when it holds one of these words (most hold none)."""
+    keys = []
+    for form in forms:
+        runs = _ASCII_WORD.findall(form)
+        if not runs:
+            return None
+        keys.append(max(reversed(runs), key=len).lower())  # the last longest: "Specialty", "C01"
+    return tuple(dict.fromkeys(keys))
+
+
 def _families(enum: frozenset[str]) -> dict[str, list[tuple[int, str]]]:
     """Instance families by letters: {"p": [(4, "p4d"), (5, "p5"), (6, "p6-b200"), ...]}."""
     found: dict[str, set[tuple[int, str]]] = {}
@@ -757,7 +831,7 @@ def _families(enum: frozenset[str]) -> dict[str, list[tuple[int, str]]]:
 
 def _latest_findings(statements: list[Statement], ctx: Context, knowledge: Knowledge, reviewed: date | None,
                      found: dict[str, list[Finding]], spans: set[tuple[int, int]]) -> None:
-    latest = [s for s in statements if any(b.assertion.relation == "latest" for b in s.assertions)]
+    latest = [s for s in statements if s.assertions and any(b.assertion.relation == "latest" for b in s.assertions)]
     if not latest:
         return
     from notelint.aws.catalog import catalog_for
@@ -863,14 +937,15 @@ def _retired_hits(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]
         position = max(hit.end(), start + 1)
 
 
-def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Knowledge, reviewed: date | None,
+def _retired_findings(statements: list[Statement], ctx: Context, tables: _ActiveChanges, reviewed: date | None,
                       found: dict[str, list[Finding]], spans: set[tuple[int, int]], note: Note) -> None:
+    knowledge = tables.knowledge
     pattern = ctx.shared("claims.retired-pattern", lambda: _retired_pattern(knowledge, ctx))
     if pattern is None:
         return
     # kept by the sentence's text: an editor's re-check reads the same sentences again
     hits_in = ctx.shared("claims.retired-hits", lambda: TextMemo(lambda text: tuple(_retired_hits(pattern, text))))
-    by_name = {" ".join(n.split()): r for r in knowledge.retired for n in r.names}
+    by_name = tables.retired_by_name
     # one finding per retired client and note: the first mention in a sentence, and the first
     # heading that names it (a heading presents the section, the sentence makes the claim)
     named: set[tuple[str, bool]] = set()
@@ -913,16 +988,18 @@ def _retired_findings(statements: list[Statement], ctx: Context, knowledge: Know
 _DEFAULT_SETTING = re.compile(r"\bdefault\s*(?:(?:max\w*|limit|quota|setting|value)\b[^.;,]*)?$", re.IGNORECASE)
 
 
-def _limit_findings(statements: list[Statement], knowledge: Knowledge, reviewed: date | None,
+def _limit_findings(statements: list[Statement], tables: _ActiveChanges, reviewed: date | None,
                     found: dict[str, list[Finding]]) -> None:
     """"Lambda memory up to 3 GB": a stated maximum below the fact's floor, when no dated entry said so."""
     from notelint.claims.conflicts import describe, quantity_text
 
-    floors = {(f.subject, f.attribute): f for f in knowledge.facts if f.floor is not None}
+    knowledge, floors = tables.knowledge, tables.floors
     if not floors:
         return
     dated = [(f.start, f.end) for f in found.get("limit-changed", ())]
     for statement in statements:
+        if not statement.assertions:
+            continue  # (most statements: the test below is not made for them)
         if any(statement.start <= start < statement.end for start, _end in dated):
             continue
         for bound in statement.assertions:
@@ -963,10 +1040,10 @@ _SINCE_YEAR = re.compile(r"\b(?:available\s+)?since\s+((?:19|20)\d\d)\b(?!\s*[-/
 _CLAUSE_END = re.compile(r"[;.:!?]|\s[-–—]\s")
 
 
-def _launch_findings(statements: list[Statement], knowledge: Knowledge, found: dict[str, list[Finding]],
+def _launch_findings(statements: list[Statement], tables: _ActiveChanges, found: dict[str, list[Finding]],
                      spans: set[tuple[int, int]]) -> None:
     """A year that says when something became available, against the launch day the knowledge base has."""
-    launched = {entity.name: entity for entity in knowledge.entities if entity.launched is not None}
+    launched = tables.launched
     if not launched:
         return
     for statement in statements:
@@ -1031,9 +1108,9 @@ def _stale_findings(note: Note, ctx: Context) -> dict[str, list[Finding]]:
     # pass above skips them itself, as their words may still be a note's notice of a change)
     history = note.cached("claims.history-rows", lambda: _history_rows(note))
     claims = [statement for statement in statements if not _a_history_record(note, statement.start)] if history else statements
-    _exam_link_findings(claims, knowledge, ctx, reviewed, ctx.as_of, found, spans, note)
+    _exam_link_findings(claims, tables, ctx, reviewed, found, spans, note)
     _latest_findings(claims, ctx, knowledge, reviewed, found, spans)
-    _retired_findings(claims, ctx, knowledge, reviewed, found, spans, note)
-    _limit_findings(claims, knowledge, reviewed, found)
-    _launch_findings(claims, knowledge, found, spans)
+    _retired_findings(claims, ctx, tables, reviewed, found, spans, note)
+    _limit_findings(claims, tables, reviewed, found)
+    _launch_findings(claims, tables, found, spans)
     return found

@@ -8,12 +8,15 @@ normalised).  "CPU is preferred" asserts nothing, so it contradicts nothing.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterator, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
 
 from notelint.claims import knowledge_for, prepare, statements_of
 from notelint.diagnostic import Digest, Finding, Related, Severity
 from notelint.note import Note
 from notelint.rule import Context, Scope, rule
+
+if TYPE_CHECKING:
+    from notelint.claims.knowledge import Fact, Knowledge
 
 _MAX_TEXT = 160
 
@@ -180,9 +183,9 @@ def contradicts_known_fact(note: Note, ctx: Context) -> Iterator[Finding]:
     from notelint.claims.staleness import stale_findings
 
     knowledge = knowledge_for(ctx)
-    facts = defaultdict(list)
-    for fact in knowledge.facts:
-        facts[(fact.subject, fact.attribute)].append(fact)
+    facts = ctx.shared("claims.facts-by-subject", lambda: _facts_by_subject(knowledge))
+    if facts.knowledge is not knowledge:  # shared data carried over from a run given another knowledge base
+        facts = _facts_by_subject(knowledge)
     explained = [(f.start, f.end) for findings in stale_findings(note, ctx).values() for f in findings]
     for statement in statements_of(note, ctx):
         if not statement.assertions or phase(statement.text) is not None:
@@ -195,7 +198,7 @@ def contradicts_known_fact(note: Note, ctx: Context) -> Iterator[Finding]:
                 continue  # "cached for up to 1 hour" is not a claim about the timeout
             if bound.subject is None:
                 continue  # every fact is about a subject
-            for fact in facts.get((bound.subject, a.attribute), ()):
+            for fact in facts.by_subject.get((bound.subject, a.attribute), ()):
                 if fact.unless is not None and fact.unless.search(statement.text):
                     continue  # about a variant the fact does not cover
                 if fact.max is not None:
@@ -223,6 +226,20 @@ def contradicts_known_fact(note: Note, ctx: Context) -> Iterator[Finding]:
                         "knowledge_id": fact.id,
                     },
                 )
+
+
+class _FactsBySubject(NamedTuple):
+    """The knowledge base's facts by subject and attribute, made once per run (not once per note)."""
+
+    knowledge: Knowledge  # what they were read from
+    by_subject: dict[tuple[str, str], list[Fact]]
+
+
+def _facts_by_subject(knowledge: Knowledge) -> _FactsBySubject:
+    by_subject: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for fact in knowledge.facts:
+        by_subject[(fact.subject, fact.attribute)].append(fact)
+    return _FactsBySubject(knowledge, dict(by_subject))
 
 
 RULES = (contradictory_claims, contradicts_known_fact)

@@ -224,10 +224,15 @@ def _prose(note: Note) -> tuple[tuple[Block, Segment, str], ...]:
     """The prose segments of the note with their blocks and texts, images' alt text left out (listed
     once per note: NL201, NL203 and NL207 read them)."""
     return note.cached("spelling.prose", lambda: tuple(
-        (block, segment, text)
-        for block in note.blocks
-        for segment, text in block.iter_segments(*PROSE_KINDS)
-        if segment.kind is not Kind.IMAGE
+        found for found in _prose_and_alt_text(note) if found[1].kind is not Kind.IMAGE
+    ))
+
+
+def _prose_and_alt_text(note: Note) -> tuple[tuple[Block, Segment, str], ...]:
+    """The prose segments of the note with their blocks and texts, images' alt text included (the
+    note's blocks walked once: ``_prose`` and NL208/NL209 read them)."""
+    return note.cached("spelling.prose-and-alt-text", lambda: tuple(
+        (block, segment, text) for block in note.blocks for segment, text in block.iter_segments(*PROSE_KINDS)
     ))
 
 
@@ -475,9 +480,8 @@ def _real_word_prose(note: Note) -> tuple[tuple[str, Callable[[int, int], tuple[
 def _each_real_word_prose(note: Note) -> Iterator[tuple[str, Callable[[int, int], tuple[int, int]]]]:
     from notelint.htmltext import list_items
 
-    for block in note.blocks:
-        for segment, text in block.iter_segments(*PROSE_KINDS):
-            yield text, partial(_block_span, block, segment.start)
+    for block, segment, text in _prose_and_alt_text(note):
+        yield text, partial(_block_span, block, segment.start)
     for item in list_items(note, cut_code=" | "):
         yield item.text, item.span
 

@@ -35,6 +35,8 @@ import mmap
 import re
 import sys
 from functools import lru_cache
+from itertools import compress, islice
+from operator import not_, or_
 from pathlib import Path
 from typing import Callable, Iterator, Mapping, NamedTuple
 
@@ -60,14 +62,18 @@ MIN_STEM_RATIO = 1e5
 GENERAL_WEIGHT = 0.5  # the share of general English in a word's unigram probability
 JUDGED_KEPT = 65_536  # words judged with their neighbours that a model keeps the verdict of
 WORDS_BEFORE_EDIT_INDEX = 500  # words judged by their generated edits before the frequent words are indexed
+PAIRS_BEFORE_SET = 20_000  # pairs of words tested one by one before every listed pair is loaded as one set
 
 # A token is a run of letters with nothing word-like or code-like glued to it ("64-bit", "ml.p3"), an
-# apostrophe's letters included ("don't").  The run scanner reads a text whose punctuation is made line
-# breaks (``_CUT_TO_BREAK``).  After a token's first letter (the regex engine skips ahead to a letter when
-# a pattern starts with one): the rest of a token in lower, Title or UPPER case, where the token would not
-# go on ("Amazon's" is one token and in none of the three, so "Amazon" alone must not match: hence the
+# apostrophe's letters included ("don't").  Punctuation (``RUN_BREAKS``) ends a run as a line break does:
+# it is no space, so no run goes on over it, and a token may stand right before or after it ("in S3.
+# Then", "e.g. this": a full stop glued before a letter is punctuation, not code, once the text is cut
+# at punctuation).  After a token's first letter (the regex engine skips ahead to a letter when a pattern
+# starts with one): the rest of a token in lower, Title or UPPER case, where the token would not go on
+# ("Amazon's" is one token and in none of the three, so "Amazon" alone must not match: hence the
 # look-ahead)
-_AFTER_SCANNED_TOKEN = r"(?![\w\-/@$%#&*+=<>\\])"
+GLUED = r"\w\-/@$%#&*+=<>\\"  # (a class's contents) what makes a token code-like when it touches one
+_AFTER_SCANNED_TOKEN = f"(?![{GLUED}])"
 _CASED_REST = (
     r"(?:(?<=[a-z])[a-z]*(?:'[a-z]+)?|(?<=[A-Z])(?:[a-z]*|[A-Z]*)(?!'[a-z]+" + _AFTER_SCANNED_TOKEN + "))"
     + _AFTER_SCANNED_TOKEN
@@ -76,12 +82,10 @@ _CASED_REST = (
 # between (group 1), or of a token in none of the cases (a CamelCase name, "Amazon's": it ends a run, and
 # is consumed so that the search goes on after it, as a token-by-token search would)
 _RUN_OR_BREAK = re.compile(
-    r"[A-Za-z](?<![\w\-./@$%#&*+=<>\\].)"
+    f"[A-Za-z](?<![{GLUED}].)"
     f"(?:({_CASED_REST}(?:[^\\S\\n]+[A-Za-z]{_CASED_REST})*)|[A-Za-z]*(?:'[a-z]+)?{_AFTER_SCANNED_TOKEN})"
 )
-# punctuation that ends a run of words; replaced by line breaks before the search (a line break ends a
-# run too, and the tokens' look-arounds see one as they see the start or end of a text)
-_CUT_TO_BREAK = str.maketrans(dict.fromkeys(".;:!?()[]{}|,\"“”", "\n"))
+RUN_BREAKS = ".;:!?()[]{}|,\"“”"  # punctuation that ends a run of words: neither a space nor ``GLUED``
 _RUN_WORD = re.compile(r"\S+")  # a word of a run (only spaces stand between them)
 # a row of the counts file: "w", the word, and its fields; the totals
 _ROW = re.compile(r"^w\t([^\t\n]*)\t([^\n]*)", re.M)
@@ -122,7 +126,7 @@ def _scan_runs(text: str) -> tuple[Run, ...]:
     # one search over the text for whole runs, and a split of each: the words of a guide are cut
     # out at a third of the cost of a loop over its tokens
     found = []
-    for match in _RUN_OR_BREAK.finditer(text.translate(_CUT_TO_BREAK)):
+    for match in _RUN_OR_BREAK.finditer(text):
         if match.group(1) is not None:
             run = match.group()
             found.append(Run(match.start(), run, run.split(), run.lower().split()))
@@ -165,14 +169,17 @@ class Model:
             lambda key: self._likely(*key), JUDGED_KEPT)
         self._one_edit_index: OneEditIndex | None = None
         self._one_edit_asked = 0
+        self._listed: frozenset[str] | None = None  # every listed pair, "first second" (``listed_pairs``)
+        self._pairs_asked = 0
 
     def load_for_many_notes(self) -> None:
-        """Load now what a run over many notes asks for anyway: the row index, the frequent words and
-        their one-edit index, and the followers of the function words (every note's commonest
-        neighbours), parsed.  Called before worker processes are forked, which then share it instead
-        of each building it (~0.3 s of CPU a worker on a guide)."""
+        """Load now what a run over many notes asks for anyway: the row index, every listed pair, the
+        frequent words and their one-edit index, and the followers of the function words (every note's
+        commonest neighbours), parsed.  Called before worker processes are forked, which then share it
+        instead of each building it (~0.3 s of CPU a worker on a guide)."""
         if isinstance(self._rows, SortedRows):
             self._rows.index()
+        self._load_listed()
         self._frequent()
         if self._one_edit_index is None:
             self._one_edit_index = OneEditIndex(self._frequent_words)
@@ -285,15 +292,36 @@ class Model:
 
     def seen(self, word: str, before: str | None, after: str | None) -> bool:
         """AWS prose or English writes ``word`` beside a neighbour: then it is used so."""
-        # (``pair`` and ``general_pair`` by hand: this is asked of most words of prose)
-        if before is not None:
-            aws, general = self._right.get(before) or self._tables(before)
-            if word in aws or word in general:
-                return True
-        if after is not None:
-            aws, general = self._right.get(word) or self._tables(word)
-            return after in aws or after in general
-        return False
+        listed = self.pair_test(2)
+        return before is not None and listed(f"{before} {word}") or after is not None and listed(f"{word} {after}")
+
+    def pair_test(self, asked: int) -> Callable[[str], bool]:
+        """A test of whether AWS prose or English writes two words side by side, asked of the string
+        ``"first second"``.  ``asked``: how many pairs the caller is about to test.  The first
+        ``PAIRS_BEFORE_SET`` pairs of a process are looked up in the first word's fields (a note asks
+        a few thousand); then every listed pair is loaded as one set (``listed_pairs``, from the
+        derived-data store: ~80 ms), which ``misplaced`` asks in C for a whole run of words at once
+        (picking a fifth of the SageMaker guide's words to judge took 0.16 s of CPU, now 0.10 s)."""
+        listed = self._listed
+        if listed is None:
+            self._pairs_asked += asked
+            if self._pairs_asked <= PAIRS_BEFORE_SET:
+                return self._listed_pair
+            listed = self._load_listed()
+        return listed.__contains__
+
+    def _listed_pair(self, pair: str) -> bool:
+        first, _, second = pair.rpartition(" ")  # (a listed word holds no space)
+        aws, general = self._right.get(first) or self._tables(first)
+        return second in aws or second in general
+
+    def _load_listed(self) -> frozenset[str]:
+        if self._listed is None:
+            from notelint.derived import stored
+
+            rows = self._rows
+            self._listed = stored("collocation-pairs", lambda: listed_pairs(rows))
+        return self._listed
 
     def judge(self, word: str, before: str | None, after: str | None) -> tuple[str, ...]:
         """The words AWS prose puts between ``before`` and ``after`` instead of ``word``, likeliest first."""
@@ -309,16 +337,24 @@ class Model:
         return self._judged((word, before, after))
 
     def _likely(self, word: str, before: str | None, after: str | None) -> tuple[str, ...]:
-        near = self.candidates(word)[0]
+        one_edit, stem_variants = self.candidates(word)[0], self._stem_variants(word)
+        if not one_edit and not stem_variants:
+            return ()  # (most words: nothing to weigh the word against)
+        # every test below needs AWS prose to write a candidate beside a neighbour: the candidates listed
+        # beside neither are passed over by one look-up each (most are)
+        listed = self.pair_test(2 * (len(one_edit) + len(stem_variants)))
+        near = [
+            other for other in one_edit
+            if before is not None and listed(f"{before} {other}") or after is not None and listed(f"{other} {after}")
+        ]
         # a stem variant is measured only when a neighbour is seen often beside it (few are)
-        left = self._tables(before)[0] if before is not None else None
         variants = [
-            other for other in self._stem_variants(word)
-            if (left.get(other) if left is not None else 0) >= MIN_STRONG
-            or after is not None and self.pair(other, after) >= MIN_STRONG
+            other for other in stem_variants
+            if before is not None and listed(f"{before} {other}") and self.pair(before, other) >= MIN_STRONG
+            or after is not None and listed(f"{other} {after}") and self.pair(other, after) >= MIN_STRONG
         ]
         if not near and not variants:
-            return ()  # (most words: nothing to weigh the word against)
+            return ()
         rare = self.count(word) <= RARE_IN_AWS
         found: list[tuple[float, str]] = []
         own = self.chain(word, before, after)
@@ -363,6 +399,19 @@ class Model:
         if all(side in ("phrase", "fixed") for side in sides):
             return before not in FUNCTION_WORDS or after not in FUNCTION_WORDS  # "are presented by": any verb
         return rare and "fixed" in sides and "against" not in sides
+
+
+def listed_pairs(rows: Mapping[str, str] | SortedRows) -> frozenset[str]:
+    """Every pair of words the counts file lists, AWS prose's and English's, as ``"first second"``
+    (369,000 strings, ~40 MB: loaded for a run over many notes)."""
+    found: list[str] = []
+    for first, row in (rows.index() if isinstance(rows, SortedRows) else rows).items():
+        _, aws, _, general = row.split("\t")
+        prefix = first + " "
+        for field in (aws, general):
+            if field:
+                found.extend(prefix + item.rpartition(":")[0] for item in field.split(" "))
+    return frozenset(found)
 
 
 def _pairs(field: str) -> dict[str, str]:
@@ -615,19 +664,21 @@ def load() -> Model:
 
 def misplaced(text: str, model: Model, skip: Callable[[str], bool]) -> Iterator[Misplaced]:
     """Each lowercase word of ``text`` that AWS prose, by its neighbours, writes as a similar word."""
-    seen = model.seen
     for run in lowered_runs(text):
         words = run.words  # neighbours in any case but CamelCase: "SSD", "AWS" are counted lowercased
         last = len(words) - 1
         if not last:
             continue  # a word alone: no neighbour to judge it by
-        for index, token in enumerate(run.tokens):
-            if len(token) < MIN_LETTERS or token in FUNCTION_WORDS or not token.islower():
+        tokens = run.tokens
+        # whether each pair of neighbours is listed, tested in C: most words are seen beside a neighbour
+        # (``Model.seen`` for every word at once), and only the others are read one by one
+        listed = list(map(model.pair_test(last), map(" ".join, zip(words, islice(words, 1, None)))))
+        for index in compress(range(last + 1), map(not_, map(or_, [False, *listed], [*listed, False]))):
+            token = tokens[index]
+            if len(token) < MIN_LETTERS or token in FUNCTION_WORDS or not token.islower() or skip(token):
                 continue
             before = words[index - 1] if index else None
             after = words[index + 1] if index < last else None
-            if seen(token, before, after) or skip(token):
-                continue  # the cheap tests first: most words are seen beside a neighbour
             likely = model.judge_unseen(token, before, after)
             if likely:
                 yield Misplaced(*run.span(index), token, likely, before, after)

@@ -48,7 +48,8 @@ Only lowercase words of one run of prose are read (``collocation.lowered_runs``)
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterator, NamedTuple, Sequence
+from itertools import compress
+from typing import Collection, Iterator, NamedTuple, Sequence
 
 from notelint.shipped import data_text
 from notelint.spelling.collocation import (
@@ -315,6 +316,22 @@ def _participle_in_passive_frame(model: Model, words: Sequence[str], index: int)
 _TELLING_NEXT = frozenset(("based", "is", "was", "to", *NOUN_SLOT_FOLLOWERS))
 
 
+def _pattern_positions(words: list[str], modals: Collection[int]) -> list[int]:
+    """The positions in ``words`` where a pattern may match, in order: each "an", each "of" after
+    "better", the three words after a modal, and the word before a telling word (``_TELLING_NEXT``).
+    Found by searches in C: a run holds a few of them among dozens of words."""
+    count = len(words)
+    found = set(compress(range(-1, count - 1), map(_TELLING_NEXT.__contains__, words)))
+    found.discard(-1)
+    if "an" in words:
+        found.update(compress(range(count), map("an".__eq__, words)))
+    if "better" in words:
+        found.update(index for index in range(2, count) if words[index] == "of" and words[index - 1] == "better")
+    for modal in modals:
+        found.update(range(modal + 1, min(modal + 4, count)))
+    return sorted(found)
+
+
 def slips(text: str, model: Model) -> Iterator[Slip]:
     """Each word of ``text`` that the words around it rule out, with the words that fit."""
     for run in lowered_runs(text):
@@ -323,7 +340,9 @@ def slips(text: str, model: Model) -> Iterator[Slip]:
         modals = () if MODALS.isdisjoint(words) else {index for index, word in enumerate(words) if word in MODALS}
         if not modals and "an" not in words and _TELLING_NEXT.isdisjoint(words):
             continue  # no pattern can match in it (two runs in three of a guide, two words in five)
-        for index, token in enumerate(run.tokens):
+        tokens = run.tokens
+        for index in _pattern_positions(words, modals):
+            token = tokens[index]
             if not token.islower():
                 continue
             near_modal = bool(modals) and (index - 1 in modals or index - 2 in modals or index - 3 in modals)
@@ -333,8 +352,6 @@ def slips(text: str, model: Model) -> Iterator[Slip]:
             elif token == "of":
                 likely = _better_of(words, index)
                 why = "after 'better' ('better off', 'better if')"
-            elif not near_modal and (index + 1 == len(words) or words[index + 1] not in _TELLING_NEXT):
-                continue  # every pattern below needs a modal before the word or one of a few words after it
             elif likely := _participle_before_based(model, words, index):
                 why = "before 'based', where a noun makes the compound"
             elif likely := _adjective_as_subject(model, words, index):
