@@ -92,6 +92,7 @@ def runs(text: str) -> list[list[tuple[int, int, str]]]:
     return [[(*run.span(index), token) for index, token in enumerate(run.tokens)] for run in lowered_runs(text)]
 
 
+RUN_BREAKS = ".;:!?()[]{}|,\"“”"  # punctuation that ends a run, as the oracle below cuts texts
 # a whole token: letters with nothing word-like or code-like glued to it ("64-bit", "ml.p3")
 WORD = re.compile(r"(?<![\w\-./@$%#&*+=<>\\])[A-Za-z]+(?:'[a-z]+)?(?![\w\-/@$%#&*+=<>\\]|\.\w)")
 
@@ -101,7 +102,7 @@ def _runs_token_by_token(text: str) -> list[list[tuple[int, int, str]]]:
     tokens of each piece between punctuation, a run cut where anything but spaces stands between two
     tokens or where a token is in none of lower, Title and UPPER case."""
     found, base = [], 0
-    for piece in re.split(r"[.;:!?()\[\]{}|,\"“”\n]", text):
+    for piece in re.split(f"[{re.escape(RUN_BREAKS)}\n]", text):
         run: list[tuple[int, int, str]] = []
         for match in WORD.finditer(piece):
             token = match.group()
@@ -546,7 +547,7 @@ def test_pairs_are_tested_in_the_fields_until_many_are_asked_then_in_one_set(mon
 def test_punctuation_ends_a_run_without_touching_a_token():
     """The scanner reads punctuation as it reads a line break: no space (a run does not go on over it) and
     nothing glued (a token may stand beside it)."""
-    from notelint.spelling.collocation import GLUED, RUN_BREAKS
+    from notelint.spelling.collocation import GLUED
 
     assert [mark for mark in RUN_BREAKS if mark.isspace() or re.fullmatch(f"[{GLUED}]", mark)] == []
     text = "in S3. Then e.g. this; (stored) ion, SSD: “a” data|type"

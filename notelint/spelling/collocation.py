@@ -65,10 +65,9 @@ WORDS_BEFORE_EDIT_INDEX = 500  # words judged by their generated edits before th
 PAIRS_BEFORE_SET = 20_000  # pairs of words tested one by one before every listed pair is loaded as one set
 
 # A token is a run of letters with nothing word-like or code-like glued to it ("64-bit", "ml.p3"), an
-# apostrophe's letters included ("don't").  Punctuation (``RUN_BREAKS``) ends a run as a line break does:
-# it is no space, so no run goes on over it, and a token may stand right before or after it ("in S3.
-# Then", "e.g. this": a full stop glued before a letter is punctuation, not code, once the text is cut
-# at punctuation).  After a token's first letter (the regex engine skips ahead to a letter when a pattern
+# apostrophe's letters included ("don't").  Only spaces go between the words of a run, so punctuation
+# ends one; a token may stand right before or after punctuation ("in S3. Then", "e.g. this": a full
+# stop is not in ``GLUED``, as a text is cut at punctuation before its tokens are read).  After a token's first letter (the regex engine skips ahead to a letter when a pattern
 # starts with one): the rest of a token in lower, Title or UPPER case, where the token would not go on
 # ("Amazon's" is one token and in none of the three, so "Amazon" alone must not match: hence the
 # look-ahead)
@@ -85,7 +84,6 @@ _RUN_OR_BREAK = re.compile(
     f"[A-Za-z](?<![{GLUED}].)"
     f"(?:({_CASED_REST}(?:[^\\S\\n]+[A-Za-z]{_CASED_REST})*)|[A-Za-z]*(?:'[a-z]+)?{_AFTER_SCANNED_TOKEN})"
 )
-RUN_BREAKS = ".;:!?()[]{}|,\"“”"  # punctuation that ends a run of words: neither a space nor ``GLUED``
 _RUN_WORD = re.compile(r"\S+")  # a word of a run (only spaces stand between them)
 # a row of the counts file: "w", the word, and its fields; the totals
 _ROW = re.compile(r"^w\t([^\t\n]*)\t([^\n]*)", re.M)
