@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ from notelint.enums import Named
 from notelint.frontmatter import FrontMatter, parse_front_matter
 from notelint.markdown import TOO_DEEP, parser
 from notelint.source import SourceFile
+from notelint.values import FrozenValue, Record
 
 _T = TypeVar("_T")
 
@@ -68,10 +69,13 @@ class Segment:
     href: str | None = None
 
 
-@dataclass(eq=False)
-class Block:
-    """A leaf block with inline content: a heading, a paragraph or a table cell."""
+class Block(Record):
+    """A leaf block with inline content: a heading, a paragraph or a table cell.
+    (This and the note's other parts are written out, not dataclasses: ``notelint.values`` says why.)"""
 
+    FIELDS = ("kind", "text", "segments", "heading_path", "line", "end_line", "level", "item", "quote_depth", "row",
+              "_pieces", "_piece_starts")
+    HIDDEN = frozenset({"_pieces", "_piece_starts"})
     kind: BlockKind
     text: str
     segments: list[Segment]
@@ -85,8 +89,26 @@ class Block:
     # (text_start, src_start, length, atomic_src_length) sorted by text_start; a
     # piece with atomic_src_length 0 maps char-by-char, otherwise every char of
     # it maps to the whole source unit (an escape or an entity).
-    _pieces: list[tuple[int, int, int, int]] = field(default_factory=list, repr=False)
-    _piece_starts: list[int] = field(default_factory=list, repr=False)
+    _pieces: list[tuple[int, int, int, int]]
+    _piece_starts: list[int]
+
+    def __init__(
+        self, kind: BlockKind, text: str, segments: list[Segment], heading_path: tuple[str, ...], line: int,
+        end_line: int, level: int = 0, item: ListItem | None = None, quote_depth: int = 0, row: int | None = None,
+        _pieces: list[tuple[int, int, int, int]] | None = None, _piece_starts: list[int] | None = None,
+    ):
+        self.kind = kind
+        self.text = text
+        self.segments = segments
+        self.heading_path = heading_path
+        self.line = line
+        self.end_line = end_line
+        self.level = level
+        self.item = item
+        self.quote_depth = quote_depth
+        self.row = row
+        self._pieces = [] if _pieces is None else _pieces
+        self._piece_starts = [] if _piece_starts is None else _piece_starts
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets (start, end) of ``self.text[start:end]``; end is exclusive."""
@@ -125,10 +147,11 @@ class Block:
         return self.segments[-1].src_end if self.segments else 0
 
 
-@dataclass(eq=False)
-class ListItem:
+class ListItem(Record):
     """A list item; its own paragraphs (not nested items) make one claim."""
 
+    FIELDS = ("marker", "start", "marker_end", "line", "end_line", "depth", "parent", "heading_path", "blocks",
+              "children", "has_content")
     marker: str
     start: int  # offset of the marker
     marker_end: int
@@ -137,23 +160,46 @@ class ListItem:
     depth: int
     parent: ListItem | None
     heading_path: tuple[str, ...]
-    blocks: list[Block] = field(default_factory=list)
-    children: list[ListItem] = field(default_factory=list)
-    has_content: bool = False  # any child block at all (paragraph, code, nested list ...)
+    blocks: list[Block]
+    children: list[ListItem]
+    has_content: bool  # any child block at all (paragraph, code, nested list ...)
+
+    def __init__(
+        self, marker: str, start: int, marker_end: int, line: int, end_line: int, depth: int,
+        parent: ListItem | None, heading_path: tuple[str, ...], blocks: list[Block] | None = None,
+        children: list[ListItem] | None = None, has_content: bool = False,
+    ):
+        self.marker = marker
+        self.start = start
+        self.marker_end = marker_end
+        self.line = line
+        self.end_line = end_line
+        self.depth = depth
+        self.parent = parent
+        self.heading_path = heading_path
+        self.blocks = [] if blocks is None else blocks
+        self.children = [] if children is None else children
+        self.has_content = has_content
 
     @property
     def is_empty(self) -> bool:
         return not self.has_content
 
 
-@dataclass(eq=False)
-class Claim:
+class Claim(Record):
     """A statement a note makes: one list item, or one paragraph outside lists."""
 
+    FIELDS = ("kind", "blocks", "heading_path", "item")
     kind: ClaimKind
     blocks: list[Block]
     heading_path: tuple[str, ...]
-    item: ListItem | None = None
+    item: ListItem | None
+
+    def __init__(self, kind: ClaimKind, blocks: list[Block], heading_path: tuple[str, ...], item: ListItem | None = None):
+        self.kind = kind
+        self.blocks = blocks
+        self.heading_path = heading_path
+        self.item = item
 
     @property
     def text(self) -> str:
@@ -172,10 +218,11 @@ class Claim:
         return self.blocks[0].line
 
 
-@dataclass(eq=False)
-class CodeBlock:
+class CodeBlock(Record):
     """A fenced or indented code block; ``text`` is its content."""
 
+    FIELDS = ("kind", "info", "text", "line", "end_line", "heading_path", "_line_offsets", "_line_starts")
+    HIDDEN = frozenset({"_line_offsets", "_line_starts"})
     kind: CodeKind
     info: str
     text: str
@@ -183,8 +230,21 @@ class CodeBlock:
     end_line: int
     heading_path: tuple[str, ...]
     # offsets into note.text of the first content char of each content line
-    _line_offsets: list[int] = field(default_factory=list, repr=False)
-    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _line_offsets: list[int]
+    _line_starts: list[int]
+
+    def __init__(
+        self, kind: CodeKind, info: str, text: str, line: int, end_line: int, heading_path: tuple[str, ...],
+        _line_offsets: list[int] | None = None, _line_starts: list[int] | None = None,
+    ):
+        self.kind = kind
+        self.info = info
+        self.text = text
+        self.line = line
+        self.end_line = end_line
+        self.heading_path = heading_path
+        self._line_offsets = [] if _line_offsets is None else _line_offsets
+        self._line_starts = [] if _line_starts is None else _line_starts
 
     @property
     def lang(self) -> str:
@@ -201,30 +261,40 @@ class CodeBlock:
         return self._line_offsets[at] + index - self._line_starts[at]
 
 
-@dataclass(frozen=True)
-class TableRow:
+class TableRow(FrozenValue):
     """One body row of a table, with the header cells of its columns (a row is read
     as a sentence whose words the header explains: "Max retention" over "7 days")."""
 
+    __slots__ = FIELDS = ("cells", "header")
     cells: tuple[Block, ...]
     header: tuple[Block, ...]  # the table's header row, column for column (may be shorter or longer)
+
+    def __init__(self, cells: tuple[Block, ...], header: tuple[Block, ...]):
+        self._fill(cells, header)
 
     def header_of(self, column: int) -> Block | None:
         return self.header[column] if column < len(self.header) else None
 
 
-@dataclass(frozen=True)
-class Html:
+class Html(FrozenValue):
     """Raw HTML (a block or inline), kept for comments and suppression directives."""
 
+    __slots__ = FIELDS = ("text", "start", "end", "inline")
     text: str
     start: int
     end: int
     inline: bool
 
+    def __init__(self, text: str, start: int, end: int, inline: bool):
+        self._fill(text, start, end, inline)
 
-@dataclass(eq=False)
-class Note:
+
+class Note(Record):
+    """A parsed note: what every rule reads."""
+
+    FIELDS = ("path", "source", "front_matter", "blocks", "items", "claims", "code_blocks", "html",
+              "unclosed_front_matter", "too_deep", "memo")
+    HIDDEN = frozenset({"memo"})
     path: str
     source: SourceFile
     front_matter: FrontMatter | None
@@ -234,12 +304,30 @@ class Note:
     code_blocks: list[CodeBlock]
     html: list[Html]
     # a document that starts with "---" but whose front matter never closes
-    unclosed_front_matter: bool = False
+    unclosed_front_matter: bool
     # (first, last) 1-based lines the parser skipped: nested too deeply
-    too_deep: tuple[tuple[int, int], ...] = ()
+    too_deep: tuple[tuple[int, int], ...]
     # derived data computed once per note and shared by rules (the claim
     # statements, say), keyed by the module that computes it; see ``cached``
-    memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    memo: dict[str, Any]
+
+    def __init__(
+        self, path: str, source: SourceFile, front_matter: FrontMatter | None, blocks: list[Block],
+        items: list[ListItem], claims: list[Claim], code_blocks: list[CodeBlock], html: list[Html],
+        unclosed_front_matter: bool = False, too_deep: tuple[tuple[int, int], ...] = (),
+        memo: dict[str, Any] | None = None,
+    ):
+        self.path = path
+        self.source = source
+        self.front_matter = front_matter
+        self.blocks = blocks
+        self.items = items
+        self.claims = claims
+        self.code_blocks = code_blocks
+        self.html = html
+        self.unclosed_front_matter = unclosed_front_matter
+        self.too_deep = too_deep
+        self.memo = {} if memo is None else memo
 
     @property
     def text(self) -> str:

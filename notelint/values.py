@@ -11,7 +11,8 @@ hashing and ``repr`` from these bases, which read the class's ``FIELDS``; what
 a caller sees is what the dataclass gave: the same constructor, ``==`` between
 instances of one class field by field, ``hash`` of the fields for frozen ones
 (none for the others), the same ``repr`` and an error on assignment to a frozen
-one.  Nothing is compiled at run time.
+one.  A ``Record`` stands for a dataclass with ``eq=False``: its ``repr``, and
+identity for equality and hashing.  Nothing is compiled at run time.
 """
 
 from __future__ import annotations
@@ -26,12 +27,23 @@ class FrozenInstanceError(AttributeError):
     """Assignment to a field of a frozen value (``dataclasses.FrozenInstanceError``'s role)."""
 
 
-class Value:
-    """Equality and ``repr`` from ``FIELDS``; unhashable, as a mutable dataclass is."""
+class Record:
+    """``repr`` from ``FIELDS``; equal only to itself and hashed by identity, as a dataclass
+    with ``eq=False`` is (a note's blocks, list items and claims: each one is a place in a note)."""
 
     __slots__ = ()
-    FIELDS: ClassVar[tuple[str, ...]] = ()  # every field in definition order: compared and shown
+    FIELDS: ClassVar[tuple[str, ...]] = ()  # every field in definition order: shown (and compared by Value)
     HIDDEN: ClassVar[frozenset[str]] = frozenset()  # fields left out of repr
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS if name not in self.HIDDEN)
+        return f"{self.__class__.__qualname__}({shown})"
+
+
+class Value(Record):
+    """A ``Record`` compared field by field; unhashable, as a mutable dataclass is."""
+
+    __slots__ = ()
 
     def _values(self) -> tuple[Any, ...]:
         return tuple([getattr(self, name) for name in self.FIELDS])
@@ -46,10 +58,6 @@ class Value:
     def replaced(self, **changes: Any) -> Any:
         """A copy with these fields changed (``dataclasses.replace``'s role); an unknown name is a TypeError."""
         return self.__class__(**{**{name: getattr(self, name) for name in self.FIELDS}, **changes})
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS if name not in self.HIDDEN)
-        return f"{self.__class__.__qualname__}({shown})"
 
 
 class FrozenValue(Value):

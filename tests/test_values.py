@@ -22,18 +22,21 @@ from notelint.diagnostic import Diagnostic, FixOut, Location, Severity, TextEdit
 from notelint.files import NoteFile
 from notelint.finding import Digest, Edit, Finding, Fix, Related
 from notelint.frontmatter import Field, FrontMatter
+from notelint.claims.knowledge import AssertionPattern, BotocoreLimit, Change, Entity, Fact, Knowledge, Matcher, RetiredClient
 from notelint.htmltext import ItemText
+from notelint.note import Block, BlockKind, Claim, ClaimKind, CodeBlock, CodeKind, Html, ListItem, Note, TableRow
 from notelint.rule import Context, Rule
 from notelint.suppressions import Directive, Suppressions
 from notelint.outcome import FileError, FileOutcome, NoteSummary, RunResult
 from notelint.output import OutputContext
 from notelint.runner import Plan
-from notelint.values import FrozenInstanceError, FrozenValue, Value
+from notelint.values import FrozenInstanceError, FrozenValue, Record, Value
 
 WRITTEN_OUT = [Selection, Config, Diagnostic, FixOut, Location, TextEdit, NoteFile, FileError, FileOutcome,
                NoteSummary, RunResult, OutputContext, Plan, Edit, Fix, Digest, Related, Finding, Field, FrontMatter,
                Directive, Suppressions, Context, Rule, Run, Found, OpToken, ItemText, Service, Algorithm,
-               NameMention, Subject, Statement]
+               NameMention, Subject, Statement, Block, ListItem, Claim, CodeBlock, TableRow, Html, Note,
+               AssertionPattern, Matcher, Change, Fact, BotocoreLimit, Entity, RetiredClient, Knowledge]
 
 
 @pytest.mark.parametrize("cls", WRITTEN_OUT, ids=lambda cls: cls.__name__)
@@ -99,6 +102,25 @@ def test_a_mutable_value_compares_by_fields_and_is_unhashable():
     error.path = "b.md"
     assert error == FileError("b.md", "gone")
     assert RunResult(files=2) == RunResult(files=2) != RunResult(files=3)
+
+
+def test_a_record_is_equal_only_to_itself_and_shows_its_fields():
+    """A note's parts were dataclasses with eq=False: two blocks with the same text are two places."""
+    first = Block(BlockKind.PARAGRAPH, "text", [], ("Title",), 3, 3, _pieces=[(0, 10, 4, 0)])
+    second = Block(BlockKind.PARAGRAPH, "text", [], ("Title",), 3, 3, _pieces=[(0, 10, 4, 0)])
+    assert first == first and first != second and len({first, second}) == 2
+    assert repr(first) == (
+        "Block(kind=<BlockKind.PARAGRAPH: 'paragraph'>, text='text', segments=[], heading_path=('Title',), line=3, "
+        "end_line=3, level=0, item=None, quote_depth=0, row=None)"
+    )
+    assert first._piece_starts == [] and first._piece_starts is not second._piece_starts
+    claim = Claim(ClaimKind.PARAGRAPH, [first], ("Title",))
+    assert claim.item is None and claim != Claim(ClaimKind.PARAGRAPH, [first], ("Title",))
+    assert CodeBlock(CodeKind.FENCE, "py", "x = 1\n", 1, 3, ())._line_offsets == []
+    item = ListItem("-", 0, 1, 1, 1, 0, None, ())
+    assert (item.blocks, item.children, item.is_empty) == ([], [], True)
+    assert Html("<br>", 0, 4, True) == Html("<br>", 0, 4, True) and TableRow((first,), ()) != TableRow((second,), ())
+    assert Record.__slots__ == () and Value.__mro__[1] is Record
 
 
 def test_any_value_replaced_is_a_changed_copy():

@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any, Sequence
@@ -24,6 +23,7 @@ from typing import Any, Sequence
 from notelint.claims.assertions import in_base_units
 from notelint.dates import iso_date
 from notelint.shipped import data_yaml
+from notelint.values import FrozenValue, Value
 
 KINDS = (
     "renamed",
@@ -47,28 +47,47 @@ def _words_pattern(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class AssertionPattern:
+# the knowledge base's types are values written out, not dataclasses: ``notelint.values`` says why
+class AssertionPattern(FrozenValue):
+    """What a claim must assert for a change to match it (a limit below or above, one of some values)."""
+
+    __slots__ = FIELDS = ("relation", "attribute", "values_any", "below", "above", "bound")
     relation: str
     attribute: str
-    values_any: tuple[str, ...] = ()
-    below: float | None = None  # limits: the claim's quantity is smaller than this (base units: s, MB, count)
-    above: float | None = None  # limits: the claim's quantity is larger than this ("at least 1 minute" when 0 is allowed)
-    bound: str | None = None  # limits: only a stated maximum ("max") or minimum ("min")
+    values_any: tuple[str, ...]
+    below: float | None  # limits: the claim's quantity is smaller than this (base units: s, MB, count)
+    above: float | None  # limits: the claim's quantity is larger than this ("at least 1 minute" when 0 is allowed)
+    bound: str | None  # limits: only a stated maximum ("max") or minimum ("min")
+
+    def __init__(self, relation: str, attribute: str, values_any: tuple[str, ...] = (), below: float | None = None,
+                 above: float | None = None, bound: str | None = None):
+        self._fill(relation, attribute, values_any, below, above, bound)
 
 
-@dataclass(frozen=True)
-class Matcher:
+class Matcher(FrozenValue):
+    """What a sentence must say for a change to apply to it: its subject, words, an assertion."""
+
+    __slots__ = FIELDS = ("mentions", "words_all", "words_any", "words_none", "assertion", "any_of", "literals")
+    HIDDEN = frozenset({"literals"})
     mentions: tuple[str, ...]
-    words_all: tuple[re.Pattern[str], ...] = ()
-    words_any: re.Pattern[str] | None = None
-    words_none: re.Pattern[str] | None = None  # a sentence with one of these already has it right
-    assertion: AssertionPattern | None = None
-    any_of: tuple[Matcher, ...] = ()
+    words_all: tuple[re.Pattern[str], ...]
+    words_any: re.Pattern[str] | None
+    words_none: re.Pattern[str] | None  # a sentence with one of these already has it right
+    assertion: AssertionPattern | None
+    any_of: tuple[Matcher, ...]
     # what a text must hold for ``words_all`` and ``words_any`` to be found in it, worked out once from
     # their words: for each of those patterns, the words (lower case, a final "*" dropped) of which the
-    # text holds one where the pattern is found (only patterns of ASCII words: ``match.may_match``)
-    literals: tuple[tuple[str, ...], ...] = field(default=(), compare=False, repr=False)
+    # text holds one where the pattern is found (only patterns of ASCII words: ``match.may_match``);
+    # made from the words, so it is equal wherever they are
+    literals: tuple[tuple[str, ...], ...]
+
+    def __init__(
+        self, mentions: tuple[str, ...], words_all: tuple[re.Pattern[str], ...] = (),
+        words_any: re.Pattern[str] | None = None, words_none: re.Pattern[str] | None = None,
+        assertion: AssertionPattern | None = None, any_of: tuple[Matcher, ...] = (),
+        literals: tuple[tuple[str, ...], ...] = (),
+    ):
+        self._fill(mentions, words_all, words_any, words_none, assertion, any_of, literals)
 
     @property
     def mentions_only(self) -> bool:
@@ -77,8 +96,13 @@ class Matcher:
         return not (self.words_all or self.words_any or self.assertion or self.any_of)
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(FrozenValue):
+    """A dated, sourced change to AWS (changes.yaml) and what an outdated claim about it looks like."""
+
+    __slots__ = FIELDS = (
+        "id", "kind", "subject", "effective", "fact", "source", "confidence", "matcher", "date_known", "announced",
+        "replacement", "fix", "once_per_note", "severity", "superseded_by", "covered_by", "family", "event",
+    )
     id: str
     kind: str
     subject: str
@@ -87,20 +111,33 @@ class Change:
     source: str
     confidence: str
     matcher: Matcher | None  # None for naming entries reported by another rule
-    date_known: bool = True
-    announced: date | None = None
-    replacement: str | None = None
-    fix: bool = False
-    once_per_note: bool = False
-    severity: str | None = None
-    superseded_by: str | None = None
-    covered_by: str | None = None
-    family: str | None = None
-    event: str | None = None  # what happened, where the kind's headline ("reached end of life") would overstate it
+    date_known: bool
+    announced: date | None
+    replacement: str | None
+    fix: bool
+    once_per_note: bool
+    severity: str | None
+    superseded_by: str | None
+    covered_by: str | None
+    family: str | None
+    event: str | None  # what happened, where the kind's headline ("reached end of life") would overstate it
+
+    def __init__(
+        self, id: str, kind: str, subject: str, effective: date, fact: str, source: str, confidence: str,
+        matcher: Matcher | None, date_known: bool = True, announced: date | None = None,
+        replacement: str | None = None, fix: bool = False, once_per_note: bool = False, severity: str | None = None,
+        superseded_by: str | None = None, covered_by: str | None = None, family: str | None = None,
+        event: str | None = None,
+    ):
+        self._fill(id, kind, subject, effective, fact, source, confidence, matcher, date_known, announced,
+                   replacement, fix, once_per_note, severity, superseded_by, covered_by, family, event)
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(FrozenValue):
+    """A current limit or capability (facts.yaml) that a claim can contradict."""
+
+    __slots__ = FIELDS = ("id", "subject", "attribute", "fact", "source", "checked", "confidence", "values", "max",
+                          "unit", "floor", "botocore", "unless")
     id: str
     subject: str
     attribute: str
@@ -108,18 +145,26 @@ class Fact:
     source: str
     checked: date
     confidence: str
-    values: tuple[str, ...] = ()
-    max: float | None = None  # base units: the largest value any current variant allows (above: NL602)
-    unit: str | None = None  # "s", "MB" or "count"
-    floor: float | None = None  # base units: the smallest current maximum (a stated maximum below it: NL505)
-    botocore: str | None = None  # id of the botocore-limits.yaml limit the fact rests on
-    unless: re.Pattern[str] | None = None  # words of a variant the fact does not cover ("Oracle")
+    values: tuple[str, ...]
+    max: float | None  # base units: the largest value any current variant allows (above: NL602)
+    unit: str | None  # "s", "MB" or "count"
+    floor: float | None  # base units: the smallest current maximum (a stated maximum below it: NL505)
+    botocore: str | None  # id of the botocore-limits.yaml limit the fact rests on
+    unless: re.Pattern[str] | None  # words of a variant the fact does not cover ("Oracle")
+
+    def __init__(
+        self, id: str, subject: str, attribute: str, fact: str, source: str, checked: date, confidence: str,
+        values: tuple[str, ...] = (), max: float | None = None, unit: str | None = None, floor: float | None = None,
+        botocore: str | None = None, unless: re.Pattern[str] | None = None,
+    ):
+        self._fill(id, subject, attribute, fact, source, checked, confidence, values, max, unit, floor, botocore,
+                   unless)
 
 
-@dataclass(frozen=True)
-class BotocoreLimit:
+class BotocoreLimit(FrozenValue):
     """A limit the installed botocore states (botocore-limits.yaml)."""
 
+    __slots__ = FIELDS = ("id", "subject", "attribute", "service", "where", "docs", "values", "unit")
     id: str
     subject: str
     attribute: str
@@ -129,34 +174,66 @@ class BotocoreLimit:
     values: tuple[float, ...]  # every stated maximum, in base units (shape max, documented values)
     unit: str  # their base unit: "s", "MB" or "count"
 
+    def __init__(self, id: str, subject: str, attribute: str, service: str, where: str, docs: str,
+                 values: tuple[float, ...], unit: str):
+        self._fill(id, subject, attribute, service, where, docs, values, unit)
 
-@dataclass(frozen=True)
-class Entity:
+
+class Entity(FrozenValue):
+    """A name claims are about that the AWS alias table lacks (entities.yaml)."""
+
+    __slots__ = FIELDS = ("name", "forms", "launched", "launch_source")
     name: str
     forms: tuple[str, ...]
-    launched: str | None = None  # when it became generally available, YYYY-MM-DD or YYYY-MM where the day is not
+    launched: str | None  # when it became generally available, YYYY-MM-DD or YYYY-MM where the day is not
     # confirmed ("since 2022 X" is checked against its year)
-    launch_source: str | None = None
+    launch_source: str | None
+
+    def __init__(self, name: str, forms: tuple[str, ...], launched: str | None = None,
+                 launch_source: str | None = None):
+        self._fill(name, forms, launched, launch_source)
 
 
-@dataclass(frozen=True)
-class RetiredClient:
+class RetiredClient(FrozenValue):
+    """A service whose botocore client is gone (retired-clients.yaml)."""
+
+    __slots__ = FIELDS = ("client", "names", "removed_in", "removed_on")
     client: str
     names: tuple[str, ...]  # the names notes use for it
     removed_in: str
     removed_on: date
 
+    def __init__(self, client: str, names: tuple[str, ...], removed_in: str, removed_on: date):
+        self._fill(client, names, removed_in, removed_on)
 
-@dataclass
-class Knowledge:
+
+class Knowledge(Value):
+    """The whole knowledge base, as ``load`` reads it (or a test builds it)."""
+
+    __slots__ = FIELDS = ("changes", "facts", "entities", "retired", "retired_compared", "umbrellas", "limits",
+                          "limits_version")
     changes: list[Change]
     facts: list[Fact]
     entities: list[Entity]
     retired: list[RetiredClient]
-    retired_compared: dict[str, Any] = field(default_factory=dict)
-    umbrellas: frozenset[str] = frozenset()
-    limits: dict[str, BotocoreLimit] = field(default_factory=dict)
-    limits_version: str = ""  # the botocore release botocore-limits.yaml was derived from
+    retired_compared: dict[str, Any]
+    umbrellas: frozenset[str]
+    limits: dict[str, BotocoreLimit]
+    limits_version: str  # the botocore release botocore-limits.yaml was derived from
+
+    def __init__(
+        self, changes: list[Change], facts: list[Fact], entities: list[Entity], retired: list[RetiredClient],
+        retired_compared: dict[str, Any] | None = None, umbrellas: frozenset[str] = frozenset(),
+        limits: dict[str, BotocoreLimit] | None = None, limits_version: str = "",
+    ):
+        self.changes = changes
+        self.facts = facts
+        self.entities = entities
+        self.retired = retired
+        self.retired_compared = {} if retired_compared is None else retired_compared
+        self.umbrellas = umbrellas
+        self.limits = {} if limits is None else limits
+        self.limits_version = limits_version
 
     def botocore_says(self, limit_id: str | None) -> str:
         """"botocore 1.44.8 (lambda CreateFunction MemorySize) allows up to 32 GB. ", or "" without a limit."""
