@@ -12,6 +12,7 @@ import pytest
 
 from notelint.aws.calls import Found
 from notelint.aws.catalog import Service
+from notelint.aws.names import Entry, Mention
 from notelint.aws.hyperparameters import Algorithm
 from notelint.aws.operations import OpToken
 from notelint.aws.text import Run
@@ -23,7 +24,14 @@ from notelint.files import NoteFile
 from notelint.finding import Digest, Edit, Finding, Fix, Related
 from notelint.frontmatter import Field, FrontMatter
 from notelint.claims.knowledge import AssertionPattern, BotocoreLimit, Change, Entity, Fact, Knowledge, Matcher, RetiredClient
+from notelint.claims.assertions import Assertion
+from notelint.claims.extract import BoundAssertion
+from notelint.claims.staleness import Dating, _ActiveChanges, _Entry
 from notelint.htmltext import ItemText
+from notelint.spelling.check import Problem
+from notelint.spelling.confusion import Confusion, Counts
+from notelint.spelling.context import Confusable, Hit
+from notelint.spelling.names import NameHit
 from notelint.note import Block, BlockKind, Claim, ClaimKind, CodeBlock, CodeKind, Html, ListItem, Note, TableRow
 from notelint.rule import Context, Rule
 from notelint.suppressions import Directive, Suppressions
@@ -36,7 +44,9 @@ WRITTEN_OUT = [Selection, Config, Diagnostic, FixOut, Location, TextEdit, NoteFi
                NoteSummary, RunResult, OutputContext, Plan, Edit, Fix, Digest, Related, Finding, Field, FrontMatter,
                Directive, Suppressions, Context, Rule, Run, Found, OpToken, ItemText, Service, Algorithm,
                NameMention, Subject, Statement, Block, ListItem, Claim, CodeBlock, TableRow, Html, Note,
-               AssertionPattern, Matcher, Change, Fact, BotocoreLimit, Entity, RetiredClient, Knowledge]
+               AssertionPattern, Matcher, Change, Fact, BotocoreLimit, Entity, RetiredClient, Knowledge,
+               Assertion, BoundAssertion, Dating, _Entry, _ActiveChanges, Problem, Counts, Confusion, Confusable, Hit,
+               NameHit, Entry, Mention]
 
 
 @pytest.mark.parametrize("cls", WRITTEN_OUT, ids=lambda cls: cls.__name__)

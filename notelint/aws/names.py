@@ -13,7 +13,6 @@ Two readers share one index built from the catalog:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, filterfalse
 from operator import or_
@@ -24,6 +23,7 @@ from notelint.aws.text import glued
 from notelint.memo import TextMemo
 from notelint.rule import Context
 from notelint.spelling.suggest import distance
+from notelint.values import FrozenValue
 
 # a word of ASCII letters and digits with a letter in it, from its first character: a letter and
 # what follows, or digits not after a digit ((?<!\d\d): a long run of digits is tried once, not from
@@ -111,36 +111,55 @@ def _at_sentence_start(text: str, end: int) -> bool:
     return _SENTENCE_START.search(text, max(start - 1, 0), end) is not None
 
 
-@dataclass(frozen=True)
-class Entry:
+# values written out, not dataclasses: ``notelint.values`` says why
+class Entry(FrozenValue):
+    """A name the index knows: curated (aliases.yaml), another form of one, or a botocore service label."""
+
+    __slots__ = FIELDS = ("name", "words", "vendor", "services", "english", "loose", "split", "common", "form",
+                          "curated", "canonical", "also_written")
     name: str
     words: tuple[str, ...]  # casefolded words of the name
     vendor: str
     services: tuple[str, ...]
-    english: bool = False
-    loose: bool = False
-    split: bool = False
-    common: bool = False  # everyday English or code even where the service is meant ("glue", "batch")
-    form: bool = False  # another name for a curated entry: read, never reported
-    curated: bool = True
-    canonical: str = ""  # for a form, the curated name it stands for
-    also_written: tuple[str, ...] = ()  # other casings AWS itself uses ("recordIO" beside "RecordIO")
+    english: bool
+    loose: bool
+    split: bool
+    common: bool  # everyday English or code even where the service is meant ("glue", "batch")
+    form: bool  # another name for a curated entry: read, never reported
+    curated: bool
+    canonical: str  # for a form, the curated name it stands for
+    also_written: tuple[str, ...]  # other casings AWS itself uses ("recordIO" beside "RecordIO")
+
+    def __init__(
+        self, name: str, words: tuple[str, ...], vendor: str, services: tuple[str, ...], english: bool = False,
+        loose: bool = False, split: bool = False, common: bool = False, form: bool = False, curated: bool = True,
+        canonical: str = "", also_written: tuple[str, ...] = (),
+    ):
+        self._fill(name, words, vendor, services, english, loose, split, common, form, curated, canonical,
+                   also_written)
 
     @property
     def canonical_name(self) -> str:
         return self.canonical or self.name
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(FrozenValue):
+    """A name found in a text, with the vendor written before it."""
+
+    __slots__ = FIELDS = ("entry", "start", "end", "written", "vendor_start", "vendor_written", "joined",
+                          "sentence_start")
     entry: Entry
     start: int  # of the name (vendor excluded)
     end: int
     written: str
-    vendor_start: int | None = None  # of the vendor prefix written before it
-    vendor_written: str = ""
-    joined: bool = False  # written as one token for a split name, or split for a one-token name
-    sentence_start: bool = False
+    vendor_start: int | None  # of the vendor prefix written before it
+    vendor_written: str
+    joined: bool  # written as one token for a split name, or split for a one-token name
+    sentence_start: bool
+
+    def __init__(self, entry: Entry, start: int, end: int, written: str, vendor_start: int | None = None,
+                 vendor_written: str = "", joined: bool = False, sentence_start: bool = False):
+        self._fill(entry, start, end, written, vendor_start, vendor_written, joined, sentence_start)
 
 
 class NameIndex:

@@ -21,7 +21,8 @@ Attributes: ``hardware`` (cpu, gpu), ``input-format`` (csv, parquet, ...),
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from notelint.values import FrozenValue
 
 HARDWARE = {"cpu": "cpu", "cpus": "cpu", "gpu": "gpu", "gpus": "gpu"}
 
@@ -97,17 +98,26 @@ _ATTRIBUTE_WORDS = {
 _TIME_ATTRIBUTES = ("duration", "retention", "term", "buffer-interval")
 
 
-@dataclass(frozen=True)
-class Assertion:
+class Assertion(FrozenValue):
+    """What a sentence asserts: a relation, an attribute, values or a quantity (written out, not a
+    dataclass: ``notelint.values`` says why)."""
+
+    __slots__ = FIELDS = ("relation", "attribute", "values", "quantity", "unit", "bound", "start", "end", "explicit")
     relation: str  # only | supports | lacks | requires | limit | latest
     attribute: str
-    values: tuple[str, ...] = ()
-    quantity: float | None = None  # limits, in base units (seconds, MB)
-    unit: str | None = None  # "s", "MB" or "count"
-    bound: str | None = None  # "max" | "min"
-    start: int = 0  # offsets into the sentence
-    end: int = 0
-    explicit: bool = True  # limits: the sentence names what is limited ("timeout"), not only a unit
+    values: tuple[str, ...]
+    quantity: float | None  # limits, in base units (seconds, MB)
+    unit: str | None  # "s", "MB" or "count"
+    bound: str | None  # "max" | "min"
+    start: int  # offsets into the sentence
+    end: int
+    explicit: bool  # limits: the sentence names what is limited ("timeout"), not only a unit
+
+    def __init__(
+        self, relation: str, attribute: str, values: tuple[str, ...] = (), quantity: float | None = None,
+        unit: str | None = None, bound: str | None = None, start: int = 0, end: int = 0, explicit: bool = True,
+    ):
+        self._fill(relation, attribute, values, quantity, unit, bound, start, end, explicit)
 
     def key(self) -> tuple:
         return (self.relation, self.attribute, self.values, self.quantity, self.bound)

@@ -12,7 +12,6 @@ only CPU").  Each assertion is bound to the subject written nearest before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Protocol, Sequence
 
@@ -99,10 +98,15 @@ class Subject(FrozenValue):
         fields["inherited"] = inherited
 
 
-@dataclass(frozen=True)
-class BoundAssertion:
+class BoundAssertion(FrozenValue):
+    """An assertion and the subject it is about (written out, not a dataclass: ``notelint.values`` says why)."""
+
+    __slots__ = FIELDS = ("assertion", "subject")
     assertion: Assertion  # offsets into note.text
     subject: str | None  # canonical name of the subject it is about
+
+    def __init__(self, assertion: Assertion, subject: str | None):
+        self._fill(assertion, subject)
 
 
 class Statement(FrozenValue):

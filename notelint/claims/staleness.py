@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Iterator
@@ -38,6 +37,7 @@ from notelint.memo import Memo, TextMemo
 from notelint.note import Block, BlockKind, Kind, Note
 from notelint.rule import Context
 from notelint.schema import reviewed_date
+from notelint.values import FrozenValue, Record
 
 # kinds of finding besides the knowledge base's own kinds (Change.kind)
 NOT_LATEST_GENERATION = "not-latest-generation"  # botocore's EC2 enum lists newer families
@@ -78,10 +78,16 @@ _FAMILY = re.compile(r"\b([A-Za-z]{1,3})(\d{1,2})([a-z]{0,3})(?=\s+(?:instances?
 _ENUM_FAMILY = re.compile(r"^([a-z]+)(\d+)([a-z0-9-]*)\.")
 
 
-@dataclass(frozen=True)
-class Dating:
+class Dating(FrozenValue):
+    """How a claim is out of date, and how the message says when (written out, not a dataclass:
+    ``notelint.values`` says why)."""
+
+    __slots__ = FIELDS = ("status", "phrase")
     status: str  # stale | wrong | outdated
     phrase: str  # how the message says when
+
+    def __init__(self, status: str, phrase: str):
+        self._fill(status, phrase)
 
 
 def dating(change_date: date, date_known: bool, reviewed: date | None, kind: str) -> Dating:
@@ -558,10 +564,10 @@ def _names_by_statement(statements: list[Statement]) -> list[frozenset[str]]:
     return found
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(FrozenValue):
     """An entry in force, with what the per-statement tests read of it worked out once per run."""
 
+    __slots__ = FIELDS = ("change", "matcher", "once_per_note", "acknowledgeable", "in_headings", "mentions_only")
     change: Change
     matcher: Matcher
     once_per_note: bool  # _once_per_note(change)
@@ -569,11 +575,15 @@ class _Entry:
     in_headings: bool  # change.kind in _IN_HEADINGS
     mentions_only: bool  # matcher.mentions_only
 
+    def __init__(self, change: Change, matcher: Matcher, once_per_note: bool, acknowledgeable: bool,
+                 in_headings: bool, mentions_only: bool):
+        self._fill(change, matcher, once_per_note, acknowledgeable, in_headings, mentions_only)
 
-@dataclass(frozen=True, eq=False)
-class _ActiveChanges:
+
+class _ActiveChanges(Record):
     """The knowledge base's entries in force at the as-of date, with what every note's pass reads from them."""
 
+    FIELDS = ("knowledge", "retired_names", "noticed", "candidates", "exams", "retired_by_name", "floors", "launched")
     knowledge: Knowledge  # what they were read from
     retired_names: frozenset[str]  # services whose botocore client is gone, bare
     # the entries a note's notice can acknowledge for the whole note (reported once per note, or a
@@ -588,6 +598,20 @@ class _ActiveChanges:
     retired_by_name: dict[str, RetiredClient]  # services whose client botocore dropped, by name (_retired_findings)
     floors: dict[tuple[str, str], Fact]  # facts with a floor, by subject and attribute (_limit_findings)
     launched: dict[str, Entity]  # entities with a launch date, by name (_launch_findings)
+
+    def __init__(
+        self, knowledge: Knowledge, retired_names: frozenset[str], noticed: dict[str, list[_Entry]],
+        candidates: Memo[frozenset[str], tuple[_Entry, ...]], exams: dict[str, Change],
+        retired_by_name: dict[str, RetiredClient], floors: dict[tuple[str, str], Fact], launched: dict[str, Entity],
+    ):
+        self.knowledge = knowledge
+        self.retired_names = retired_names
+        self.noticed = noticed
+        self.candidates = candidates
+        self.exams = exams
+        self.retired_by_name = retired_by_name
+        self.floors = floors
+        self.launched = launched
 
 
 def _active_changes(knowledge: Knowledge, as_of: date) -> _ActiveChanges:

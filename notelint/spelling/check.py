@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
 
@@ -53,6 +52,7 @@ from notelint.spelling.tokens import (
     units,
 )
 from notelint.spelling.vocab import Vocabulary, entry_words, singulars
+from notelint.values import FrozenValue
 
 UNKNOWN = "unknown"
 MISSPELLED = "misspelled"
@@ -89,14 +89,19 @@ _BlockKey = tuple[str, bool, bool, _Prose]
 _BlockProblem = tuple[str, str, int, Unit, bool]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(FrozenValue):
+    """A word the speller reports (written out, not a dataclass: ``notelint.values`` says why)."""
+
+    __slots__ = FIELDS = ("kind", "word", "start", "end", "unit", "part")
     kind: str  # UNKNOWN, MISSPELLED or MISCASED
     word: str  # as written
     start: int  # offsets into note.text
     end: int
     unit: Unit
     part: bool  # one part of a mixed-case unit ("Docer" of "DocerFile")
+
+    def __init__(self, kind: str, word: str, start: int, end: int, unit: Unit, part: bool):
+        self._fill(kind, word, start, end, unit, part)
 
     @property
     def in_identifier(self) -> bool:

@@ -37,10 +37,10 @@ sources and licences.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from notelint.shipped import data_text
+from notelint.values import FrozenValue
 
 MIN_CONTEXT_RATIO = 100.0
 MIN_GENERATED_RATIO = 1000.0
@@ -63,20 +63,25 @@ _PREDICATE_FOLLOWERS = frozenset({
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[^\sA-Za-z]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Counts:
+# values written out, not dataclasses: ``notelint.values`` says why
+class Counts(FrozenValue):
     """Bigram counts of one word: neighbours before and after it, general and AWS."""
 
+    __slots__ = FIELDS = ("left", "right", "aws_left", "aws_right")
     left: dict[str, int]
     right: dict[str, int]
     aws_left: dict[str, int]
     aws_right: dict[str, int]
 
+    def __init__(self, left: dict[str, int], right: dict[str, int], aws_left: dict[str, int],
+                 aws_right: dict[str, int]):
+        self._fill(left, right, aws_left, aws_right)
 
-@dataclass(frozen=True, slots=True)
-class Confusion:
+
+class Confusion(FrozenValue):
     """A word as written, the word the context wants, and why."""
 
+    __slots__ = FIELDS = ("start", "end", "written", "likely", "before", "after", "generated")
     start: int  # indexes into the text given to ``confusions``
     end: int
     written: str
@@ -84,6 +89,10 @@ class Confusion:
     before: str | None  # the neighbour that speaks for ``likely``
     after: str | None
     generated: bool  # from an edit-distance-1 pair, not a curated set
+
+    def __init__(self, start: int, end: int, written: str, likely: str, before: str | None, after: str | None,
+                 generated: bool):
+        self._fill(start, end, written, likely, before, after, generated)
 
 
 class Model:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import operator
 import re
 import sys
-from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
 from notelint.note import Block
 from notelint.shipped import data_yaml
 from notelint.spelling.check import PROSE_KINDS
+from notelint.values import FrozenValue
 
 # A word, the space after it (one line break at most), and the same word again;
 # neither may be part of a longer token ("--token-code code-from-token", "NS ns.aws").
@@ -38,22 +38,34 @@ _PHRASAL_VERB_BEFORE = re.compile(
 PARTICLES = frozenset({"in", "on", "out", "up", "off", "down", "over", "back"})
 
 
-@dataclass(frozen=True)
-class Confusable:
+# values written out, not dataclasses: ``notelint.values`` says why
+class Confusable(FrozenValue):
+    """A phrase that is a slip for another (confusables.yaml), and why."""
+
+    __slots__ = FIELDS = ("pattern", "correct", "why", "literals", "ignore_case")
     pattern: re.Pattern[str]
     correct: str
     why: str
     # strings every match of the pattern holds (lower case when it ignores case): a text
     # without one of them is not searched (``required_literals``)
-    literals: tuple[str, ...] = ()
-    ignore_case: bool = False  # the pattern's IGNORECASE flag (read once: a flag enum's ``&`` is slow)
+    literals: tuple[str, ...]
+    ignore_case: bool  # the pattern's IGNORECASE flag (read once: a flag enum's ``&`` is slow)
+
+    def __init__(self, pattern: re.Pattern[str], correct: str, why: str, literals: tuple[str, ...] = (),
+                 ignore_case: bool = False):
+        self._fill(pattern, correct, why, literals, ignore_case)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(FrozenValue):
+    """A word found in a block's text."""
+
+    __slots__ = FIELDS = ("start", "end", "text")
     start: int  # indexes into block.text
     end: int
     text: str
+
+    def __init__(self, start: int, end: int, text: str):
+        self._fill(start, end, text)
 
 
 def repeats(block: Block) -> Iterator[tuple[Hit, Hit]]:

@@ -16,25 +16,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 
 from notelint.memo import TextMemo
 from notelint.spelling.suggest import OneEditIndex
 from notelint.spelling.vocab import Vocabulary
+from notelint.values import FrozenValue
 
 _WORD = re.compile(r"(?<![\w./@#$\\-])[A-Za-z]+(?![\w/@#\\-]|\.\w)")
 MIN_EDIT_LETTERS = 6  # a split name one edit away is trusted from this length
 
 
-@dataclass(frozen=True, slots=True)
-class NameHit:
+class NameHit(FrozenValue):
+    """A name found written another way (written out, not a dataclass: ``notelint.values`` says why)."""
+
+    __slots__ = FIELDS = ("start", "end", "written", "name", "exact")
     start: int  # offsets into the text given
     end: int
     written: str
     name: str
     exact: bool  # the letters match the name (only spaces or case differ)
+
+    def __init__(self, start: int, end: int, written: str, name: str, exact: bool):
+        self._fill(start, end, written, name, exact)
 
 
 class NameFinder:
