@@ -101,33 +101,44 @@ def test_shipped_yaml_is_parsed_once(cache, monkeypatch):
 
 
 def test_the_vocabulary_is_stored_and_loaded_back_equal(cache, catalog):
-    from dataclasses import fields
-
     from notelint.spelling import vocab
 
     built = vocab.build(catalog, None)
     loaded = vocab.build(catalog, None)
     assert built is not loaded
-    for item in fields(built):
-        if item.name == "english":
+    for name in built.FIELDS:
+        if name == "english":
             assert set(built.english) == set(loaded.english) and len(loaded.english) > 100_000
         else:
-            assert getattr(built, item.name) == getattr(loaded, item.name), item.name
+            assert getattr(built, name) == getattr(loaded, name), name
     assert loaded.english.get("the") == built.english.get("the")  # frequencies still read on demand
 
 
-def test_english_words_from_sorted_text_answer_as_the_set():
-    from notelint.spelling.vocab import EnglishWords
+def test_sorted_words_answer_as_the_set():
+    from notelint.sortedtable import SortedWords, words_text
 
     words = frozenset({"a", "an", "apple", "applet", "bee", "zebra", "zoo"})
-    text = "\n".join(sorted(words))
-    probes = [*words, "", "ap", "appl", "apples", "b", "zz", "zzz", "Apple", "\n", "a\nan", "é"]
-    searched = EnglishWords(None, None, sorted_text=text)
+    text = words_text(words)
+    assert text == "\n".join(sorted(words)) and words_text(SortedWords(text)) == text
+    probes = [*words, "", "ap", "appl", "apples", "b", "zz", "zzz", "Apple", "\n", "a\nan", "é", None, 3]
+    searched = SortedWords(text)
     for probe in probes:
         assert (probe in searched) == (probe in words), probe
-    assert searched._words is None  # answered by search so far
-    assert len(searched) == len(words) and sorted(searched) == sorted(words)
+    assert searched._set is None  # answered by search so far
+    assert len(searched) == len(words) and sorted(searched) == sorted(words) and searched == words
+    assert searched | {"x"} == words | {"x"} and isinstance(searched - {"a"}, frozenset)
     searched.SEARCHES_BEFORE_SET = 2
     assert "zoo" in searched and "apple" in searched and "ap" not in searched
-    assert searched._words == words  # past the limit: the set is built
-    assert EnglishWords(None, None, sorted_text="")._words is None and "a" not in EnglishWords(None, None)
+    assert searched._set == words  # past the limit: the set is built
+    assert SortedWords("")._set is None and "a" not in SortedWords("") and len(SortedWords("")) == 0
+
+
+def test_english_words_from_sorted_text_answer_as_the_set():
+    from notelint.sortedtable import SortedWords
+    from notelint.spelling.vocab import EnglishWords
+
+    words = frozenset({"a", "an", "apple", "bee"})
+    searched = EnglishWords(None, None, sorted_text="\n".join(sorted(words)))
+    assert isinstance(searched.words, SortedWords) and searched.words == words
+    assert "apple" in searched and "ap" not in searched and len(searched) == 4 and sorted(searched) == sorted(words)
+    assert "a" not in EnglishWords(None, None) and EnglishWords(words, None).words is words

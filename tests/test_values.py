@@ -32,6 +32,7 @@ from notelint.spelling.check import Problem
 from notelint.spelling.confusion import Confusion, Counts
 from notelint.spelling.context import Confusable, Hit
 from notelint.spelling.names import NameHit
+from notelint.spelling.vocab import Vocabulary
 from notelint.note import Block, BlockKind, Claim, ClaimKind, CodeBlock, CodeKind, Html, ListItem, Note, TableRow
 from notelint.rule import Context, Rule
 from notelint.suppressions import Directive, Suppressions
@@ -46,7 +47,7 @@ WRITTEN_OUT = [Selection, Config, Diagnostic, FixOut, Location, TextEdit, NoteFi
                NameMention, Subject, Statement, Block, ListItem, Claim, CodeBlock, TableRow, Html, Note,
                AssertionPattern, Matcher, Change, Fact, BotocoreLimit, Entity, RetiredClient, Knowledge,
                Assertion, BoundAssertion, Dating, _Entry, _ActiveChanges, Problem, Counts, Confusion, Confusable, Hit,
-               NameHit, Entry, Mention]
+               NameHit, Vocabulary, Entry, Mention]
 
 
 @pytest.mark.parametrize("cls", WRITTEN_OUT, ids=lambda cls: cls.__name__)

@@ -25,15 +25,15 @@ every list, so a misspelling that some source happens to contain (botocore has
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import AbstractSet, Any, Iterable, Mapping
 
 from notelint.cache import cache_root, load_json, store_json, store_text
 from notelint.config import Config, ConfigError
 from notelint.derived import stored
 from notelint.shipped import data_text
-from notelint.sortedtable import line_values
+from notelint.sortedtable import SortedWords, words_text
+from notelint.values import FrozenValue
 from notelint.versions import package_version
 
 SCHEMA = 2
@@ -46,22 +46,39 @@ RARE = "rare-words.txt"
 _MAP_LINE = re.compile(r"([a-z]+)->([A-Za-z]+(?: [A-Za-z]+)?)")
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(FrozenValue):
+    """Every word list put together (written out, not a dataclass: ``notelint.values`` says why)."""
+
+    __slots__ = FIELDS = (
+        "english", "domain", "curated", "products", "casing", "misspellings", "operations", "botocore_version",
+        "phrases", "joined", "prose_names", "british", "rare",
+    )
     english: Mapping[str, int]  # lowercase word -> frequency
-    domain: frozenset[str]  # lowercase words of the AWS catalog, curated lists, project settings
+    # (the sets of words are frozensets when built, SortedWords when loaded from the derived-data store)
+    domain: AbstractSet[str]  # lowercase words of the AWS catalog, curated lists, project settings
     curated: frozenset[str]  # the curated lists, casing names and project settings (not the catalog)
     products: Mapping[str, str]  # casefold -> canonical AWS product name (NL3xx owns their case)
     casing: Mapping[str, str]  # casefold -> canonical one-word name with a fixed case (NL2xx checks these)
     misspellings: Mapping[str, str]  # lowercase misspelling -> its one correct form
-    operations: frozenset[str]  # casefolded AWS operation and IAM action names (NL4xx owns them)
-    botocore_version: str = ""
-    phrases: Mapping[str, str] = field(default_factory=dict)  # "apache spark" -> Apache Spark
-    joined: Mapping[str, str] = field(default_factory=dict)  # "dockerhub" -> Docker Hub
-    prose_names: Mapping[str, str] = field(default_factory=dict)  # "python" -> Python (English words too)
-    british: bool = False  # language = "en-GB": a British spelling of a known word is known
-    rare: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "withing" -> (within,): see rare-words.txt
+    operations: AbstractSet[str]  # casefolded AWS operation and IAM action names (NL4xx owns them)
+    botocore_version: str
+    phrases: Mapping[str, str]  # "apache spark" -> Apache Spark
+    joined: Mapping[str, str]  # "dockerhub" -> Docker Hub
+    prose_names: Mapping[str, str]  # "python" -> Python (English words too)
+    british: bool  # language = "en-GB": a British spelling of a known word is known
+    rare: Mapping[str, tuple[str, ...]]  # "withing" -> (within,): see rare-words.txt
 
+    def __init__(
+        self, english: Mapping[str, int], domain: AbstractSet[str], curated: frozenset[str],
+        products: Mapping[str, str], casing: Mapping[str, str], misspellings: Mapping[str, str],
+        operations: AbstractSet[str],
+        botocore_version: str = "", phrases: Mapping[str, str] | None = None, joined: Mapping[str, str] | None = None,
+        prose_names: Mapping[str, str] | None = None, british: bool = False,
+        rare: Mapping[str, tuple[str, ...]] | None = None,
+    ):
+        self._fill(english, domain, curated, products, casing, misspellings, operations, botocore_version,
+                   {} if phrases is None else phrases, {} if joined is None else joined,
+                   {} if prose_names is None else prose_names, british, {} if rare is None else rare)
 
     def knows(self, word: str) -> bool:
         """``word`` (any case) or its singular is a known word."""
@@ -150,45 +167,26 @@ class EnglishWords(Mapping[str, int]):
     (fast to read); ranking suggestions needs the frequencies, a JSON file read
     the first time ``get`` is called, which a clean note never triggers.
 
-    Loaded from the derived-data store, the words come as one sorted text:
-    putting 128,000 words into a set costs ~25 ms, a third of what a one-note
-    ``--no-cache`` run spends outside Python's start, while a clean note asks
-    about a few hundred words.  So the first ``SEARCHES_BEFORE_SET`` questions
-    are answered by binary search in the text (a few microseconds each), and
-    the set is built only for a run that asks more (a folder of notes).
+    Loaded from the derived-data store, the words come as one sorted text
+    (``SortedWords``): a clean note asks about a few hundred words, and
+    putting 128,000 into a set costs ~25 ms, a third of what a one-note
+    ``--no-cache`` run spent outside Python's start.
     """
 
-    SEARCHES_BEFORE_SET = 3_000
-
-    def __init__(self, words: frozenset[str] | None, frequencies_path: Path, *, sorted_text: str = ""):
+    def __init__(self, words: AbstractSet[str] | None, frequencies_path: Path, *, sorted_text: str = ""):
         """``words``, or (None and) ``sorted_text``: the words sorted, one a line."""
-        self._words = words
-        self._text = sorted_text
-        self._searches = 0
+        self.words: AbstractSet[str] = SortedWords(sorted_text) if words is None else words
         self._path = frequencies_path
         self._frequencies: dict[str, int] | None = None
 
     def __contains__(self, word: object) -> bool:
-        if self._words is None:
-            self._searches += 1
-            if self._searches <= self.SEARCHES_BEFORE_SET:
-                return isinstance(word, str) and line_values(self._text, word) is not None
-            self._words = frozenset(self._text.split("\n")) if self._text else frozenset()
-        return word in self._words
+        return word in self.words
 
     def __iter__(self):
-        if self._words is None:
-            return iter(self._text.split("\n") if self._text else ())
-        return iter(self._words)
+        return iter(self.words)
 
     def __len__(self) -> int:
-        if self._words is None:
-            return self._text.count("\n") + 1 if self._text else 0
-        return len(self._words)
-
-    def sorted_text(self) -> str:
-        """The words sorted, one a line (how the derived-data store keeps them)."""
-        return self._text if self._words is None else "\n".join(sorted(self._words))
+        return len(self.words)
 
     def __getitem__(self, word: str) -> int:
         if self._frequencies is None:
@@ -322,17 +320,23 @@ def build(catalog, config: Config | None) -> Vocabulary:
     return _from_plain(stored("spelling-vocabulary", lambda: _plain(_build(catalog, config, project)), inputs=inputs))
 
 
+# the vocabulary's sets of words stored as their sorted text (``SortedWords``)
+_SORTED = ("domain", "operations")
+
+
 def _plain(vocabulary: Vocabulary) -> dict[str, Any]:
     """``vocabulary`` as plain data, to be stored."""
-    plain = {item.name: getattr(vocabulary, item.name) for item in fields(vocabulary)}
+    plain = {name: getattr(vocabulary, name) for name in vocabulary.FIELDS}
     english = vocabulary.english
-    plain["english"] = english.sorted_text() if isinstance(english, EnglishWords) else "\n".join(sorted(english))
+    plain["english"] = words_text(english.words if isinstance(english, EnglishWords) else english)
+    for name in _SORTED:
+        plain[name] = words_text(plain[name])
     return plain
 
 
 def _from_plain(plain: dict[str, Any]) -> Vocabulary:
     english = EnglishWords(None, _frequencies_path(), sorted_text=plain["english"])
-    return Vocabulary(**{**plain, "english": english})
+    return Vocabulary(**{**plain, "english": english, **{name: SortedWords(plain[name]) for name in _SORTED}})
 
 
 def _build(catalog, config: Config | None, project: set[str]) -> Vocabulary:
