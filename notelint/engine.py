@@ -8,7 +8,11 @@ or taken from the result cache): it is parsed, note rules run on it, and every
 corpus rule *collects* a small summary of it.  Corpus rules then compare the
 summaries of the target notes and of the rest of the configured notes
 (context), and report only on targets, so a pre-commit run on one changed note
-still compares it with all the others.
+still compares it with all the others.  A corpus rule reports on a target only
+at what it collected of it: one that collected nothing of any target reports
+nothing, and (in a run of one process without the result cache) the context is
+not read for it.  Checking one note of the shipped notes so skips the claim
+reader on the nine others when the note asserts nothing to compare.
 """
 
 from __future__ import annotations
@@ -89,10 +93,11 @@ class Linter:
             cache.put(key, outcome.diagnostics, outcome.summary)
         return outcome
 
-    def process_context_file(self, file: NoteFile) -> FileOutcome:
-        """A context note, read for the corpus rules only: without the result cache
-        nothing would keep its own findings, so only its summary is made (with the
-        cache on, it is checked whole and stored, for a later run that targets it)."""
+    def process_context_file(self, file: NoteFile, rules: Sequence[Rule] | None = None) -> FileOutcome:
+        """A context note, read for the corpus rules only (``rules``: those of them that
+        need it; all by default): without the result cache nothing would keep its own
+        findings, so only its summary is made (with the cache on, it is checked whole
+        and stored, for a later run that targets it)."""
         if self.cache is not None:
             return self.process_file(file)
         try:
@@ -105,7 +110,7 @@ class Linter:
         try:
             with parallel.time_limit(self.config.file_timeout):
                 note = parse_note(source)
-                outcome.summary = self.summarise(note, outcome)
+                outcome.summary = self.summarise(note, outcome, rules=rules)
         except parallel.FileTimeout:
             outcome.error = self._timed_out(file)
         return outcome
@@ -136,10 +141,11 @@ class Linter:
         outcome.summary = self.summarise(note, outcome, filt)
         return outcome
 
-    def summarise(self, note: Note, outcome: FileOutcome, filt: Suppressions | None = None) -> NoteSummary:
-        """What the corpus rules need of one note, without running its note rules
-        (an editor's workspace index); a corpus rule's crash is reported in ``outcome``."""
-        collected = {rule.code: self._collected(rule, note, outcome) for rule in self.corpus_rules}
+    def summarise(self, note: Note, outcome: FileOutcome, filt: Suppressions | None = None,
+                  rules: Sequence[Rule] | None = None) -> NoteSummary:
+        """What the corpus rules (or these of them) need of one note, without running its note
+        rules (an editor's workspace index); a corpus rule's crash is reported in ``outcome``."""
+        collected = {rule.code: self._collected(rule, note, outcome) for rule in rules or self.corpus_rules}
         return NoteSummary(note.path, tuple(note.source.line_starts()), filt or self._filter_for(note), collected)
 
     # -- a run ---------------------------------------------------------------------
@@ -164,9 +170,15 @@ class Linter:
         result = RunResult(files=len(targets), rules=list(self.rules))
         seen = {str(Path(f.path).absolute()) for f in targets}
         others = [f for f in context if str(Path(f.path).absolute()) not in seen] if self.corpus_rules else []
-        items = [*((f, False) for f in targets), *((f, True) for f in others)]
-        outcomes = parallel.map_files(self._process, items, self.jobs, before_fork=self._prepare_for_workers)
-        target_outcomes, other_outcomes = outcomes[: len(targets)], outcomes[len(targets) :]
+        if self.cache is None and parallel.job_count(self.jobs, len(targets) + len(others)) == 1:
+            # in this process: the targets first, then the context for the corpus rules that need it
+            target_outcomes = [self.process_file(f) for f in targets]
+            needed = self._rules_for_context([o.summary for o in target_outcomes if o.summary is not None])
+            other_outcomes = [self.process_context_file(f, needed) for f in others] if needed else []
+        else:
+            items = [*((f, False) for f in targets), *((f, True) for f in others)]
+            outcomes = parallel.map_files(self._process, items, self.jobs, before_fork=self._prepare_for_workers)
+            target_outcomes, other_outcomes = outcomes[: len(targets)], outcomes[len(targets) :]
         diagnostics: list[Diagnostic] = []
         for outcome in target_outcomes:
             if outcome.error is not None:
@@ -181,6 +193,10 @@ class Linter:
         result.diagnostics = diagnostics
         return result
 
+    def _rules_for_context(self, summaries: Sequence[NoteSummary]) -> list[Rule]:
+        """The corpus rules that collected something of a target (these summaries): only they can report."""
+        return [rule for rule in self.corpus_rules if any(summary.collected.get(rule.code) for summary in summaries)]
+
     def check_corpus(self, summaries: Sequence[NoteSummary], extra: Sequence[NoteSummary] = (),
                      result: RunResult | None = None) -> list[Diagnostic]:
         """Corpus rules over the targets' summaries, with the context's as background."""
@@ -191,7 +207,7 @@ class Linter:
         # changed note that repeats or contradicts it is the one reported
         ordered = [*extra, *summaries]
         diagnostics = []
-        for rule in self.corpus_rules:
+        for rule in self._rules_for_context(summaries):
             digests = [summary.digest(rule.code) for summary in ordered]
             for finding in self._findings(rule, rule.check, digests, "the notes", result):
                 owner = finding.note

@@ -238,6 +238,18 @@ def _corpus_check_crashes(digests, ctx):
     yield from ()
 
 
+def _collect_nothing(note, ctx):
+    CALLS.append("collect nothing " + note.path)
+    return []
+
+
+@rule("NL192", "test-corpus-empty", Severity.WARNING, "Collects nothing of any note.", bad="x", good="y",
+      scope=Scope.CORPUS, collect=_collect_nothing)
+def _corpus_of_nothing(digests, ctx):
+    CALLS.append("compare " + ",".join(d.path for d in digests))
+    yield from ()
+
+
 def _spin_collect(note, ctx):
     _spin()
 
@@ -261,7 +273,8 @@ def _spin() -> None:
         pass
 
 
-OWN = [*RULES, _crashing, _recording, _corpus_collect_crashes, _corpus_check_crashes, _slow_corpus, _slow]
+OWN = [*RULES, _crashing, _recording, _corpus_collect_crashes, _corpus_check_crashes, _slow_corpus, _slow,
+       _corpus_of_nothing]
 
 
 def _own(*codes: str, root=REPO, **settings) -> Linter:
@@ -475,6 +488,30 @@ def test_the_first_file_loads_shared_data_once(tmp_path):
     for _ in range(2):
         assert linter.process_file(NoteFile(tmp_path / "a.md", "a.md")).error is None
     assert CALLS == ["prepare", "collect a.md", "collect a.md"]
+
+
+def test_context_files_are_read_only_for_the_corpus_rules_that_collected_something_of_a_target(tmp_path):
+    """A corpus rule reports on a target only at what it collected of it: one that collected
+    nothing reports nothing, so (one process, no result cache) the context is not read for it."""
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(FRONT + "* one\n")
+    target, context = [NoteFile(tmp_path / "a.md", "a.md")], [NoteFile(tmp_path / "b.md", "b.md")]
+    linter = _own("NL192", "NL112", root=tmp_path)
+    result = linter.run(target, context=context)
+    assert CALLS == ["collect nothing a.md"] and result.errors == []
+    linter = _own("NL192", "NL197", root=tmp_path)
+    linter.run(target, context=context)
+    assert CALLS == ["check a.md", "collect nothing a.md"]
+    linter = _own("NL192", "NL199", root=tmp_path)
+    result = linter.run(target, context=context)
+    assert CALLS == ["prepare", "collect a.md", "collect nothing a.md", "collect b.md"]
+    assert [e.message.split(" at ")[0] for e in result.errors] == [
+        "internal error in rule NL199 (test-corpus): ValueError: compare b.md,a.md"]
+    # with the result cache, a context note is checked whole (and kept for a run that targets it)
+    cached = Linter(Config(root=tmp_path, select=("NL192", "NL197")), OWN, AS_OF, cache=True, jobs=1)
+    CALLS.clear()
+    cached.run(target, context=context)
+    assert sorted(CALLS) == ["check a.md", "check b.md", "collect nothing a.md", "collect nothing b.md"]
 
 
 def test_without_a_corpus_rule_context_files_are_not_read(tmp_path):
