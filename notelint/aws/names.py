@@ -144,10 +144,10 @@ class Entry(FrozenValue):
 
 
 class Mention(FrozenValue):
-    """A name found in a text, with the vendor written before it."""
+    """A name found in a text, with the vendor written before it.  One is made for every name a
+    corpus mentions, so its fields are written into its dict, as ``claims.extract``'s are."""
 
-    __slots__ = FIELDS = ("entry", "start", "end", "written", "vendor_start", "vendor_written", "joined",
-                          "sentence_start")
+    FIELDS = ("entry", "start", "end", "written", "vendor_start", "vendor_written", "joined", "sentence_start")
     entry: Entry
     start: int  # of the name (vendor excluded)
     end: int
@@ -159,7 +159,15 @@ class Mention(FrozenValue):
 
     def __init__(self, entry: Entry, start: int, end: int, written: str, vendor_start: int | None = None,
                  vendor_written: str = "", joined: bool = False, sentence_start: bool = False):
-        self._fill(entry, start, end, written, vendor_start, vendor_written, joined, sentence_start)
+        fields = self.__dict__
+        fields["entry"] = entry
+        fields["start"] = start
+        fields["end"] = end
+        fields["written"] = written
+        fields["vendor_start"] = vendor_start
+        fields["vendor_written"] = vendor_written
+        fields["joined"] = joined
+        fields["sentence_start"] = sentence_start
 
 
 class NameIndex:

@@ -100,9 +100,10 @@ _TIME_ATTRIBUTES = ("duration", "retention", "term", "buffer-interval")
 
 class Assertion(FrozenValue):
     """What a sentence asserts: a relation, an attribute, values or a quantity (written out, not a
-    dataclass: ``notelint.values`` says why)."""
+    dataclass: ``notelint.values`` says why; made for every assertion a corpus holds, so its fields
+    are written into its dict, as ``claims.extract``'s are)."""
 
-    __slots__ = FIELDS = ("relation", "attribute", "values", "quantity", "unit", "bound", "start", "end", "explicit")
+    FIELDS = ("relation", "attribute", "values", "quantity", "unit", "bound", "start", "end", "explicit")
     relation: str  # only | supports | lacks | requires | limit | latest
     attribute: str
     values: tuple[str, ...]
@@ -117,7 +118,16 @@ class Assertion(FrozenValue):
         self, relation: str, attribute: str, values: tuple[str, ...] = (), quantity: float | None = None,
         unit: str | None = None, bound: str | None = None, start: int = 0, end: int = 0, explicit: bool = True,
     ):
-        self._fill(relation, attribute, values, quantity, unit, bound, start, end, explicit)
+        fields = self.__dict__
+        fields["relation"] = relation
+        fields["attribute"] = attribute
+        fields["values"] = values
+        fields["quantity"] = quantity
+        fields["unit"] = unit
+        fields["bound"] = bound
+        fields["start"] = start
+        fields["end"] = end
+        fields["explicit"] = explicit
 
     def key(self) -> tuple:
         return (self.relation, self.attribute, self.values, self.quantity, self.bound)

@@ -99,14 +99,16 @@ class Subject(FrozenValue):
 
 
 class BoundAssertion(FrozenValue):
-    """An assertion and the subject it is about (written out, not a dataclass: ``notelint.values`` says why)."""
+    """An assertion and the subject it is about (written out as the types below are)."""
 
-    __slots__ = FIELDS = ("assertion", "subject")
+    FIELDS = ("assertion", "subject")
     assertion: Assertion  # offsets into note.text
     subject: str | None  # canonical name of the subject it is about
 
     def __init__(self, assertion: Assertion, subject: str | None):
-        self._fill(assertion, subject)
+        fields = self.__dict__
+        fields["assertion"] = assertion
+        fields["subject"] = subject
 
 
 class Statement(FrozenValue):
