@@ -9,6 +9,9 @@ CamelCase words of its note.  Kept instead as one sorted text ("key<TAB>value
 string) and answers the first ``SEARCHES_BEFORE_DICT`` questions by binary
 search (~10 us each); a run that asks more, or walks the whole table, loads the
 dict as before (``whole``), so its answers and its order are the dict's own.
+The first questions are one a ``LINES_A_SEARCH`` keys (``searches_before_loading``),
+about as many searches as loading the dict costs (~400 for a table of 16,000 keys;
+2,000, as before the eleventh session, kept a folder's run searching longer).
 
 ``SortedWords`` does the same for a set of words (a word a line): the spelling
 vocabulary's 128,000 English words, 18,500 AWS operation names and 6,800 domain
@@ -22,16 +25,30 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 _MISSING = object()
 
+# a search costs about what loading (unpickling, or putting into a set) 40 entries does
+LINES_A_SEARCH = 40
+_SAMPLE = 4_096
+
+
+def searches_before_loading(text: str) -> int:
+    """One search for every ``LINES_A_SEARCH`` lines of ``text``.  The lines are counted in
+    the ``_SAMPLE`` characters at its middle and scaled: counting all of them costs ~5
+    instructions a character (17 M for the 3 MB a one-note run loads as sorted text)."""
+    if not text:
+        return 0
+    middle = len(text) // 2
+    sample = text[middle : middle + _SAMPLE]
+    return len(text) * (sample.count("\n") + 1) // len(sample) // LINES_A_SEARCH
+
 
 class SortedTable(Mapping[str, tuple[str, ...]]):
-    SEARCHES_BEFORE_DICT = 2_000
-
     def __init__(self, text: str, whole: Callable[[], Mapping[str, tuple[str, ...]]]):
         """``text`` is ``table_text(whole())``; ``whole`` gives the table as a dict (loaded when needed)."""
         self._text = text
         self._whole = whole
         self._dict: Mapping[str, tuple[str, ...]] | None = None
         self._searches = 0
+        self.SEARCHES_BEFORE_DICT = searches_before_loading(text)
 
     def _table(self) -> Mapping[str, tuple[str, ...]]:
         if self._dict is None:
@@ -66,15 +83,16 @@ class SortedWords(Set[str]):
     """A set of words kept as their sorted text, a word a line: unpickling the text is one string,
     where putting 128,000 words into a set costs ~25 ms.  The first ``SEARCHES_BEFORE_SET`` questions
     are answered by binary search (a few microseconds each); the set is built for a run that asks
-    more (a folder of notes).  Iterating walks the text (sorted) until then."""
-
-    SEARCHES_BEFORE_SET = 3_000
+    more (a folder of notes): one search a ``LINES_A_SEARCH`` words, where a search costs about
+    what putting them into the set would (~3,200 searches for the English words, ~460 for the
+    operation names).  Iterating walks the text (sorted) until then."""
 
     def __init__(self, text: str):
         """``text``: ``words_text(words)``; the words hold no tab or line break."""
         self.text = text
         self._set: frozenset[str] | None = None
         self._searches = 0
+        self.SEARCHES_BEFORE_SET = searches_before_loading(text)
 
     def __contains__(self, word: object) -> bool:
         if self._set is None:

@@ -122,6 +122,9 @@ def test_sorted_words_answer_as_the_set():
     assert text == "\n".join(sorted(words)) and words_text(SortedWords(text)) == text
     probes = [*words, "", "ap", "appl", "apples", "b", "zz", "zzz", "Apple", "\n", "a\nan", "é", None, 3]
     searched = SortedWords(text)
+    assert searched.SEARCHES_BEFORE_SET == 0  # 7 words: a set at once
+    assert 9 <= SortedWords("\n".join(sorted(str(n) for n in range(400)))).SEARCHES_BEFORE_SET <= 11
+    searched.SEARCHES_BEFORE_SET = 100
     for probe in probes:
         assert (probe in searched) == (probe in words), probe
     assert searched._set is None  # answered by search so far

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from notelint.sortedtable import SortedTable, line_values, table_text
+from notelint.sortedtable import SortedTable, line_values, searches_before_loading, table_text
 
 TABLE = {
     "GetObject": ("s3", "mediastore-data"),
@@ -20,22 +20,37 @@ def _unused() -> dict[str, tuple[str, ...]]:
     raise AssertionError("the dict was loaded")
 
 
+def _searched(table: dict[str, tuple[str, ...]], whole=_unused) -> SortedTable:
+    """A table answered by search alone (a table of six keys would load its dict at once)."""
+    searched = SortedTable(table_text(table) or "", whole)
+    searched.SEARCHES_BEFORE_DICT = 10**9
+    return searched
+
+
 def test_the_text_is_one_sorted_line_a_key():
     assert table_text(TABLE) == "Get\tx\nGetObject\ts3\tmediastore-data\nGetObjectAcl\ts3\nListBuckets\ts3\nZeta\naardvark\tlower"
 
 
 @pytest.mark.parametrize("key", sorted(TABLE))
 def test_every_key_is_found_with_its_values(key):
-    table = SortedTable(table_text(TABLE) or "", _unused)
+    table = _searched(TABLE)
     assert table.get(key) == TABLE[key] and table[key] == TABLE[key] and key in table
 
 
 @pytest.mark.parametrize("key", ["", "G", "Ge", "GetObjectA", "GetObjectAclX", "getobject", "A", "zzz", "Zet", "a\tb", "s3"])
 def test_other_keys_are_not_found(key):
-    table = SortedTable(table_text(TABLE) or "", _unused)
+    table = _searched(TABLE)
     assert table.get(key) is None and table.get(key, "default") == "default" and key not in table
     with pytest.raises(KeyError):
         table[key]
+
+
+def test_a_table_is_searched_about_once_a_forty_keys_before_its_dict_loads():
+    keys = {f"Key{n:05}": ("x",) for n in range(18_000)}
+    assert 440 <= SortedTable(table_text(keys) or "", _unused).SEARCHES_BEFORE_DICT <= 460
+    assert SortedTable(table_text(TABLE) or "", _unused).SEARCHES_BEFORE_DICT == 0  # six keys: the dict at once
+    ragged = "\n".join(sorted(f"{n}" * (1 + n % 7) for n in range(40_000)))  # lines of many lengths
+    assert abs(searches_before_loading(ragged) - 1_000) <= 150
 
 
 def test_an_empty_table():
