@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from notelint.spelling.collocation import inflected, load, lowered_runs
-from tests.helpers import FRONT, lint
+from tests.helpers import FRONT, REPO, lint
 
 BODY_LINE = FRONT.count("\n") + 1  # the first line after the front matter
 
@@ -508,7 +508,7 @@ def test_the_model_is_loaded_whole_only_before_workers_are_forked(tmp_path):
     many = Context(date(2026, 12, 2), Config(root=tmp_path), many_notes=True)
     out_of_place_word.prepare(many)
     model = many.shared_data["spelling.collocation"]
-    assert model._one_edit_index is not None and model._rows._index is not None and model._listed is not None
+    assert model._shipped is not None and model._rows._index is not None and model._listed is not None
     assert model._tables("the")[0]._counts is not None and model._tables("of")[1]._counts is not None
     assert model.judge("capability", "provisioned", "mode")[0] == "capacity"
 
@@ -554,3 +554,42 @@ def test_punctuation_ends_a_run_without_touching_a_token():
     assert [run.tokens for run in lowered_runs(text)] == [
         ["in"], ["Then", "e"], ["g"], ["this"], ["stored"], ["ion"], ["SSD"], ["a"], ["data"], ["type"]
     ]
+
+
+def test_the_shipped_neighbours_file_is_what_the_script_writes_from_the_counts():
+    """aws-neighbours.tsv is derived from aws-bigrams.tsv by the code that measures neighbours: a change to
+    either (the counts, ``inflected``, ``MIN_CANDIDATE``, ...) without running the script fails here."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "scripts/build_collocation_neighbours.py", "--check"],
+                          cwd=REPO, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_shipped_neighbours_are_read_for_counted_words_and_measured_for_others(tmp_path, monkeypatch):
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path))
+    measured = load()
+    shipped = load()
+    shipped.load_for_many_notes()
+    assert shipped._shipped is not None and measured._shipped is None
+    words = ["capability", "ion", "heal", "streaming", "relevant", "bit", "monotonously", "fob", "preset", "the"]
+    uncounted = ["endpont", "trainning", "capabilty", "zzzzqq", "sagemakr"]
+    assert not any(measured.count(w) or measured.general(w) for w in uncounted)
+    assert [shipped.neighbours(w) for w in words + uncounted] == [measured.neighbours(w) for w in words + uncounted]
+    assert shipped.neighbours("capability") == ((), ("capacity",))
+    assert shipped.neighbours("heal") == (("deal", "head", "heap", "heat", "real"), ("health", "healthy"))
+    assert not shipped._neighbours.keys() & set(words)  # counted words were read, not measured
+    assert set(uncounted) <= shipped._neighbours.keys()  # the others were measured and kept
+    assert [shipped.candidates(w) for w in words] == [measured.candidates(w) for w in words]
+
+
+def test_neighbours_file_rows_round_trip():
+    from notelint.spelling.collocation import NO_NEIGHBOURS, read_neighbours, write_neighbours
+
+    model = load()
+    words = ["capability", "heal", "zzzzqq", "ion"]
+    text = write_neighbours(model, words)
+    assert "zzzzqq" not in text  # no neighbours: no row
+    read = read_neighbours("# a comment\n" + text)
+    assert [read.get(w, NO_NEIGHBOURS) for w in words] == [model.measure_neighbours(w) for w in words]

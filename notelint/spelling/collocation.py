@@ -38,13 +38,14 @@ from functools import lru_cache
 from itertools import compress, islice
 from operator import not_, or_
 from pathlib import Path
-from typing import Callable, Iterator, Mapping, NamedTuple
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from notelint.memo import Memo, TextMemo
 from notelint.shipped import data_file, data_text
 from notelint.spelling.suggest import OneEditIndex, common_prefix_length, distance, edits1
 
 COUNTS_FILE = "aws-bigrams.tsv"
+NEIGHBOURS_FILE = "aws-neighbours.tsv"  # every counted word's ``Neighbours`` (scripts/build_collocation_neighbours.py)
 MIN_CANDIDATE = 10  # uses in AWS prose for a word to be another's likely form
 STEM = 4  # letters a candidate shares with the word when it is more than one edit away
 MIN_STEM_LETTERS = 6
@@ -145,6 +146,34 @@ class Misplaced(NamedTuple):
     after: str | None
 
 
+# The words ``Model._likely`` weighs a word against: the frequent words one edit away and not a form of
+# it, and its stem variants (``Model._stem_variant``), both as measured.  Plain tuples: the derived-data
+# store keeps only plain data
+Neighbours = tuple[tuple[str, ...], tuple[str, ...]]
+NO_NEIGHBOURS: Neighbours = ((), ())
+
+
+def read_neighbours(text: str) -> dict[str, Neighbours]:
+    """``NEIGHBOURS_FILE``'s rows by word: ``word<TAB>near ...<TAB>variant ...`` (a counted word
+    with no row has none)."""
+    found: dict[str, Neighbours] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, near, variants = line.split("\t")
+            found[word] = (tuple(near.split()), tuple(variants.split()))
+    return found
+
+
+def write_neighbours(model: Model, words: Iterable[str]) -> str:
+    """The rows of ``NEIGHBOURS_FILE`` for ``words``, measured (those with any neighbour)."""
+    rows = []
+    for word in words:
+        near, variants = model.measure_neighbours(word)
+        if near or variants:
+            rows.append(f"{word}\t{' '.join(near)}\t{' '.join(variants)}\n")
+    return "".join(rows)
+
+
 class Model:
     """AWS prose and general English counts, parsed a word at a time."""
 
@@ -162,7 +191,9 @@ class Model:
         self._frequent_words: frozenset[str] = frozenset()
         self._longest = 0  # letters of the longest frequent word
         self._candidates: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-        self._variants: dict[str, tuple[str, ...]] = {}
+        self._neighbours: dict[str, Neighbours] = {}  # measured, by word
+        # every counted word's neighbours, from ``NEIGHBOURS_FILE`` (loaded for many notes; else measured)
+        self._shipped: Mapping[str, Neighbours] | None = None
         self._judged: Memo[tuple[str, str | None, str | None], tuple[str, ...]] = Memo(
             lambda key: self._likely(*key), JUDGED_KEPT)
         self._one_edit_index: OneEditIndex | None = None
@@ -172,15 +203,17 @@ class Model:
 
     def load_for_many_notes(self) -> None:
         """Load now what a run over many notes asks for anyway: the row index, every listed pair, the
-        frequent words and their one-edit index, and the followers of the function words (every note's
-        commonest neighbours), parsed.  Called before worker processes are forked, which then share it
+        frequent words, every counted word's neighbours (``NEIGHBOURS_FILE``), and the followers of the
+        function words (every note's commonest neighbours), parsed.  Called before worker processes are forked, which then share it
         instead of each building it (~0.3 s of CPU a worker on a guide)."""
         if isinstance(self._rows, SortedRows):
             self._rows.index()
         self._load_listed()
         self._frequent()
-        if self._one_edit_index is None:
-            self._one_edit_index = OneEditIndex(self._frequent_words)
+        if self._shipped is None:
+            from notelint.derived import stored
+
+            self._shipped = stored("collocation-neighbours", lambda: read_neighbours(data_text("words", NEIGHBOURS_FILE)))
         for word in sorted(FUNCTION_WORDS):
             for followers in self._tables(word):
                 followers.parse()
@@ -222,26 +255,43 @@ class Model:
         its first ``STEM`` letters and about its length, to be measured only if the context asks for them."""
         found = self._candidates.get(word)
         if found is None:
-            _, stems = self._frequent()
-            if len(word) > self._longest + MAX_STEM_EDITS + 1:
-                return (), ()  # no frequent word is near it (and its edits would cost time quadratic in its length)
-            near = tuple(sorted(c for c in self._one_edit_frequent(word) if c != word and not inflected(word, c)))
-            group: tuple[str, ...] = ()
-            if len(word) >= MIN_STEM_LETTERS or (len(word) >= STEM and not self.count(word)):
-                group = tuple(
-                    other for other in stems.get(word[:STEM], ())
-                    if other not in near and other != word and abs(len(other) - len(word)) <= MAX_STEM_EDITS + 1
-                )
-            found = self._candidates[word] = (near, group)
+            near = self.neighbours(word)[0]
+            found = self._candidates[word] = (near, self._stem_group(word, near))
         return found
 
-    def _stem_variants(self, word: str) -> tuple[str, ...]:
-        """The words of ``word``'s second group of candidates that are stem variants of it (once per word:
-        a sixth of them are, and measuring is cheaper than asking the counts about each)."""
-        found = self._variants.get(word)
+    def neighbours(self, word: str) -> Neighbours:
+        """``word``'s candidates in ``_likely``: the frequent words one edit away, and the stem variants.
+        A counted word's are read from the shipped table once it is loaded (measuring them was two
+        thirds of judging a guide's words, and each worker measured the same words again)."""
+        shipped = self._shipped
+        if shipped is not None and self._fields(word) is not None:
+            return shipped.get(word, NO_NEIGHBOURS)
+        found = self._neighbours.get(word)
         if found is None:
-            found = self._variants[word] = tuple(o for o in self.candidates(word)[1] if self._stem_variant(word, o))
+            found = self._neighbours[word] = self.measure_neighbours(word)
         return found
+
+    def measure_neighbours(self, word: str) -> Neighbours:
+        """``neighbours(word)`` measured from the counts (what ``scripts/build_collocation_neighbours.py``
+        writes for every counted word)."""
+        frequent, _ = self._frequent()
+        if len(word) > self._longest + MAX_STEM_EDITS + 1:
+            return NO_NEIGHBOURS  # no frequent word is near it (and its edits would cost time quadratic in its length)
+        near = tuple(sorted(c for c in self._one_edit_frequent(word) if c != word and not inflected(word, c)))
+        variants = tuple(o for o in self._stem_group(word, near) if self._stem_variant(word, o))
+        return (near, variants) if near or variants else NO_NEIGHBOURS
+
+    def _stem_group(self, word: str, near: tuple[str, ...]) -> tuple[str, ...]:
+        """The frequent words with ``word``'s first ``STEM`` letters and about its length, but for ``near``."""
+        _, stems = self._frequent()
+        if len(word) > self._longest + MAX_STEM_EDITS + 1:
+            return ()
+        if len(word) >= MIN_STEM_LETTERS or (len(word) >= STEM and not self.count(word)):
+            return tuple(
+                other for other in stems.get(word[:STEM], ())
+                if other not in near and other != word and abs(len(other) - len(word)) <= MAX_STEM_EDITS + 1
+            )
+        return ()
 
     def _one_edit_frequent(self, word: str) -> set[str]:
         """The frequent words one edit from ``word``: from its generated edits for the first
@@ -335,7 +385,7 @@ class Model:
         return self._judged((word, before, after))
 
     def _likely(self, word: str, before: str | None, after: str | None) -> tuple[str, ...]:
-        one_edit, stem_variants = self.candidates(word)[0], self._stem_variants(word)
+        one_edit, stem_variants = self.neighbours(word)
         if not one_edit and not stem_variants:
             return ()  # (most words: nothing to weigh the word against)
         # every test below needs AWS prose to write a candidate beside a neighbour: the candidates listed
