@@ -513,35 +513,53 @@ def test_the_model_is_loaded_whole_only_before_workers_are_forked(tmp_path):
     assert model.judge("capability", "provisioned", "mode")[0] == "capacity"
 
 
-def test_every_listed_pair_is_in_the_set_and_nothing_else():
-    """The set a run over many notes tests pairs against answers as the two fields of the first word's row do."""
-    from notelint.spelling.collocation import listed_pairs
+def test_every_listed_follower_is_in_the_table_and_nothing_else():
+    """The followers a run over many notes tests pairs against answer as the two fields of the first word's row do."""
+    from notelint.spelling.collocation import NO_FOLLOWERS, listed_followers
 
     model = load()
     rows = model._rows.index()
-    listed = listed_pairs(rows)
+    followers = listed_followers(rows)
     firsts = sorted(rows)[::211] + ["the", "of", "provisioned", "stored", "capacity", "zzzzqq"]
     seconds = sorted(rows)[::1013] + ["mode", "in", "ion", "capacity", "capability", "data", "", "it's", "zzzzqq"]
-    asked = [f"{first} {second}" for first in firsts for second in seconds]
-    asked += [f"{first} {item.rpartition(':')[0]}" for first in firsts for item in rows.get(first, "0\t\t0\t").split("\t")[1].split()]
-    assert any(pair in listed for pair in asked) and not all(pair in listed for pair in asked)
-    assert [pair in listed for pair in asked] == [model._listed_pair(pair) for pair in asked]
+    asked = [(first, second) for first in firsts for second in seconds]
+    asked += [(first, item.rpartition(":")[0]) for first in firsts for item in rows.get(first, "0\t\t0\t").split("\t")[1].split()]
+    answers = [second in followers.get(first, NO_FOLLOWERS) for first, second in asked]
+    assert any(answers) and not all(answers)
+    assert answers == [model._listed_in_fields(first, second) for first, second in asked]
+    assert all(followers.values())  # a word with no follower has no entry
+    # each word is one object wherever it is listed, so the derived-data store pickles it once
+    assert followers["the"] & followers["a"] and all(
+        next(w for w in followers["a"] if w == shared) is shared for shared in list(followers["the"] & followers["a"])[:50]
+    )
 
 
-def test_pairs_are_tested_in_the_fields_until_many_are_asked_then_in_one_set(monkeypatch, tmp_path):
+def test_pairs_are_tested_in_the_fields_until_many_are_asked_then_in_one_table(monkeypatch, tmp_path):
     from notelint.spelling import collocation
 
     monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(collocation, "PAIRS_BEFORE_SET", 10)
     model = load()
-    asked = ["provisioned capacity", "capacity mode", "provisioned capability", "stored in", "stored ion", "ion ssd"]
-    first = model.pair_test(6)
+    asked = [("provisioned", "capacity"), ("capacity", "mode"), ("provisioned", "capability"), ("stored", "in"),
+             ("stored", "ion"), ("ion", "ssd")]
+    answers = [model.listed(first, second) for first, second in asked]
     assert model._listed is None
-    answers = [first(pair) for pair in asked]
     assert answers == [True, True, False, True, False, False]
-    second = model.pair_test(6)  # 12 pairs asked: past the threshold
-    assert model._listed is not None and [second(pair) for pair in asked] == answers
+    run = ["provisioned", "capacity", "mode", "stored", "ion", "ssd"]
+    assert model.listed_after(run) == [True, True, False, False, False] and model._listed is not None  # 11 asked
+    assert [model.listed(first, second) for first, second in asked] == answers
+    assert model.listed_after(run) == [True, True, False, False, False]
+    assert model.listed_after(["alone"]) == [] and model.listed_after([]) == []
     assert model.seen("capacity", "provisioned", None) and not model.seen("capability", "provisioned", "zzzzqq")
+
+
+def test_listed_after_answers_in_the_fields_as_in_the_table(tmp_path, monkeypatch):
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path))
+    fields, table = load(), load()
+    table.load_for_many_notes()
+    run = "the provisioned capability mode of an endpoint is stored ion ssd zzzzqq and it's fine".split()
+    assert fields.listed_after(run) == table.listed_after(run)
+    assert fields._listed is None and table._listed is not None
 
 
 def test_punctuation_ends_a_run_without_touching_a_token():

@@ -35,7 +35,7 @@ import mmap
 import re
 import sys
 from functools import lru_cache
-from itertools import compress, islice
+from itertools import compress, islice, repeat
 from operator import not_, or_
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
@@ -151,6 +151,7 @@ class Misplaced(NamedTuple):
 # store keeps only plain data
 Neighbours = tuple[tuple[str, ...], tuple[str, ...]]
 NO_NEIGHBOURS: Neighbours = ((), ())
+NO_FOLLOWERS: frozenset[str] = frozenset()
 
 
 def read_neighbours(text: str) -> dict[str, Neighbours]:
@@ -198,7 +199,7 @@ class Model:
             lambda key: self._likely(*key), JUDGED_KEPT)
         self._one_edit_index: OneEditIndex | None = None
         self._one_edit_asked = 0
-        self._listed: frozenset[str] | None = None  # every listed pair, "first second" (``listed_pairs``)
+        self._listed: dict[str, frozenset[str]] | None = None  # every word's listed followers (``listed_followers``)
         self._pairs_asked = 0
 
     def load_for_many_notes(self) -> None:
@@ -340,35 +341,47 @@ class Model:
 
     def seen(self, word: str, before: str | None, after: str | None) -> bool:
         """AWS prose or English writes ``word`` beside a neighbour: then it is used so."""
-        listed = self.pair_test(2)
-        return before is not None and listed(f"{before} {word}") or after is not None and listed(f"{word} {after}")
+        return before is not None and self.listed(before, word) or after is not None and self.listed(word, after)
 
-    def pair_test(self, asked: int) -> Callable[[str], bool]:
-        """A test of whether AWS prose or English writes two words side by side, asked of the string
-        ``"first second"``.  ``asked``: how many pairs the caller is about to test.  The first
-        ``PAIRS_BEFORE_SET`` pairs of a process are looked up in the first word's fields (a note asks
-        a few thousand); then every listed pair is loaded as one set (``listed_pairs``, from the
-        derived-data store: ~80 ms), which ``misplaced`` asks in C for a whole run of words at once
-        (picking a fifth of the SageMaker guide's words to judge took 0.16 s of CPU, now 0.10 s)."""
-        listed = self._listed
-        if listed is None:
-            self._pairs_asked += asked
-            if self._pairs_asked <= PAIRS_BEFORE_SET:
-                return self._listed_pair
-            listed = self._load_listed()
-        return listed.__contains__
+    def listed(self, first: str, second: str) -> bool:
+        """Whether AWS prose or English writes ``second`` right after ``first``."""
+        followers = self._every_follower(1)
+        if followers is None:
+            return self._listed_in_fields(first, second)
+        return second in followers.get(first, NO_FOLLOWERS)
 
-    def _listed_pair(self, pair: str) -> bool:
-        first, _, second = pair.rpartition(" ")  # (a listed word holds no space)
+    def _listed_in_fields(self, first: str, second: str) -> bool:
         aws, general = self._right.get(first) or self._tables(first)
         return second in aws or second in general
 
-    def _load_listed(self) -> frozenset[str]:
+    def listed_after(self, words: list[str]) -> list[bool]:
+        """``listed`` for each word of ``words`` and the next, asked in C once every listed pair is loaded
+        (``misplaced`` asks it of whole runs: most words are seen beside a neighbour)."""
+        followers = self._every_follower(len(words) - 1)
+        if followers is None:
+            return list(map(self._listed_in_fields, words, islice(words, 1, None)))
+        return list(map(frozenset.__contains__, map(followers.get, words, repeat(NO_FOLLOWERS)), islice(words, 1, None)))
+
+    def _every_follower(self, asked: int) -> dict[str, frozenset[str]] | None:
+        """Every word's listed followers (``listed_followers``), or None while they are looked up in the
+        first word's fields.  ``asked``: how many pairs the caller is about to test.  The first
+        ``PAIRS_BEFORE_SET`` pairs of a process are looked up in the fields (a note asks a few thousand);
+        then every word's followers are loaded as frozensets (from the derived-data store: ~35 ms), which
+        ``listed_after`` tests in C without building a string of each pair."""
+        followers = self._listed
+        if followers is None:
+            self._pairs_asked += asked
+            if self._pairs_asked <= PAIRS_BEFORE_SET:
+                return None
+            followers = self._load_listed()
+        return followers
+
+    def _load_listed(self) -> dict[str, frozenset[str]]:
         if self._listed is None:
             from notelint.derived import stored
 
             rows = self._rows
-            self._listed = stored("collocation-pairs", lambda: listed_pairs(rows))
+            self._listed = stored("collocation-followers", lambda: listed_followers(rows))
         return self._listed
 
     def judge(self, word: str, before: str | None, after: str | None) -> tuple[str, ...]:
@@ -390,16 +403,16 @@ class Model:
             return ()  # (most words: nothing to weigh the word against)
         # every test below needs AWS prose to write a candidate beside a neighbour: the candidates listed
         # beside neither are passed over by one look-up each (most are)
-        listed = self.pair_test(2 * (len(one_edit) + len(stem_variants)))
+        listed = self.listed
         near = [
             other for other in one_edit
-            if before is not None and listed(f"{before} {other}") or after is not None and listed(f"{other} {after}")
+            if before is not None and listed(before, other) or after is not None and listed(other, after)
         ]
         # a stem variant is measured only when a neighbour is seen often beside it (few are)
         variants = [
             other for other in stem_variants
-            if before is not None and listed(f"{before} {other}") and self.pair(before, other) >= MIN_STRONG
-            or after is not None and listed(f"{other} {after}") and self.pair(other, after) >= MIN_STRONG
+            if before is not None and listed(before, other) and self.pair(before, other) >= MIN_STRONG
+            or after is not None and listed(other, after) and self.pair(other, after) >= MIN_STRONG
         ]
         if not near and not variants:
             return ()
@@ -449,17 +462,19 @@ class Model:
         return rare and "fixed" in sides and "against" not in sides
 
 
-def listed_pairs(rows: Mapping[str, str] | SortedRows) -> frozenset[str]:
-    """Every pair of words the counts file lists, AWS prose's and English's, as ``"first second"``
-    (369,000 strings, ~40 MB: loaded for a run over many notes)."""
-    found: list[str] = []
+def listed_followers(rows: Mapping[str, str] | SortedRows) -> dict[str, frozenset[str]]:
+    """The words the counts file lists right after each word, AWS prose's and English's together
+    (a listed word with none has no entry).  Each word is one string object wherever it appears,
+    so that the derived-data store pickles it once (loading takes ~35 ms, where 369,000 pair
+    strings took ~90 ms)."""
+    same: dict[str, str] = {}
+    found: dict[str, frozenset[str]] = {}
     for first, row in (rows.index() if isinstance(rows, SortedRows) else rows).items():
         _, aws, _, general = row.split("\t")
-        prefix = first + " "
-        for field in (aws, general):
-            if field:
-                found.extend(prefix + item.rpartition(":")[0] for item in field.split(" "))
-    return frozenset(found)
+        if aws or general:
+            seconds = [item.rpartition(":")[0] for field in (aws, general) if field for item in field.split(" ")]
+            found[same.setdefault(first, first)] = frozenset(same.setdefault(w, w) for w in seconds)
+    return found
 
 
 def _pairs(field: str) -> dict[str, str]:
@@ -720,7 +735,7 @@ def misplaced(text: str, model: Model, skip: Callable[[str], bool]) -> Iterator[
         tokens = run.tokens
         # whether each pair of neighbours is listed, tested in C: most words are seen beside a neighbour
         # (``Model.seen`` for every word at once), and only the others are read one by one
-        listed = list(map(model.pair_test(last), map(" ".join, zip(words, islice(words, 1, None)))))
+        listed = model.listed_after(words)
         for index in compress(range(last + 1), map(not_, map(or_, [False, *listed], [*listed, False]))):
             token = tokens[index]
             if len(token) < MIN_LETTERS or token in FUNCTION_WORDS or not token.islower() or skip(token):
