@@ -21,9 +21,10 @@ words, which a one-note run asks about a few dozen times each.
 from __future__ import annotations
 
 from collections.abc import Set
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 _MISSING = object()
+_S = TypeVar("_S")
 
 # a search costs about what loading (unpickling, or putting into a set) 40 entries does
 LINES_A_SEARCH = 40
@@ -113,8 +114,8 @@ class SortedWords(Set[str]):
         return len(self._set)
 
     @classmethod
-    def _from_iterable(cls, words: Iterable[str]) -> frozenset[str]:
-        return frozenset(words)  # what ``|``, ``&`` and ``-`` make: a plain set
+    def _from_iterable(cls, it: Iterable[_S]) -> frozenset[_S]:
+        return frozenset(it)  # what ``|``, ``&`` and ``-`` make: a plain set
 
 
 def words_text(words: Iterable[str]) -> str:
