@@ -166,15 +166,24 @@ def _to_unicode(host: str) -> str:
     return _map_domain(host, lambda label: label[4:].lower().encode("ascii").decode("punycode") if label.startswith("xn--") else label)
 
 
-@lru_cache(maxsize=4096)
-def normalize_link(url: str) -> str:
-    """A link's destination as its href: percent-encoded, the host punycoded."""
+def _parsed(url: str, recode_host: Callable[[str], str]) -> Any:
+    """mdurl's parse of a URL, its host recoded (of http, https, mailto and "//" URLs only:
+    another scheme's "host" may be no host at all, as in ``skype:name``)."""
     import mdurl
 
     parsed = mdurl.parse(url, slashes_denote_host=True)
     if parsed.hostname and (not parsed.protocol or parsed.protocol in _RECODE_HOSTNAME_FOR):
         with suppress(Exception):
-            parsed = parsed._replace(hostname=_to_ascii(parsed.hostname))
+            parsed = parsed._replace(hostname=recode_host(parsed.hostname))
+    return parsed
+
+
+@lru_cache(maxsize=4096)
+def normalize_link(url: str) -> str:
+    """A link's destination as its href: percent-encoded, the host punycoded."""
+    import mdurl
+
+    parsed = _parsed(url, _to_ascii)
     if not parsed.hostname or ":" not in parsed.hostname:
         return str(mdurl.encode(mdurl.format(parsed)))
     return str(
@@ -196,11 +205,7 @@ def normalize_link_text(url: str) -> str:
     """A URL as it is shown: percent escapes decoded (not ``%25``), the host decoded."""
     import mdurl
 
-    parsed = mdurl.parse(url, slashes_denote_host=True)
-    if parsed.hostname and (not parsed.protocol or parsed.protocol in _RECODE_HOSTNAME_FOR):
-        with suppress(Exception):
-            parsed = parsed._replace(hostname=_to_unicode(parsed.hostname))
-    return str(mdurl.decode(mdurl.format(parsed), mdurl.DECODE_DEFAULT_CHARS + "%"))
+    return str(mdurl.decode(mdurl.format(_parsed(url, _to_unicode)), mdurl.DECODE_DEFAULT_CHARS + "%"))
 
 
 def valid_link(url: str) -> bool:
