@@ -622,8 +622,8 @@ class _Builder:
             line = self.text[start : self.line_offset(first + 1)].rstrip("\n").lstrip(" \t")
             info = line.lstrip(line[:1])  # what follows the fence's run of backticks or tildes
             self._code(CodeKind.FENCE, info, content, first, after, first + 1)
-        else:
-            self._code(CodeKind.INDENTED, "", content, first, after, first)
+        else:  # (markdown-it ended an indented block's text with a line break, at the file's end too)
+            self._code(CodeKind.INDENTED, "", content if content.endswith("\n") or not content else content + "\n", first, after, first)
 
     def _code(self, kind: CodeKind, info: str, content: str, first: int, after: int, body: int) -> None:
         lines = content.split("\n")
@@ -703,7 +703,8 @@ class _Builder:
         source = self.text[start : leaf[-1][2]]
         # (a cell with an escaped pipe is not a copy of its source in markdown-it's reading: each
         # of its characters was mapped on its own)
-        per_char = kind is BlockKind.CELL and "\\|" in self.text[max(start - 1, 0) : leaf[-1][2]]
+        # (a pipe escaped at a cell's start leaves the rest a literal copy after its backslash)
+        per_char = kind is BlockKind.CELL and "\\|" in source
         key = (self.text[start - 1 : start] + source, kind, per_char)  # (the character before: an escape's backslash)
         known = self._known.get(key)
         html = self.html
@@ -718,7 +719,7 @@ class _Builder:
                 [Segment(s.kind, s.start, s.end, s.src_start + shift, s.src_end + shift, s.href) for s in segments],
             )
         before = len(html)
-        text, pieces, segments = _inline_text(self.text, _tokens(self.text, leaf, per_char, "//" in source or "@" in source),
+        text, pieces, segments = _inline_text(self.text, _tokens(self.text, leaf, kind is BlockKind.CELL, "//" in source or "@" in source),
                                               html, per_char)
         self._known[key] = (start, text, pieces, segments, html[before:])
         return text, pieces, segments
@@ -802,7 +803,7 @@ def _label_end(text: str, start: int, floor: int) -> int:
     return max(floor, start + 2)
 
 
-def _tokens(text: str, leaf: list[tuple[Any, int, int]], escaped_pipes: bool, may_link: bool) -> list[_Token]:
+def _tokens(text: str, leaf: list[tuple[Any, int, int]], cell: bool, may_link: bool) -> list[_Token]:
     """The inline tokens of a leaf block's events, bare URLs found (see ``TEXT`` ...)."""
     tokens: list[_Token] = []
     previous_end = -1  # end of the last event that held text (a backslash after it is an escape's)
@@ -831,6 +832,10 @@ def _tokens(text: str, leaf: list[tuple[Any, int, int]], escaped_pipes: bool, ma
             image_floor = max(image_floor, end)
             continue
         if type(event) is str:
+            gap = text[start : end - 1]
+            kept = gap.rstrip(" ")
+            if kept and not kept.strip(" \t"):  # (markdown-it dropped only the spaces before a line break, not tabs)
+                _add_text(tokens, kept, start, False)
             tokens.append((BREAK, "\n", end - 1, end))
             previous_end = end
             continue
@@ -843,7 +848,7 @@ def _tokens(text: str, leaf: list[tuple[Any, int, int]], escaped_pipes: bool, ma
                 previous_end = end
                 continue
             if start > 0 and text[start - 1] == "\\" and previous_end <= start - 1 and value[:1] in _ASCII_PUNCTUATION \
-                    and text.startswith(value[:1], start) and not (escaped_pipes and value[0] == "|"):
+                    and text.startswith(value[:1], start) and not (cell and value[0] == "|"):
                 tokens.append((UNIT, value[0], start - 1, start + 1))
                 value, start = value[1:], start + 1
                 if not value:
