@@ -18,7 +18,7 @@ derived-data store is warm for the tree) and divide their instruction counts:
 Issue 14's budget ("the SageMaker guide run grows by <= 15 %") is the ratio of
 the two for NL208 and NL209.  Worker processes are not simulated: with two
 workers, each judges the words of its own half, so the whole-process ratio is
-somewhat higher (``farm-bench --vs`` gives that one).
+somewhat higher (``python bench/paired.py --vs`` gives that one).
 """
 
 from __future__ import annotations

@@ -145,3 +145,25 @@ def test_note_dump_hashes_each_note_and_shows_its_canonical_form(tmp_path):
     ]
     assert form["blocks"][3][2] == [["prose", 0, 3, 24, 27, None]]  # the second "Yes": line 5, column 9
     assert form["spans"][1][:2] == [[7, 8], [8, 9]]  # "on" of "- one": line 3, columns 3 and 4
+
+
+def test_paired_times_two_commands_in_turn_and_prints_their_ratio():
+    done = subprocess.run(
+        [sys.executable, "bench/paired.py", "-n", "2", "--warmup", "0", "--vs", f"{sys.executable} -c pass", "--",
+         sys.executable, "-c", "sum(range(3_000_000))"],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    )
+    lines = done.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["A", "B", "A/B cpu", "A/B wall"], done.stdout
+    assert re.match(r"A: cpu \d+\.\d{3} s \(\d+\.\d{3}-\d+\.\d{3}\)  wall .* peak .* MiB .*  n 2: ", lines[0])
+    assert lines[0].endswith("sum(range(3_000_000))'") and lines[1].endswith("-c pass")
+    assert float(lines[2].split()[2]) > 1  # the loop costs more CPU than an empty program
+
+
+def test_paired_stops_when_a_command_fails():
+    done = subprocess.run(
+        [sys.executable, "bench/paired.py", "-n", "1", "--warmup", "0", "--vs", f"{sys.executable} -c pass", "--",
+         sys.executable, "-c", "raise SystemExit(3)"],
+        cwd=REPO, capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 2 and "A exited 3" in done.stderr

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from notelint.spelling.collocation import inflected, load, lowered_runs
-from tests.helpers import FRONT, lint
+from tests.helpers import FRONT, REPO, lint
 
 BODY_LINE = FRONT.count("\n") + 1  # the first line after the front matter
 
@@ -508,40 +508,58 @@ def test_the_model_is_loaded_whole_only_before_workers_are_forked(tmp_path):
     many = Context(date(2026, 12, 2), Config(root=tmp_path), many_notes=True)
     out_of_place_word.prepare(many)
     model = many.shared_data["spelling.collocation"]
-    assert model._one_edit_index is not None and model._rows._index is not None and model._listed is not None
+    assert model._shipped is not None and model._rows._index is not None and model._listed is not None
     assert model._tables("the")[0]._counts is not None and model._tables("of")[1]._counts is not None
     assert model.judge("capability", "provisioned", "mode")[0] == "capacity"
 
 
-def test_every_listed_pair_is_in_the_set_and_nothing_else():
-    """The set a run over many notes tests pairs against answers as the two fields of the first word's row do."""
-    from notelint.spelling.collocation import listed_pairs
+def test_every_listed_follower_is_in_the_table_and_nothing_else():
+    """The followers a run over many notes tests pairs against answer as the two fields of the first word's row do."""
+    from notelint.spelling.collocation import NO_FOLLOWERS, listed_followers
 
     model = load()
     rows = model._rows.index()
-    listed = listed_pairs(rows)
+    followers = listed_followers(rows)
     firsts = sorted(rows)[::211] + ["the", "of", "provisioned", "stored", "capacity", "zzzzqq"]
     seconds = sorted(rows)[::1013] + ["mode", "in", "ion", "capacity", "capability", "data", "", "it's", "zzzzqq"]
-    asked = [f"{first} {second}" for first in firsts for second in seconds]
-    asked += [f"{first} {item.rpartition(':')[0]}" for first in firsts for item in rows.get(first, "0\t\t0\t").split("\t")[1].split()]
-    assert any(pair in listed for pair in asked) and not all(pair in listed for pair in asked)
-    assert [pair in listed for pair in asked] == [model._listed_pair(pair) for pair in asked]
+    asked = [(first, second) for first in firsts for second in seconds]
+    asked += [(first, item.rpartition(":")[0]) for first in firsts for item in rows.get(first, "0\t\t0\t").split("\t")[1].split()]
+    answers = [second in followers.get(first, NO_FOLLOWERS) for first, second in asked]
+    assert any(answers) and not all(answers)
+    assert answers == [model._listed_in_fields(first, second) for first, second in asked]
+    assert all(followers.values())  # a word with no follower has no entry
+    # each word is one object wherever it is listed, so the derived-data store pickles it once
+    assert followers["the"] & followers["a"] and all(
+        next(w for w in followers["a"] if w == shared) is shared for shared in list(followers["the"] & followers["a"])[:50]
+    )
 
 
-def test_pairs_are_tested_in_the_fields_until_many_are_asked_then_in_one_set(monkeypatch, tmp_path):
+def test_pairs_are_tested_in_the_fields_until_many_are_asked_then_in_one_table(monkeypatch, tmp_path):
     from notelint.spelling import collocation
 
     monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(collocation, "PAIRS_BEFORE_SET", 10)
     model = load()
-    asked = ["provisioned capacity", "capacity mode", "provisioned capability", "stored in", "stored ion", "ion ssd"]
-    first = model.pair_test(6)
+    asked = [("provisioned", "capacity"), ("capacity", "mode"), ("provisioned", "capability"), ("stored", "in"),
+             ("stored", "ion"), ("ion", "ssd")]
+    answers = [model.listed(first, second) for first, second in asked]
     assert model._listed is None
-    answers = [first(pair) for pair in asked]
     assert answers == [True, True, False, True, False, False]
-    second = model.pair_test(6)  # 12 pairs asked: past the threshold
-    assert model._listed is not None and [second(pair) for pair in asked] == answers
+    run = ["provisioned", "capacity", "mode", "stored", "ion", "ssd"]
+    assert model.listed_after(run) == [True, True, False, False, False] and model._listed is not None  # 11 asked
+    assert [model.listed(first, second) for first, second in asked] == answers
+    assert model.listed_after(run) == [True, True, False, False, False]
+    assert model.listed_after(["alone"]) == [] and model.listed_after([]) == []
     assert model.seen("capacity", "provisioned", None) and not model.seen("capability", "provisioned", "zzzzqq")
+
+
+def test_listed_after_answers_in_the_fields_as_in_the_table(tmp_path, monkeypatch):
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path))
+    fields, table = load(), load()
+    table.load_for_many_notes()
+    run = "the provisioned capability mode of an endpoint is stored ion ssd zzzzqq and it's fine".split()
+    assert fields.listed_after(run) == table.listed_after(run)
+    assert fields._listed is None and table._listed is not None
 
 
 def test_punctuation_ends_a_run_without_touching_a_token():
@@ -554,3 +572,42 @@ def test_punctuation_ends_a_run_without_touching_a_token():
     assert [run.tokens for run in lowered_runs(text)] == [
         ["in"], ["Then", "e"], ["g"], ["this"], ["stored"], ["ion"], ["SSD"], ["a"], ["data"], ["type"]
     ]
+
+
+def test_the_shipped_neighbours_file_is_what_the_script_writes_from_the_counts():
+    """aws-neighbours.tsv is derived from aws-bigrams.tsv by the code that measures neighbours: a change to
+    either (the counts, ``inflected``, ``MIN_CANDIDATE``, ...) without running the script fails here."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "scripts/build_collocation_neighbours.py", "--check"],
+                          cwd=REPO, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_shipped_neighbours_are_read_for_counted_words_and_measured_for_others(tmp_path, monkeypatch):
+    monkeypatch.setenv("NOTELINT_CACHE_DIR", str(tmp_path))
+    measured = load()
+    shipped = load()
+    shipped.load_for_many_notes()
+    assert shipped._shipped is not None and measured._shipped is None
+    words = ["capability", "ion", "heal", "streaming", "relevant", "bit", "monotonously", "fob", "preset", "the"]
+    uncounted = ["endpont", "trainning", "capabilty", "zzzzqq", "sagemakr"]
+    assert not any(measured.count(w) or measured.general(w) for w in uncounted)
+    assert [shipped.neighbours(w) for w in words + uncounted] == [measured.neighbours(w) for w in words + uncounted]
+    assert shipped.neighbours("capability") == ((), ("capacity",))
+    assert shipped.neighbours("heal") == (("deal", "head", "heap", "heat", "real"), ("health", "healthy"))
+    assert not shipped._neighbours.keys() & set(words)  # counted words were read, not measured
+    assert set(uncounted) <= shipped._neighbours.keys()  # the others were measured and kept
+    assert [shipped.candidates(w) for w in words] == [measured.candidates(w) for w in words]
+
+
+def test_neighbours_file_rows_round_trip():
+    from notelint.spelling.collocation import NO_NEIGHBOURS, read_neighbours, write_neighbours
+
+    model = load()
+    words = ["capability", "heal", "zzzzqq", "ion"]
+    text = write_neighbours(model, words)
+    assert "zzzzqq" not in text  # no neighbours: no row
+    read = read_neighbours("# a comment\n" + text)
+    assert [read.get(w, NO_NEIGHBOURS) for w in words] == [model.measure_neighbours(w) for w in words]

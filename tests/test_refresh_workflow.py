@@ -27,5 +27,6 @@ def test_refresh_workflow_is_weekly_and_on_demand_and_uses_committed_scripts():
     assert "workflow_dispatch" in triggers and triggers["schedule"][0]["cron"].endswith("* * 1")
     scripts = set(re.findall(r"scripts/(\w+\.py)", WORKFLOW.read_text()))
     assert scripts == {"bump_constraints.py", "botocore_limits.py", "botocore_notices.py",
-                       "retired_botocore_clients.py", "build_aws_bigrams.py", "botocore_diff.py"}
+                       "retired_botocore_clients.py", "build_aws_bigrams.py", "build_collocation_neighbours.py",
+                       "botocore_diff.py"}
     assert all((REPO / "scripts" / name).is_file() for name in scripts)

@@ -35,16 +35,17 @@ import mmap
 import re
 import sys
 from functools import lru_cache
-from itertools import compress, islice
+from itertools import compress, islice, repeat
 from operator import not_, or_
 from pathlib import Path
-from typing import Callable, Iterator, Mapping, NamedTuple
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from notelint.memo import Memo, TextMemo
 from notelint.shipped import data_file, data_text
 from notelint.spelling.suggest import OneEditIndex, common_prefix_length, distance, edits1
 
 COUNTS_FILE = "aws-bigrams.tsv"
+NEIGHBOURS_FILE = "aws-neighbours.tsv"  # every counted word's ``Neighbours`` (scripts/build_collocation_neighbours.py)
 MIN_CANDIDATE = 10  # uses in AWS prose for a word to be another's likely form
 STEM = 4  # letters a candidate shares with the word when it is more than one edit away
 MIN_STEM_LETTERS = 6
@@ -145,6 +146,35 @@ class Misplaced(NamedTuple):
     after: str | None
 
 
+# The words ``Model._likely`` weighs a word against: the frequent words one edit away and not a form of
+# it, and its stem variants (``Model._stem_variant``), both as measured.  Plain tuples: the derived-data
+# store keeps only plain data
+Neighbours = tuple[tuple[str, ...], tuple[str, ...]]
+NO_NEIGHBOURS: Neighbours = ((), ())
+NO_FOLLOWERS: frozenset[str] = frozenset()
+
+
+def read_neighbours(text: str) -> dict[str, Neighbours]:
+    """``NEIGHBOURS_FILE``'s rows by word: ``word<TAB>near ...<TAB>variant ...`` (a counted word
+    with no row has none)."""
+    found: dict[str, Neighbours] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, near, variants = line.split("\t")
+            found[word] = (tuple(near.split()), tuple(variants.split()))
+    return found
+
+
+def write_neighbours(model: Model, words: Iterable[str]) -> str:
+    """The rows of ``NEIGHBOURS_FILE`` for ``words``, measured (those with any neighbour)."""
+    rows = []
+    for word in words:
+        near, variants = model.measure_neighbours(word)
+        if near or variants:
+            rows.append(f"{word}\t{' '.join(near)}\t{' '.join(variants)}\n")
+    return "".join(rows)
+
+
 class Model:
     """AWS prose and general English counts, parsed a word at a time."""
 
@@ -162,25 +192,29 @@ class Model:
         self._frequent_words: frozenset[str] = frozenset()
         self._longest = 0  # letters of the longest frequent word
         self._candidates: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-        self._variants: dict[str, tuple[str, ...]] = {}
+        self._neighbours: dict[str, Neighbours] = {}  # measured, by word
+        # every counted word's neighbours, from ``NEIGHBOURS_FILE`` (loaded for many notes; else measured)
+        self._shipped: Mapping[str, Neighbours] | None = None
         self._judged: Memo[tuple[str, str | None, str | None], tuple[str, ...]] = Memo(
             lambda key: self._likely(*key), JUDGED_KEPT)
         self._one_edit_index: OneEditIndex | None = None
         self._one_edit_asked = 0
-        self._listed: frozenset[str] | None = None  # every listed pair, "first second" (``listed_pairs``)
+        self._listed: dict[str, frozenset[str]] | None = None  # every word's listed followers (``listed_followers``)
         self._pairs_asked = 0
 
     def load_for_many_notes(self) -> None:
         """Load now what a run over many notes asks for anyway: the row index, every listed pair, the
-        frequent words and their one-edit index, and the followers of the function words (every note's
-        commonest neighbours), parsed.  Called before worker processes are forked, which then share it
+        frequent words, every counted word's neighbours (``NEIGHBOURS_FILE``), and the followers of the
+        function words (every note's commonest neighbours), parsed.  Called before worker processes are forked, which then share it
         instead of each building it (~0.3 s of CPU a worker on a guide)."""
         if isinstance(self._rows, SortedRows):
             self._rows.index()
         self._load_listed()
         self._frequent()
-        if self._one_edit_index is None:
-            self._one_edit_index = OneEditIndex(self._frequent_words)
+        if self._shipped is None:
+            from notelint.derived import stored
+
+            self._shipped = stored("collocation-neighbours", lambda: read_neighbours(data_text("words", NEIGHBOURS_FILE)))
         for word in sorted(FUNCTION_WORDS):
             for followers in self._tables(word):
                 followers.parse()
@@ -222,26 +256,43 @@ class Model:
         its first ``STEM`` letters and about its length, to be measured only if the context asks for them."""
         found = self._candidates.get(word)
         if found is None:
-            _, stems = self._frequent()
-            if len(word) > self._longest + MAX_STEM_EDITS + 1:
-                return (), ()  # no frequent word is near it (and its edits would cost time quadratic in its length)
-            near = tuple(sorted(c for c in self._one_edit_frequent(word) if c != word and not inflected(word, c)))
-            group: tuple[str, ...] = ()
-            if len(word) >= MIN_STEM_LETTERS or (len(word) >= STEM and not self.count(word)):
-                group = tuple(
-                    other for other in stems.get(word[:STEM], ())
-                    if other not in near and other != word and abs(len(other) - len(word)) <= MAX_STEM_EDITS + 1
-                )
-            found = self._candidates[word] = (near, group)
+            near = self.neighbours(word)[0]
+            found = self._candidates[word] = (near, self._stem_group(word, near))
         return found
 
-    def _stem_variants(self, word: str) -> tuple[str, ...]:
-        """The words of ``word``'s second group of candidates that are stem variants of it (once per word:
-        a sixth of them are, and measuring is cheaper than asking the counts about each)."""
-        found = self._variants.get(word)
+    def neighbours(self, word: str) -> Neighbours:
+        """``word``'s candidates in ``_likely``: the frequent words one edit away, and the stem variants.
+        A counted word's are read from the shipped table once it is loaded (measuring them was two
+        thirds of judging a guide's words, and each worker measured the same words again)."""
+        shipped = self._shipped
+        if shipped is not None and self._fields(word) is not None:
+            return shipped.get(word, NO_NEIGHBOURS)
+        found = self._neighbours.get(word)
         if found is None:
-            found = self._variants[word] = tuple(o for o in self.candidates(word)[1] if self._stem_variant(word, o))
+            found = self._neighbours[word] = self.measure_neighbours(word)
         return found
+
+    def measure_neighbours(self, word: str) -> Neighbours:
+        """``neighbours(word)`` measured from the counts (what ``scripts/build_collocation_neighbours.py``
+        writes for every counted word)."""
+        frequent, _ = self._frequent()
+        if len(word) > self._longest + MAX_STEM_EDITS + 1:
+            return NO_NEIGHBOURS  # no frequent word is near it (and its edits would cost time quadratic in its length)
+        near = tuple(sorted(c for c in self._one_edit_frequent(word) if c != word and not inflected(word, c)))
+        variants = tuple(o for o in self._stem_group(word, near) if self._stem_variant(word, o))
+        return (near, variants) if near or variants else NO_NEIGHBOURS
+
+    def _stem_group(self, word: str, near: tuple[str, ...]) -> tuple[str, ...]:
+        """The frequent words with ``word``'s first ``STEM`` letters and about its length, but for ``near``."""
+        _, stems = self._frequent()
+        if len(word) > self._longest + MAX_STEM_EDITS + 1:
+            return ()
+        if len(word) >= MIN_STEM_LETTERS or (len(word) >= STEM and not self.count(word)):
+            return tuple(
+                other for other in stems.get(word[:STEM], ())
+                if other not in near and other != word and abs(len(other) - len(word)) <= MAX_STEM_EDITS + 1
+            )
+        return ()
 
     def _one_edit_frequent(self, word: str) -> set[str]:
         """The frequent words one edit from ``word``: from its generated edits for the first
@@ -290,35 +341,47 @@ class Model:
 
     def seen(self, word: str, before: str | None, after: str | None) -> bool:
         """AWS prose or English writes ``word`` beside a neighbour: then it is used so."""
-        listed = self.pair_test(2)
-        return before is not None and listed(f"{before} {word}") or after is not None and listed(f"{word} {after}")
+        return before is not None and self.listed(before, word) or after is not None and self.listed(word, after)
 
-    def pair_test(self, asked: int) -> Callable[[str], bool]:
-        """A test of whether AWS prose or English writes two words side by side, asked of the string
-        ``"first second"``.  ``asked``: how many pairs the caller is about to test.  The first
-        ``PAIRS_BEFORE_SET`` pairs of a process are looked up in the first word's fields (a note asks
-        a few thousand); then every listed pair is loaded as one set (``listed_pairs``, from the
-        derived-data store: ~80 ms), which ``misplaced`` asks in C for a whole run of words at once
-        (picking a fifth of the SageMaker guide's words to judge took 0.16 s of CPU, now 0.10 s)."""
-        listed = self._listed
-        if listed is None:
-            self._pairs_asked += asked
-            if self._pairs_asked <= PAIRS_BEFORE_SET:
-                return self._listed_pair
-            listed = self._load_listed()
-        return listed.__contains__
+    def listed(self, first: str, second: str) -> bool:
+        """Whether AWS prose or English writes ``second`` right after ``first``."""
+        followers = self._every_follower(1)
+        if followers is None:
+            return self._listed_in_fields(first, second)
+        return second in followers.get(first, NO_FOLLOWERS)
 
-    def _listed_pair(self, pair: str) -> bool:
-        first, _, second = pair.rpartition(" ")  # (a listed word holds no space)
+    def _listed_in_fields(self, first: str, second: str) -> bool:
         aws, general = self._right.get(first) or self._tables(first)
         return second in aws or second in general
 
-    def _load_listed(self) -> frozenset[str]:
+    def listed_after(self, words: list[str]) -> list[bool]:
+        """``listed`` for each word of ``words`` and the next, asked in C once every listed pair is loaded
+        (``misplaced`` asks it of whole runs: most words are seen beside a neighbour)."""
+        followers = self._every_follower(len(words) - 1)
+        if followers is None:
+            return list(map(self._listed_in_fields, words, islice(words, 1, None)))
+        return list(map(frozenset.__contains__, map(followers.get, words, repeat(NO_FOLLOWERS)), islice(words, 1, None)))
+
+    def _every_follower(self, asked: int) -> dict[str, frozenset[str]] | None:
+        """Every word's listed followers (``listed_followers``), or None while they are looked up in the
+        first word's fields.  ``asked``: how many pairs the caller is about to test.  The first
+        ``PAIRS_BEFORE_SET`` pairs of a process are looked up in the fields (a note asks a few thousand);
+        then every word's followers are loaded as frozensets (from the derived-data store: ~35 ms), which
+        ``listed_after`` tests in C without building a string of each pair."""
+        followers = self._listed
+        if followers is None:
+            self._pairs_asked += asked
+            if self._pairs_asked <= PAIRS_BEFORE_SET:
+                return None
+            followers = self._load_listed()
+        return followers
+
+    def _load_listed(self) -> dict[str, frozenset[str]]:
         if self._listed is None:
             from notelint.derived import stored
 
             rows = self._rows
-            self._listed = stored("collocation-pairs", lambda: listed_pairs(rows))
+            self._listed = stored("collocation-followers", lambda: listed_followers(rows))
         return self._listed
 
     def judge(self, word: str, before: str | None, after: str | None) -> tuple[str, ...]:
@@ -335,21 +398,21 @@ class Model:
         return self._judged((word, before, after))
 
     def _likely(self, word: str, before: str | None, after: str | None) -> tuple[str, ...]:
-        one_edit, stem_variants = self.candidates(word)[0], self._stem_variants(word)
+        one_edit, stem_variants = self.neighbours(word)
         if not one_edit and not stem_variants:
             return ()  # (most words: nothing to weigh the word against)
         # every test below needs AWS prose to write a candidate beside a neighbour: the candidates listed
         # beside neither are passed over by one look-up each (most are)
-        listed = self.pair_test(2 * (len(one_edit) + len(stem_variants)))
+        listed = self.listed
         near = [
             other for other in one_edit
-            if before is not None and listed(f"{before} {other}") or after is not None and listed(f"{other} {after}")
+            if before is not None and listed(before, other) or after is not None and listed(other, after)
         ]
         # a stem variant is measured only when a neighbour is seen often beside it (few are)
         variants = [
             other for other in stem_variants
-            if before is not None and listed(f"{before} {other}") and self.pair(before, other) >= MIN_STRONG
-            or after is not None and listed(f"{other} {after}") and self.pair(other, after) >= MIN_STRONG
+            if before is not None and listed(before, other) and self.pair(before, other) >= MIN_STRONG
+            or after is not None and listed(other, after) and self.pair(other, after) >= MIN_STRONG
         ]
         if not near and not variants:
             return ()
@@ -399,17 +462,19 @@ class Model:
         return rare and "fixed" in sides and "against" not in sides
 
 
-def listed_pairs(rows: Mapping[str, str] | SortedRows) -> frozenset[str]:
-    """Every pair of words the counts file lists, AWS prose's and English's, as ``"first second"``
-    (369,000 strings, ~40 MB: loaded for a run over many notes)."""
-    found: list[str] = []
+def listed_followers(rows: Mapping[str, str] | SortedRows) -> dict[str, frozenset[str]]:
+    """The words the counts file lists right after each word, AWS prose's and English's together
+    (a listed word with none has no entry).  Each word is one string object wherever it appears,
+    so that the derived-data store pickles it once (loading takes ~35 ms, where 369,000 pair
+    strings took ~90 ms)."""
+    same: dict[str, str] = {}
+    found: dict[str, frozenset[str]] = {}
     for first, row in (rows.index() if isinstance(rows, SortedRows) else rows).items():
         _, aws, _, general = row.split("\t")
-        prefix = first + " "
-        for field in (aws, general):
-            if field:
-                found.extend(prefix + item.rpartition(":")[0] for item in field.split(" "))
-    return frozenset(found)
+        if aws or general:
+            seconds = [item.rpartition(":")[0] for field in (aws, general) if field for item in field.split(" ")]
+            found[same.setdefault(first, first)] = frozenset(same.setdefault(w, w) for w in seconds)
+    return found
 
 
 def _pairs(field: str) -> dict[str, str]:
@@ -670,7 +735,7 @@ def misplaced(text: str, model: Model, skip: Callable[[str], bool]) -> Iterator[
         tokens = run.tokens
         # whether each pair of neighbours is listed, tested in C: most words are seen beside a neighbour
         # (``Model.seen`` for every word at once), and only the others are read one by one
-        listed = list(map(model.pair_test(last), map(" ".join, zip(words, islice(words, 1, None)))))
+        listed = model.listed_after(words)
         for index in compress(range(last + 1), map(not_, map(or_, [False, *listed], [*listed, False]))):
             token = tokens[index]
             if len(token) < MIN_LETTERS or token in FUNCTION_WORDS or not token.islower() or skip(token):

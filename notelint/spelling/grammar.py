@@ -314,6 +314,8 @@ def _participle_in_passive_frame(model: Model, words: Sequence[str], index: int)
 # "of" (a noun's slot and "better of"), "to" (a passive frame, after a form of "be"); most words are
 # followed by none, and are passed over without asking each pattern
 _TELLING_NEXT = frozenset(("based", "is", "was", "to", *NOUN_SLOT_FOLLOWERS))
+# a run with none of these words holds no position where a pattern may match (``_pattern_positions``)
+_OPENERS = MODALS | _TELLING_NEXT | {"an"}
 
 
 def _pattern_positions(words: list[str], modals: Collection[int]) -> list[int]:
@@ -336,10 +338,10 @@ def slips(text: str, model: Model) -> Iterator[Slip]:
     """Each word of ``text`` that the words around it rule out, with the words that fit."""
     for run in lowered_runs(text):
         words = run.words
-        # the modal patterns look at most three words back: most runs hold no modal, and skip them at once
-        modals = () if MODALS.isdisjoint(words) else {index for index, word in enumerate(words) if word in MODALS}
-        if not modals and "an" not in words and _TELLING_NEXT.isdisjoint(words):
+        if _OPENERS.isdisjoint(words):
             continue  # no pattern can match in it (two runs in three of a guide, two words in five)
+        # the modal patterns look at most three words back: most runs hold no modal
+        modals = () if MODALS.isdisjoint(words) else {index for index, word in enumerate(words) if word in MODALS}
         tokens = run.tokens
         for index in _pattern_positions(words, modals):
             token = tokens[index]
