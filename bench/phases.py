@@ -3,7 +3,7 @@
     .venv/bin/python bench/phases.py ../shared/corpora/awsdocs__amazon-sagemaker-developer-guide
 
 cProfile charges every Python call a fixed cost, so code made of many small
-calls (markdown-it's tokenizer, difflib) looks several times dearer under it
+calls (a Markdown tokenizer in Python, difflib) looks several times dearer under it
 than it is: in the third and fourth sessions it put difflib's suggestions at
 9 % of a corpus run, where they take under 2 %.  This script instead checks
 every ``*.md`` file under the given folders in this process, as
@@ -29,8 +29,8 @@ from typing import Any, Callable
 
 # (module, attribute path, label): the functions whose time is shown on its own line
 WATCHED = (
-    ("notelint.note", "_Builder.build", "parse_note: markdown-it and the note builder"),
-    ("markdown_it.main", "MarkdownIt.parse", "  markdown-it-py's parse"),
+    ("notelint.note", "_Builder.build", "parse_note: pyromark and the note builder"),
+    ("notelint.note", "_tokens", "  the builder's inline tokens"),
     ("notelint.note", "_inline_text", "  the builder's inline walk"),
     ("notelint.claims.extract", "statements", "claim reader (statements)"),
     ("notelint.claims.staleness", "_knowledge_findings", "stale claims against the knowledge base"),

@@ -152,9 +152,9 @@ class Linter:
     def prepare(self) -> None:
         """Load shared data once, before any worker process is forked."""
         self._prepared = True
-        from notelint.markdown import parser
+        from notelint.markdown import linkify
 
-        parser()  # the Markdown parser, built once (a fraction of a second)
+        linkify()  # the bare-URL finder, built once (its regular expressions)
         for rule in self.rules:
             if rule.prepare is not None:
                 rule.prepare(self.context)

@@ -1,182 +1,214 @@
-"""The markdown-it-py parser notelint uses, set up to keep inline source ranges.
+"""The Markdown parser notelint uses: pyromark (pulldown-cmark), and what it leaves to notelint.
 
-markdown-it-py gives block tokens a line map but inline tokens no position at
-all.  Rather than re-parse inline syntax ourselves, we wrap a few of the
-parser's own inline rules: when one succeeds, the first non-text token it
-pushed records the range of the inline source it consumed
-(``token.meta["src"]``).  Everything else is found by scanning forward from
-the previous token, since its source text is known (plain text, an escape's
-or entity's ``markup``, inline HTML); ``text_join`` is turned off so escapes
-and entities stay separate tokens.
+pyromark gives every event (a block's start and end, a run of text, a code span, a
+line break) the UTF-8 byte range of the source it came from; ``events`` turns those into
+character offsets.  notelint reads four things itself, as markdown-it-py (its parser
+before this one) did, so that a note reads the same:
+
+- the front matter (``front_matter``): the rule of mdit-py-plugins' front matter plugin
+  (pulldown-cmark's YAML block rules differ);
+- bare URLs (``linkify``): linkify-it-py over runs of text, scheme links and www-less
+  emails only (pulldown-cmark has no GFM autolinks);
+- link destinations normalised as markdown-it-py normalised them (``normalize_link``,
+  ``normalize_link_text``, ``valid_link``), so that a link's href and a URL's visible text
+  do not change;
+- the nesting limit (``MAX_NESTING``), counted by the note builder: pulldown-cmark has none.
 """
 
 from __future__ import annotations
 
+import codecs
+import re
+from bisect import bisect_right
+from contextlib import suppress
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, MutableMapping
+from typing import TYPE_CHECKING, Any, Callable
 
-if TYPE_CHECKING:  # markdown-it is imported when a note is first parsed: a fully cached run never is
-    from markdown_it import MarkdownIt
-    from markdown_it.rules_block import StateBlock
-    from markdown_it.rules_inline import StateInline
-    from markdown_it.token import Token
+if TYPE_CHECKING:  # linkify-it is imported when a note is first parsed: a fully cached run never is
+    from linkify_it import LinkifyIt
 
-# Inline rules whose source range cannot be found again from the token alone
-# (a code span's content is normalised; a link's destination is not in its
-# children).  Escapes, entities, line breaks and inline HTML carry their
-# source text in ``markup`` or ``content`` and are found by scanning forward,
-# which keeps the wrapper off the rules that run most often.
-_TRACKED_RULES = (
-    "backticks",
-    "link",
-    "image",
-    "autolink",
-)
-
-InlineRule = Callable[["StateInline", bool], bool]
-
-# markdown-it stops parsing what is nested deeper than this (a nested list
-# takes two levels: the list and its item) and says nothing; the lines it
-# skipped are recorded in the parse's env under TOO_DEEP, so that a note can
-# say they were not checked.
+# A note's content nested deeper than this is not read (a nested list takes two levels:
+# the list and its item); the lines skipped are listed in ``Note.too_deep``, so that a note
+# can say they were not checked.  (markdown-it-py's limit, kept when the parser changed.)
 MAX_NESTING = 20
-TOO_DEEP = "notelint_too_deep"  # [(first line, end line), ...], 0-based, end exclusive
+
+# What a paragraph, heading or table cell loses at its ends besides spaces and tabs: the
+# CommonMark white space and JavaScript's ``trim`` set, which markdown-it trimmed (a
+# no-break space at a paragraph's end is not part of its text).
+TRIMMED = "\t\n\x0b\x0c\r \xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 
 
-def _tracked(rule: InlineRule) -> InlineRule:
-    def run(state: StateInline, silent: bool) -> bool:
-        if silent:
-            return rule(state, silent)
-        start = state.pos
-        first = len(state.tokens)
-        matched = rule(state, silent)
-        if matched:
-            tokens = state.tokens
-            for index in range(first, len(tokens)):
-                token = tokens[index]
-                if token.type != "text":
-                    token.meta["src"] = (start, state.pos)
-                    break
-        return matched
+def events(text: str) -> tuple[list[tuple[Any, Any]], Callable[[int], int] | None]:
+    """pyromark's events of ``text`` (tables on, nothing else), and the function that turns
+    their byte offsets into character offsets (None when the text is ASCII: they agree)."""
+    import pyromark
 
-    return run
+    stream: list[tuple[Any, Any]] = list(pyromark.events_with_range(text, options=pyromark.Options.ENABLE_TABLES))
+    return stream, _char_offsets(text)
+
+
+def _char_offsets(text: str) -> Callable[[int], int] | None:
+    raw = text.encode("utf-8")
+    if len(raw) == len(text):
+        return None
+    byte_starts: list[int] = []
+    char_starts: list[int] = []
+    plain: list[bool] = []
+    byte = char = 0
+    for line in text.split("\n"):
+        size = len(line.encode("utf-8"))
+        byte_starts.append(byte)
+        char_starts.append(char)
+        plain.append(size == len(line))
+        byte += size + 1
+        char += len(line) + 1
+
+    def to_char(offset: int) -> int:
+        at = bisect_right(byte_starts, offset) - 1
+        if plain[at]:
+            return char_starts[at] + offset - byte_starts[at]
+        return char_starts[at] + len(raw[byte_starts[at] : offset].decode("utf-8", "ignore"))
+
+    return to_char
+
+
+# -- front matter -------------------------------------------------------------------------
+
+def front_matter(lines: list[str]) -> tuple[int, str] | None:
+    """(the line after the front matter, its content) when the note opens with a closed
+    ``---`` block, as mdit-py-plugins' front matter rule reads it: three or more dashes at
+    the very start, closed by a line of as many dashes or more (a code-indented one does
+    not close it) or by YAML's ``...``; trailing spaces and tabs allowed on either."""
+    if not lines or not lines[0].startswith("---"):
+        return None
+    first = lines[0]
+    markers = len(first) - len(first.lstrip("-"))
+    for number in range(1, len(lines)):
+        line = lines[number]
+        body = line.lstrip(" \t")
+        if line.startswith("...") and not line[3:].strip(" \t"):
+            break
+        if not body.startswith("-") or _columns(line[: len(line) - len(body)]) >= 4:
+            continue
+        dashes = len(body) - len(body.lstrip("-"))
+        if dashes >= markers and not body[dashes:].strip(" \t"):
+            break
+    else:
+        return None
+    return number + 1, "\n".join(lines[1:number])
+
+
+def _columns(indent: str) -> int:
+    column = 0
+    for char in indent:
+        column = column + 4 - column % 4 if char == "\t" else column + 1
+    return column
+
+
+# -- bare URLs ----------------------------------------------------------------------------
+
+# the scheme before a "://" that makes a bare URL (markdown-it's linkify rule)
+SCHEME = re.compile(r"(?:^|[^a-z0-9.+-])([a-z][a-z0-9.+-]*)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def parser() -> MarkdownIt:
-    """CommonMark + front matter + GFM tables + bare-URL detection, with inline ranges."""
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
+def linkify() -> LinkifyIt:
+    """linkify-it-py as notelint uses it: scheme links, "//host" and emails, not bare host names.
 
-    md = MarkdownIt("commonmark", {"linkify": True})
-    md.use(front_matter_plugin)
-    md.enable(["table", "linkify"])
-    md.disable("text_join")
-    md.options["maxNesting"] = MAX_NESTING
-    _record_skipped_lines(md)
-    _parse_inline_once(md)
-    # Only scheme links (https://...) and www. hosts count as URLs: file names
-    # such as ``train.py`` end in a country domain and are not links in notes.
-    linkify = md.linkify
-    assert linkify is not None  # linkify-it-py is a dependency; the "linkify" option just loaded it
-    linkify.set({"fuzzy_link": False, "fuzzy_email": True})
-    # With fuzzy links off, a link needs "://", "mailto:" or an "@"; checking for
-    # those first skips linkify-it's large pretest regex on almost every paragraph.
-    full_pretest = linkify.pretest
+    Only scheme links (https://...) and www. hosts count as URLs: file names such as
+    ``train.py`` end in a country domain and are not links in notes.  With fuzzy links
+    off a link needs "://", "mailto:" or an "@", so ``pretest`` and ``test`` check for those
+    first and skip linkify-it's large regular expressions on almost every run of text."""
+    from linkify_it import LinkifyIt
+
+    found = LinkifyIt()
+    found.set({"fuzzy_link": False, "fuzzy_email": True})
+    full_pretest = found.pretest
+    full_test = found.test
 
     def pretest(text: str) -> bool:
         return ("://" in text or "@" in text or "mailto:" in text or "MAILTO:" in text) and full_pretest(text)
 
-    linkify.pretest = pretest
-    # The core linkify rule asks ``test`` of every text token of a paragraph that
-    # passed the pretest (one with a link's "https://" anywhere, most of them), and
-    # its schema search is a large regex.  With fuzzy links off, ``test`` can only
-    # succeed on a text holding "//" (every scheme link, "//host") or "@" (an email,
-    # "mailto:"): linkify-it-py's validators each match one of them at the position
-    # they check.  Anything else is answered without the regex.
-    full_test = linkify.test
-
     def test(text: str) -> bool:
+        # (linkify-it-py's validators each match a "//" or an "@" at the place they check)
         return ("//" in text or "@" in text) and bool(full_test(text))
 
-    linkify.test = test
-    _split_rows_fast()
-    for name in _TRACKED_RULES:
-        for rule in md.inline.ruler.__rules__:
-            if rule.name == name:
-                md.inline.ruler.at(name, _tracked(rule.fn))
-                break
-    return md
+    found.pretest = pretest
+    found.test = test
+    return found
 
 
-def _split_rows_fast() -> None:
-    """Split a table row at its pipes with ``str.split`` when no pipe in it is escaped.
+# -- link destinations, as markdown-it-py normalised them ------------------------------------
+# (markdown_it/common/normalize_url.py and markdown_it/_punycode.py of markdown-it-py 4.x, MIT
+# licence: a link's href and a URL's visible text are what they were with that parser)
 
-    markdown-it-py's table rule splits each row with ``escapedSplit``, a loop over its
-    characters in Python (48 ms of the 1.6 s parse of every fifth SageMaker page, 2,619
-    rows).  A pipe after a backslash stays in its cell, without the backslash; with no
-    backslash before any pipe the function's answer is ``row.split("|")`` (every pipe
-    separates, nothing is dropped), found in C.  A row with ``\\|`` goes to the library's
-    own function.  tests/test_markdown_rows.py compares the two on random rows."""
-    import sys
-
-    module = sys.modules["markdown_it.rules_block.table"]  # (the package exports a function of the same name)
-    library_split = getattr(module, "_notelint_library_split", module.escapedSplit)
-
-    def escaped_split(row: str) -> list[str]:
-        return row.split("|") if "\\|" not in row else library_split(row)
-
-    setattr(module, "_notelint_library_split", library_split)
-    setattr(module, "escapedSplit", escaped_split)
+_RECODE_HOSTNAME_FOR = ("http:", "https:", "mailto:")
+_LABEL_SEPARATORS = re.compile(r"[\x2E\u3002\uFF0E\uFF61]")
+_NON_ASCII = re.compile(r"[^\0-\x7E]")
+_BAD_PROTOCOL = re.compile(r"^(vbscript|javascript|file|data):")
+_GOOD_DATA = re.compile(r"^data:image\/(gif|png|jpeg|webp);")
 
 
-def _record_skipped_lines(md: MarkdownIt) -> None:
-    """Wrap the block tokenizer (lists and block quotes call it for their
-    content) to record the lines it skips when the nesting limit is reached."""
-    tokenize = md.block.tokenize
-
-    def tracked(state: StateBlock, start: int, end: int) -> None:
-        if state.level >= MAX_NESTING:
-            line = state.skipEmptyLines(start)
-            if line < end and state.sCount[line] >= state.blkIndent:
-                state.env.setdefault(TOO_DEEP, []).append((line, end))
-        tokenize(state, start, end)
-
-    md.block.tokenize = tracked  # type: ignore[method-assign,assignment]
+def _map_domain(string: str, convert: Callable[[str], str]) -> str:
+    parts = string.split("@")
+    result = ""
+    if len(parts) > 1:  # in an email address only the domain is punycoded
+        result = parts[0] + "@"
+        string = parts[1]
+    return result + ".".join(convert(label) for label in _LABEL_SEPARATORS.split(string))
 
 
-
-# Key of the parse's env under which each distinct inline source already parsed
-# in this document is kept with its tokens.
-_INLINE_DONE = "notelint_inline_done"
+def _to_ascii(host: str) -> str:
+    return _map_domain(host, lambda label: "xn--" + codecs.encode(label, "punycode").decode() if _NON_ASCII.search(label) else label)
 
 
-def _parse_inline_once(md: MarkdownIt) -> None:
-    """Parse each distinct inline source of a document once.
+def _to_unicode(host: str) -> str:
+    return _map_domain(host, lambda label: label[4:].lower().encode("ascii").decode("punycode") if label.startswith("xn--") else label)
 
-    Half the inline blocks of a documentation page repeat one seen earlier in the
-    same page (table cells: "Yes", "String", "Required"; repeated captions).  The
-    inline parser's output depends only on the source text, the parser and the
-    env, and within one document the env holds nothing an inline rule reads but
-    the link reference definitions, which the block parse has finished collecting
-    before inline parsing starts.  So a repeated source gets the same tokens (the
-    same objects: nothing after the inline parse changes a token in place with
-    this parser's rules -- core linkify builds new lists, and the typographer's
-    rules, which rewrite token content, are off).
-    """
-    parse = md.inline.parse
 
-    def parse_once(src: str, md_: MarkdownIt, env: MutableMapping[str, Any], out_tokens: list[Token]) -> list[Token]:
-        if out_tokens:  # (markdown-it always passes an empty list; the post-processing rules read all of it)
-            return parse(src, md_, env, out_tokens)
-        done: dict[str, list[Token]] | None = env.get(_INLINE_DONE)
-        if done is None:
-            done = env[_INLINE_DONE] = {}
-        tokens = done.get(src)
-        if tokens is None:
-            tokens = done[src] = list(parse(src, md_, env, out_tokens))
-        else:
-            out_tokens.extend(tokens)
-        return out_tokens
+def _parsed(url: str, recode_host: Callable[[str], str]) -> Any:
+    """mdurl's parse of a URL, its host recoded (of http, https, mailto and "//" URLs only:
+    another scheme's "host" may be no host at all, as in ``skype:name``)."""
+    import mdurl
 
-    md.inline.parse = parse_once  # type: ignore[method-assign,assignment]
+    parsed = mdurl.parse(url, slashes_denote_host=True)
+    if parsed.hostname and (not parsed.protocol or parsed.protocol in _RECODE_HOSTNAME_FOR):
+        with suppress(Exception):
+            parsed = parsed._replace(hostname=recode_host(parsed.hostname))
+    return parsed
+
+
+@lru_cache(maxsize=4096)
+def normalize_link(url: str) -> str:
+    """A link's destination as its href: percent-encoded, the host punycoded."""
+    import mdurl
+
+    parsed = _parsed(url, _to_ascii)
+    if not parsed.hostname or ":" not in parsed.hostname:
+        return str(mdurl.encode(mdurl.format(parsed)))
+    return str(
+        mdurl.format(
+            parsed._replace(
+                protocol=parsed.protocol and mdurl.encode(parsed.protocol),
+                auth=parsed.auth and mdurl.encode(parsed.auth),
+                hostname=mdurl.encode(parsed.hostname),
+                pathname=parsed.pathname and mdurl.encode(parsed.pathname),
+                search=parsed.search and mdurl.encode(parsed.search),
+                hash=parsed.hash and mdurl.encode(parsed.hash),
+            )
+        )
+    )
+
+
+@lru_cache(maxsize=4096)
+def normalize_link_text(url: str) -> str:
+    """A URL as it is shown: percent escapes decoded (not ``%25``), the host decoded."""
+    import mdurl
+
+    return str(mdurl.decode(mdurl.format(_parsed(url, _to_unicode)), mdurl.DECODE_DEFAULT_CHARS + "%"))
+
+
+def valid_link(url: str) -> bool:
+    """False for the schemes markdown-it refused to link (``javascript:``, most ``data:``)."""
+    url = url.strip().lower()
+    return bool(_GOOD_DATA.search(url)) if _BAD_PROTOCOL.search(url) else True

@@ -14,16 +14,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
-
-if TYPE_CHECKING:
-    from markdown_it.token import Token
+from typing import Any, Callable, Iterator, TypeVar
 
 from notelint.enums import Named
 from notelint.frontmatter import FrontMatter, parse_front_matter
-from notelint.markdown import TOO_DEEP, parser
+from notelint.markdown import (
+    MAX_NESTING,
+    SCHEME,
+    TRIMMED,
+    events,
+    front_matter,
+    linkify,
+    normalize_link,
+    normalize_link_text,
+    valid_link,
+)
 from notelint.source import SourceFile
 from notelint.values import FrozenValue, Record
 
@@ -405,8 +411,27 @@ def parse_note(source: SourceFile) -> Note:
 
 
 _OPENING_FENCE = re.compile(r"---[ \t]*$")
-# the block an inline token makes, by the type of the token that opens it
-_INLINE_KIND = {"heading_open": BlockKind.HEADING, "th_open": BlockKind.CELL, "td_open": BlockKind.CELL}
+_ORDERED_MARKER = re.compile(r"[0-9]+[.)]")
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_LINK_OPEN_HTML = re.compile(r"^<a[>\s]", re.IGNORECASE)
+_LINK_CLOSE_HTML = re.compile(r"^</a\s*>", re.IGNORECASE)
+# pulldown-cmark's inline containers: their events hold no text of their own
+_INLINE_CONTAINERS = frozenset({"Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript"})
+_HEADING_LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
+_PROSE = Kind.PROSE  # (read once: an enum member off its class costs a look-up each time)
+
+# The inline tokens of one leaf block, in document order, each with its source range
+# (offsets into note.text) -- the runs markdown-it-py made, which the piece map keeps:
+#   (TEXT, text, start, end)    text as written, contiguous runs joined
+#   (UNIT, text, start, end)    an escape or an entity: its text stands for the whole range
+#   (BREAK, "\n", start, end)   a line break: the line's end
+#   (CODE, text, start, end)    a code span, backticks included in the range
+#   (OPEN, (kind, href), start, end)  a link or an autolink; a bare URL's has no range (-1, -1)
+#   (CLOSE, None, start, end)
+#   (IMAGE, (alt, href), start, end)  the alt text as written
+#   (HTML, text, start, end)    inline HTML
+TEXT, UNIT, BREAK, CODE, OPEN, CLOSE, IMAGE, HTML = range(8)
+_Token = tuple[int, Any, int, int]
 
 
 class _Builder:
@@ -424,13 +449,14 @@ class _Builder:
         self.list_depth = 0
         self.quote_depth = 0
         self.row = -1
-        self.cell_column = 0  # where the next table cell is searched from
+        self.too_deep: list[tuple[int, int]] = []
+        self._row_start = 0  # where the table row being read starts
+        # (source, kind, mapped char by char) of each leaf block read: (its start, text, pieces, segments, inline HTML)
+        self._known: dict[tuple[str, BlockKind, bool], tuple[int, str, list[tuple[int, int, int, int]], list[Segment], list[Html]]] = {}
         # the text and start offset of every line, looked up a few times per block
         self._lines = self.text.split("\n")
         self._starts = source.line_starts()
         self._heading_path: tuple[str, ...] | None = ()  # of ``headings``; None when it changed
-        # one-line inline sources seen in this note: None once, then their walk relative to the line
-        self._walks: dict[str, _RelativeWalk | None] = {}
 
     # -- helpers -----------------------------------------------------------------
     def line_text(self, index0: int) -> str:
@@ -445,26 +471,32 @@ class _Builder:
             return len(self.text)
         return self.source.line_start(index0 + 1)
 
+    def line_of(self, offset: int) -> int:
+        """0-based line of an offset into note.text."""
+        return bisect_right(self._starts, offset) - 1
+
     def heading_path(self) -> tuple[str, ...]:
         path = self._heading_path
         if path is None:  # (made again only when a heading changed the stack: every block shares it)
             path = self._heading_path = tuple(text for _level, text in self.headings)
         return path
 
+    def _mark_parent_content(self) -> None:
+        if self.item_stack:
+            self.item_stack[-1].has_content = True
+
     # -- walk --------------------------------------------------------------------
     def build(self) -> Note:
-        env: dict[str, Any] = {}
-        tokens = parser().parse(self.text, env)
         unclosed = False
-        if tokens and tokens[0].type == "front_matter":
-            self._front_matter(tokens[0])
+        body_start = 0
+        found = front_matter(self._lines)
+        if found is not None:
+            after, raw = found
+            self._front_matter(after, raw)
+            body_start = self.line_offset(after)
         elif _OPENING_FENCE.match(self.line_text(0)):
             unclosed = True
-        handlers = _handlers()
-        for index, token in enumerate(tokens):
-            handler = handlers.get(token.type)
-            if handler is not None:
-                handler(self, token, tokens, index)
+        self._walk_blocks(body_start)
         self.claims.sort(key=lambda claim: claim.start)
         return Note(
             path=self.source.path,
@@ -476,56 +508,184 @@ class _Builder:
             code_blocks=self.code,
             html=self.html,
             unclosed_front_matter=unclosed,
-            too_deep=tuple((first + 1, end) for first, end in env.get(TOO_DEEP, ())),
+            too_deep=tuple(self.too_deep),
         )
 
-    def _front_matter(self, token: Token) -> None:
-        first, after = token.map or (0, 1)
-        start = self.line_offset(first + 1)
+    def _front_matter(self, after: int, raw: str) -> None:
+        start = self.line_offset(1)
         end = self.line_offset(after)
-        raw = token.content
 
         def offset(line: int, column: int) -> int:
-            return min(self.line_offset(first + 1 + line) + column, len(self.text))
+            return min(self.line_offset(1 + line) + column, len(self.text))
 
         self.front_matter = parse_front_matter(raw, start, end, offset)
 
-    def _on_bullet_list_open(self, token: Token, tokens: list[Token], index: int) -> None:
-        self.list_depth += 1
-        self._mark_parent_content()
+    def _walk_blocks(self, body_start: int) -> None:
+        """Read pyromark's events of the text after the front matter, block by block."""
+        text = self.text
+        stream, to_char = events(text[body_start:] if body_start else text)
+        last_line = len(self._lines) - (1 if text.endswith("\n") else 0)  # markdown-it's line count
+        # (kind, the nesting level its content is read at, the line its content ends before)
+        containers: list[tuple[str, int, int]] = [("document", 0, last_line)]
+        leaf: list[tuple[Any, int, int]] | None = None  # the inline events of the open leaf block
+        leaf_kind = BlockKind.PARAGRAPH
+        leaf_level = 0
+        leaf_start = leaf_end = 0
+        implicit = False  # a tight list item's text: a paragraph without its events
+        skip_until = -1  # while content nested too deeply is skipped: the depth of its container
+        depth = 0  # pulldown-cmark's nesting of Start and End events
+        code: list[str] | None = None
+        code_start = 0
+        code_fenced = False
+        html: list[str] | None = None
+        html_start = 0
+        for event, span in stream:
+            start = span["start"]
+            end = span["end"]
+            if to_char is not None:
+                start = to_char(start)
+                end = to_char(end)
+            start += body_start
+            end += body_start
+            if type(event) is str:  # SoftBreak, HardBreak, Rule
+                if skip_until >= 0:
+                    continue
+                if event == "Rule":
+                    if implicit:
+                        self._leaf(leaf_kind, leaf_level, leaf, leaf_start, leaf_end, implicit)  # type: ignore[arg-type]
+                        leaf, implicit = None, False
+                    self._mark_parent_content()
+                    continue
+                if leaf is None:
+                    leaf, implicit, leaf_kind, leaf_level, leaf_start = [], True, BlockKind.PARAGRAPH, 0, start
+                leaf.append((event, start, end))
+                leaf_end = end
+                continue
+            key, value = next(iter(event.items()))
+            if key == "Start":
+                name = value if type(value) is str else next(iter(value))
+                depth += 1
+                if skip_until >= 0:
+                    continue
+                if name in _INLINE_CONTAINERS or name == "Link" or name == "Image":
+                    if leaf is None:
+                        leaf, implicit, leaf_kind, leaf_level, leaf_start = [], True, BlockKind.PARAGRAPH, 0, start
+                    leaf.append((event, start, end))
+                    leaf_end = end
+                    continue
+                if implicit:
+                    self._leaf(leaf_kind, leaf_level, leaf, leaf_start, leaf_end, implicit)  # type: ignore[arg-type]
+                    leaf, implicit = None, False
+                if name == "Paragraph":
+                    leaf, leaf_kind, leaf_level, leaf_start, leaf_end = [], BlockKind.PARAGRAPH, 0, start, end
+                elif name == "Heading":
+                    level = _HEADING_LEVELS[value["Heading"]["level"]]
+                    leaf, leaf_kind, leaf_level, leaf_start, leaf_end = [], BlockKind.HEADING, level, start, end
+                elif name == "TableCell":
+                    leaf, leaf_kind, leaf_level, leaf_start, leaf_end = [], BlockKind.CELL, 0, start, end
+                elif name == "TableHead" or name == "TableRow":
+                    self.row += 1
+                    self._row_start = start
+                elif name == "Table":
+                    self.row = -1
+                    self._mark_parent_content()
+                elif name == "CodeBlock":
+                    self._mark_parent_content()
+                    code, code_start, code_fenced = [], start, value["CodeBlock"] != "Indented"
+                elif name == "HtmlBlock":
+                    self._mark_parent_content()
+                    html, html_start = [], start
+                elif name == "List":
+                    self.list_depth += 1
+                    self._mark_parent_content()
+                    _kind, level, last = containers[-1]
+                    containers.append(("list", level + 1, last))
+                elif name == "Item":
+                    _kind, level, last = containers[-1]
+                    self._item_open(start, end, value)
+                    containers.append(("item", level + 1, last))
+                    if level + 1 >= MAX_NESTING:
+                        self._skip(start, last)
+                        skip_until = depth
+                elif name == "BlockQuote":
+                    self.quote_depth += 1
+                    self._mark_parent_content()
+                    _kind, level, _last = containers[-1]
+                    last = self.line_of(max(end - 1, start)) + 1
+                    containers.append(("quote", level + 1, last))
+                    if level + 1 >= MAX_NESTING:
+                        self._skip(start, last)
+                        skip_until = depth
+            elif key == "End":
+                name = value if type(value) is str else next(iter(value))
+                depth -= 1
+                if skip_until >= 0:
+                    if depth >= skip_until:
+                        continue
+                    skip_until = -1
+                if name in _INLINE_CONTAINERS or name == "Link" or name == "Image":
+                    if leaf is not None:
+                        leaf.append((event, start, end))
+                    continue
+                if implicit:
+                    self._leaf(leaf_kind, leaf_level, leaf, leaf_start, leaf_end, implicit)  # type: ignore[arg-type]
+                    leaf, implicit = None, False
+                if name == "Paragraph" or name == "Heading" or name == "TableCell":
+                    if name == "TableCell":  # (a cell is placed on its row's line)
+                        start = end = self._row_start
+                    elif name == "Heading" and self.text[start : start + 1] != "#":
+                        end = self.line_offset(self.line_of(max(end - 1, start)))  # (a setext heading's lines end before its underline)
+                    self._leaf(leaf_kind, leaf_level, leaf, start, end, False)  # type: ignore[arg-type]
+                    leaf = None
+                elif name == "CodeBlock":
+                    self._code_block(code_fenced, "".join(code or ()), code_start, end)
+                    code = None
+                elif name == "HtmlBlock":
+                    self._html_block("".join(html or ()), html_start, end)
+                    html = None
+                elif name == "List":
+                    self.list_depth -= 1
+                    containers.pop()
+                elif name == "Item":
+                    containers.pop()
+                    item = self.item_stack.pop()
+                    if item.blocks:
+                        self.claims.append(Claim(ClaimKind.ITEM, item.blocks, item.heading_path, item))
+                elif name == "BlockQuote":
+                    self.quote_depth -= 1
+                    containers.pop()
+            elif skip_until >= 0:
+                continue
+            elif code is not None:
+                code.append(value)
+            elif html is not None:
+                html.append(value)
+            else:
+                if leaf is None:
+                    leaf, implicit, leaf_kind, leaf_level, leaf_start = [], True, BlockKind.PARAGRAPH, 0, start
+                leaf.append((event, start, end))
+                leaf_end = end
+        if implicit and leaf is not None:
+            self._leaf(leaf_kind, leaf_level, leaf, leaf_start, leaf_end, implicit)
 
-    _on_ordered_list_open = _on_bullet_list_open
+    def _skip(self, start: int, last: int) -> None:
+        """Record the lines of a container whose content is nested too deeply to read."""
+        first = self.line_of(start)
+        while first < last and not self.line_text(first).strip():
+            first += 1
+        if first < last:
+            self.too_deep.append((first + 1, last))
 
-    def _on_bullet_list_close(self, token: Token, tokens: list[Token], index: int) -> None:
-        self.list_depth -= 1
-
-    _on_ordered_list_close = _on_bullet_list_close
-
-    def _on_blockquote_open(self, token: Token, tokens: list[Token], index: int) -> None:
-        self.quote_depth += 1
-        self._mark_parent_content()
-
-    def _on_blockquote_close(self, token: Token, tokens: list[Token], index: int) -> None:
-        self.quote_depth -= 1
-
-    def _mark_parent_content(self) -> None:
-        if self.item_stack:
-            self.item_stack[-1].has_content = True
-
-    def _on_list_item_open(self, token: Token, tokens: list[Token], index: int) -> None:
-        first, after = token.map or (0, 1)
+    def _item_open(self, start: int, end: int, value: Any) -> None:
         parent = self.item_stack[-1] if self.item_stack else None
-        marker = (token.info or "") + token.markup
-        line = self.line_text(first)
-        search_from = 0
-        if parent is not None and parent.line == first + 1:
-            search_from = parent.marker_end - self.line_offset(first)
-        column = line.find(marker, search_from)
-        if column < 0:
-            column = len(line) - len(line.lstrip(" \t>"))
-        start = self.line_offset(first) + column
-        end_line = after
-        # a list item's map includes trailing blank lines; do not count them
+        text = self.text
+        while start < len(text) and text[start] in " \t\n>":  # (a later item's range may start before its indent)
+            start += 1
+        first = self.line_of(start)
+        ordered = _ORDERED_MARKER.match(self.text, start)
+        marker = ordered.group() if ordered else self.text[start : start + 1]
+        end_line = self.line_of(max(end - 1, start)) + 1
+        # an item's range includes trailing blank lines; do not count them
         while end_line > first + 1 and not self.line_text(end_line - 1).strip():
             end_line -= 1
         item = ListItem(
@@ -543,32 +703,17 @@ class _Builder:
         self.items.append(item)
         self.item_stack.append(item)
 
-    def _on_list_item_close(self, token: Token, tokens: list[Token], index: int) -> None:
-        item = self.item_stack.pop()
-        if item.blocks:
-            self.claims.append(Claim(ClaimKind.ITEM, item.blocks, item.heading_path, item))
-
-    def _on_table_open(self, token: Token, tokens: list[Token], index: int) -> None:
-        self.row = -1
-        self._mark_parent_content()
-
-    def _on_tr_open(self, token: Token, tokens: list[Token], index: int) -> None:
-        self.row += 1
-        self.cell_column = 0
-
-    def _on_hr(self, token: Token, tokens: list[Token], index: int) -> None:
-        self._mark_parent_content()
-
-    def _on_fence(self, token: Token, tokens: list[Token], index: int) -> None:
-        first, after = token.map or (0, 1)
-        self._code(CodeKind.FENCE, token.info or "", token.content, first, after, first + 1)
-
-    def _on_code_block(self, token: Token, tokens: list[Token], index: int) -> None:
-        first, after = token.map or (0, 1)
-        self._code(CodeKind.INDENTED, "", token.content, first, after, first)
+    def _code_block(self, fenced: bool, content: str, start: int, end: int) -> None:
+        first = self.line_of(start)
+        after = self.line_of(max(end - 1, start)) + 1
+        if fenced:
+            line = self.text[start : self.line_offset(first + 1)].rstrip("\n").lstrip(" \t")
+            info = line.lstrip(line[:1])  # what follows the fence's run of backticks or tildes
+            self._code(CodeKind.FENCE, info, content, first, after, first + 1)
+        else:  # (markdown-it ended an indented block's text with a line break, at the file's end too)
+            self._code(CodeKind.INDENTED, "", content if content.endswith("\n") or not content else content + "\n", first, after, first)
 
     def _code(self, kind: CodeKind, info: str, content: str, first: int, after: int, body: int) -> None:
-        self._mark_parent_content()
         lines = content.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
@@ -591,21 +736,19 @@ class _Builder:
             )
         )
 
-    def _on_html_block(self, token: Token, tokens: list[Token], index: int) -> None:
-        first, after = token.map or (0, 1)
-        self._mark_parent_content()
-        start = self.line_offset(first)
+    def _html_block(self, content: str, start: int, end: int) -> None:
+        first = self.line_of(start)
+        after = self.line_of(max(end - 1, start)) + 1
+        offset = self.line_offset(first)
         line = self.line_text(first)
-        start += len(line) - len(line.lstrip(" \t>"))
-        self.html.append(Html(token.content.rstrip("\n"), start, self.line_offset(after), False))
+        offset += len(line) - len(line.lstrip(" \t>"))
+        self.html.append(Html(content.rstrip("\n"), offset, self.line_offset(after), False))
 
-    def _on_inline(self, token: Token, tokens: list[Token], index: int) -> None:
-        opener = tokens[index - 1] if index else None
-        kind = _INLINE_KIND.get(opener.type if opener else "", BlockKind.PARAGRAPH)
-        first, after = token.map or (0, 1)
-        level = int(opener.tag[1]) if kind is BlockKind.HEADING and opener is not None else 0
-        aligner = _ContentMap(self, token.content, first, kind)
-        text, pieces, segments = self._walk(token, aligner)
+    def _leaf(self, kind: BlockKind, level: int, leaf: list[tuple[Any, int, int]], start: int, end: int,
+              implicit: bool) -> None:
+        first = self.line_of(start)
+        after = self.line_of(max(end - 1, start)) + 1
+        text, pieces, segments = self._inline(kind, leaf) if leaf else ("", [], [])
         if kind is BlockKind.HEADING:
             while self.headings and self.headings[-1][0] >= level:
                 self.headings.pop()
@@ -637,46 +780,45 @@ class _Builder:
         elif kind is BlockKind.PARAGRAPH:
             self.claims.append(Claim(ClaimKind.PARAGRAPH, [block], block.heading_path))
 
-    def _walk(
-        self, token: Token, content_map: _ContentMap
-    ) -> tuple[str, list[tuple[int, int, int, int]], list[Segment]]:
-        """``_inline_text`` of the token, from an earlier walk of the same source when there is one.
+    def _inline(self, kind: BlockKind, leaf: list[tuple[Any, int, int]]) -> tuple[str, list[tuple[int, int, int, int]], list[Segment]]:
+        """``_inline_text`` of a leaf block's events, from an earlier block of the same source when there is one.
 
-        Table cells and captions repeat within a page ("Yes", "String"), and the walk of
-        one line of inline source depends on the source alone (its tokens are a function
-        of it: see ``notelint.markdown``), up to where the line sits: every position is
-        the line's offset plus a place in the source, unless the content map clamps it to
-        the line's ends.  The second time a source is seen it is walked relative to its
-        line; from then on that walk is moved to each new place, when no place it uses
-        would be clamped there (otherwise the token is walked as the first time).
+        Table cells and captions repeat within a page ("Yes", "String"); what a block's events
+        make of it depends on its source alone (within one document, whose link references are
+        fixed), up to where it sits: every position moves with it.
         """
-        content = token.content
-        if not content_map.single:
-            return _inline_text(token, content_map, self.html)
-        if content not in self._walks:
-            self._walks[content] = None
-            return _inline_text(token, content_map, self.html)
-        known = self._walks[content]
-        if known is None:
-            known = self._walks[content] = _RelativeWalk(token)
-        offset = content_map.offsets[0]
-        if offset + known.lowest < content_map.floors[0] or offset + known.highest > content_map.ceilings[0]:
-            return _inline_text(token, content_map, self.html)
-        self.html.extend(Html(html.text, html.start + offset, html.end + offset, True) for html in known.html)
-        pieces = [(start, src + offset, length, atomic) for start, src, length, atomic in known.pieces]
-        segments = [
-            Segment(seg.kind, seg.start, seg.end, seg.src_start + offset, seg.src_end + offset, seg.href)
-            for seg in known.segments
-        ]
-        return known.text, pieces, segments
+        start = leaf[0][1]
+        source = self.text[start : leaf[-1][2]]
+        # (a cell with an escaped pipe is not a copy of its source in markdown-it's reading: each
+        # of its characters was mapped on its own)
+        # (a pipe escaped at a cell's start leaves the rest a literal copy after its backslash)
+        per_char = kind is BlockKind.CELL and "\\|" in source
+        key = (self.text[start - 1 : start] + source, kind, per_char)  # (the character before: an escape's backslash)
+        known = self._known.get(key)
+        html = self.html
+        if known is not None:
+            base, text, pieces, segments, found = known
+            shift = start - base
+            if found:
+                html.extend(Html(item.text, item.start + shift, item.end + shift, True) for item in found)
+            return (
+                text,
+                [(at, src + shift, length, atomic) for at, src, length, atomic in pieces],
+                [Segment(s.kind, s.start, s.end, s.src_start + shift, s.src_end + shift, s.href) for s in segments],
+            )
+        before = len(html)
+        text, pieces, segments = _inline_text(self.text, _tokens(self.text, leaf, kind is BlockKind.CELL, "//" in source or "@" in source),
+                                              html, per_char)
+        self._known[key] = (start, text, pieces, segments, html[before:])
+        return text, pieces, segments
 
     # -- positions ------------------------------------------------------------------
     def _align_suffix(self, line_index0: int, content_line: str) -> int:
         """Offset in note.text of ``content_line``'s first character.
 
-        markdown-it strips block markers (``>``, list indentation) from the left
-        of each line, and may turn a partly used tab into spaces; what is left is
-        a suffix of the source line.
+        A code block's line lost its block markers (``>``, list indentation) on
+        the left, and a partly used tab may have turned into spaces; what is
+        left is a suffix of the source line.
         """
         source_line = self.line_text(line_index0)
         base = self.line_offset(line_index0)
@@ -692,165 +834,329 @@ class _Builder:
         return base + len(source_line) - len(source_line.lstrip(" \t>")) - lead
 
 
-_Handler = Callable[[_Builder, "Token", "list[Token]", int], None]
+def _code_lines(source: str, raw: str, start: int, value: str) -> list[tuple[int, int]] | None:
+    """(length, source offset) of each line of a code span written over several lines, as
+    markdown-it read them: the first line as written, each later one past its block markers
+    (``>``, a list item's indent), which both parsers drop; None when they do not line up.
+    ``value`` is the code as shown: line breaks as spaces, and one space off both ends when
+    both ends have one."""
+    written = raw.split("\n")
+    for shown, cut in ((value, 0), (" " + value + " ", 1)):
+        lines: list[tuple[int, int]] = []
+        at = 0  # in shown
+        offset = start
+        for number, line in enumerate(written):
+            last = number + 1 == len(written)
+            skip = 0
+            if number:
+                while skip <= len(line) and not (
+                    shown.startswith(line[skip:], at) and (shown[at + len(line) - skip : at + len(line) - skip + 1] == ("" if last else " "))
+                    and (not last or at + len(line) - skip == len(shown))
+                ):
+                    skip += 1
+            elif not (shown.startswith(line) and (last or shown[len(line) : len(line) + 1] == " ")):
+                skip = len(line) + 1
+            if skip > len(line):
+                break
+            lines.append((len(line) - skip, offset + skip))
+            at += len(line) - skip + 1
+            offset += len(line) + 1
+        else:
+            if cut:  # (the shown code lost the first line's first character and the last line's last)
+                size, src = lines[0]
+                lines[0] = (size - 1, src + 1)
+                size, src = lines[-1]
+                lines[-1] = (size - 1, src)
+            return lines
+    return None
 
 
-@lru_cache(maxsize=1)
-def _handlers() -> dict[str, _Handler]:
-    """The builder's ``_on_<token type>`` methods by token type (looked up once, not per token)."""
-    return {name[4:]: getattr(_Builder, name) for name in dir(_Builder) if name.startswith("_on_")}
+def _label_end(text: str, start: int, floor: int) -> int:
+    """Where an image's label closes: the ``]`` matching its ``![``, at or after ``floor``
+    (the end of the last event inside the label)."""
+    depth = 0
+    index = start + 2
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            if depth == 0 and index >= floor:
+                return index
+            depth = max(depth - 1, 0)
+        index += 1
+    return max(floor, start + 2)
 
 
-class _ContentMap:
-    """Maps offsets in an inline token's content to offsets in note.text."""
-
-    def __init__(self, builder: _Builder, content: str, first: int, kind: BlockKind):
-        self.starts: list[int] = []
-        self.offsets: list[int] = []
-        self.floors: list[int] = []
-        self.ceilings: list[int] = []
-        # lines whose content is not a literal copy of the source (a table cell
-        # with an escaped pipe): offset of every character, listed explicitly
-        self.explicit: dict[int, list[int]] = {}
-        position = 0
-        for number, line in enumerate(content.split("\n")):
-            index0 = first + number
-            self.starts.append(position)
-            if kind is BlockKind.PARAGRAPH:
-                offset = builder._align_suffix(index0, line)
-            elif kind is BlockKind.CELL:
-                offset, builder.cell_column, explicit = _align_cell(builder, index0, line, builder.cell_column)
-                if explicit is not None:
-                    self.explicit[number] = explicit
+def _tokens(text: str, leaf: list[tuple[Any, int, int]], cell: bool, may_link: bool) -> list[_Token]:
+    """The inline tokens of a leaf block's events, bare URLs found (see ``TEXT`` ...)."""
+    tokens: list[_Token] = []
+    previous_end = -1  # end of the last event that held text (a backslash after it is an escape's)
+    image_depth = 0
+    image: tuple[int, str] = (0, "")
+    image_floor = 0
+    joinable = -1  # len(tokens) when the last token is an empty text that text right after it joins
+    autolink = False  # the next text is an autolink's
+    links: list[bool] = []  # of each open link: whether markdown-it took it for one
+    leaf_end = leaf[-1][2] if leaf else 0
+    for event, start, end in leaf:
+        joins, joinable = joinable == len(tokens), -1
+        if image_depth:  # inside an image's label: its alt text is read from the source
+            if type(event) is dict:
+                edge = event.get("Start")
+                if type(edge) is dict and "Image" in edge:
+                    image_depth += 1
+                    continue
+                if event.get("End") == "Image":
+                    image_depth -= 1
+                    if image_depth == 0:
+                        at, href = image
+                        label = _label_end(text, at, image_floor)
+                        tokens.append((IMAGE, (text[at + 2 : label], href), at, end))
+                    continue
+            image_floor = max(image_floor, end)
+            continue
+        if type(event) is str:
+            gap = text[start : end - 1]
+            kept = gap.rstrip(" ")
+            if kept and not kept.strip(" \t"):  # (markdown-it dropped only the spaces before a line break, not tabs)
+                _add_text(tokens, kept, start, False)
+            tokens.append((BREAK, "\n", end - 1, end))
+            previous_end = end
+            continue
+        key, value = next(iter(event.items()))
+        if key == "Text":
+            if autolink:  # an autolink's text is its URL as markdown-it showed it (%7E as ~)
+                autolink = False
+                shown = normalize_link_text(value)
+                tokens.append((TEXT if shown == text[start:end] else UNIT, shown, start, end))
+                previous_end = end
+                continue
+            if start > 0 and text[start - 1] == "\\" and previous_end <= start - 1 and value[:1] in _ASCII_PUNCTUATION \
+                    and text.startswith(value[:1], start) and not (cell and value[0] == "|"):
+                tokens.append((UNIT, value[0], start - 1, start + 1))
+                value, start = value[1:], start + 1
+                if not value:
+                    previous_end = end
+                    continue
+            if "\\" in value and text.startswith(value, start) and end - start == len(value):
+                # markdown-it kept a backslash before a character it cannot escape as one unit with it
+                at = value.find("\\")
+                while at >= 0 and start + at + 1 < leaf_end and text[start + at + 1] != "\n":
+                    if at:
+                        _add_text(tokens, value[:at], start, joins)
+                    tokens.append((UNIT, value[at : at + 2], start + at, start + at + 2))
+                    value, start = value[at + 2 :], start + at + 2
+                    joins = False
+                    at = value.find("\\")
+                if not value:
+                    previous_end = end
+                    continue
+            if text.startswith(value, start) and end - start == len(value):
+                _add_text(tokens, value, start, joins)
             else:
-                offset = _align_heading(builder, index0, line)
-            self.offsets.append(offset)
-            floor = builder.line_offset(index0)
-            self.floors.append(floor)
-            self.ceilings.append(floor + len(builder.line_text(index0)))
-            position += len(line) + 1
-        # most inline content is one literal line: map it with one addition
-        self.single = len(self.starts) == 1 and not self.explicit
-        # ``at`` is ``self(index)`` as a plain function, which the inline walk calls
-        # about 16 times per block: a closure for one line is a third cheaper to call
-        self.at: Callable[[int], int] = self._one_line() if self.single else self.__call__
-
-    def _one_line(self) -> Callable[[int], int]:
-        offset, floor, ceiling = self.offsets[0], self.floors[0], self.ceilings[0]
-        return lambda index: min(max(offset + index, floor), ceiling)
-
-    def __call__(self, index: int) -> int:
-        if self.single:
-            return min(max(self.offsets[0] + index, self.floors[0]), self.ceilings[0])
-        at = max(bisect_right(self.starts, index) - 1, 0)
-        explicit = self.explicit.get(at)
-        if explicit is not None:
-            return explicit[min(max(index - self.starts[at], 0), len(explicit) - 1)]
-        offset = self.offsets[at] + index - self.starts[at]
-        return min(max(offset, self.floors[at]), self.ceilings[at])
-
-    def line_of(self, index: int) -> int:
-        return max(bisect_right(self.starts, index) - 1, 0)
-
-
-class _RelativeWalk:
-    """The walk of one line of inline source with every position relative to the
-    source's start, and the lowest and highest source places it mapped."""
-
-    def __init__(self, token: Token):
-        self.lowest = self.highest = 0
-        self.single = True  # (read by ``_inline_text``, as for a one-line ``_ContentMap``)
-        self.html: list[Html] = []
-        self.text, self.pieces, self.segments = _inline_text(token, self, self.html)  # type: ignore[arg-type]
-
-    def at(self, index: int) -> int:
-        if index < self.lowest:
-            self.lowest = index
-        elif index > self.highest:
-            self.highest = index
-        return index
-
-
-def _align_heading(builder: _Builder, index0: int, line: str) -> int:
-    """An ATX heading's text sits between the opening and closing ``#`` runs."""
-    source_line = builder.line_text(index0)
-    base = builder.line_offset(index0)
-    body = line.strip(" \t")
-    lead = len(line) - len(line.lstrip(" \t"))
-    stripped = source_line.lstrip(" \t>")
-    hashes = len(stripped) - len(stripped.lstrip("#"))
-    found = source_line.find(body, len(source_line) - len(stripped) + hashes) if body else -1
-    if found < 0:
-        found = source_line.find(body) if body else -1
-    if found < 0:
-        found = len(source_line) - len(stripped)
-    return base + found - lead
+                tokens.append((UNIT, value, start, end))
+            previous_end = end
+        elif key == "Code":
+            tokens.append((CODE, value, start, end))
+            previous_end = end
+        elif key == "InlineHtml" or key == "Html":
+            tokens.append((HTML, value, start, end))
+            previous_end = end
+        elif key == "Start":
+            if value == "Strong" and (not tokens or tokens[-1][0] != TEXT):
+                # markdown-it left an empty text token before a strong run it opened, where no text
+                # came before to join it; it starts a segment where the last token ended
+                at = tokens[-1][3] if tokens else leaf[0][1]
+                tokens.append((TEXT, "", at, at))
+            elif type(value) is dict:
+                name = next(iter(value))
+                if name == "Link":
+                    link = value["Link"]
+                    link_type = link["link_type"]
+                    email = link_type == "Email"
+                    href = normalize_link("mailto:" + link["dest_url"] if email else link["dest_url"])
+                    autolink = email or link_type == "Autolink"
+                    links.append(valid_link(href))
+                    if links[-1]:
+                        tokens.append((OPEN, (Kind.URL if autolink else Kind.LINK, href), start, end))
+                    else:  # markdown-it refused the link (``javascript:``): its source is text
+                        autolink = False
+                        _add_text(tokens, text[start : start + 1], start, joins)
+                elif name == "Image":
+                    image_depth = 1
+                    image = (start, normalize_link(value["Image"]["dest_url"]))
+                    image_floor = start + 2
+        elif key == "End":
+            if value == "Link":
+                if links.pop():
+                    tokens.append((CLOSE, None, start, end))
+                else:
+                    at = max(tokens[-1][3], start + 1)
+                    _add_text(tokens, text[at:end], at, False)
+            elif value == "Strong":  # and one after the run it closed, which text right after it joins
+                at = tokens[-1][3] if tokens else start
+                tokens.append((TEXT, "", at, at))
+                joinable = len(tokens)
+                continue
+    tokens = _trim(tokens)
+    return _linkify(text, tokens, leaf_end) if tokens and may_link else tokens
 
 
-def _align_cell(builder: _Builder, index0: int, line: str, cursor: int) -> tuple[int, int, list[int] | None]:
-    """Table cells are found left to right along the row.
-
-    markdown-it unescapes ``\\|`` inside cells, so such a cell is not a literal
-    copy of the source; its characters are then mapped one by one.
-    """
-    source_line = builder.line_text(index0)
-    base = builder.line_offset(index0)
-    body = line.strip(" \t")
-    lead = len(line) - len(line.lstrip(" \t"))
-    found = source_line.find(body, cursor) if body else -1
-    if found >= 0:
-        return base + found - lead, found + len(body), None
-    escaped = body.replace("|", "\\|")
-    found = source_line.find(escaped, cursor) if body else -1
-    if found < 0:
-        found = len(source_line) - len(source_line.lstrip(" \t>|"))
-        return base + found - lead, cursor, None
-    explicit = [base + found] * lead
-    column = found
-    for char in body:
-        if char == "|" and source_line.startswith("\\|", column):
-            column += 1
-        explicit.append(base + column)
-        column += 1
-    explicit.extend([base + column] * (len(line) - len(explicit) + 1))
-    return base + found - lead, found + len(escaped), explicit
+def _add_text(tokens: list[_Token], value: str, start: int, joins: bool) -> None:
+    """Add text as written at ``start``, joined to the text before it when that ends there."""
+    last = tokens[-1] if tokens else None
+    if last is not None and last[0] == TEXT and (last[3] == start or joins):
+        tokens[-1] = (TEXT, last[1] + value, last[2] if last[1] else start, start + len(value))
+    else:
+        tokens.append((TEXT, value, start, start + len(value)))
 
 
-def _rewritten_url(content: str, cursor: int, text: str, autolink: tuple[int, int] | None) -> tuple[int, int]:
-    """Range in ``content`` of a URL whose visible ``text`` the parser rewrote, so that
-    it cannot be found as written (``%20`` shown as a space, a punycode host decoded).
-
-    An ``<autolink>``'s range is known: its text is what the brackets hold.  A bare
-    URL's is not recorded (linkify is left untracked, as it runs at every ``:``): it
-    starts at its scheme, which the rewriting keeps (the first one after ``cursor``:
-    emphasis markers may lie between), and ends where linkify's own match ends,
-    measured as the linkify rule measures it.
-    """
-    if autolink is not None:
-        return autolink[0] + 1, autolink[1] - 1
-    start = max(content.find(text[: text.find("://") + 3], cursor), cursor)  # (linkify matched at a "://")
-    linkify = parser().linkify
-    assert linkify is not None  # the parser made this URL with it
-    match = linkify.match_at_start(content[start:])
-    return start, start + (len(match.url.rstrip("*")) if match else 1)
-
-
-_PROSE = Kind.PROSE  # (read once: an enum member off its class costs a look-up each time)
-_BREAKS_AND_SPECIALS = frozenset({"text_special", "softbreak", "hardbreak"})
+def _trim(tokens: list[_Token]) -> list[_Token]:
+    """Drop the white space markdown-it trimmed off a block's ends that pulldown-cmark keeps
+    (a no-break space: markdown-it trims JavaScript's set, pulldown-cmark spaces and tabs),
+    with any line break it leaves at an end then."""
+    while tokens and tokens[0][0] in (TEXT, BREAK) and tokens[0][1] and tokens[0][1][0] in TRIMMED:
+        first = tokens[0]
+        kept = first[1].lstrip(TRIMMED)
+        if kept:
+            tokens[0] = (TEXT, kept, first[3] - len(kept), first[3])
+            break
+        del tokens[0]
+    while tokens and tokens[-1][0] in (TEXT, BREAK) and tokens[-1][1] and tokens[-1][1][-1] in TRIMMED:
+        last = tokens[-1]
+        kept = last[1].rstrip(TRIMMED)
+        if kept:
+            tokens[-1] = (TEXT, kept, last[2], last[2] + len(kept))
+            break
+        del tokens[-1]
+    return tokens
 
 
-def _inline_text(
-    token: Token, content_map: _ContentMap, html: list[Html]
-) -> tuple[str, list[tuple[int, int, int, int]], list[Segment]]:
-    """Visible text, source pieces and segments of one inline token."""
-    to_file = content_map.at
-    single = content_map.single
-    content = token.content
+def _linkify(text: str, tokens: list[_Token], leaf_end: int) -> list[_Token]:
+    """Bare URLs as markdown-it-py found them: scheme links ("https://...") where their
+    "://" is met, then emails and "//host" links in runs of text outside links."""
+    if not any(token[0] == TEXT and ("//" in token[1] or "@" in token[1]) for token in tokens):
+        return tokens
+    found = linkify()
+    source = text[tokens[0][2] : tokens[-1][3]]
+    if not found.pretest(source):
+        return tokens
+    # scheme links, met as the inline parser met them
+    result: list[_Token] = []
+    link_level = 0
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
+        kind = token[0]
+        if kind == OPEN:
+            link_level += 1
+        elif kind == CLOSE:
+            link_level -= 1
+        if kind != TEXT or link_level or "://" not in token[1]:
+            result.append(token)
+            continue
+        value, start = token[1], token[2]
+        done = 0
+        at = value.find("://")
+        while at >= 0:
+            scheme = SCHEME.search(value[done:at])
+            match = None
+            if scheme is not None:
+                begin = done + scheme.start(1)
+                line_end = text.find("\n", start + begin, leaf_end)
+                match = found.match_at_start(text[start + begin : line_end if line_end >= 0 else leaf_end])
+            if match is None:
+                at = value.find("://", at + 3)
+                continue
+            url = match.url.rstrip("*")
+            href = normalize_link(url)
+            url_end = start + begin + len(url)
+            after = index  # the tokens the URL runs over (escapes, entities the inline parser had not met)
+            while after < len(tokens) and tokens[after][2] < url_end and tokens[after][0] in (TEXT, UNIT):
+                after += 1
+            if not valid_link(href) or (after < len(tokens) and tokens[after][2] < url_end):
+                at = value.find("://", at + 3)
+                continue
+            if begin > done:
+                result.append((TEXT, value[done:begin], start + done, start + begin))
+            shown = normalize_link_text(url)
+            result.append((OPEN, (Kind.URL, href), -1, -1))
+            result.append((TEXT if shown == text[start + begin : url_end] else UNIT, shown, start + begin, url_end))
+            result.append((CLOSE, None, -1, -1))
+            if url_end > start + len(value):  # read on after the URL: what is left of the last token is text
+                last_end = tokens[after - 1][3]
+                if last_end > url_end:
+                    rest = (TEXT, text[url_end:last_end], url_end, last_end)
+                    if after < len(tokens) and tokens[after][0] == TEXT and tokens[after][2] == last_end:
+                        rest = (TEXT, rest[1] + tokens[after][1], url_end, tokens[after][3])
+                        after += 1
+                    after -= 1
+                    tokens[after] = rest
+                index = after
+                done = len(value)
+                break
+            done = begin + len(url)
+            at = value.find("://", done)
+        if done < len(value):
+            result.append((TEXT, value[done:], start + done, token[3]))
+    # emails and "//host" links in what is left, as markdown-it-py's core rule finds them
+    tokens, result = result, []
+    link_level = html_link_level = 0
+    for index in range(len(tokens) - 1, -1, -1):  # (from the end, as the core rule reads them)
+        token = tokens[index]
+        kind = token[0]
+        if kind == CLOSE:
+            link_level += 1
+        elif kind == OPEN:
+            link_level -= 1
+        elif kind == HTML:
+            if _LINK_OPEN_HTML.search(token[1]) and html_link_level > 0:
+                html_link_level -= 1
+            if _LINK_CLOSE_HTML.search(token[1]):
+                html_link_level += 1
+        if kind != TEXT or link_level or html_link_level or not found.test(token[1]):
+            result.append(token)
+            continue
+        value, start = token[1], token[2]
+        links = found.match(value) or []
+        if links and links[0].index == 0 and index > 0 and tokens[index - 1][0] == UNIT and tokens[index - 1][1] != "\n":
+            links = links[1:]
+        nodes: list[_Token] = []
+        done = 0
+        for link in links:
+            href = normalize_link(link.url)
+            if not valid_link(href):
+                continue
+            shown = link.text
+            if link.schema == "mailto:" and shown.lower().startswith("mailto:"):
+                shown = normalize_link_text("mailto:" + shown)[7:]
+            else:
+                shown = normalize_link_text(shown)
+            if link.index > done:
+                nodes.append((TEXT, value[done : link.index], start + done, start + link.index))
+            nodes.append((OPEN, (Kind.URL, href), -1, -1))
+            nodes.append((TEXT if shown == value[link.index : link.last_index] else UNIT, shown,
+                          start + link.index, start + link.last_index))
+            nodes.append((CLOSE, None, -1, -1))
+            done = link.last_index
+        if done < len(value):
+            nodes.append((TEXT, value[done:], start + done, token[3]))
+        result.extend(reversed(nodes))
+    result.reverse()
+    return result
+
+
+def _inline_text(source: str, tokens: list[_Token], html: list[Html], per_char: bool = False) -> tuple[str, list[tuple[int, int, int, int]], list[Segment]]:
+    """Visible text, source pieces and segments of one leaf block's inline tokens."""
     parts: list[str] = []
     pieces: list[tuple[int, int, int, int]] = []
     segments: list[Segment] = []
     length = 0
-    cursor = 0
     context: list[tuple[Kind, str | None, tuple[int, int] | None]] = []
     seg_kind: Kind | None = None
     seg_href: str | None = None
@@ -872,132 +1178,119 @@ def _inline_text(
             segments.append(Segment(seg_kind, seg_start, length, seg_src_start, seg_src_end, seg_href))
         seg_kind = None
 
-    def add_contiguous(text: str, content_start: int) -> None:
-        """Add text that appears literally at ``content_start``, split at line ends."""
+    def add_contiguous(text: str, src_start: int) -> None:
+        """Add text as written at ``src_start``: a piece per line, and one per line break."""
         nonlocal length, seg_src_end
         if not text:
             return
         parts.append(text)
-        if single:
-            size = len(text)
-            pieces.append((length, to_file(content_start), size, 0))
-            length += size
-            seg_src_end = to_file(content_start + size - 1) + 1
+        if per_char:  # (an escaped pipe's backslash is no part of any character)
+            at = src_start
+            for index, char in enumerate(text):
+                if char == "|" and source.startswith("\\|", at):
+                    at += 1
+                pieces.append((length + index, at, 1, 0))
+                at += 1
+            length += len(text)
+            seg_src_end = at
             return
         done = 0
-        while done < len(text):
-            line = content_map.line_of(content_start + done)
-            if line in content_map.explicit:  # not a literal copy: map char by char
-                # (each visible character is one source character: an escaped pipe's backslash is not
-                # visible, and is no part of the character before it)
-                pieces.append((length + done, to_file(content_start + done), 1, 0))
-                done += 1
-                continue
-            line_end = content_map.starts[line + 1] - 1 if line + 1 < len(content_map.starts) else len(content)
-            take = max(min(len(text) - done, line_end - (content_start + done)), 1)
-            pieces.append((length + done, to_file(content_start + done), take, 0))
-            done += take
+        while True:
+            line_end = text.find("\n", done)
+            if line_end < 0:
+                pieces.append((length + done, src_start + done, len(text) - done, 0))
+                break
+            if line_end > done:
+                pieces.append((length + done, src_start + done, line_end - done, 0))
+            pieces.append((length + line_end, src_start + line_end, 1, 0))
+            done = line_end + 1
+            if done == len(text):
+                break
         length += len(text)
-        seg_src_end = to_file(content_start + len(text) - 1) + 1
+        seg_src_end = src_start + len(text)
 
-    def add_atomic(text: str, src: tuple[int, int]) -> None:
+    def add_lines(text: str, lines: list[tuple[int, int]]) -> None:
+        """Add text shown on one line that is written over several: (length, source offset) of
+        each line's part, the line break between two (shown as a space) one character at the
+        line's end."""
         nonlocal length, seg_src_end
-        start, end = to_file(src[0]), to_file(max(src[1] - 1, src[0])) + 1
+        parts.append(text)
+        at = length
+        for number, (size, src) in enumerate(lines):
+            if size:
+                pieces.append((at, src, size, 0))
+            at += size
+            if number + 1 < len(lines):
+                pieces.append((at, src + size, 1, 0))
+                at += 1
+        length += len(text)
+        size, src = lines[-1]
+        seg_src_end = src + size if size else seg_src_end
+
+    def add_atomic(text: str, start: int, end: int) -> None:
+        nonlocal length, seg_src_end
+        end = max(end, start + 1)
         if text:
             parts.append(text)
-            pieces.append((length, start, len(text), max(end - start, 1)))
+            pieces.append((length, start, len(text), end - start))
             length += len(text)
         seg_src_end = max(seg_src_end, end)
 
-    def extend_source(src: tuple[int, int]) -> None:
+    def extend_source(end: int, start: int) -> None:
         nonlocal seg_src_end
-        seg_src_end = max(seg_src_end, to_file(max(src[1] - 1, src[0])) + 1)
+        seg_src_end = max(seg_src_end, max(end, start + 1))
 
-    for child in token.children or ():
-        kind = child.type
-        src = child.meta.get("src") if child.meta else None
-        if kind == "text":
-            text = child.content
-            found = content.find(text, cursor)
-            # (``current()`` and ``open_segment``'s own test written out: most runs of text
-            # continue the segment before them)
-            segment_kind, href = (context[-1][0], context[-1][1]) if context else (_PROSE, None)
-            if found < 0:  # a URL's text as the parser rewrote it (%20 decoded, punycode): one unit, the URL
-                found, end = _rewritten_url(content, cursor, text, context[-1][2] if context else None)
-                open_segment(segment_kind, href, to_file(found))
-                add_atomic(text, (found, end))
-                cursor = end
-                continue
-            if seg_kind is not segment_kind or seg_href != href:
-                open_segment(segment_kind, href, to_file(found))
-            add_contiguous(text, found)
-            cursor = found + len(text)
-        elif kind in _BREAKS_AND_SPECIALS:
-            visible = child.content if kind == "text_special" else "\n"
-            if src is None:
-                found = content.find(child.markup or "\n", cursor)
-                src = (found, found + max(len(child.markup), 1)) if found >= 0 else (cursor, cursor + 1)
+    for kind, value, start, end in tokens:
+        if kind == TEXT or kind == UNIT or kind == BREAK:
             segment_kind, href = (context[-1][0], context[-1][1]) if context else (_PROSE, None)
             if seg_kind is not segment_kind or seg_href != href:
-                open_segment(segment_kind, href, to_file(src[0]))
-            add_atomic(visible, src)
-            cursor = src[1]
-        elif kind == "code_inline":
-            if src is None:
-                src = (cursor, cursor)
-            open_segment(Kind.CODE, None, to_file(src[0]))
-            fence = len(child.markup)
-            raw = content[src[0] + fence : src[1] - fence]
-            flat = raw.replace("\n", " ")
-            if flat == child.content:
-                add_contiguous(child.content, src[0] + fence)
-            elif flat[1:-1] == child.content:
-                add_contiguous(child.content, src[0] + fence + 1)
+                open_segment(segment_kind, href, start)
+            if kind == TEXT:
+                add_contiguous(value, start)
             else:
-                add_atomic(child.content, src)
-            extend_source(src)
+                add_atomic(value, start, end)
+        elif kind == CODE:
+            open_segment(Kind.CODE, None, start)
+            fence = 0
+            while start + fence < end and source[start + fence] == "`":
+                fence += 1
+            raw = source[start + fence : end - fence]
+            lines = _code_lines(source, raw, start + fence, value) if "\n" in raw else None
+            flat = raw.replace("\\|", "|") if per_char else raw
+            if lines is not None:
+                add_lines(value, lines)
+            elif flat == value:
+                add_contiguous(value, start + fence)
+            elif flat[1:-1] == value:
+                add_contiguous(value, start + fence + 1)
+            else:
+                add_atomic(value, start, end)
+            extend_source(end, start)
             close_segment()
-            cursor = src[1]
-        elif kind == "link_open":
-            target = child.attrGet("href")
-            segment_kind = Kind.URL if child.markup in ("autolink", "linkify") else Kind.LINK
-            context.append((segment_kind, None if target is None else str(target), src))
-            if src is not None and segment_kind is Kind.LINK:
-                cursor = src[0] + 1  # a [link]'s text starts after "["
-            # a [link] or an <autolink> starts where its recorded range does; a bare URL's
-            # range is not recorded, so its segment is opened by its text (after any "**")
-            if src is not None or segment_kind is Kind.LINK:
-                open_segment(segment_kind, context[-1][1], to_file(src[0] if src is not None else cursor))
-        elif kind == "link_close":
+        elif kind == OPEN:
+            segment_kind, target = value
+            src = (start, end) if start >= 0 else None
+            context.append((segment_kind, target, src))
+            if src is not None:
+                open_segment(segment_kind, target, start)
+        elif kind == CLOSE:
             if context:
                 _kind, _href, open_src = context.pop()
                 if open_src is not None:
-                    cursor = max(cursor, open_src[1])
-                    extend_source(open_src)
+                    extend_source(open_src[1], open_src[0])
             close_segment()
-        elif kind == "image":
-            if src is None:
-                src = (cursor, cursor + 1)
+        elif kind == IMAGE:
+            alt, target = value
             close_segment()
-            open_segment(Kind.IMAGE, str(child.attrGet("src") or ""), to_file(src[0]))
-            alt_at = src[0] + 2  # after "!["
-            if content.startswith("![", src[0]) and content.startswith(child.content, alt_at):
-                add_contiguous(child.content, alt_at)  # the alt text as written: each word keeps its place
-                extend_source(src)
-            else:
-                add_atomic(child.content, src)
+            open_segment(Kind.IMAGE, target, start)
+            add_contiguous(alt, start + 2)  # the alt text as written: each word keeps its place
+            extend_source(end, start)
             close_segment()
-            cursor = src[1]
-        elif kind == "html_inline":
-            if src is None:
-                found = content.find(child.content, cursor)
-                src = (max(found, cursor), max(found, cursor) + len(child.content))
+        elif kind == HTML:
             close_segment()
-            open_segment(Kind.HTML, None, to_file(src[0]))
-            add_contiguous(child.content, src[0])
+            open_segment(Kind.HTML, None, start)
+            add_contiguous(value, start)
             close_segment()
-            html.append(Html(child.content, to_file(src[0]), to_file(src[1] - 1) + 1, True))
-            cursor = src[1]
+            html.append(Html(value, start, end, True))
     close_segment()
     return "".join(parts), pieces, segments
-

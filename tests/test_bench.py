@@ -104,7 +104,7 @@ def test_phases_adds_up_cpu_per_function_and_rule_without_a_profiler(tmp_path):
                           text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("1 files, 0.0 M characters: ")
-    assert "| parse_note: markdown-it and the note builder | " in done.stdout
+    assert "| parse_note: pyromark and the note builder | " in done.stdout
     assert "| rule (shared work charged to the first rule that asks) | CPU | share |" in done.stdout
     assert re.search(r"^\| NL\d{3} [a-z-]+ \| \d+\.\d\d s \| \d+\.\d % \|$", done.stdout, re.M)
 

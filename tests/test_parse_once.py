@@ -1,12 +1,12 @@
-"""The parser's shortcuts (issue 19, speed): an inline source repeated in a document is
-parsed once, and linkify's test skips text that cannot hold a link.  Neither may change
+"""The parser's shortcuts (issue 19, speed): a block whose source repeats one earlier in the
+document is read once, and linkify's test skips text that cannot hold a link.  Neither may change
 what a note's blocks say or where their pieces are: 1-based (line, column) pairs."""
 
 from __future__ import annotations
 
 import pytest
 
-from notelint.markdown import parser
+from notelint.markdown import linkify
 from notelint.note import BlockKind, Kind, parse_note
 from notelint.source import decode
 
@@ -38,14 +38,12 @@ def test_repeated_cells_each_keep_their_own_place():
     assert [note.position(cells[3].span(index, index + 1)[0]) for index in range(3)] == [(4, 8), (4, 9), (4, 10)]
 
 
-def test_a_repeated_source_is_parsed_once_per_document():
-    tokens = parser().parse(TABLE, {})
-    yes = [token for token in tokens if token.type == "inline" and token.content == "Yes"]
+def test_a_repeated_source_is_read_once_per_document():
+    note = parse(TABLE)
+    yes = [block for block in note.blocks if block.text == "Yes"]
     assert len(yes) == 3
-    assert yes[0].children and yes[1].children is not yes[0].children  # each block its own list ...
-    assert yes[1].children[0] is yes[0].children[0]  # ... of the tokens made once
-    other = parser().parse("| Yes |\n|---|\n", {})  # a new document parses again
-    assert next(token for token in other if token.type == "inline").children[0] is not yes[0].children[0]
+    assert yes[1].text is yes[0].text  # the walk made once ...
+    assert yes[1]._pieces is not yes[0]._pieces and yes[1]._pieces[0][1] != yes[0]._pieces[0][1]  # ... moved to each place
 
 
 def test_repeated_links_and_code_keep_their_own_place():
@@ -121,13 +119,13 @@ def test_linkify_test_answers_as_linkify_it_does(text):
     from linkify_it import LinkifyIt
 
     reference = LinkifyIt().set({"fuzzy_link": False, "fuzzy_email": True})
-    assert parser().linkify.test(text) == reference.test(text)
+    assert linkify().test(text) == reference.test(text)
 
 
-def test_a_repeated_source_clamped_to_its_line_is_walked_anew():
-    # The third paragraph (a lazy line after a list item of no-break spaces) is mapped from line 4, as the
-    # builder has always read it, and its last places are clamped to line 5's end: the walk remembered from
-    # lines 1 and 3 cannot simply be moved there.
+def test_a_repeated_source_after_trimmed_white_space_keeps_its_own_place():
+    # The third paragraph (a lazy line after a list item of no-break spaces) starts where its text is
+    # written, after the tab of line 5 (markdown-it-py's builder mapped it from line 4, the item's line,
+    # and clamped its last places to line 5's end); the walk made for lines 1 and 3 moves there whole.
     note = parse("//h.com //h.com\n\n//h.com //h.com\n* \u00a0\u00a0\n\t//h.com //h.com\u00a0")
     assert [
         (segments(note, block), [note.position(block.span(i, i + 1)[0]) for i in (0, 13, 14)])
@@ -135,6 +133,6 @@ def test_a_repeated_source_clamped_to_its_line_is_walked_anew():
     ] == [
         ([(Kind.PROSE, "//h.com //h.com", (1, 1), (1, 16), None)], [(1, 1), (1, 14), (1, 15)]),
         ([(Kind.PROSE, "//h.com //h.com", (3, 1), (3, 16), None)], [(3, 1), (3, 14), (3, 15)]),
-        ([(Kind.PROSE, "//h.com //h.com", (4, 1), (5, 1), None)], [(4, 1), (5, 9), (5, 10)]),
+        ([(Kind.PROSE, "//h.com //h.com", (5, 2), (5, 17), None)], [(5, 2), (5, 15), (5, 16)]),
     ]
-    assert note.position(note.blocks[2].span(0, 15)[1]) == (5, 11)
+    assert note.position(note.blocks[2].span(0, 15)[1]) == (5, 17)
