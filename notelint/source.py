@@ -1,7 +1,7 @@
 """Reading note files: decoding, size limits and the offset <-> line/column maps.
 
 Every position notelint reports is computed here.  Rules work on *normalised*
-text (BOM removed, CRLF and lone CR turned into LF, as markdown-it does), and a
+text (BOM removed, CRLF and lone CR turned into LF, as CommonMark parsers do), and a
 column is the 1-based count of Unicode code points from the start of the line
 (a tab and a multi-byte character each count as one).  Because normalisation
 never changes what is on a line, a (line, column) pair means the same thing in
@@ -58,7 +58,7 @@ class SourceFile:
         else:
             self.norm = self.text
             self._orig_starts = []
-        # markdown-it replaces NUL with U+FFFD; do the same so offsets agree.
+        # CommonMark replaces NUL with U+FFFD (markdown-it did, pulldown-cmark does); do the same so offsets agree.
         if "\0" in self.norm:
             self.norm = self.norm.replace("\0", "\ufffd")
         self._starts = line_starts(self.norm)
