@@ -2,7 +2,8 @@
 
 A one-note ``--no-cache`` run compiles about 400 regular expressions (notelint's
 claim readers, name and spelling tokenizers, the knowledge base's word lists,
-linkify-it's; markdown-it's until the parser swap of the eleventh session): about 70 ms of its 420 ms of CPU, every process,
+linkify-it's; markdown-it's too before the parser swap): about 70 ms of its
+420 ms of CPU, every process,
 for the same patterns.  Python's ``re`` compiles a pattern in two steps: a
 pure-Python parser and code generator turn it into a list of integers (the slow
 part), which ``_sre.compile`` turns into a pattern object (fast, in C).  The
