@@ -63,13 +63,13 @@ MIN_STEM_RATIO = 1e5
 GENERAL_WEIGHT = 0.5  # the share of general English in a word's unigram probability
 JUDGED_KEPT = 65_536  # words judged with their neighbours that a model keeps the verdict of
 WORDS_BEFORE_EDIT_INDEX = 500  # words judged by their generated edits before the frequent words are indexed
-PAIRS_BEFORE_SET = 20_000  # pairs of words tested one by one before every listed pair is loaded as one set
+PAIRS_BEFORE_SET = 20_000  # pairs of words tested in their rows before every word's followers are loaded
 
 # A token is a run of letters with nothing word-like or code-like glued to it ("64-bit", "ml.p3"), an
 # apostrophe's letters included ("don't").  Only spaces go between the words of a run, so punctuation
 # ends one; a token may stand right before or after punctuation ("in S3. Then", "e.g. this": a full
-# stop is not in ``GLUED``, as a text is cut at punctuation before its tokens are read).  After a token's first letter (the regex engine skips ahead to a letter when a pattern
-# starts with one): the rest of a token in lower, Title or UPPER case, where the token would not go on
+# stop is not in ``GLUED``).  After a token's first letter (the regex engine skips ahead to a letter
+# when a pattern starts with one): the rest of a token in lower, Title or UPPER case, where the token would not go on
 # ("Amazon's" is one token and in none of the three, so "Amazon" alone must not match: hence the
 # look-ahead)
 GLUED = r"\w\-/@$%#&*+=<>\\"  # (a class's contents) what makes a token code-like when it touches one
@@ -203,10 +203,10 @@ class Model:
         self._pairs_asked = 0
 
     def load_for_many_notes(self) -> None:
-        """Load now what a run over many notes asks for anyway: the row index, every listed pair, the
-        frequent words, every counted word's neighbours (``NEIGHBOURS_FILE``), and the followers of the
-        function words (every note's commonest neighbours), parsed.  Called before worker processes are forked, which then share it
-        instead of each building it (~0.3 s of CPU a worker on a guide)."""
+        """Load now what a run over many notes asks for anyway: the row index, every word's listed
+        followers, the frequent words, every counted word's neighbours (``NEIGHBOURS_FILE``), and the
+        counts after the function words (every note's commonest neighbours), parsed.  Called before
+        worker processes are forked, which then share it instead of each building it."""
         if isinstance(self._rows, SortedRows):
             self._rows.index()
         self._load_listed()
@@ -214,7 +214,8 @@ class Model:
         if self._shipped is None:
             from notelint.derived import stored
 
-            self._shipped = stored("collocation-neighbours", lambda: read_neighbours(data_text("words", NEIGHBOURS_FILE)))
+            self._shipped = stored(
+                "collocation-neighbours", lambda: read_neighbours(data_text("words", NEIGHBOURS_FILE)))
         for word in sorted(FUNCTION_WORDS):
             for followers in self._tables(word):
                 followers.parse()
@@ -275,7 +276,7 @@ class Model:
     def measure_neighbours(self, word: str) -> Neighbours:
         """``neighbours(word)`` measured from the counts (what ``scripts/build_collocation_neighbours.py``
         writes for every counted word)."""
-        frequent, _ = self._frequent()
+        self._frequent()  # (sets ``_longest``)
         if len(word) > self._longest + MAX_STEM_EDITS + 1:
             return NO_NEIGHBOURS  # no frequent word is near it (and its edits would cost time quadratic in its length)
         near = tuple(sorted(c for c in self._one_edit_frequent(word) if c != word and not inflected(word, c)))
@@ -360,7 +361,8 @@ class Model:
         followers = self._every_follower(len(words) - 1)
         if followers is None:
             return list(map(self._listed_in_fields, words, islice(words, 1, None)))
-        return list(map(frozenset.__contains__, map(followers.get, words, repeat(NO_FOLLOWERS)), islice(words, 1, None)))
+        followed = map(followers.get, words, repeat(NO_FOLLOWERS))
+        return list(map(frozenset.__contains__, followed, islice(words, 1, None)))
 
     def _every_follower(self, asked: int) -> dict[str, frozenset[str]] | None:
         """Every word's listed followers (``listed_followers``), or None while they are looked up in the
