@@ -5,7 +5,10 @@ what a note's blocks say or where their pieces are: 1-based (line, column) pairs
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from notelint import markdown
 from notelint.markdown import linkify
 from notelint.note import BlockKind, Kind, parse_note
 from notelint.source import decode
@@ -136,3 +139,48 @@ def test_a_repeated_source_after_trimmed_white_space_keeps_its_own_place():
         ([(Kind.PROSE, "//h.com //h.com", (5, 2), (5, 17), None)], [(5, 2), (5, 15), (5, 16)]),
     ]
     assert note.position(note.blocks[2].span(0, 15)[1]) == (5, 17)
+
+
+# -- a plain URL is its own href and shown text ----------------------------------------------------------------------
+PLAIN_URLS = [
+    "https://docs.aws.amazon.com/sagemaker/latest/dg/whatis.html#anchor",
+    "sagemaker-roles.md",
+    "#section",
+    "../img/a_b.png",
+    "?q=1&r=(2)",
+    "s3://bucket/key",
+    "",
+]
+OTHER_URLS = [
+    "https://xn--bcher-kva.example/x",  # a punycoded label is shown decoded
+    "https://bücher.example/x",
+    "HTTPS://Example.com/A",
+    "https://example.com:8080/x",
+    "https://a.example.com/%7Efoo",
+    "https://a.example.com/it's",
+    "https://" + "a" * 64 + ".com/",  # a label longer than a host's may be
+    "https://" + "a." * 130 + "com",  # a host longer than 255 characters
+    "mailto:a@b.example.com",
+    "//host/path",
+    "https://a..b/x",
+    "https://user@host.com/x",
+    "https://host.com/a b",
+    "javascript:alert(1)",
+]
+
+
+@pytest.mark.parametrize("url", PLAIN_URLS + OTHER_URLS)
+def test_a_url_normalises_as_mdurl_normalises_it(url):
+    assert markdown.normalize_link(url) == markdown._normalize_link(url)
+    assert markdown.normalize_link_text(url) == markdown._normalize_link_text(url)
+    assert bool(markdown._PLAIN_URL.fullmatch(url) and len(url) <= 255) == (url in PLAIN_URLS)
+
+
+URL_CHARS = st.sampled_from(list("aZ09-._~!$&()*+,;=:@/?#%'\\ [") + ["https://", "xn--", "é", ":80"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(URL_CHARS, max_size=20).map("".join))
+def test_any_url_normalises_as_mdurl_normalises_it(url):
+    assert markdown.normalize_link(url) == markdown._normalize_link(url)
+    assert markdown.normalize_link_text(url) == markdown._normalize_link_text(url)
