@@ -38,38 +38,30 @@ MAX_NESTING = 20
 TRIMMED = "\t\n\x0b\x0c\r \xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 
 
-def events(text: str) -> tuple[list[tuple[Any, Any]], Callable[[int], int] | None]:
-    """pyromark's events of ``text`` (tables on, nothing else), and the function that turns
-    their byte offsets into character offsets (None when the text is ASCII: they agree)."""
+def events(text: str, offset: int = 0) -> list[tuple[Any, int, int]]:
+    """pyromark's events of ``text`` (tables on, nothing else), each with the character offsets
+    of its source plus ``offset`` (pyromark gives UTF-8 byte offsets)."""
     import pyromark
 
-    stream: list[tuple[Any, Any]] = list(pyromark.events_with_range(text, options=pyromark.Options.ENABLE_TABLES))
-    return stream, _char_offsets(text)
+    found = pyromark.events_with_range(text, options=pyromark.Options.ENABLE_TABLES)
+    if text.isascii():
+        return [(event, span["start"] + offset, span["end"] + offset) for event, span in found]
+    # (a byte offset less the bytes the non-ASCII characters before it add, found by one bisect:
+    # decoding a line's prefix for each offset cost more than pyromark's parse of the page)
+    ends: list[int] = []  # the byte offset after each non-ASCII character
+    cut = [-offset]  # cut[k]: what comes off a byte offset after k of them (their extra bytes, less offset)
+    added = 0
+    for char in _NON_ASCII_CHAR.finditer(text):
+        added += 1 if char.group() < "\u0800" else 2 if char.group() < "\U00010000" else 3
+        ends.append(char.end() + added)
+        cut.append(added - offset)
+    return [
+        (event, span["start"] - cut[bisect_right(ends, span["start"])], span["end"] - cut[bisect_right(ends, span["end"])])
+        for event, span in found
+    ]
 
 
-def _char_offsets(text: str) -> Callable[[int], int] | None:
-    raw = text.encode("utf-8")
-    if len(raw) == len(text):
-        return None
-    byte_starts: list[int] = []
-    char_starts: list[int] = []
-    plain: list[bool] = []
-    byte = char = 0
-    for line in text.split("\n"):
-        size = len(line.encode("utf-8"))
-        byte_starts.append(byte)
-        char_starts.append(char)
-        plain.append(size == len(line))
-        byte += size + 1
-        char += len(line) + 1
-
-    def to_char(offset: int) -> int:
-        at = bisect_right(byte_starts, offset) - 1
-        if plain[at]:
-            return char_starts[at] + offset - byte_starts[at]
-        return char_starts[at] + len(raw[byte_starts[at] : offset].decode("utf-8", "ignore"))
-
-    return to_char
+_NON_ASCII_CHAR = re.compile("[^\x00-\x7f]")
 
 
 # -- front matter -------------------------------------------------------------------------

@@ -141,7 +141,7 @@ def test_a_repeated_source_after_trimmed_white_space_keeps_its_own_place():
     assert note.position(note.blocks[2].span(0, 15)[1]) == (5, 17)
 
 
-# -- a plain URL is its own href and shown text ----------------------------------------------------------------------
+# -- a plain URL is its own href and shown text; byte offsets by a bisect; code lines as written --------------------
 PLAIN_URLS = [
     "https://docs.aws.amazon.com/sagemaker/latest/dg/whatis.html#anchor",
     "sagemaker-roles.md",
@@ -184,3 +184,33 @@ URL_CHARS = st.sampled_from(list("aZ09-._~!$&()*+,;=:@/?#%'\\ [") + ["https://",
 def test_any_url_normalises_as_mdurl_normalises_it(url):
     assert markdown.normalize_link(url) == markdown._normalize_link(url)
     assert markdown.normalize_link_text(url) == markdown._normalize_link_text(url)
+
+
+MARKDOWN_CHARS = st.sampled_from(list("ab *_`\n\\[]()|-#>&;") + ["é", "日", "🙂", "\u00a0", "| a |\n|---|\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MARKDOWN_CHARS, max_size=40).map("".join), st.integers(0, 5))
+def test_event_offsets_are_the_characters_before_each_byte_offset(text, offset):
+    import pyromark
+
+    raw = text.encode("utf-8")
+    expected = [
+        (event, len(raw[: span["start"]].decode("utf-8", "ignore")) + offset,
+         len(raw[: span["end"]].decode("utf-8", "ignore")) + offset)
+        for event, span in pyromark.events_with_range(text, options=pyromark.Options.ENABLE_TABLES)
+    ]
+    assert list(markdown.events(text, offset)) == expected
+
+
+def test_code_lines_start_where_written_or_past_their_containers_markers():
+    note = parse("```\nx = 1\n\n  y\t\n```\n\n- item\n\n  ```\n  z\n   w\n  ```\n\n> ```\n> q\n>\n> ```\n\n    indented\n      more\n")
+    assert [
+        (code.text, [note.position(code.span(i, i + 1)[0]) for i in range(len(code.text)) if i == 0 or code.text[i - 1] == "\n"])
+        for code in note.code_blocks
+    ] == [
+        ("x = 1\n\n  y\t\n", [(2, 1), (3, 1), (4, 1)]),
+        ("z\n w\n", [(10, 3), (11, 3)]),
+        ("q\n\n", [(15, 3), (16, 2)]),
+        ("indented\n  more\n", [(19, 5), (20, 5)]),
+    ]
