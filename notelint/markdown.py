@@ -22,7 +22,7 @@ import re
 from bisect import bisect_right
 from contextlib import suppress
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 if TYPE_CHECKING:  # linkify-it is imported when a note is first parsed: a fully cached run never is
     from linkify_it import LinkifyIt
@@ -38,14 +38,14 @@ MAX_NESTING = 20
 TRIMMED = "\t\n\x0b\x0c\r \xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 
 
-def events(text: str, offset: int = 0) -> list[tuple[Any, int, int]]:
+def events(text: str, offset: int = 0) -> Iterator[tuple[Any, int, int]]:
     """pyromark's events of ``text`` (tables on, nothing else), each with the character offsets
     of its source plus ``offset`` (pyromark gives UTF-8 byte offsets)."""
     import pyromark
 
     found = pyromark.events_with_range(text, options=pyromark.Options.ENABLE_TABLES)
     if text.isascii():
-        return [(event, span["start"] + offset, span["end"] + offset) for event, span in found]
+        return ((event, span["start"] + offset, span["end"] + offset) for event, span in found)
     # (a byte offset less the bytes the non-ASCII characters before it add, found by one bisect:
     # decoding a line's prefix for each offset cost more than pyromark's parse of the page)
     ends: list[int] = []  # the byte offset after each non-ASCII character
@@ -55,10 +55,10 @@ def events(text: str, offset: int = 0) -> list[tuple[Any, int, int]]:
         added += 1 if char.group() < "\u0800" else 2 if char.group() < "\U00010000" else 3
         ends.append(char.end() + added)
         cut.append(added - offset)
-    return [
+    return (
         (event, span["start"] - cut[bisect_right(ends, span["start"])], span["end"] - cut[bisect_right(ends, span["end"])])
         for event, span in found
-    ]
+    )
 
 
 _NON_ASCII_CHAR = re.compile("[^\x00-\x7f]")
