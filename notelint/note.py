@@ -418,7 +418,9 @@ _LINK_CLOSE_HTML = re.compile(r"^</a\s*>", re.IGNORECASE)
 _INLINE_CONTAINERS = frozenset({"Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript"})
 _INLINE_ENDS = _INLINE_CONTAINERS | {"Link", "Image"}  # (the values of their End events)
 _HEADING_LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
-_PROSE = Kind.PROSE  # (read once: an enum member off its class costs a look-up each time)
+# (read once: an enum member off its class costs a look-up each time, ~150 ns: its metaclass has a __getattr__)
+_PROSE, _CODE, _LINK, _URL, _HTML, _IMAGE = Kind.PROSE, Kind.CODE, Kind.LINK, Kind.URL, Kind.HTML, Kind.IMAGE
+_PARAGRAPH, _HEADING, _CELL = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CELL
 
 # The inline tokens of one leaf block, in document order, each with its source range
 # (offsets into note.text) -- the runs markdown-it-py made, which the piece map keeps:
@@ -532,7 +534,7 @@ class _Builder:
         containers: list[tuple[str, int, int]] = [("document", 0, last_line)]
         leaf: list[_Event] | None = None  # the inline events of the open leaf block
         explicit = False  # a paragraph, heading or cell is open: its events up to its end are inline
-        leaf_kind = BlockKind.PARAGRAPH
+        leaf_kind = _PARAGRAPH
         leaf_level = 0
         leaf_start = leaf_end = 0
         implicit = False  # a tight list item's text: a paragraph without its events
@@ -563,7 +565,7 @@ class _Builder:
                     self._mark_parent_content()
                     continue
                 if leaf is None:
-                    leaf, implicit, leaf_kind, leaf_level, leaf_start = [], True, BlockKind.PARAGRAPH, 0, start
+                    leaf, implicit, leaf_kind, leaf_level, leaf_start = [], True, _PARAGRAPH, 0, start
                 leaf.append((event, None, start, end))
                 leaf_end = end
                 continue
@@ -576,7 +578,7 @@ class _Builder:
                     continue
                 if name in _INLINE_CONTAINERS or name == "Link" or name == "Image":
                     if leaf is None:
-                        leaf, implicit, leaf_kind, leaf_level, leaf_start = [], True, BlockKind.PARAGRAPH, 0, start
+                        leaf, implicit, leaf_kind, leaf_level, leaf_start = [], True, _PARAGRAPH, 0, start
                     leaf.append((key, value, start, end))
                     leaf_end = end
                     continue
@@ -584,12 +586,12 @@ class _Builder:
                     self._leaf(leaf_kind, leaf_level, leaf, leaf_start, leaf_end, implicit)  # type: ignore[arg-type]
                     leaf, implicit = None, False
                 if name == "Paragraph":
-                    leaf, leaf_kind, leaf_level, leaf_start, leaf_end, explicit = [], BlockKind.PARAGRAPH, 0, start, end, True
+                    leaf, leaf_kind, leaf_level, leaf_start, leaf_end, explicit = [], _PARAGRAPH, 0, start, end, True
                 elif name == "Heading":
                     level = _HEADING_LEVELS[value["Heading"]["level"]]
-                    leaf, leaf_kind, leaf_level, leaf_start, leaf_end, explicit = [], BlockKind.HEADING, level, start, end, True
+                    leaf, leaf_kind, leaf_level, leaf_start, leaf_end, explicit = [], _HEADING, level, start, end, True
                 elif name == "TableCell":
-                    leaf, leaf_kind, leaf_level, leaf_start, leaf_end, explicit = [], BlockKind.CELL, 0, start, end, True
+                    leaf, leaf_kind, leaf_level, leaf_start, leaf_end, explicit = [], _CELL, 0, start, end, True
                 elif name == "TableHead" or name == "TableRow":
                     self.row += 1
                     self._row_start = start
@@ -669,7 +671,7 @@ class _Builder:
                 html.append(value)
             else:
                 if leaf is None:
-                    leaf, implicit, leaf_kind, leaf_level, leaf_start = [], True, BlockKind.PARAGRAPH, 0, start
+                    leaf, implicit, leaf_kind, leaf_level, leaf_start = [], True, _PARAGRAPH, 0, start
                 leaf.append((key, value, start, end))
                 leaf_end = end
         if implicit and leaf is not None:
@@ -759,25 +761,25 @@ class _Builder:
         first = bisect_right(self._starts, start) - 1  # (line_of, written out for every block)
         after = bisect_right(self._starts, end - 1 if end > start else start)
         text, pieces, segments = self._inline(kind, leaf) if leaf else ("", [], [])
-        if kind is BlockKind.HEADING:
+        if kind is _HEADING:
             while self.headings and self.headings[-1][0] >= level:
                 self.headings.pop()
                 self._heading_path = None
         item = self.item_stack[-1] if self.item_stack else None
         # (kind, text, segments, heading_path, line, end_line, level, item, quote_depth, row, _pieces, _piece_starts)
         block = Block(kind, text, segments, self.heading_path(), first + 1, after if after > first else first + 1, level,
-                      item, self.quote_depth, self.row if kind is BlockKind.CELL else None, pieces,
+                      item, self.quote_depth, self.row if kind is _CELL else None, pieces,
                       [piece[0] for piece in pieces])
         self.blocks.append(block)
-        if kind is BlockKind.HEADING:
+        if kind is _HEADING:
             self.headings.append((level, text.strip()))
             self._heading_path = None
             return
         if item is not None:
             item.has_content = True
-            if kind is BlockKind.PARAGRAPH:
+            if kind is _PARAGRAPH:
                 item.blocks.append(block)
-        elif kind is BlockKind.PARAGRAPH:
+        elif kind is _PARAGRAPH:
             self.claims.append(Claim(ClaimKind.PARAGRAPH, [block], block.heading_path))
 
     def _inline(self, kind: BlockKind, leaf: list[_Event]) -> tuple[str, list[tuple[int, int, int, int]], list[Segment]]:
@@ -792,7 +794,7 @@ class _Builder:
         # (a cell with an escaped pipe is not a copy of its source in markdown-it's reading: each
         # of its characters was mapped on its own)
         # (a pipe escaped at a cell's start leaves the rest a literal copy after its backslash)
-        per_char = kind is BlockKind.CELL and "\\|" in source
+        per_char = kind is _CELL and "\\|" in source
         key = (self.text[start - 1 : start] + source, kind, per_char)  # (the character before: an escape's backslash)
         known = self._known.get(key)
         html = self.html
@@ -807,7 +809,7 @@ class _Builder:
                 [Segment(s.kind, s.start, s.end, s.src_start + shift, s.src_end + shift, s.href) for s in segments],
             )
         before = len(html)
-        text, pieces, segments = _inline_text(self.text, _tokens(self.text, leaf, kind is BlockKind.CELL, "//" in source or "@" in source),
+        text, pieces, segments = _inline_text(self.text, _tokens(self.text, leaf, kind is _CELL, "//" in source or "@" in source),
                                               html, per_char)
         self._known[key] = (start, text, pieces, segments, html[before:])
         return text, pieces, segments
@@ -980,7 +982,7 @@ def _tokens(text: str, leaf: list[_Event], cell: bool, may_link: bool) -> list[_
                     autolink = email or link_type == "Autolink"
                     links.append(valid_link(href))
                     if links[-1]:
-                        tokens.append((OPEN, (Kind.URL if autolink else Kind.LINK, href), start, end))
+                        tokens.append((OPEN, (_URL if autolink else _LINK, href), start, end))
                     else:  # markdown-it refused the link (``javascript:``): its source is text
                         autolink = False
                         _add_text(tokens, text[start : start + 1], start, joins)
@@ -1083,7 +1085,7 @@ def _linkify(text: str, tokens: list[_Token], leaf_end: int) -> list[_Token]:
             if begin > done:
                 result.append((TEXT, value[done:begin], start + done, start + begin))
             shown = normalize_link_text(url)
-            result.append((OPEN, (Kind.URL, href), -1, -1))
+            result.append((OPEN, (_URL, href), -1, -1))
             result.append((TEXT if shown == text[start + begin : url_end] else UNIT, shown, start + begin, url_end))
             result.append((CLOSE, None, -1, -1))
             if url_end > start + len(value):  # read on after the URL: what is left of the last token is text
@@ -1137,7 +1139,7 @@ def _linkify(text: str, tokens: list[_Token], leaf_end: int) -> list[_Token]:
                 shown = normalize_link_text(shown)
             if link.index > done:
                 nodes.append((TEXT, value[done : link.index], start + done, start + link.index))
-            nodes.append((OPEN, (Kind.URL, href), -1, -1))
+            nodes.append((OPEN, (_URL, href), -1, -1))
             nodes.append((TEXT if shown == value[link.index : link.last_index] else UNIT, shown,
                           start + link.index, start + link.last_index))
             nodes.append((CLOSE, None, -1, -1))
@@ -1172,7 +1174,7 @@ def _inline_text(source: str, tokens: list[_Token], html: list[Html], per_char: 
 
     def close_segment() -> None:
         nonlocal seg_kind
-        if seg_kind is not None and (length > seg_start or seg_kind is Kind.IMAGE):
+        if seg_kind is not None and (length > seg_start or seg_kind is _IMAGE):
             segments.append(Segment(seg_kind, seg_start, length, seg_src_start, seg_src_end, seg_href))
         seg_kind = None
 
@@ -1262,7 +1264,7 @@ def _inline_text(source: str, tokens: list[_Token], html: list[Html], per_char: 
                 length += len(value)
                 seg_src_end = start + len(value)
         elif kind == CODE:
-            open_segment(Kind.CODE, None, start)
+            open_segment(_CODE, None, start)
             fence = 0
             while start + fence < end and source[start + fence] == "`":
                 fence += 1
@@ -1296,13 +1298,13 @@ def _inline_text(source: str, tokens: list[_Token], html: list[Html], per_char: 
         elif kind == IMAGE:
             alt, target = value
             close_segment()
-            open_segment(Kind.IMAGE, target, start)
+            open_segment(_IMAGE, target, start)
             add_contiguous(alt, start + 2)  # the alt text as written: each word keeps its place
             extend_source(end, start)
             close_segment()
         elif kind == HTML:
             close_segment()
-            open_segment(Kind.HTML, None, start)
+            open_segment(_HTML, None, start)
             add_contiguous(value, start)
             close_segment()
             html.append(Html(value, start, end, True))

@@ -214,3 +214,12 @@ def test_code_lines_start_where_written_or_past_their_containers_markers():
         ("q\n\n", [(15, 3), (16, 2)]),
         ("indented\n  more\n", [(19, 5), (20, 5)]),
     ]
+
+
+def test_a_heading_and_a_paragraph_of_one_source_each_keep_their_kind_and_place():
+    note = parse("# Limits `x`\n\nLimits `x`\n\n| Limits `x` |\n|---|\n")
+    assert [(block.kind, segments(note, block)) for block in note.blocks] == [
+        (BlockKind.HEADING, [(Kind.PROSE, "Limits ", (1, 3), (1, 10), None), (Kind.CODE, "x", (1, 10), (1, 13), None)]),
+        (BlockKind.PARAGRAPH, [(Kind.PROSE, "Limits ", (3, 1), (3, 8), None), (Kind.CODE, "x", (3, 8), (3, 11), None)]),
+        (BlockKind.CELL, [(Kind.PROSE, "Limits ", (5, 3), (5, 10), None), (Kind.CODE, "x", (5, 10), (5, 13), None)]),
+    ]
