@@ -22,7 +22,7 @@ import re
 from bisect import bisect_right
 from contextlib import suppress
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 if TYPE_CHECKING:  # linkify-it is imported when a note is first parsed: a fully cached run never is
     from linkify_it import LinkifyIt
@@ -38,38 +38,30 @@ MAX_NESTING = 20
 TRIMMED = "\t\n\x0b\x0c\r \xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 
 
-def events(text: str) -> tuple[list[tuple[Any, Any]], Callable[[int], int] | None]:
-    """pyromark's events of ``text`` (tables on, nothing else), and the function that turns
-    their byte offsets into character offsets (None when the text is ASCII: they agree)."""
+def events(text: str, offset: int = 0) -> Iterator[tuple[Any, int, int]]:
+    """pyromark's events of ``text`` (tables on, nothing else), each with the character offsets
+    of its source plus ``offset`` (pyromark gives UTF-8 byte offsets)."""
     import pyromark
 
-    stream: list[tuple[Any, Any]] = list(pyromark.events_with_range(text, options=pyromark.Options.ENABLE_TABLES))
-    return stream, _char_offsets(text)
+    found = pyromark.events_with_range(text, options=pyromark.Options.ENABLE_TABLES)
+    if text.isascii():
+        return ((event, span["start"] + offset, span["end"] + offset) for event, span in found)
+    # (a byte offset less the bytes the non-ASCII characters before it add, found by one bisect:
+    # decoding a line's prefix for each offset cost more than pyromark's parse of the page)
+    ends: list[int] = []  # the byte offset after each non-ASCII character
+    cut = [-offset]  # cut[k]: what comes off a byte offset after k of them (their extra bytes, less offset)
+    added = 0
+    for char in _NON_ASCII_CHAR.finditer(text):
+        added += 1 if char.group() < "\u0800" else 2 if char.group() < "\U00010000" else 3
+        ends.append(char.end() + added)
+        cut.append(added - offset)
+    return (
+        (event, span["start"] - cut[bisect_right(ends, span["start"])], span["end"] - cut[bisect_right(ends, span["end"])])
+        for event, span in found
+    )
 
 
-def _char_offsets(text: str) -> Callable[[int], int] | None:
-    raw = text.encode("utf-8")
-    if len(raw) == len(text):
-        return None
-    byte_starts: list[int] = []
-    char_starts: list[int] = []
-    plain: list[bool] = []
-    byte = char = 0
-    for line in text.split("\n"):
-        size = len(line.encode("utf-8"))
-        byte_starts.append(byte)
-        char_starts.append(char)
-        plain.append(size == len(line))
-        byte += size + 1
-        char += len(line) + 1
-
-    def to_char(offset: int) -> int:
-        at = bisect_right(byte_starts, offset) - 1
-        if plain[at]:
-            return char_starts[at] + offset - byte_starts[at]
-        return char_starts[at] + len(raw[byte_starts[at] : offset].decode("utf-8", "ignore"))
-
-    return to_char
+_NON_ASCII_CHAR = re.compile("[^\x00-\x7f]")
 
 
 # -- front matter -------------------------------------------------------------------------
@@ -178,9 +170,29 @@ def _parsed(url: str, recode_host: Callable[[str], str]) -> Any:
     return parsed
 
 
-@lru_cache(maxsize=4096)
+# A URL that both normalisations give back unchanged: a lower-case scheme and an ASCII host
+# of valid labels (none punycoded) with no port, or no ":" and no host at all; then only
+# characters mdurl's encoding keeps, and no "%" for its decoding to read.  (mdurl parses
+# such a URL into parts that format back into it: most links in notes are of this form,
+# and parsing them was 8 % of the instructions of parsing the SageMaker guide.)
+_PLAIN_URL = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://(?!xn--)[A-Za-z0-9-]{1,63}(?:\.(?!xn--)[A-Za-z0-9-]{1,63})*(?=[/?#]|$)|(?!//)(?=[^:]*$))"
+    r"[A-Za-z0-9\-._~!$&()*+,;=:@/?#]*"
+)
+
+
 def normalize_link(url: str) -> str:
     """A link's destination as its href: percent-encoded, the host punycoded."""
+    return url if len(url) <= 255 and _PLAIN_URL.fullmatch(url) else _normalize_link(url)
+
+
+def normalize_link_text(url: str) -> str:
+    """A URL as it is shown: percent escapes decoded (not ``%25``), the host decoded."""
+    return url if len(url) <= 255 and _PLAIN_URL.fullmatch(url) else _normalize_link_text(url)
+
+
+@lru_cache(maxsize=4096)
+def _normalize_link(url: str) -> str:
     import mdurl
 
     parsed = _parsed(url, _to_ascii)
@@ -201,8 +213,7 @@ def normalize_link(url: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def normalize_link_text(url: str) -> str:
-    """A URL as it is shown: percent escapes decoded (not ``%25``), the host decoded."""
+def _normalize_link_text(url: str) -> str:
     import mdurl
 
     return str(mdurl.decode(mdurl.format(_parsed(url, _to_unicode)), mdurl.DECODE_DEFAULT_CHARS + "%"))

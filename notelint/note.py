@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Callable, Iterator, NamedTuple, TypeVar
 
 from notelint.enums import Named
 from notelint.frontmatter import FrontMatter, parse_front_matter
@@ -63,9 +62,9 @@ class CodeKind(Named):
     INDENTED = "indented"
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A run of a block's visible text of one kind: ``block.text[start:end]``."""
+class Segment(NamedTuple):
+    """A run of a block's visible text of one kind: ``block.text[start:end]``.
+    (A named tuple: a page has hundreds and a frozen dataclass took three times as long to make.)"""
 
     kind: Kind
     start: int
@@ -417,8 +416,11 @@ _LINK_OPEN_HTML = re.compile(r"^<a[>\s]", re.IGNORECASE)
 _LINK_CLOSE_HTML = re.compile(r"^</a\s*>", re.IGNORECASE)
 # pulldown-cmark's inline containers: their events hold no text of their own
 _INLINE_CONTAINERS = frozenset({"Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript"})
+_INLINE_ENDS = _INLINE_CONTAINERS | {"Link", "Image"}  # (the values of their End events)
 _HEADING_LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
-_PROSE = Kind.PROSE  # (read once: an enum member off its class costs a look-up each time)
+# (read once: an enum member off its class costs a look-up each time, ~150 ns: its metaclass has a __getattr__)
+_PROSE, _CODE, _LINK, _URL, _HTML, _IMAGE = Kind.PROSE, Kind.CODE, Kind.LINK, Kind.URL, Kind.HTML, Kind.IMAGE
+_PARAGRAPH, _HEADING, _CELL = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CELL
 
 # The inline tokens of one leaf block, in document order, each with its source range
 # (offsets into note.text) -- the runs markdown-it-py made, which the piece map keeps:
@@ -432,6 +434,9 @@ _PROSE = Kind.PROSE  # (read once: an enum member off its class costs a look-up 
 #   (HTML, text, start, end)    inline HTML
 TEXT, UNIT, BREAK, CODE, OPEN, CLOSE, IMAGE, HTML = range(8)
 _Token = tuple[int, Any, int, int]
+# A leaf block's inline event as the walk keeps it: pyromark's event unpacked, (key, value, start,
+# end), offsets into note.text; a line break ("SoftBreak", "HardBreak") has the value None.
+_Event = tuple[str, Any, int, int]
 
 
 class _Builder:
@@ -523,12 +528,13 @@ class _Builder:
     def _walk_blocks(self, body_start: int) -> None:
         """Read pyromark's events of the text after the front matter, block by block."""
         text = self.text
-        stream, to_char = events(text[body_start:] if body_start else text)
+        stream = events(text[body_start:] if body_start else text, body_start)
         last_line = len(self._lines) - (1 if text.endswith("\n") else 0)  # markdown-it's line count
         # (kind, the nesting level its content is read at, the line its content ends before)
         containers: list[tuple[str, int, int]] = [("document", 0, last_line)]
-        leaf: list[tuple[Any, int, int]] | None = None  # the inline events of the open leaf block
-        leaf_kind = BlockKind.PARAGRAPH
+        leaf: list[_Event] | None = None  # the inline events of the open leaf block
+        explicit = False  # a paragraph, heading or cell is open: its events up to its end are inline
+        leaf_kind = _PARAGRAPH
         leaf_level = 0
         leaf_start = leaf_end = 0
         implicit = False  # a tight list item's text: a paragraph without its events
@@ -539,15 +545,17 @@ class _Builder:
         code_fenced = False
         html: list[str] | None = None
         html_start = 0
-        for event, span in stream:
-            start = span["start"]
-            end = span["end"]
-            if to_char is not None:
-                start = to_char(start)
-                end = to_char(end)
-            start += body_start
-            end += body_start
-            if type(event) is str:  # SoftBreak, HardBreak, Rule
+        for event, start, end in stream:
+            if explicit:  # (most events: read with the fewest tests)
+                if type(event) is str:  # SoftBreak, HardBreak
+                    leaf.append((event, None, start, end))  # type: ignore[union-attr]
+                    continue
+                key, value = next(iter(event.items()))
+                if key != "End" or (type(value) is str and value in _INLINE_ENDS):
+                    leaf.append((key, value, start, end))  # type: ignore[union-attr]
+                    continue
+                explicit = False  # the block's own end, read below
+            elif type(event) is str:  # SoftBreak, HardBreak, Rule
                 if skip_until >= 0:
                     continue
                 if event == "Rule":
@@ -557,11 +565,12 @@ class _Builder:
                     self._mark_parent_content()
                     continue
                 if leaf is None:
-                    leaf, implicit, leaf_kind, leaf_level, leaf_start = [], True, BlockKind.PARAGRAPH, 0, start
-                leaf.append((event, start, end))
+                    leaf, implicit, leaf_kind, leaf_level, leaf_start = [], True, _PARAGRAPH, 0, start
+                leaf.append((event, None, start, end))
                 leaf_end = end
                 continue
-            key, value = next(iter(event.items()))
+            else:
+                key, value = next(iter(event.items()))
             if key == "Start":
                 name = value if type(value) is str else next(iter(value))
                 depth += 1
@@ -569,20 +578,20 @@ class _Builder:
                     continue
                 if name in _INLINE_CONTAINERS or name == "Link" or name == "Image":
                     if leaf is None:
-                        leaf, implicit, leaf_kind, leaf_level, leaf_start = [], True, BlockKind.PARAGRAPH, 0, start
-                    leaf.append((event, start, end))
+                        leaf, implicit, leaf_kind, leaf_level, leaf_start = [], True, _PARAGRAPH, 0, start
+                    leaf.append((key, value, start, end))
                     leaf_end = end
                     continue
                 if implicit:
                     self._leaf(leaf_kind, leaf_level, leaf, leaf_start, leaf_end, implicit)  # type: ignore[arg-type]
                     leaf, implicit = None, False
                 if name == "Paragraph":
-                    leaf, leaf_kind, leaf_level, leaf_start, leaf_end = [], BlockKind.PARAGRAPH, 0, start, end
+                    leaf, leaf_kind, leaf_level, leaf_start, leaf_end, explicit = [], _PARAGRAPH, 0, start, end, True
                 elif name == "Heading":
                     level = _HEADING_LEVELS[value["Heading"]["level"]]
-                    leaf, leaf_kind, leaf_level, leaf_start, leaf_end = [], BlockKind.HEADING, level, start, end
+                    leaf, leaf_kind, leaf_level, leaf_start, leaf_end, explicit = [], _HEADING, level, start, end, True
                 elif name == "TableCell":
-                    leaf, leaf_kind, leaf_level, leaf_start, leaf_end = [], BlockKind.CELL, 0, start, end
+                    leaf, leaf_kind, leaf_level, leaf_start, leaf_end, explicit = [], _CELL, 0, start, end, True
                 elif name == "TableHead" or name == "TableRow":
                     self.row += 1
                     self._row_start = start
@@ -625,7 +634,7 @@ class _Builder:
                     skip_until = -1
                 if name in _INLINE_CONTAINERS or name == "Link" or name == "Image":
                     if leaf is not None:
-                        leaf.append((event, start, end))
+                        leaf.append((key, value, start, end))
                     continue
                 if implicit:
                     self._leaf(leaf_kind, leaf_level, leaf, leaf_start, leaf_end, implicit)  # type: ignore[arg-type]
@@ -662,8 +671,8 @@ class _Builder:
                 html.append(value)
             else:
                 if leaf is None:
-                    leaf, implicit, leaf_kind, leaf_level, leaf_start = [], True, BlockKind.PARAGRAPH, 0, start
-                leaf.append((event, start, end))
+                    leaf, implicit, leaf_kind, leaf_level, leaf_start = [], True, _PARAGRAPH, 0, start
+                leaf.append((key, value, start, end))
                 leaf_end = end
         if implicit and leaf is not None:
             self._leaf(leaf_kind, leaf_level, leaf, leaf_start, leaf_end, implicit)
@@ -719,9 +728,12 @@ class _Builder:
             lines.pop()
         offsets, starts = [], []
         position = 0
-        for number, line in enumerate(lines):
+        source_lines, source_starts = self._lines, self._starts
+        for index, line in enumerate(lines, body):
             starts.append(position)
-            offsets.append(self._align_suffix(body + number, line))
+            # (a line as written, the usual case, starts where its source line does)
+            offsets.append(source_starts[index] if index < len(source_lines) and source_lines[index] == line
+                           else self._align_suffix(index, line))
             position += len(line) + 1
         self.code.append(
             CodeBlock(
@@ -744,55 +756,45 @@ class _Builder:
         offset += len(line) - len(line.lstrip(" \t>"))
         self.html.append(Html(content.rstrip("\n"), offset, self.line_offset(after), False))
 
-    def _leaf(self, kind: BlockKind, level: int, leaf: list[tuple[Any, int, int]], start: int, end: int,
+    def _leaf(self, kind: BlockKind, level: int, leaf: list[_Event], start: int, end: int,
               implicit: bool) -> None:
-        first = self.line_of(start)
-        after = self.line_of(max(end - 1, start)) + 1
+        first = bisect_right(self._starts, start) - 1  # (line_of, written out for every block)
+        after = bisect_right(self._starts, end - 1 if end > start else start)
         text, pieces, segments = self._inline(kind, leaf) if leaf else ("", [], [])
-        if kind is BlockKind.HEADING:
+        if kind is _HEADING:
             while self.headings and self.headings[-1][0] >= level:
                 self.headings.pop()
                 self._heading_path = None
         item = self.item_stack[-1] if self.item_stack else None
-        block = Block(
-            kind=kind,
-            text=text,
-            segments=segments,
-            heading_path=self.heading_path(),
-            line=first + 1,
-            end_line=max(after, first + 1),
-            level=level,
-            item=item,
-            quote_depth=self.quote_depth,
-            row=self.row if kind is BlockKind.CELL else None,
-            _pieces=pieces,
-            _piece_starts=[piece[0] for piece in pieces],
-        )
+        # (kind, text, segments, heading_path, line, end_line, level, item, quote_depth, row, _pieces, _piece_starts)
+        block = Block(kind, text, segments, self.heading_path(), first + 1, after if after > first else first + 1, level,
+                      item, self.quote_depth, self.row if kind is _CELL else None, pieces,
+                      [piece[0] for piece in pieces])
         self.blocks.append(block)
-        if kind is BlockKind.HEADING:
+        if kind is _HEADING:
             self.headings.append((level, text.strip()))
             self._heading_path = None
             return
         if item is not None:
             item.has_content = True
-            if kind is BlockKind.PARAGRAPH:
+            if kind is _PARAGRAPH:
                 item.blocks.append(block)
-        elif kind is BlockKind.PARAGRAPH:
+        elif kind is _PARAGRAPH:
             self.claims.append(Claim(ClaimKind.PARAGRAPH, [block], block.heading_path))
 
-    def _inline(self, kind: BlockKind, leaf: list[tuple[Any, int, int]]) -> tuple[str, list[tuple[int, int, int, int]], list[Segment]]:
+    def _inline(self, kind: BlockKind, leaf: list[_Event]) -> tuple[str, list[tuple[int, int, int, int]], list[Segment]]:
         """``_inline_text`` of a leaf block's events, from an earlier block of the same source when there is one.
 
         Table cells and captions repeat within a page ("Yes", "String"); what a block's events
         make of it depends on its source alone (within one document, whose link references are
         fixed), up to where it sits: every position moves with it.
         """
-        start = leaf[0][1]
-        source = self.text[start : leaf[-1][2]]
+        start = leaf[0][2]
+        source = self.text[start : leaf[-1][3]]
         # (a cell with an escaped pipe is not a copy of its source in markdown-it's reading: each
         # of its characters was mapped on its own)
         # (a pipe escaped at a cell's start leaves the rest a literal copy after its backslash)
-        per_char = kind is BlockKind.CELL and "\\|" in source
+        per_char = kind is _CELL and "\\|" in source
         key = (self.text[start - 1 : start] + source, kind, per_char)  # (the character before: an escape's backslash)
         known = self._known.get(key)
         html = self.html
@@ -807,7 +809,7 @@ class _Builder:
                 [Segment(s.kind, s.start, s.end, s.src_start + shift, s.src_end + shift, s.href) for s in segments],
             )
         before = len(html)
-        text, pieces, segments = _inline_text(self.text, _tokens(self.text, leaf, kind is BlockKind.CELL, "//" in source or "@" in source),
+        text, pieces, segments = _inline_text(self.text, _tokens(self.text, leaf, kind is _CELL, "//" in source or "@" in source),
                                               html, per_char)
         self._known[key] = (start, text, pieces, segments, html[before:])
         return text, pieces, segments
@@ -891,7 +893,7 @@ def _label_end(text: str, start: int, floor: int) -> int:
     return max(floor, start + 2)
 
 
-def _tokens(text: str, leaf: list[tuple[Any, int, int]], cell: bool, may_link: bool) -> list[_Token]:
+def _tokens(text: str, leaf: list[_Event], cell: bool, may_link: bool) -> list[_Token]:
     """The inline tokens of a leaf block's events, bare URLs found (see ``TEXT`` ...)."""
     tokens: list[_Token] = []
     previous_end = -1  # end of the last event that held text (a backslash after it is an escape's)
@@ -901,25 +903,23 @@ def _tokens(text: str, leaf: list[tuple[Any, int, int]], cell: bool, may_link: b
     joinable = -1  # len(tokens) when the last token is an empty text that text right after it joins
     autolink = False  # the next text is an autolink's
     links: list[bool] = []  # of each open link: whether markdown-it took it for one
-    leaf_end = leaf[-1][2] if leaf else 0
-    for event, start, end in leaf:
+    leaf_end = leaf[-1][3] if leaf else 0
+    for key, value, start, end in leaf:
         joins, joinable = joinable == len(tokens), -1
         if image_depth:  # inside an image's label: its alt text is read from the source
-            if type(event) is dict:
-                edge = event.get("Start")
-                if type(edge) is dict and "Image" in edge:
-                    image_depth += 1
-                    continue
-                if event.get("End") == "Image":
-                    image_depth -= 1
-                    if image_depth == 0:
-                        at, href = image
-                        label = _label_end(text, at, image_floor)
-                        tokens.append((IMAGE, (text[at + 2 : label], href), at, end))
-                    continue
+            if key == "Start" and type(value) is dict and "Image" in value:
+                image_depth += 1
+                continue
+            if key == "End" and value == "Image":
+                image_depth -= 1
+                if image_depth == 0:
+                    at, href = image
+                    label = _label_end(text, at, image_floor)
+                    tokens.append((IMAGE, (text[at + 2 : label], href), at, end))
+                continue
             image_floor = max(image_floor, end)
             continue
-        if type(event) is str:
+        if value is None:  # SoftBreak, HardBreak
             gap = text[start : end - 1]
             kept = gap.rstrip(" ")
             if kept and not kept.strip(" \t"):  # (markdown-it dropped only the spaces before a line break, not tabs)
@@ -927,7 +927,6 @@ def _tokens(text: str, leaf: list[tuple[Any, int, int]], cell: bool, may_link: b
             tokens.append((BREAK, "\n", end - 1, end))
             previous_end = end
             continue
-        key, value = next(iter(event.items()))
         if key == "Text":
             if autolink:  # an autolink's text is its URL as markdown-it showed it (%7E as ~)
                 autolink = False
@@ -942,7 +941,8 @@ def _tokens(text: str, leaf: list[tuple[Any, int, int]], cell: bool, may_link: b
                 if not value:
                     previous_end = end
                     continue
-            if "\\" in value and text.startswith(value, start) and end - start == len(value):
+            literal = end - start == len(value) and text.startswith(value, start)  # (stays so over the loop below)
+            if literal and "\\" in value:
                 # markdown-it kept a backslash before a character it cannot escape as one unit with it
                 at = value.find("\\")
                 while at >= 0 and start + at + 1 < leaf_end and text[start + at + 1] != "\n":
@@ -955,7 +955,7 @@ def _tokens(text: str, leaf: list[tuple[Any, int, int]], cell: bool, may_link: b
                 if not value:
                     previous_end = end
                     continue
-            if text.startswith(value, start) and end - start == len(value):
+            if literal:
                 _add_text(tokens, value, start, joins)
             else:
                 tokens.append((UNIT, value, start, end))
@@ -970,7 +970,7 @@ def _tokens(text: str, leaf: list[tuple[Any, int, int]], cell: bool, may_link: b
             if value == "Strong" and (not tokens or tokens[-1][0] != TEXT):
                 # markdown-it left an empty text token before a strong run it opened, where no text
                 # came before to join it; it starts a segment where the last token ended
-                at = tokens[-1][3] if tokens else leaf[0][1]
+                at = tokens[-1][3] if tokens else leaf[0][2]
                 tokens.append((TEXT, "", at, at))
             elif type(value) is dict:
                 name = next(iter(value))
@@ -982,7 +982,7 @@ def _tokens(text: str, leaf: list[tuple[Any, int, int]], cell: bool, may_link: b
                     autolink = email or link_type == "Autolink"
                     links.append(valid_link(href))
                     if links[-1]:
-                        tokens.append((OPEN, (Kind.URL if autolink else Kind.LINK, href), start, end))
+                        tokens.append((OPEN, (_URL if autolink else _LINK, href), start, end))
                     else:  # markdown-it refused the link (``javascript:``): its source is text
                         autolink = False
                         _add_text(tokens, text[start : start + 1], start, joins)
@@ -1085,7 +1085,7 @@ def _linkify(text: str, tokens: list[_Token], leaf_end: int) -> list[_Token]:
             if begin > done:
                 result.append((TEXT, value[done:begin], start + done, start + begin))
             shown = normalize_link_text(url)
-            result.append((OPEN, (Kind.URL, href), -1, -1))
+            result.append((OPEN, (_URL, href), -1, -1))
             result.append((TEXT if shown == text[start + begin : url_end] else UNIT, shown, start + begin, url_end))
             result.append((CLOSE, None, -1, -1))
             if url_end > start + len(value):  # read on after the URL: what is left of the last token is text
@@ -1139,7 +1139,7 @@ def _linkify(text: str, tokens: list[_Token], leaf_end: int) -> list[_Token]:
                 shown = normalize_link_text(shown)
             if link.index > done:
                 nodes.append((TEXT, value[done : link.index], start + done, start + link.index))
-            nodes.append((OPEN, (Kind.URL, href), -1, -1))
+            nodes.append((OPEN, (_URL, href), -1, -1))
             nodes.append((TEXT if shown == value[link.index : link.last_index] else UNIT, shown,
                           start + link.index, start + link.last_index))
             nodes.append((CLOSE, None, -1, -1))
@@ -1174,7 +1174,7 @@ def _inline_text(source: str, tokens: list[_Token], html: list[Html], per_char: 
 
     def close_segment() -> None:
         nonlocal seg_kind
-        if seg_kind is not None and (length > seg_start or seg_kind is Kind.IMAGE):
+        if seg_kind is not None and (length > seg_start or seg_kind is _IMAGE):
             segments.append(Segment(seg_kind, seg_start, length, seg_src_start, seg_src_end, seg_href))
         seg_kind = None
 
@@ -1240,17 +1240,31 @@ def _inline_text(source: str, tokens: list[_Token], html: list[Html], per_char: 
         nonlocal seg_src_end
         seg_src_end = max(seg_src_end, max(end, start + 1))
 
+    text_kind: Kind = _PROSE  # the kind and href of text here: of the innermost link, or prose
+    text_href: str | None = None
     for kind, value, start, end in tokens:
         if kind == TEXT or kind == UNIT or kind == BREAK:
-            segment_kind, href = (context[-1][0], context[-1][1]) if context else (_PROSE, None)
-            if seg_kind is not segment_kind or seg_href != href:
-                open_segment(segment_kind, href, start)
-            if kind == TEXT:
+            if seg_kind is not text_kind or seg_href != text_href:
+                open_segment(text_kind, text_href, start)
+            # (add_contiguous's one-line case and add_atomic written out: nearly every token is one of them)
+            if kind != TEXT:
+                if end <= start:
+                    end = start + 1
+                if value:
+                    parts.append(value)
+                    pieces.append((length, start, len(value), end - start))
+                    length += len(value)
+                if end > seg_src_end:
+                    seg_src_end = end
+            elif per_char or "\n" in value:
                 add_contiguous(value, start)
-            else:
-                add_atomic(value, start, end)
+            elif value:
+                parts.append(value)
+                pieces.append((length, start, len(value), 0))
+                length += len(value)
+                seg_src_end = start + len(value)
         elif kind == CODE:
-            open_segment(Kind.CODE, None, start)
+            open_segment(_CODE, None, start)
             fence = 0
             while start + fence < end and source[start + fence] == "`":
                 fence += 1
@@ -1271,6 +1285,7 @@ def _inline_text(source: str, tokens: list[_Token], html: list[Html], per_char: 
             segment_kind, target = value
             src = (start, end) if start >= 0 else None
             context.append((segment_kind, target, src))
+            text_kind, text_href = segment_kind, target
             if src is not None:
                 open_segment(segment_kind, target, start)
         elif kind == CLOSE:
@@ -1278,17 +1293,18 @@ def _inline_text(source: str, tokens: list[_Token], html: list[Html], per_char: 
                 _kind, _href, open_src = context.pop()
                 if open_src is not None:
                     extend_source(open_src[1], open_src[0])
+                text_kind, text_href = (context[-1][0], context[-1][1]) if context else (_PROSE, None)
             close_segment()
         elif kind == IMAGE:
             alt, target = value
             close_segment()
-            open_segment(Kind.IMAGE, target, start)
+            open_segment(_IMAGE, target, start)
             add_contiguous(alt, start + 2)  # the alt text as written: each word keeps its place
             extend_source(end, start)
             close_segment()
         elif kind == HTML:
             close_segment()
-            open_segment(Kind.HTML, None, start)
+            open_segment(_HTML, None, start)
             add_contiguous(value, start)
             close_segment()
             html.append(Html(value, start, end, True))

@@ -5,7 +5,10 @@ what a note's blocks say or where their pieces are: 1-based (line, column) pairs
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from notelint import markdown
 from notelint.markdown import linkify
 from notelint.note import BlockKind, Kind, parse_note
 from notelint.source import decode
@@ -136,3 +139,87 @@ def test_a_repeated_source_after_trimmed_white_space_keeps_its_own_place():
         ([(Kind.PROSE, "//h.com //h.com", (5, 2), (5, 17), None)], [(5, 2), (5, 15), (5, 16)]),
     ]
     assert note.position(note.blocks[2].span(0, 15)[1]) == (5, 17)
+
+
+# -- a plain URL is its own href and shown text; byte offsets by a bisect; code lines as written --------------------
+PLAIN_URLS = [
+    "https://docs.aws.amazon.com/sagemaker/latest/dg/whatis.html#anchor",
+    "sagemaker-roles.md",
+    "#section",
+    "../img/a_b.png",
+    "?q=1&r=(2)",
+    "s3://bucket/key",
+    "",
+]
+OTHER_URLS = [
+    "https://xn--bcher-kva.example/x",  # a punycoded label is shown decoded
+    "https://bücher.example/x",
+    "HTTPS://Example.com/A",
+    "https://example.com:8080/x",
+    "https://a.example.com/%7Efoo",
+    "https://a.example.com/it's",
+    "https://" + "a" * 64 + ".com/",  # a label longer than a host's may be
+    "https://" + "a." * 130 + "com",  # a host longer than 255 characters
+    "mailto:a@b.example.com",
+    "//host/path",
+    "https://a..b/x",
+    "https://user@host.com/x",
+    "https://host.com/a b",
+    "javascript:alert(1)",
+]
+
+
+@pytest.mark.parametrize("url", PLAIN_URLS + OTHER_URLS)
+def test_a_url_normalises_as_mdurl_normalises_it(url):
+    assert markdown.normalize_link(url) == markdown._normalize_link(url)
+    assert markdown.normalize_link_text(url) == markdown._normalize_link_text(url)
+    assert bool(markdown._PLAIN_URL.fullmatch(url) and len(url) <= 255) == (url in PLAIN_URLS)
+
+
+URL_CHARS = st.sampled_from(list("aZ09-._~!$&()*+,;=:@/?#%'\\ [") + ["https://", "xn--", "é", ":80"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(URL_CHARS, max_size=20).map("".join))
+def test_any_url_normalises_as_mdurl_normalises_it(url):
+    assert markdown.normalize_link(url) == markdown._normalize_link(url)
+    assert markdown.normalize_link_text(url) == markdown._normalize_link_text(url)
+
+
+MARKDOWN_CHARS = st.sampled_from(list("ab *_`\n\\[]()|-#>&;") + ["é", "日", "🙂", "\u00a0", "| a |\n|---|\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MARKDOWN_CHARS, max_size=40).map("".join), st.integers(0, 5))
+def test_event_offsets_are_the_characters_before_each_byte_offset(text, offset):
+    import pyromark
+
+    raw = text.encode("utf-8")
+    expected = [
+        (event, len(raw[: span["start"]].decode("utf-8", "ignore")) + offset,
+         len(raw[: span["end"]].decode("utf-8", "ignore")) + offset)
+        for event, span in pyromark.events_with_range(text, options=pyromark.Options.ENABLE_TABLES)
+    ]
+    assert list(markdown.events(text, offset)) == expected
+
+
+def test_code_lines_start_where_written_or_past_their_containers_markers():
+    note = parse("```\nx = 1\n\n  y\t\n```\n\n- item\n\n  ```\n  z\n   w\n  ```\n\n> ```\n> q\n>\n> ```\n\n    indented\n      more\n")
+    assert [
+        (code.text, [note.position(code.span(i, i + 1)[0]) for i in range(len(code.text)) if i == 0 or code.text[i - 1] == "\n"])
+        for code in note.code_blocks
+    ] == [
+        ("x = 1\n\n  y\t\n", [(2, 1), (3, 1), (4, 1)]),
+        ("z\n w\n", [(10, 3), (11, 3)]),
+        ("q\n\n", [(15, 3), (16, 2)]),
+        ("indented\n  more\n", [(19, 5), (20, 5)]),
+    ]
+
+
+def test_a_heading_and_a_paragraph_of_one_source_each_keep_their_kind_and_place():
+    note = parse("# Limits `x`\n\nLimits `x`\n\n| Limits `x` |\n|---|\n")
+    assert [(block.kind, segments(note, block)) for block in note.blocks] == [
+        (BlockKind.HEADING, [(Kind.PROSE, "Limits ", (1, 3), (1, 10), None), (Kind.CODE, "x", (1, 10), (1, 13), None)]),
+        (BlockKind.PARAGRAPH, [(Kind.PROSE, "Limits ", (3, 1), (3, 8), None), (Kind.CODE, "x", (3, 8), (3, 11), None)]),
+        (BlockKind.CELL, [(Kind.PROSE, "Limits ", (5, 3), (5, 10), None), (Kind.CODE, "x", (5, 10), (5, 13), None)]),
+    ]
