@@ -16,6 +16,11 @@ Python that wrote it and the inputs the caller names (the project's word
 settings, say).  cspell and ruff keep such derived caches too.  Deleting the
 cache directory is always safe.
 
+Each install or edit of notelint, and each project's word settings, gives new
+keys, and a full set of values is ~19 MB: so storing a value deletes every
+stored file written more than a week before, and the value's copies beyond its
+newest few.  A file still in use is only built again.
+
 Values are pickled; loading accepts plain data only (containers, strings,
 numbers, dates): ``find_class`` refuses every other global, so a damaged or
 planted file cannot make loading run code.  A value that cannot be stored is
@@ -29,6 +34,7 @@ import io
 import os
 import pickle
 import sys
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Sequence, TypeVar
@@ -42,6 +48,11 @@ _PACKAGE = Path(__file__).parent
 # Bump when the shape of a stored value changes without a change of notelint's code
 # (which is hashed into every key anyway).
 SCHEMA = 1
+
+# What storing a value keeps: its newest copies (several installs or projects in use at
+# once), and no stored file written longer ago than a week.
+COPIES_KEPT = 8
+COPY_LIFETIME = 7 * 24 * 3600  # seconds
 
 # The only globals a stored value may name: the containers and the date type YAML yields.
 _ALLOWED = {
@@ -133,5 +144,36 @@ def stored(name: str, build: Callable[[], _T], *, inputs: Sequence[str] = ()) ->
         return value
     from notelint.cache import store_bytes
 
-    store_bytes(path, data)
+    if store_bytes(path, data):
+        _delete_old_copies(name, path)
     return value
+
+
+def _delete_old_copies(name: str, kept: Path) -> None:
+    """Delete every stored file written more than ``COPY_LIFETIME`` ago (old installs' values,
+    values notelint no longer stores) and the copies of ``name`` beyond its ``COPIES_KEPT``
+    newest (``kept`` counts as one)."""
+    prefix = f"{name}-"
+    length = len(kept.name)  # every key has the same length: "name-text-<key>" is another value's
+    oldest_kept = time.time() - COPY_LIFETIME
+    copies = []
+    with os.scandir(kept.parent) as entries:
+        for entry in entries:
+            try:
+                written = entry.stat().st_mtime
+            except OSError:
+                continue  # deleted meanwhile by another process
+            if written < oldest_kept:
+                _delete(entry.path)
+            elif len(entry.name) == length and entry.name.startswith(prefix) and entry.name != kept.name:
+                copies.append((written, entry.path))
+    copies.sort(reverse=True)
+    for _written, path in copies[COPIES_KEPT - 1 :]:
+        _delete(path)
+
+
+def _delete(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass  # already gone, or open on a system that cannot delete it: the next store tries again

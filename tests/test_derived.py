@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import time
 from datetime import date
 
 import pytest
@@ -145,3 +147,45 @@ def test_english_words_from_sorted_text_answer_as_the_set():
     assert isinstance(searched.words, SortedWords) and searched.words == words
     assert "apple" in searched and "ap" not in searched and len(searched) == 4 and sorted(searched) == sorted(words)
     assert "a" not in EnglishWords(None, None) and EnglishWords(words, None).words is words
+
+
+def test_storing_a_value_deletes_its_old_copies(cache, monkeypatch):
+    """Copies under other keys (other installs, other word settings): the newest few only; any file written more
+    than a week ago goes; other values' recent files stay, even when their names begin with this one's."""
+    folder = cache / "derived"
+    folder.mkdir()
+    day = 24 * 3600
+    now = time.time()
+
+    def copy(name, key, age_in_days):
+        path = folder / f"{name}-{key:032x}.pickle"
+        path.write_bytes(pickle.dumps("old"))
+        os.utime(path, (now - age_in_days * day, now - age_in_days * day))
+        return path.name
+
+    recent = [copy("example", key, age_in_days=key / 10) for key in range(1, 11)]  # 0.1 to 1 day old
+    stale = copy("example", 99, age_in_days=8)
+    other_value = copy("example-text", 1, age_in_days=1)
+    other_name = copy("other", 1, age_in_days=6)
+    old_other = copy("other", 2, age_in_days=8)
+    build, calls = counting("new")
+    assert derived.stored("example", build, inputs=("words: a",)) == "new"
+    left = {path.name for path in folder.iterdir()}
+    assert derived.stored_path("example", ("words: a",)).name in left
+    assert set(recent[: derived.COPIES_KEPT - 1]) <= left  # the newest 7 and the new one
+    assert not left & set(recent[derived.COPIES_KEPT - 1 :])
+    assert stale not in left and old_other not in left
+    assert {other_value, other_name} <= left
+    assert len(left) == derived.COPIES_KEPT + 2
+
+
+def test_a_value_loaded_from_the_store_deletes_nothing(cache):
+    build, calls = counting("value")
+    derived.stored("example", build, inputs=("words: a",))
+    first = derived.stored_path("example", ("words: a",))
+    old = first.stat().st_mtime - derived.COPY_LIFETIME - 60
+    os.utime(first, (old, old))
+    derived.stored("example", build, inputs=("words: a",))  # loaded: nothing stored, nothing deleted
+    assert first.exists() and calls == [1]
+    derived.stored("example", build, inputs=("words: b",))  # stored: the week-old copy goes
+    assert not first.exists() and derived.stored_path("example", ("words: b",)).exists()
