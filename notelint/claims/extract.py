@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Protocol, Sequence
 
-from notelint.claims.assertions import Assertion, extract as extract_assertions, holds_a_word
+from notelint.claims.assertions import Assertion, extract as extract_assertions, holds_a_word, may_assert
 from notelint.claims.sentences import sentence_spans
 from notelint.memo import TextMemo
 from notelint.note import Block, BlockKind, Claim, ClaimKind, Html, ListItem, Note, TableRow
@@ -39,9 +39,10 @@ _ACKNOWLEDGED_LOWER = re.compile(
 
 # a word of each phrase above, outside its optional parts: a text in lower case without any of them
 # says no change happened (nine sentences in ten of the SageMaker guide), found in a few passes in C
-# where the pattern is tried at most of a sentence's characters
-_ACKNOWLEDGING_WORDS = ("retire", "end", "discontinued", "deprecated", "sunset", "longer", "closed", "renamed",
-                        "formerly", "previously", "now", "replaced", "superseded", "onboarding")
+# where the pattern is tried at most of a sentence's characters.  "end-of" and "end of" (the
+# phrase's "end[- ]of"), not "end": "endpoint", "send" and "recommend" are in a guide's every page
+_ACKNOWLEDGING_WORDS = ("retire", "end-of", "end of", "discontinued", "deprecated", "sunset", "longer", "closed",
+                        "renamed", "formerly", "previously", "now", "replaced", "superseded", "onboarding")
 
 
 def _says_it_changed(text: str) -> bool:
@@ -50,6 +51,12 @@ def _says_it_changed(text: str) -> bool:
         lowered = text.lower()
         return holds_a_word(lowered, _ACKNOWLEDGING_WORDS) and _ACKNOWLEDGED_LOWER.search(lowered) is not None
     return _ACKNOWLEDGED.search(text) is not None  # case folding beyond ASCII ("ſunset")
+
+
+def _may_say_it_changed(text: str) -> bool:
+    """Can ``text``, or any part of it, say a change happened?  (Not an ASCII text without a word of
+    the phrases: a part of it is ASCII, and its lower case is a part of the text's.)"""
+    return not text.isascii() or holds_a_word(text.lower(), _ACKNOWLEDGING_WORDS)
 
 
 # NameMention, Subject and Statement are written out, not dataclasses (notelint.values says why): a
@@ -191,12 +198,29 @@ def folded_forms(written: str) -> tuple[str, str]:
     return written.casefold(), without_vendor(written).casefold()
 
 
-# the text-local readings of a block (its sentences) and of a sentence (what it asserts, whether
-# it says a change happened), kept by text: an editor's re-check reads only the blocks that changed
-_SENTENCES: TextMemo[tuple[tuple[int, int], ...]] = TextMemo(lambda text: tuple(sentence_spans(text)))
+# the text-local readings of a sentence (what it asserts, whether it says a change happened) and of a
+# block (its sentences and theirs), kept by text: an editor's re-check reads only the blocks that changed
 _READINGS: TextMemo[tuple[tuple[Assertion, ...], bool]] = TextMemo(
     lambda text: (tuple(extract_assertions(text)), _says_it_changed(text))
 )
+_UNREAD: tuple[tuple[Assertion, ...], bool] = ((), False)
+
+
+def _read_block(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[tuple[Assertion, ...], bool], ...]]:
+    """(start, end) of each sentence of a block's text, and the readings of each.  A block whose text
+    holds no cue of an assertion nor of a change (four in five of the SageMaker guide's) is tested
+    once, not sentence by sentence."""
+    sentences = tuple(sentence_spans(text))
+    asserts, changes = may_assert(text), _may_say_it_changed(text)
+    if not asserts and not changes:
+        return sentences, (_UNREAD,) * len(sentences)
+    return sentences, tuple(
+        (tuple(extract_assertions(sentence)) if asserts else (), changes and _says_it_changed(sentence))
+        for sentence in [text[start:end] for start, end in sentences]
+    )
+
+
+_BLOCK_READINGS = TextMemo(_read_block)
 
 
 def without_vendor(written: str) -> str:
@@ -231,14 +255,17 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
                 context = label[1]
         claim_subjects: tuple[Subject, ...] = ()
         for block in claim.blocks:
-            sentences = _SENTENCES(block.text)
-            for (start, end), named in zip(sentences, _sentence_mentions(resolver, block.text, sentences)):
+            sentences, readings = _BLOCK_READINGS(block.text)
+            named_in = _sentence_mentions(resolver, block.text, sentences)
+            for (start, end), named, reading in zip(sentences, named_in, readings):
                 # the first words of a list item may name a member of the family its context names
                 family = context if claim.item is not None and start == 0 and block is claim.blocks[0] else ()
-                statement = _statement(note, block, start, end, resolver, claim_subjects or context, family, named)
+                statement = _statement(note, block, start, end, resolver, claim_subjects or context, family, named,
+                                       reading)
                 found.append(statement)
-                own = tuple(s for s in statement.subjects if not s.inherited)
-                if own and not claim_subjects:
+                # a statement's subjects are all its own names, or all inherited
+                own = statement.subjects
+                if not claim_subjects and own and not own[0].inherited:
                     claim_subjects = tuple(Subject(s.name, s.written, s.start, s.end, True) for s in own)
         if claim.item is not None:
             item_subjects[id(claim.item)] = claim_subjects or context
@@ -413,13 +440,11 @@ def _sentence_mentions(resolver: Resolver, text: str,
 
 
 def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolver,
-               inherited: Sequence[Subject], family: Sequence[Subject] = (),
-               mentions: Sequence[NameMention] | None = None) -> Statement:
-    """The statement of ``block.text[start:end]``; ``mentions``: the names it writes, if already found
-    (``_sentence_mentions``)."""
+               inherited: Sequence[Subject], family: Sequence[Subject], mentions: Sequence[NameMention],
+               reading: tuple[tuple[Assertion, ...], bool]) -> Statement:
+    """The statement of ``block.text[start:end]``, given the names it writes (``_sentence_mentions``)
+    and what it asserts and whether it says a change happened (``_read_block``)."""
     text = block.text[start:end]
-    if mentions is None:
-        mentions = resolver.mentions(text)
     if not mentions and len(family) == 1:
         # "## Amazon Kinesis" then "* Firehose: ...": the item names Kinesis Firehose
         member = resolver.member(family[0].written, text)
@@ -431,7 +456,7 @@ def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolve
     subjects = tuple(own) if own else tuple(inherited)
     # "XGBoost: takes CSV ...; only CPU": in a labelled sentence everything is about the label
     label = mentions[0].name if mentions and _is_label(text, mentions[0]) else None
-    assertions, acknowledged = _READINGS(text)
+    assertions, acknowledged = reading
     bound = []
     for assertion in assertions:
         subject: str | None
