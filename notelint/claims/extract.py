@@ -382,9 +382,11 @@ def _heading_subjects(note: Note, path: tuple[str, ...], resolver: Resolver,
     """The subjects of the nearest heading on ``path`` that names any."""
     if path not in headings:
         headings[path] = ()
-        # the heading list once per note, not once per heading path (a long note has hundreds)
-        listed = note.cached("claims.headings", lambda: note.headings)
-        for heading in reversed([b for b in listed if b.text.strip() in path]):
+        # the headings whose text is on the path, looked up by their text: not the note's every
+        # heading read again for each path (a long note has hundreds of both)
+        by_text = note.cached("claims.headings-by-text", lambda: _headings_by_text(note))
+        named = sorted(place for text in set(path) for place in by_text.get(text, ()))
+        for _at, heading in reversed(named):
             mentions = resolver.mentions(heading.text)
             if mentions:
                 headings[path] = tuple(
@@ -392,6 +394,14 @@ def _heading_subjects(note: Note, path: tuple[str, ...], resolver: Resolver,
                 )
                 break
     return headings[path]
+
+
+def _headings_by_text(note: Note) -> dict[str, list[tuple[int, Block]]]:
+    """Each heading of ``note`` with its place among them (document order), by its stripped text."""
+    by_text: dict[str, list[tuple[int, Block]]] = {}
+    for at, heading in enumerate(note.cached("claims.headings", lambda: note.headings)):
+        by_text.setdefault(heading.text.strip(), []).append((at, heading))
+    return by_text
 
 
 _PROPER_LABEL = re.compile(r"[A-Z][\w-]*(?: (?:[A-Z0-9][\w-]*|of|for|and|on|in|to))* [A-Z][\w-]*")
