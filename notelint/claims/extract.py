@@ -504,21 +504,21 @@ def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolve
 
 
 def _built_statement(note: Note, text: str, spans: Callable[[int, int], tuple[int, int]],
-                     heading_path: tuple[str, ...], own: list[tuple[NameMention, Subject]],
+                     heading_path: tuple[str, ...], own: list[tuple[int, Subject]],
                      lent: Sequence[Subject]) -> Statement:
     """A statement read from text that notelint put together (a table cell, an HTML list item).
 
-    ``own`` pairs each name the text writes with its subject, in order; ``lent`` are the
-    subjects it inherits (from its row and its column's header, else its headings).  Names
-    the text writes come first among the subjects (a rename is reported on one of them).  An
-    assertion is about the name written nearest before it, else the first inherited subject,
-    else the first name written."""
-    subjects = tuple(subject for _mention, subject in own) + tuple(lent)
+    ``own`` pairs each name the text writes (the offset where it starts) with its subject, in
+    order; ``lent`` are the subjects it inherits (from its row and its column's header, else its
+    headings).  Names the text writes come first among the subjects (a rename is reported on one
+    of them).  An assertion is about the name written nearest before it, else the first inherited
+    subject, else the first name written."""
+    subjects = tuple(subject for _named_at, subject in own) + tuple(lent)
     # kept by the text, as a sentence's: a table repeats its cells ("Yes", "| Region: us-east-1 |")
     assertions, acknowledged = _READINGS(text)
     bound = []
     for assertion in assertions:
-        before = [subject for mention, subject in own if mention.start <= assertion.start]
+        before = [subject for named_at, subject in own if named_at <= assertion.start]
         chosen = before[-1] if before else lent[0] if lent else own[0][1] if own else None
         first, last = spans(assertion.start, assertion.end)
         moved = Assertion(assertion.relation, assertion.attribute, assertion.values, assertion.quantity,
@@ -568,22 +568,24 @@ def _row_statements(note: Note, row: TableRow, resolver: Resolver, headings: dic
 
         def spans(i: int, j: int, cell: Block = cell, shift: int = len(prefix)) -> tuple[int, int]:
             # the header's words stand for the start of the cell
-            first = cell.span(max(i - shift, 0), max(i - shift, 0))[0]
-            if j <= i:
+            start = max(i - shift, 0)
+            if j <= i or j <= shift:
+                first = cell.span(start, start)[0]
                 return first, first
-            if j <= shift:
-                return first, first
-            return first, max(first, cell.span(j - shift - 1, j - shift)[1])
+            # one look-up: a span's start is found from its first character, its end from its last
+            first, last = cell.span(start, j - shift)
+            return first, max(first, last)
 
-        own = [
-            (NameMention(m.name, m.written, m.start + len(prefix), m.end + len(prefix)),
-             Subject(m.name, m.written, *cell.span(m.start, m.end)))
-            for m in written[column]
-        ]
+        own = [(m.start + len(prefix), Subject(m.name, m.written, *cell.span(m.start, m.end))) for m in written[column]]
         # one inherited subject per name, from the first other cell that writes it: a wide row of
-        # "S3" cells lends S3 once (the row's names are gathered once, not per pair of cells)
-        lent = [next(subject for other, subject in places if other != column)
-                for places in by_name.values() if any(other != column for other, _subject in places)]
+        # "S3" cells lends S3 once (the row's names are gathered once, not per pair of cells; a
+        # name's first two cells are kept, so one of them is another cell)
+        lent = []
+        for places in by_name.values():
+            if places[0][0] != column:
+                lent.append(places[0][1])
+            elif len(places) > 1:
+                lent.append(places[1][1])
         if label:
             lent.extend(named)
         if not own and not lent:
@@ -622,7 +624,7 @@ def _html_item_statements(note: Note, block: Html, resolver: Resolver, headings:
                 first = places[min(i, len(places) - 1)]
                 return (first, first) if j <= i else (first, places[min(j, len(places)) - 1] + 1)
 
-            own = [(mention, Subject(mention.name, mention.written, *spans(mention.start, mention.end)))
+            own = [(mention.start, Subject(mention.name, mention.written, *spans(mention.start, mention.end)))
                    for mention in resolver.mentions(sentence)]
             yield _built_statement(note, sentence, spans, path, own, () if own else inherited)
 
