@@ -330,7 +330,7 @@ class NameIndex:
             # six texts in ten of a guide have no word a name can start with: one set test in C
             # on the words found by one findall, without a match object or a casefold per word
             return []
-        tokens = list(_TOKEN.finditer(text))
+        tokens: list[re.Match[str]] | None = None  # the words' places, found when a start needs them
         found: list[Mention] = []
         # most words start no name: find the few that may in one comprehension,
         # then try a name at each of them, skipping the words of a name found
@@ -348,6 +348,10 @@ class NameIndex:
                 # no name is this word alone, nor goes on from it and the next ("data", "api", "cloud"
                 # before "service"): half the starts of a guide, passed over without a look at the text
                 continue
+            if tokens is None:
+                # (a match object for every word of the text: a third of a scan, and most texts
+                # whose words include a name's first one have no start left to try)
+                tokens = list(_TOKEN.finditer(text))
             mention, used = self._match_at(text, tokens, words, index)
             if mention is None:
                 continue

@@ -222,6 +222,17 @@ _STOP = {"a", "an", "the", "any", "all"}
 _QUANTITY_START = re.compile(
     r"\d\s*[" + "".join(sorted({word[0] for word in (*TIME_UNITS, *SIZE_UNITS, *COUNT_NOUNS)})) + "]", re.IGNORECASE
 )
+_DIGITS = tuple("0123456789")
+
+
+def _holds_a_quantity(text: str) -> bool:
+    """Does ``text`` hold the start of a quantity (``_QUANTITY_START``)?  An ASCII text without a digit
+    does not: ten searches in C, where the pattern is tried at each of its characters."""
+    if text.isascii() and not holds_a_word(text, _DIGITS):
+        return False
+    return _QUANTITY_START.search(text) is not None
+
+
 _HEDGE = re.compile(r"\b(?:could|would|might|technically|theoretically|in\s+theory)\b", re.IGNORECASE)
 
 
@@ -302,6 +313,17 @@ def holds_a_word(text: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+# a word of each group of patterns below (``extract`` tries a group only on a sentence holding one)
+_CUE_WORDS = ("cpu", "gpu", *_FORMAT_WORDS, "convert", "support", "requir", "need", "must", "latest", "newest",
+              "recent")
+
+
+def may_assert(text: str) -> bool:
+    """Can ``text``, or any part of it, hold an assertion?  ``extract`` finds none in a text without a
+    cue word or a quantity: asked once of a block, it answers for every sentence of the block."""
+    return holds_a_word(text.lower(), _CUE_WORDS) or _holds_a_quantity(text)
+
+
 def extract(sentence: str) -> list[Assertion]:
     """Every assertion in one sentence, with offsets into it."""
     # each group of patterns below needs a word most sentences lack: look for it once
@@ -311,7 +333,7 @@ def extract(sentence: str) -> list[Assertion]:
     convert = "convert" in low
     support = "support" in low
     requires = "requir" in low or "need" in low or "must" in low
-    number = _QUANTITY_START.search(sentence) is not None
+    number = _holds_a_quantity(sentence)
     latest = "latest" in low or "newest" in low or "recent" in low
     if not (hardware or formats or convert or support or requires or number or latest):
         return []

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Protocol, Sequence
 
-from notelint.claims.assertions import Assertion, extract as extract_assertions, holds_a_word
+from notelint.claims.assertions import Assertion, extract as extract_assertions, holds_a_word, may_assert
 from notelint.claims.sentences import sentence_spans
 from notelint.memo import TextMemo
 from notelint.note import Block, BlockKind, Claim, ClaimKind, Html, ListItem, Note, TableRow
@@ -39,9 +39,10 @@ _ACKNOWLEDGED_LOWER = re.compile(
 
 # a word of each phrase above, outside its optional parts: a text in lower case without any of them
 # says no change happened (nine sentences in ten of the SageMaker guide), found in a few passes in C
-# where the pattern is tried at most of a sentence's characters
-_ACKNOWLEDGING_WORDS = ("retire", "end", "discontinued", "deprecated", "sunset", "longer", "closed", "renamed",
-                        "formerly", "previously", "now", "replaced", "superseded", "onboarding")
+# where the pattern is tried at most of a sentence's characters.  "end-of" and "end of" (the
+# phrase's "end[- ]of"), not "end": "endpoint", "send" and "recommend" are in a guide's every page
+_ACKNOWLEDGING_WORDS = ("retire", "end-of", "end of", "discontinued", "deprecated", "sunset", "longer", "closed",
+                        "renamed", "formerly", "previously", "now", "replaced", "superseded", "onboarding")
 
 
 def _says_it_changed(text: str) -> bool:
@@ -50,6 +51,12 @@ def _says_it_changed(text: str) -> bool:
         lowered = text.lower()
         return holds_a_word(lowered, _ACKNOWLEDGING_WORDS) and _ACKNOWLEDGED_LOWER.search(lowered) is not None
     return _ACKNOWLEDGED.search(text) is not None  # case folding beyond ASCII ("ſunset")
+
+
+def _may_say_it_changed(text: str) -> bool:
+    """Can ``text``, or any part of it, say a change happened?  (Not an ASCII text without a word of
+    the phrases: a part of it is ASCII, and its lower case is a part of the text's.)"""
+    return not text.isascii() or holds_a_word(text.lower(), _ACKNOWLEDGING_WORDS)
 
 
 # NameMention, Subject and Statement are written out, not dataclasses (notelint.values says why): a
@@ -191,12 +198,29 @@ def folded_forms(written: str) -> tuple[str, str]:
     return written.casefold(), without_vendor(written).casefold()
 
 
-# the text-local readings of a block (its sentences) and of a sentence (what it asserts, whether
-# it says a change happened), kept by text: an editor's re-check reads only the blocks that changed
-_SENTENCES: TextMemo[tuple[tuple[int, int], ...]] = TextMemo(lambda text: tuple(sentence_spans(text)))
+# the text-local readings of a sentence (what it asserts, whether it says a change happened) and of a
+# block (its sentences and theirs), kept by text: an editor's re-check reads only the blocks that changed
 _READINGS: TextMemo[tuple[tuple[Assertion, ...], bool]] = TextMemo(
     lambda text: (tuple(extract_assertions(text)), _says_it_changed(text))
 )
+_UNREAD: tuple[tuple[Assertion, ...], bool] = ((), False)
+
+
+def _read_block(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[tuple[Assertion, ...], bool], ...]]:
+    """(start, end) of each sentence of a block's text, and the readings of each.  A block whose text
+    holds no cue of an assertion nor of a change (four in five of the SageMaker guide's) is tested
+    once, not sentence by sentence."""
+    sentences = tuple(sentence_spans(text))
+    asserts, changes = may_assert(text), _may_say_it_changed(text)
+    if not asserts and not changes:
+        return sentences, (_UNREAD,) * len(sentences)
+    return sentences, tuple(
+        (tuple(extract_assertions(sentence)) if asserts else (), changes and _says_it_changed(sentence))
+        for sentence in [text[start:end] for start, end in sentences]
+    )
+
+
+_BLOCK_READINGS = TextMemo(_read_block)
 
 
 def without_vendor(written: str) -> str:
@@ -231,14 +255,17 @@ def statements(note: Note, resolver: Resolver) -> list[Statement]:
                 context = label[1]
         claim_subjects: tuple[Subject, ...] = ()
         for block in claim.blocks:
-            sentences = _SENTENCES(block.text)
-            for (start, end), named in zip(sentences, _sentence_mentions(resolver, block.text, sentences)):
+            sentences, readings = _BLOCK_READINGS(block.text)
+            named_in = _sentence_mentions(resolver, block.text, sentences)
+            for (start, end), named, reading in zip(sentences, named_in, readings):
                 # the first words of a list item may name a member of the family its context names
                 family = context if claim.item is not None and start == 0 and block is claim.blocks[0] else ()
-                statement = _statement(note, block, start, end, resolver, claim_subjects or context, family, named)
+                statement = _statement(note, block, start, end, resolver, claim_subjects or context, family, named,
+                                       reading)
                 found.append(statement)
-                own = tuple(s for s in statement.subjects if not s.inherited)
-                if own and not claim_subjects:
+                # a statement's subjects are all its own names, or all inherited
+                own = statement.subjects
+                if not claim_subjects and own and not own[0].inherited:
                     claim_subjects = tuple(Subject(s.name, s.written, s.start, s.end, True) for s in own)
         if claim.item is not None:
             item_subjects[id(claim.item)] = claim_subjects or context
@@ -355,9 +382,11 @@ def _heading_subjects(note: Note, path: tuple[str, ...], resolver: Resolver,
     """The subjects of the nearest heading on ``path`` that names any."""
     if path not in headings:
         headings[path] = ()
-        # the heading list once per note, not once per heading path (a long note has hundreds)
-        listed = note.cached("claims.headings", lambda: note.headings)
-        for heading in reversed([b for b in listed if b.text.strip() in path]):
+        # the headings whose text is on the path, looked up by their text: not the note's every
+        # heading read again for each path (a long note has hundreds of both)
+        by_text = note.cached("claims.headings-by-text", lambda: _headings_by_text(note))
+        named = sorted(place for text in set(path) for place in by_text.get(text, ()))
+        for _at, heading in reversed(named):
             mentions = resolver.mentions(heading.text)
             if mentions:
                 headings[path] = tuple(
@@ -365,6 +394,14 @@ def _heading_subjects(note: Note, path: tuple[str, ...], resolver: Resolver,
                 )
                 break
     return headings[path]
+
+
+def _headings_by_text(note: Note) -> dict[str, list[tuple[int, Block]]]:
+    """Each heading of ``note`` with its place among them (document order), by its stripped text."""
+    by_text: dict[str, list[tuple[int, Block]]] = {}
+    for at, heading in enumerate(note.cached("claims.headings", lambda: note.headings)):
+        by_text.setdefault(heading.text.strip(), []).append((at, heading))
+    return by_text
 
 
 _PROPER_LABEL = re.compile(r"[A-Z][\w-]*(?: (?:[A-Z0-9][\w-]*|of|for|and|on|in|to))* [A-Z][\w-]*")
@@ -413,13 +450,11 @@ def _sentence_mentions(resolver: Resolver, text: str,
 
 
 def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolver,
-               inherited: Sequence[Subject], family: Sequence[Subject] = (),
-               mentions: Sequence[NameMention] | None = None) -> Statement:
-    """The statement of ``block.text[start:end]``; ``mentions``: the names it writes, if already found
-    (``_sentence_mentions``)."""
+               inherited: Sequence[Subject], family: Sequence[Subject], mentions: Sequence[NameMention],
+               reading: tuple[tuple[Assertion, ...], bool]) -> Statement:
+    """The statement of ``block.text[start:end]``, given the names it writes (``_sentence_mentions``)
+    and what it asserts and whether it says a change happened (``_read_block``)."""
     text = block.text[start:end]
-    if mentions is None:
-        mentions = resolver.mentions(text)
     if not mentions and len(family) == 1:
         # "## Amazon Kinesis" then "* Firehose: ...": the item names Kinesis Firehose
         member = resolver.member(family[0].written, text)
@@ -431,7 +466,7 @@ def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolve
     subjects = tuple(own) if own else tuple(inherited)
     # "XGBoost: takes CSV ...; only CPU": in a labelled sentence everything is about the label
     label = mentions[0].name if mentions and _is_label(text, mentions[0]) else None
-    assertions, acknowledged = _READINGS(text)
+    assertions, acknowledged = reading
     bound = []
     for assertion in assertions:
         subject: str | None
@@ -469,21 +504,21 @@ def _statement(note: Note, block: Block, start: int, end: int, resolver: Resolve
 
 
 def _built_statement(note: Note, text: str, spans: Callable[[int, int], tuple[int, int]],
-                     heading_path: tuple[str, ...], own: list[tuple[NameMention, Subject]],
+                     heading_path: tuple[str, ...], own: list[tuple[int, Subject]],
                      lent: Sequence[Subject]) -> Statement:
     """A statement read from text that notelint put together (a table cell, an HTML list item).
 
-    ``own`` pairs each name the text writes with its subject, in order; ``lent`` are the
-    subjects it inherits (from its row and its column's header, else its headings).  Names
-    the text writes come first among the subjects (a rename is reported on one of them).  An
-    assertion is about the name written nearest before it, else the first inherited subject,
-    else the first name written."""
-    subjects = tuple(subject for _mention, subject in own) + tuple(lent)
+    ``own`` pairs each name the text writes (the offset where it starts) with its subject, in
+    order; ``lent`` are the subjects it inherits (from its row and its column's header, else its
+    headings).  Names the text writes come first among the subjects (a rename is reported on one
+    of them).  An assertion is about the name written nearest before it, else the first inherited
+    subject, else the first name written."""
+    subjects = tuple(subject for _named_at, subject in own) + tuple(lent)
     # kept by the text, as a sentence's: a table repeats its cells ("Yes", "| Region: us-east-1 |")
     assertions, acknowledged = _READINGS(text)
     bound = []
     for assertion in assertions:
-        before = [subject for mention, subject in own if mention.start <= assertion.start]
+        before = [subject for named_at, subject in own if named_at <= assertion.start]
         chosen = before[-1] if before else lent[0] if lent else own[0][1] if own else None
         first, last = spans(assertion.start, assertion.end)
         moved = Assertion(assertion.relation, assertion.attribute, assertion.values, assertion.quantity,
@@ -533,22 +568,24 @@ def _row_statements(note: Note, row: TableRow, resolver: Resolver, headings: dic
 
         def spans(i: int, j: int, cell: Block = cell, shift: int = len(prefix)) -> tuple[int, int]:
             # the header's words stand for the start of the cell
-            first = cell.span(max(i - shift, 0), max(i - shift, 0))[0]
-            if j <= i:
+            start = max(i - shift, 0)
+            if j <= i or j <= shift:
+                first = cell.span(start, start)[0]
                 return first, first
-            if j <= shift:
-                return first, first
-            return first, max(first, cell.span(j - shift - 1, j - shift)[1])
+            # one look-up: a span's start is found from its first character, its end from its last
+            first, last = cell.span(start, j - shift)
+            return first, max(first, last)
 
-        own = [
-            (NameMention(m.name, m.written, m.start + len(prefix), m.end + len(prefix)),
-             Subject(m.name, m.written, *cell.span(m.start, m.end)))
-            for m in written[column]
-        ]
+        own = [(m.start + len(prefix), Subject(m.name, m.written, *cell.span(m.start, m.end))) for m in written[column]]
         # one inherited subject per name, from the first other cell that writes it: a wide row of
-        # "S3" cells lends S3 once (the row's names are gathered once, not per pair of cells)
-        lent = [next(subject for other, subject in places if other != column)
-                for places in by_name.values() if any(other != column for other, _subject in places)]
+        # "S3" cells lends S3 once (the row's names are gathered once, not per pair of cells; a
+        # name's first two cells are kept, so one of them is another cell)
+        lent = []
+        for places in by_name.values():
+            if places[0][0] != column:
+                lent.append(places[0][1])
+            elif len(places) > 1:
+                lent.append(places[1][1])
         if label:
             lent.extend(named)
         if not own and not lent:
@@ -587,7 +624,7 @@ def _html_item_statements(note: Note, block: Html, resolver: Resolver, headings:
                 first = places[min(i, len(places) - 1)]
                 return (first, first) if j <= i else (first, places[min(j, len(places)) - 1] + 1)
 
-            own = [(mention, Subject(mention.name, mention.written, *spans(mention.start, mention.end)))
+            own = [(mention.start, Subject(mention.name, mention.written, *spans(mention.start, mention.end)))
                    for mention in resolver.mentions(sentence)]
             yield _built_statement(note, sentence, spans, path, own, () if own else inherited)
 
