@@ -167,3 +167,26 @@ def test_paired_stops_when_a_command_fails():
         cwd=REPO, capture_output=True, text=True, check=False,
     )
     assert done.returncode == 2 and "A exited 3" in done.stderr
+
+
+def test_whole_run_instructions_counts_the_work_before_a_fork_once():
+    """A child forked after the parent's loop: callgrind's own count for the child holds the loop again,
+    the script's whole-run count holds it once."""
+    forking = (
+        "import os, sys\n"
+        "sum(range(300_000))\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    sys.exit(0)\n"
+        "os.waitpid(pid, 0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "bench/whole_run_instructions.py", "--", sys.executable, "-c", forking],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    )
+    found = re.match(r"whole run ([\d,]+) instructions, 2 processes; the parent before its first fork ([\d,]+)\n",
+                     done.stdout)
+    assert found, done.stdout
+    whole, prefork = (int(number.replace(",", "")) for number in found.groups())
+    child = min(int(line.split(": ")[1].replace(",", "")) for line in done.stdout.splitlines()[1:])
+    assert 0 < child < prefork / 4 and whole < 2 * prefork  # the child's own count does not hold the loop
