@@ -313,9 +313,14 @@ def holds_a_word(text: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-# a word of each group of patterns below (``extract`` tries a group only on a sentence holding one)
-_CUE_WORDS = ("cpu", "gpu", *_FORMAT_WORDS, "convert", "support", "requir", "need", "must", "latest", "newest",
-              "recent")
+# the words one of which each group of patterns below needs (``extract`` tries a group only on a
+# sentence holding one), and all of them, for a whole block
+_HARDWARE_WORDS = ("cpu", "gpu")
+_CONVERT_WORDS = ("convert",)
+_SUPPORT_WORDS = ("support",)
+_REQUIRE_WORDS = ("requir", "need", "must")
+_LATEST_WORDS = ("latest", "newest", "recent")
+_CUE_WORDS = (*_HARDWARE_WORDS, *_FORMAT_WORDS, *_CONVERT_WORDS, *_SUPPORT_WORDS, *_REQUIRE_WORDS, *_LATEST_WORDS)
 
 
 def may_assert(text: str) -> bool:
@@ -328,13 +333,13 @@ def extract(sentence: str) -> list[Assertion]:
     """Every assertion in one sentence, with offsets into it."""
     # each group of patterns below needs a word most sentences lack: look for it once
     low = sentence.lower()
-    hardware = "cpu" in low or "gpu" in low
+    hardware = holds_a_word(low, _HARDWARE_WORDS)
     formats = holds_a_word(low, _FORMAT_WORDS)
-    convert = "convert" in low
-    support = "support" in low
-    requires = "requir" in low or "need" in low or "must" in low
+    convert = holds_a_word(low, _CONVERT_WORDS)
+    support = holds_a_word(low, _SUPPORT_WORDS)
+    requires = holds_a_word(low, _REQUIRE_WORDS)
     number = _holds_a_quantity(sentence)
-    latest = "latest" in low or "newest" in low or "recent" in low
+    latest = holds_a_word(low, _LATEST_WORDS)
     if not (hardware or formats or convert or support or requires or number or latest):
         return []
     found: list[Assertion] = []
