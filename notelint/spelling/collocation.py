@@ -40,7 +40,7 @@ from operator import not_, or_
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
 
-from notelint.memo import Memo, TextMemo
+from notelint.memo import Memo
 from notelint.shipped import data_file, data_text
 from notelint.spelling.suggest import OneEditIndex, common_prefix_length, distance, edits1
 
@@ -102,7 +102,8 @@ FUNCTION_WORDS = frozenset(
 class Run(NamedTuple):
     """Whole words standing side by side in a text, with spaces only between them: punctuation,
     code-like tokens and CamelCase names end a run.  ``tokens`` as written, ``words`` lowercased
-    (neighbours are counted so: "SSD", "AWS"); shared through a memo, so never changed."""
+    (neighbours are counted so: "SSD", "AWS"), one list when the run is lowercase; shared through
+    a memo, so never changed."""
 
     start: int  # where the run starts in its text
     text: str
@@ -116,23 +117,19 @@ class Run(NamedTuple):
 
 
 def lowered_runs(text: str) -> tuple[Run, ...]:
-    """The runs of ``text``, kept by text: NL208 and NL209 read the same texts of a note one after
-    the other."""
-    return _RUNS(text)
-
-
-def _scan_runs(text: str) -> tuple[Run, ...]:
+    """The runs of ``text`` (scanned anew: NL208 and NL209 share one scan of a text through
+    ``notelint.rules.spelling``'s memo of what they found in it)."""
     # one search over the text for whole runs, and a split of each: the words of a guide are cut
-    # out at a third of the cost of a loop over its tokens
+    # out at a third of the cost of a loop over its tokens; a run written in lowercase (two in
+    # five) has one list for its tokens and words
     found = []
     for match in _RUN_OR_BREAK.finditer(text):
         if match.group(1) is not None:
             run = match.group()
-            found.append(Run(match.start(), run, run.split(), run.lower().split()))
+            lower = run.lower()
+            words = lower.split()
+            found.append(Run(match.start(), run, words if lower == run else run.split(), words))
     return tuple(found)
-
-
-_RUNS = TextMemo(_scan_runs, 1024)
 
 
 class Misplaced(NamedTuple):
@@ -729,7 +726,12 @@ def load() -> Model:
 
 def misplaced(text: str, model: Model, skip: Callable[[str], bool]) -> Iterator[Misplaced]:
     """Each lowercase word of ``text`` that AWS prose, by its neighbours, writes as a similar word."""
-    for run in lowered_runs(text):
+    return misplaced_in_runs(lowered_runs(text), model, skip)
+
+
+def misplaced_in_runs(runs: Iterable[Run], model: Model, skip: Callable[[str], bool]) -> Iterator[Misplaced]:
+    """``misplaced`` of the text these are the runs of (``lowered_runs``)."""
+    for run in runs:
         words = run.words  # neighbours in any case but CamelCase: "SSD", "AWS" are counted lowercased
         last = len(words) - 1
         if not last:

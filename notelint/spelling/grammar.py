@@ -49,11 +49,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import compress
-from typing import Collection, Iterator, NamedTuple, Sequence
+from typing import Collection, Iterable, Iterator, NamedTuple, Sequence
 
 from notelint.shipped import data_text
 from notelint.spelling.collocation import (
-    FUNCTION_WORDS, MIN_CANDIDATE, MIN_LETTERS, MIN_RATIO, MIN_STRONG, Model, inflected, lowered_runs,
+    FUNCTION_WORDS, MIN_CANDIDATE, MIN_LETTERS, MIN_RATIO, MIN_STRONG, Model, Run, inflected, lowered_runs,
 )
 from notelint.spelling.suggest import distance, edits1
 
@@ -336,7 +336,12 @@ def _pattern_positions(words: list[str], modals: Collection[int]) -> list[int]:
 
 def slips(text: str, model: Model) -> Iterator[Slip]:
     """Each word of ``text`` that the words around it rule out, with the words that fit."""
-    for run in lowered_runs(text):
+    return slips_in_runs(lowered_runs(text), model)
+
+
+def slips_in_runs(runs: Iterable[Run], model: Model) -> Iterator[Slip]:
+    """``slips`` of the text these are the runs of (``lowered_runs``)."""
+    for run in runs:
         words = run.words
         if _OPENERS.isdisjoint(words):
             continue  # no pattern can match in it (two runs in three of a guide, two words in five)
