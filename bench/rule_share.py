@@ -16,7 +16,15 @@ derived-data store is warm for the tree) and divide their instruction counts:
         .venv/bin/python bench/rule_share.py /tmp/guide5 all
 
 Issue 14's budget ("the SageMaker guide run grows by <= 15 %") is the ratio of
-the two for NL208 and NL209.  Worker processes are not simulated: with two
+the two for NL208 and NL209.
+
+With ``--timed CODES`` the run (``all``) also times those rules' checks and the
+other rules' checks apart, and prints the share of the first in the second: a
+figure taken within one process, so that a machine whose speed drifts between
+runs still compares two trees (run each a few times, in turn):
+
+    .venv/bin/python bench/rule_share.py /tmp/guide5 all --timed NL208,NL209
+  Worker processes are not simulated: with two
 workers, each judges the words of its own half, so the whole-process ratio is
 somewhat higher (``python bench/paired.py --vs`` gives that one).
 """
@@ -35,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="a folder of Markdown notes")
     parser.add_argument("which", choices=("all", "without"), help="every rule, or every rule but CODES")
     parser.add_argument("codes", nargs="?", default="", help="comma-separated rule codes (with 'without')")
+    parser.add_argument("--timed", default="", help="comma-separated rule codes whose checks are timed apart")
     args = parser.parse_args(argv)
 
     from notelint import regexcache
@@ -47,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     gc.set_threshold(100_000, 50, 1000)  # as notelint.cli.main
     regexcache.install()
     left_out = set(filter(None, args.codes.split(","))) if args.which == "without" else set()
-    unknown = left_out - {rule.code for rule in RULES}
+    timed = set(filter(None, args.timed.split(",")))
+    unknown = (left_out | timed) - {rule.code for rule in RULES}
     if unknown:
         parser.error(f"no such rule: {', '.join(sorted(unknown))}")
     start = time.process_time()
@@ -56,12 +66,21 @@ def main(argv: list[str] | None = None) -> int:
     linter.prepare()
     gc.freeze()  # as parallel.map_files does before it forks: the collector never walks the shared data
     findings = 0
+    checks = {True: 0.0, False: 0.0}  # CPU of the timed rules' checks, and of the others'
     files = sorted(args.folder.rglob("*.md"))
     for path in files:
         note = parse_note(decode(str(path), path.read_bytes()))
         for rule in linter.note_rules:
+            if not timed:  # (no clock read around each check: the instruction counts stay comparable)
+                findings += sum(1 for _ in rule.check(note, linter.context))
+                continue
+            began = time.process_time()
             findings += sum(1 for _ in rule.check(note, linter.context))
+            checks[rule.code in timed] += time.process_time() - began
     print(f"{args.which} {args.codes}: {len(files)} files, {findings} findings, {time.process_time() - start:.2f} s CPU")
+    if timed:
+        print(f"{','.join(sorted(timed))}: {checks[True]:.2f} s CPU in their checks, the other rules {checks[False]:.2f} s:"
+              f" {checks[True] / max(checks[False], 1e-9):.3f} of theirs")
     return 0
 
 

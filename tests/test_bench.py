@@ -125,6 +125,12 @@ def test_rule_share_runs_every_rule_or_all_but_some_and_counts_their_findings(tm
     assert int(counted[0][3]) == int(counted[1][3]) + 1  # NL208's "capability" (between "provisioned" and "mode")
     unknown = share("without", "NL999")
     assert unknown.returncode == 2 and "no such rule: NL999" in unknown.stderr
+    timed = share("all", "--timed", "NL208,NL209")
+    assert timed.returncode == 0, timed.stderr
+    assert re.fullmatch(r"all : 1 files, (\d+) findings, \d+\.\d\d s CPU\n"
+                        r"NL208,NL209: \d+\.\d\d s CPU in their checks, the other rules \d+\.\d\d s: \d+\.\d{3} of theirs\n",
+                        timed.stdout), timed.stdout
+    assert share("all", "--timed", "NL998").returncode == 2
 
 
 def test_note_dump_hashes_each_note_and_shows_its_canonical_form(tmp_path):
