@@ -133,6 +133,25 @@ def test_rule_share_runs_every_rule_or_all_but_some_and_counts_their_findings(tm
     assert share("all", "--timed", "NL998").returncode == 2
 
 
+def test_real_word_hash_reads_each_prose_text_once_and_both_models_agree(tmp_path):
+    line = "- With provisioned capability mode you set the reads and writes.\n"
+    (tmp_path / "a.md").write_text("# Notes\n\n" + line, encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Notes\n\n" + line + "- Update the agent by downloading an installing it.\n",
+                                   encoding="utf-8")
+
+    def hashed(*folders) -> str:
+        done = subprocess.run([sys.executable, "bench/real_word_hash.py", *map(str, folders)], cwd=REPO,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    both = re.fullmatch(r"3 texts, 0 judged differently by the two models, hits ([0-9a-f]{12})\n", hashed(tmp_path))
+    assert both, hashed(tmp_path)
+    (tmp_path / "b.md").unlink()  # without the slip, another hash
+    one = re.fullmatch(r"2 texts, 0 judged differently by the two models, hits ([0-9a-f]{12})\n", hashed(tmp_path))
+    assert one and one[1] != both[1]
+
+
 def test_note_dump_hashes_each_note_and_shows_its_canonical_form(tmp_path):
     (tmp_path / "a.md").write_text("# T\n\n- one `x`\n\n| Yes | Yes |\n|---|---|\n", encoding="utf-8")
     (tmp_path / "b.md").write_text("# T\n\n- one `y`\n", encoding="utf-8")
