@@ -491,6 +491,11 @@ def _block_span(block: Block, offset: int, i: int, j: int) -> tuple[int, int]:
     return block.span(offset + i, offset + j)
 
 
+# texts whose readings a process keeps: a run over the SageMaker guide reads 4 % fewer texts than
+# with 4,096 (the memo's default) and all but 5 % of those it would with no limit (~3 MB kept)
+READINGS_KEPT = 16_384
+
+
 def _real_word_readings(ctx: Context) -> TextMemo[Reading]:
     """What NL208 and NL209 find in a text, whatever the note and the project's words, kept by
     text (a guide repeats a text in one page out of two; an editor's re-check meets the same prose
@@ -498,11 +503,6 @@ def _real_word_readings(ctx: Context) -> TextMemo[Reading]:
     from notelint.spelling.realword import Reading
 
     return ctx.shared("spelling.real-word-readings", lambda: TextMemo(Reading, READINGS_KEPT))
-
-
-# texts whose readings a process keeps: a run over the SageMaker guide reads 4 % fewer texts than
-# with 4,096 (the memo's default) and all but 5 % of those it would with no limit (~3 MB kept)
-READINGS_KEPT = 16_384
 
 
 def _beside(hit: Misplaced) -> str:
@@ -559,7 +559,6 @@ def grammar_slip(note: Note, ctx: Context) -> Iterator[Finding]:
             if (start, end) in taken:
                 continue
             yield _likely_word_finding(start, end, hit.written, hit.likely, f"'{hit.written}' {hit.why}: '{hit.likely[0]}'?")
-
 
 
 RULES = (

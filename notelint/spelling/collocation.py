@@ -102,8 +102,8 @@ FUNCTION_WORDS = frozenset(
 class Run(NamedTuple):
     """Whole words standing side by side in a text, with spaces only between them: punctuation,
     code-like tokens and CamelCase names end a run.  ``tokens`` as written, ``words`` lowercased
-    (neighbours are counted so: "SSD", "AWS"), one list when the run is lowercase; shared through
-    a memo, so never changed."""
+    (neighbours are counted so: "SSD", "AWS"), one list when the run is lowercase; NL208 and NL209
+    read the same runs of a text (``notelint.spelling.realword``), so never changed."""
 
     start: int  # where the run starts in its text
     text: str

@@ -4,9 +4,9 @@ Both rules read the same texts of a note one after the other, and each keeps
 what it found by text (``notelint.rules.spelling``'s memo of readings): a
 reading scans the text's runs when the first of them asks, and lets them go as
 soon as the second has read them too.  Runs kept in a memo of their own until
-they dropped out of it were freed long after they were last touched, which cost
-a run over the SageMaker guide more than scanning them (the memo's evictions
-were a twelfth of both rules' time).
+they dropped out of it were freed long after they were last touched, out of the
+processor's caches: on the SageMaker guide those evictions were about a twelfth
+of both rules' time.
 """
 
 from __future__ import annotations
