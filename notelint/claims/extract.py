@@ -200,9 +200,13 @@ def folded_forms(written: str) -> tuple[str, str]:
 
 # the text-local readings of a sentence (what it asserts, whether it says a change happened) and of a
 # block (its sentences and theirs), kept by text: an editor's re-check reads only the blocks that changed
-_READINGS: TextMemo[tuple[tuple[Assertion, ...], bool]] = TextMemo(
-    lambda text: (tuple(extract_assertions(text)), _says_it_changed(text))
-)
+def _reading(text: str, asserts: bool = True, changes: bool = True) -> tuple[tuple[Assertion, ...], bool]:
+    """What ``text`` asserts and whether it says a change happened; ``asserts`` and ``changes``
+    False: a text holding it has no cue of either (``may_assert``, ``_may_say_it_changed``)."""
+    return (tuple(extract_assertions(text)) if asserts else (), changes and _says_it_changed(text))
+
+
+_READINGS: TextMemo[tuple[tuple[Assertion, ...], bool]] = TextMemo(_reading)
 _UNREAD: tuple[tuple[Assertion, ...], bool] = ((), False)
 
 
@@ -214,10 +218,7 @@ def _read_block(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[tup
     asserts, changes = may_assert(text), _may_say_it_changed(text)
     if not asserts and not changes:
         return sentences, (_UNREAD,) * len(sentences)
-    return sentences, tuple(
-        (tuple(extract_assertions(sentence)) if asserts else (), changes and _says_it_changed(sentence))
-        for sentence in [text[start:end] for start, end in sentences]
-    )
+    return sentences, tuple(_reading(text[start:end], asserts, changes) for start, end in sentences)
 
 
 _BLOCK_READINGS = TextMemo(_read_block)
