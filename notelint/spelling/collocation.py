@@ -117,8 +117,8 @@ class Run(NamedTuple):
 
 
 def lowered_runs(text: str) -> tuple[Run, ...]:
-    """The runs of ``text`` (scanned anew: NL208 and NL209 share one scan of a text through
-    ``notelint.rules.spelling``'s memo of what they found in it)."""
+    """The runs of ``text``, scanned anew (NL208 and NL209 share one scan of a text: a
+    ``notelint.spelling.realword.Reading``)."""
     # one search over the text for whole runs, and a split of each: the words of a guide are cut
     # out at a third of the cost of a loop over its tokens; a run written in lowercase (two in
     # five) has one list for its tokens and words

@@ -1,8 +1,7 @@
 """What NL208 and NL209 find in one text of prose, from one scan of its runs.
 
-Both rules read the same texts of a note one after the other, and each keeps
-what it found by text (``notelint.rules.spelling``'s memo of readings): a
-reading scans the text's runs when the first of them asks, and lets them go as
+Both rules read the same texts of a note one after the other, and keep one
+reading per text between them (in the run's shared data): a reading scans the text's runs when the first of them asks, and lets them go as
 soon as the second has read them too.  Runs kept in a memo of their own until
 they dropped out of it were freed long after they were last touched, out of the
 processor's caches: on the SageMaker guide those evictions were about a twelfth
@@ -34,17 +33,19 @@ class Reading:
         found = self._misplaced
         if found is None:
             found = self._misplaced = tuple(misplaced_in_runs(self._scanned(), model, _no_skip))
-            if self._slips is not None:
-                self._runs = None
+            self._let_go_of_read_runs()
         return found
 
     def slips(self, model: Model) -> tuple[Slip, ...]:
         found = self._slips
         if found is None:
             found = self._slips = tuple(slips_in_runs(self._scanned(), model))
-            if self._misplaced is not None:
-                self._runs = None
+            self._let_go_of_read_runs()
         return found
+
+    def _let_go_of_read_runs(self) -> None:
+        if self._misplaced is not None and self._slips is not None:
+            self._runs = None  # both have read them: freed now, while the caches still hold them
 
     def _scanned(self) -> tuple[Run, ...]:
         runs = self._runs
